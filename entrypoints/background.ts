@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createDb } from '../lib/storage/db';
+import { handleMessage } from '../lib/messaging/handlers';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const db = createDb();
+    // The polyfill sends whatever the returned promise resolves to.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      return handleMessage(db, message);
+    });
+  },
+});

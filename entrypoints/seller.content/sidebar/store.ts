@@ -1,0 +1,30 @@
+/** The sidebar's state: the latest page reading and the sidebar's own UI state. */
+import type { PageReading } from '../../../lib/shared/types';
+
+export interface SidebarState {
+  reading: PageReading | undefined;
+  readAt: number;
+  collapsed: boolean;
+  /** Whether the last hand-off to the ledger worked; shown when it did not. */
+  saveError: string | undefined;
+}
+
+type Listener = (s: SidebarState) => void;
+
+export function createStore(initial: SidebarState) {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => state,
+    set(patch: Partial<SidebarState>) {
+      state = { ...state, ...patch };
+      for (const l of listeners) l(state);
+    },
+    subscribe(l: Listener) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+export type SidebarStore = ReturnType<typeof createStore>;

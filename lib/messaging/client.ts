@@ -1,0 +1,10 @@
+/** Sending a protocol message to the background and unwrapping its reply. */
+import { browser } from 'wxt/browser';
+import type { Message, Reply } from './protocol';
+
+export async function send<T>(message: Message): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new Error('no reply from the background');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,86 @@
+/**
+ * Every message between content scripts, extension pages and the background, in one place.
+ * Incoming messages are validated with valibot; a malformed one is rejected with a reason and
+ * nothing of it is applied.
+ */
+import * as v from 'valibot';
+import { CASE_STATUSES } from '../shared/types';
+
+const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+const ShortText = v.pipe(v.string(), v.maxLength(500));
+const Fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e11));
+const Id = v.pipe(v.string(), v.regex(/^\d{1,24}$/));
+
+export const CaseSnapshotSchema = v.object({
+  platform: v.picklist(['taobao', 'tmall']),
+  disputeId: Id,
+  kind: v.picklist(['refund', 'exchange', 'postage']),
+  orderId: v.optional(Id),
+  refundType: v.optional(v.picklist(['仅退款', '退货退款', '换货', '邮费'])),
+  phase: v.optional(v.picklist(['onsale', 'aftersale'])),
+  shipped: v.optional(v.boolean()),
+  goodsStatus: v.optional(v.picklist(['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'])),
+  status: v.picklist(CASE_STATUSES),
+  statusText: v.optional(ShortText),
+  refundFen: v.optional(Fen),
+  paidFen: v.optional(Fen),
+  postageFen: v.optional(Fen),
+  appliedAt: v.optional(Iso),
+  paidAt: v.optional(Iso),
+  shippedAt: v.optional(Iso),
+  signedAt: v.optional(Iso),
+  pageDeadline: v.optional(
+    v.object({
+      at: Iso,
+      action: v.optional(v.picklist(['auto-agree', 'auto-refund', 'auto-close', 'auto-confirm'])),
+      text: ShortText,
+    }),
+  ),
+  reason: v.optional(ShortText),
+  item: v.optional(ShortText),
+  returnLogistics: v.optional(
+    v.object({
+      carrier: v.optional(ShortText),
+      number: v.optional(ShortText),
+      state: v.optional(ShortText),
+      shippedAt: v.optional(Iso),
+      signedAt: v.optional(Iso),
+    }),
+  ),
+  history: v.optional(v.pipe(v.array(v.object({ at: Iso, actor: ShortText, text: v.pipe(v.string(), v.maxLength(2000)) })), v.maxLength(200))),
+  buyer: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  flags: v.object({
+    platformIntervened: v.optional(v.boolean()),
+    freightInsurance: v.optional(v.boolean()),
+    freeShipping: v.optional(v.boolean()),
+    buyerUrged: v.optional(v.boolean()),
+    fastRefund: v.optional(v.boolean()),
+  }),
+});
+
+const PageKindSchema = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
+
+export const MessageSchema = v.variant('type', [
+  /** A content script read a page: store its cases. */
+  v.object({
+    type: v.literal('cases/seen'),
+    source: v.object({ page: PageKindSchema, url: v.pipe(v.string(), v.url(), v.maxLength(2000)), readAt: Iso }),
+    cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
+  }),
+  /** Open cases, most urgent first. */
+  v.object({ type: v.literal('cases/urgent'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+]);
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageType = Message['type'];
+
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validate an incoming message; the reason names the first problem and where it is. */
+export function parseMessage(input: unknown): { ok: true; message: Message } | { ok: false; error: string } {
+  const result = v.safeParse(MessageSchema, input);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const where = issue ? v.getDotPath(issue) : null;
+  return { ok: false, error: `invalid message${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}` };
+}

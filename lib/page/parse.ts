@@ -1,0 +1,131 @@
+/**
+ * Text → value parsers for what the seller backend shows: money, China-time stamps and the
+ * platform's countdowns. Pure: `now` is passed in where a reading needs it.
+ */
+import type { AutoAction } from '../shared/types';
+import { chinaWallToMs, chinaYear, DAY_MS, HOUR_MS, toChinaIso } from '../shared/china-time';
+
+/** Fold full-width forms and collapse whitespace, so ：/:, ￥/¥ and line breaks read alike. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\uFFE5/g, '¥')
+    .replace(/\u3000|\u00A0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Money → integer fen. Accepts ¥128.00, ￥12.3, 12.30元, 1,299.00; returns undefined when there is
+ * no amount or it is not a plausible price.
+ */
+export function parseMoneyFen(text: string): number | undefined {
+  const t = normalizeText(text).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const m = t.match(/[¥$]\s*(\d{1,9})(?:\.(\d{1,2}))?/) ?? t.match(/(\d{1,9})(?:\.(\d{1,2}))?\s*元/);
+  if (!m || m[1] === undefined) return undefined;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || 0);
+  return Number.isSafeInteger(fen) && fen >= 0 ? fen : undefined;
+}
+
+/**
+ * A China-time stamp → ISO with +08:00. Accepts 2026-11-20 13:05:22, 2026/11/20 13:05,
+ * 2026年11月20日 13:05 and the year-less 11-20 13:05 (the most recent such time not after `now`
+ * plus a day).
+ */
+export function parseChinaTime(text: string, now: number): string | undefined {
+  const t = normalizeText(text);
+  let m = t.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
+  if (m) {
+    const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+  }
+  m = t.match(/(?:^|[^\d])(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
+  if (m) {
+    const year = chinaYear(now);
+    let ms = chinaWallToMs(year, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
+    if (Number.isFinite(ms) && ms > now + DAY_MS) ms = chinaWallToMs(year - 1, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
+    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+  }
+  m = t.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
+  if (m) {
+    const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!);
+    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+  }
+  return undefined;
+}
+
+const ACTIONS: [RegExp, AutoAction][] = [
+  [/自动确认收货/, 'auto-confirm'],
+  [/自动退款|系统将?自动退款|视作同意.*退款/, 'auto-refund'],
+  [/自动同意|自动达成|视作同意/, 'auto-agree'],
+  [/自动关闭|退款关闭|将关闭|自动撤销/, 'auto-close'],
+];
+
+/** The auto-action a countdown sentence announces, when it names one. */
+export function parseAutoAction(text: string): AutoAction | undefined {
+  const t = normalizeText(text);
+  for (const [re, action] of ACTIONS) if (re.test(t)) return action;
+  return undefined;
+}
+
+const UNIT = String.raw`(?:天|小时|时|分钟|分|秒)`;
+const DURATION = String.raw`(?:\d{1,4}\s*${UNIT}\s*)+`;
+const COUNTDOWN_PATTERNS = [
+  new RegExp(String.raw`(?:还剩|剩余|还有|剩)\s*(${DURATION})`),
+  new RegExp(String.raw`(${DURATION})\s*(?:后|内)\s*(?:系统)?(?:将)?自动`),
+];
+
+/** Milliseconds of a duration such as 1天3时20分, 2天 5小时, 22小时31分12秒. */
+export function parseDurationMs(text: string): number | undefined {
+  let total = 0;
+  let found = false;
+  for (const m of normalizeText(text).matchAll(/(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g)) {
+    const n = Number(m[1]);
+    const unit = m[2];
+    total += unit === '天' ? n * DAY_MS : unit === '小时' || unit === '时' ? n * HOUR_MS : unit === '秒' ? n * 1000 : n * 60_000;
+    found = true;
+  }
+  return found ? total : undefined;
+}
+
+export interface Countdown {
+  /** Absolute instant (ISO +08:00): reading time + duration shown. */
+  at: string;
+  action?: AutoAction;
+  text: string;
+}
+
+/**
+ * The platform countdown in a piece of text: 还剩1天3时20分, 剩余 2天 5小时, 22小时31分12秒后自动同意,
+ * 您还有 1天3时 处理…, or 超时 / 已超时 (due now). Returns undefined when the text has none.
+ */
+export function parseCountdown(text: string, now: number): Countdown | undefined {
+  const t = normalizeText(text);
+  for (const re of COUNTDOWN_PATTERNS) {
+    const m = t.match(re);
+    if (m && m[1]) {
+      let ms = parseDurationMs(m[1]);
+      if (ms === undefined) continue;
+      // A countdown shown to the minute is somewhere within that minute: take its middle, so our
+      // clock reads the same minute as the page's. Coarser ones are floored (never later than shown).
+      if (/分/.test(m[1]) && !/秒/.test(m[1])) ms += 30_000;
+      // The action is announced right after the countdown, not anywhere on the page.
+      const action = parseAutoAction(t.slice(m.index ?? 0, (m.index ?? 0) + 120));
+      return { at: toChinaIso(now + ms), text: m[0].trim(), ...(action ? { action } : {}) };
+    }
+  }
+  if (/^(?:已)?超时(?!同意|赔付)/.test(t) || /(?:^|[，,\s])已超时/.test(t)) {
+    const action = parseAutoAction(t);
+    return { at: toChinaIso(now), text: '已超时', ...(action ? { action } : {}) };
+  }
+  return undefined;
+}
+
+/** Mask a buyer's nick or name for storage: 张小雨 → 张**, tb_8812 → t**2. */
+export function maskBuyer(name: string): string {
+  const chars = [...normalizeText(name)];
+  if (chars.length === 0) return '';
+  if (chars.length === 1) return `${chars[0]}*`;
+  if (/[\u4e00-\u9fff]/.test(chars[0]!)) return `${chars[0]}**`;
+  return `${chars[0]}**${chars[chars.length - 1]}`;
+}

@@ -1,0 +1,458 @@
+/**
+ * Read the after-sales cases a page shows, from what a person sees: visible labels and their values,
+ * table headers and the cells under them. Never from class names or ids, which the platform hashes.
+ */
+import type { CaseFlags, CaseKind, CaseSnapshot, HistoryEntry, PageKind, PageReading, ReturnLogistics } from '../shared/types';
+import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
+import { maskBuyer, normalizeText, parseChinaTime, parseCountdown, parseMoneyFen } from './parse';
+import {
+  FIELD_LABEL,
+  FLAG_WORDS,
+  goodsStatusFromText,
+  ID_LABELS,
+  LABEL_NAMES,
+  LABELS,
+  SECTION_HEADINGS,
+  shippedFromText,
+  STAT_LABELS,
+  statusFromText,
+  type LabelField,
+} from './vocabulary';
+import { readDisputeData } from './refund2-data';
+
+export interface ReadOptions {
+  url: string;
+  /** Time of reading, epoch ms: countdowns become instants relative to it. */
+  now: number;
+  /** Elements to leave out (the extension's own UI). */
+  skip?: (el: Element) => boolean;
+}
+
+interface Token {
+  text: string;
+  el: Element;
+}
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'HEAD']);
+const MAX_TOKENS = 200_000;
+
+/** Visible text pieces in document order, each with its element. */
+function collectTokens(root: Node, skip?: (el: Element) => boolean): Token[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const tokens: Token[] = [];
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
+    acceptNode(node: Node) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || (skip && skip(el))) return 2; // reject subtree
+        return 3; // skip the element, visit its children
+      }
+      return 1;
+    },
+  });
+  for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
+    const raw = n.nodeValue;
+    if (!raw || !raw.trim()) continue;
+    const parent = n.parentElement;
+    if (!parent) continue;
+    const text = normalizeText(raw);
+    if (text) tokens.push({ text, el: parent });
+  }
+  return tokens;
+}
+
+/** `label：value`, `label value` (money or digits), or a bare label whose value is the next token. */
+function labelAt(text: string): { label: string; field: LabelField; rest: string } | undefined {
+  for (const label of LABEL_NAMES) {
+    if (!text.startsWith(label)) continue;
+    const after = text.slice(label.length);
+    const field = LABELS[label]!;
+    if (after === '' || after === ':') return { label, field, rest: '' };
+    const colon = after.match(/^\s*:\s*(.*)$/);
+    if (colon) return { label, field, rest: colon[1] ?? '' };
+    if (/^\s+[¥$\d]/.test(after)) return { label, field, rest: after.trim() };
+    return undefined;
+  }
+  return undefined;
+}
+
+const isBareLabel = (text: string) => {
+  const l = labelAt(text);
+  return !!l && l.rest === '';
+};
+
+type Bag = Partial<Record<LabelField, string>>;
+
+/** Read `label: value` pairs from a token run; first value for a field wins. */
+function readPairs(tokens: Token[], bag: Bag): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const l = labelAt(tokens[i]!.text);
+    if (!l) continue;
+    let value = l.rest;
+    if (!value) {
+      const next = tokens[i + 1];
+      if (!next || labelAt(next.text)) continue;
+      value = next.text;
+      i += 1;
+    }
+    if (bag[l.field] === undefined) bag[l.field] = value;
+  }
+}
+
+function readFlags(tokens: Token[]): CaseFlags {
+  const flags: CaseFlags = {};
+  for (const t of tokens) {
+    const f = FLAG_WORDS[t.text];
+    if (f) flags[f] = true;
+  }
+  return flags;
+}
+
+/** The highest ancestor of each id anchor that holds no other case: one list row each. */
+function findRows(tokens: Token[]): { id: string; label: string; root: Element }[] {
+  const anchors: { id: string; label: string; el: Element }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const l = labelAt(tokens[i]!.text);
+    if (!l || l.field !== 'disputeId') continue;
+    const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
+    if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.el });
+  }
+  const idsUnder = new Map<Element, Set<string>>();
+  for (const a of anchors) {
+    for (let e: Element | null = a.el; e; e = e.parentElement) {
+      let set = idsUnder.get(e);
+      if (!set) idsUnder.set(e, (set = new Set()));
+      if (set.has(a.id)) break; // the rest of the chain already has this id
+      set.add(a.id);
+    }
+  }
+  const rows: { id: string; label: string; root: Element }[] = [];
+  const seen = new Set<string>();
+  for (const a of anchors) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    let root = a.el;
+    for (let e = a.el.parentElement; e && idsUnder.get(e)?.size === 1; e = e.parentElement) root = e;
+    rows.push({ id: a.id, label: a.label, root });
+  }
+  return rows;
+}
+
+interface Header {
+  el: Element;
+  fields: (LabelField | undefined)[];
+  labels: string[];
+}
+
+/** The column header of a list: an element whose children are mostly known column labels. */
+function findHeader(tokens: Token[], inRow: (el: Element) => boolean): Header | undefined {
+  const scores = new Map<Element, number>();
+  for (const t of tokens) {
+    if (!(t.text in LABELS) || inRow(t.el)) continue;
+    for (let cell: Element | null = t.el; cell && cell.parentElement; cell = cell.parentElement) {
+      if (cell.parentElement.childElementCount >= 3) {
+        scores.set(cell.parentElement, (scores.get(cell.parentElement) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  let best: Element | undefined;
+  let bestScore = 1;
+  for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
+  if (!best) return undefined;
+  const labels = [...best.children].map((c) => normalizeText(c.textContent ?? ''));
+  return { el: best, labels, fields: labels.map((l) => LABELS[l]) };
+}
+
+/** Inside a row, the element whose children line up with the header's cells. */
+function findCells(root: Element, count: number): Element[] | undefined {
+  const queue: [Element, number][] = [[root, 0]];
+  while (queue.length) {
+    const [el, depth] = queue.shift()!;
+    if (el.childElementCount === count) {
+      const cells = [...el.children];
+      if (!cells.some((c) => ID_LABELS.some((l) => (c.textContent ?? '').includes(l)))) return cells;
+    }
+    if (depth < 6) for (const c of el.children) queue.push([c, depth + 1]);
+  }
+  return undefined;
+}
+
+/** Values from cells under a column header: the first token, and for some columns all of them. */
+function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
+  cells.forEach((cell, i) => {
+    const field = header.fields[i];
+    if (!field || field === 'actions') return;
+    const inCell = rowTokens.filter((t) => cell === t.el || cell.contains(t.el)).map((t) => t.text);
+    if (!inCell.length) return;
+    if (field === 'refundType' || field === 'logistics' || field === 'status') {
+      if (bag[field] === undefined) bag[field] = inCell.join(' ');
+      extra.push(...inCell);
+      return;
+    }
+    if (bag[field] === undefined) bag[field] = inCell[0];
+  });
+}
+
+function kindFor(page: PageKind, idLabel: string | undefined, typeText: string | undefined): CaseKind {
+  if (idLabel === '换货单号' || idLabel === '换货编号' || /换货/.test(typeText ?? '')) return 'exchange';
+  if (idLabel === '邮费单号' || /邮费/.test(typeText ?? '')) return 'postage';
+  if (page === 'exchange-list' || page === 'exchange-detail') return 'exchange';
+  if (page === 'postage-list') return 'postage';
+  return 'refund';
+}
+
+function parseLogistics(bag: Bag, now: number): ReturnLogistics | undefined {
+  const lg: ReturnLogistics = {};
+  const line = bag.logistics;
+  if (line) {
+    const number = line.match(/\b([A-Z]{0,4}\d{8,20})\b/);
+    if (number) lg.number = number[1];
+    const carrier = line.match(/([\u4e00-\u9fff]{2,6}(?:快递|速递|速运|物流|EMS))/);
+    if (carrier) lg.carrier = carrier[1];
+    const state = line.match(/已签收|签收成功|派送成功|已拒收|运输中|已揽收|派送中|签收失败/);
+    if (state) lg.state = state[0];
+  }
+  if (bag.carrier) lg.carrier = bag.carrier;
+  if (bag.logisticsNumber) lg.number = bag.logisticsNumber;
+  if (bag.logisticsState) lg.state = bag.logisticsState;
+  const shipped = bag.returnShippedAt && parseChinaTime(bag.returnShippedAt, now);
+  if (shipped) lg.shippedAt = shipped;
+  return Object.keys(lg).length ? lg : undefined;
+}
+
+function readHistory(tokens: Token[], now: number): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  let cur: HistoryEntry | undefined;
+  for (const t of tokens) {
+    const at = /^\d{4}[-/]\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(:\d{2})?$/.test(t.text) ? parseChinaTime(t.text, now) : undefined;
+    if (at) {
+      if (cur) out.push(cur);
+      cur = { at, actor: '', text: '' };
+    } else if (cur) {
+      if (!cur.actor && t.text.length <= 6) cur.actor = t.text;
+      else cur.text = cur.text ? `${cur.text} ${t.text}` : t.text;
+    }
+  }
+  if (cur) out.push(cur);
+  return out.filter((h) => h.text || h.actor);
+}
+
+/** Build one snapshot from a bag of label values. Only what was read is set. */
+function toSnapshot(
+  page: PageKind,
+  platform: CaseSnapshot['platform'],
+  id: string,
+  idLabel: string | undefined,
+  bag: Bag,
+  allText: string[],
+  countdownText: string[],
+  now: number,
+): CaseSnapshot {
+  const kind = kindFor(page, idLabel, bag.refundType);
+  const snap: CaseSnapshot = { platform, disputeId: id, kind, status: 'UNKNOWN', flags: {} };
+  const digits = bag.orderId?.match(/\d{6,24}/);
+  if (digits) snap.orderId = digits[0];
+  if (bag.buyer) snap.buyer = maskBuyer(bag.buyer);
+  for (const f of ['refundFen', 'paidFen', 'postageFen'] as const) {
+    const v = bag[f] !== undefined ? parseMoneyFen(bag[f]) : undefined;
+    if (v !== undefined) snap[f] = v;
+  }
+  for (const f of ['appliedAt', 'paidAt', 'shippedAt', 'signedAt'] as const) {
+    const v = bag[f] !== undefined ? parseChinaTime(bag[f], now) : undefined;
+    if (v) snap[f] = v;
+  }
+  const type = bag.refundType ?? '';
+  const rt = type.match(/仅退款|退货退款|换货|邮费/);
+  if (rt) snap.refundType = rt[0] as CaseSnapshot['refundType'];
+  else if (kind === 'exchange') snap.refundType = '换货';
+  else if (kind === 'postage') snap.refundType = '邮费';
+  if (/售中/.test(type)) snap.phase = 'onsale';
+  else if (/售后/.test(type)) snap.phase = 'aftersale';
+  const shipped = shippedFromText(bag.shipped ?? type) ?? (bag.goodsStatus ? shippedFromText(bag.goodsStatus) : undefined);
+  if (shipped !== undefined) snap.shipped = shipped;
+  const goods = bag.goodsStatus ? goodsStatusFromText(bag.goodsStatus) : undefined;
+  if (goods) snap.goodsStatus = goods;
+  if (bag.status) {
+    // The status cell may carry the countdown after the status words: keep the words only.
+    const statusText = bag.status.split(/\s*(?:还剩|剩余|已超时)/)[0]!.replace(/[，,]\s*$/, '').trim();
+    snap.statusText = statusText;
+    snap.status = statusFromText(statusText, kind);
+  }
+  if (bag.reason) snap.reason = bag.reason;
+  if (bag.item) snap.item = bag.item;
+  for (const text of countdownText) {
+    const cd = parseCountdown(text, now);
+    if (cd) {
+      snap.pageDeadline = cd;
+      break;
+    }
+  }
+  const lg = parseLogistics(bag, now);
+  if (lg) snap.returnLogistics = lg;
+  snap.flags = readFlags(allText.map((text) => ({ text }) as Token));
+  return snap;
+}
+
+const EXPECTED: Partial<Record<PageKind, LabelField[]>> = {
+  'refund-list': ['disputeId', 'orderId', 'refundFen', 'status', 'appliedAt'],
+  'exchange-list': ['disputeId', 'orderId', 'status', 'appliedAt'],
+  'postage-list': ['disputeId', 'orderId', 'postageFen', 'status'],
+  'refund-detail': ['disputeId', 'orderId', 'refundFen', 'status'],
+  'exchange-detail': ['disputeId', 'orderId', 'status'],
+};
+
+const SNAPSHOT_KEY: Partial<Record<LabelField, keyof CaseSnapshot>> = {
+  disputeId: 'disputeId',
+  orderId: 'orderId',
+  refundFen: 'refundFen',
+  postageFen: 'postageFen',
+  status: 'statusText',
+  appliedAt: 'appliedAt',
+};
+
+function missingFor(page: PageKind, cases: CaseSnapshot[]): string[] {
+  const expected = EXPECTED[page];
+  if (!expected) return [];
+  if (!cases.length) return [];
+  const missing: string[] = [];
+  for (const f of expected) {
+    const key = SNAPSHOT_KEY[f];
+    if (key && cases.some((c) => c[key] === undefined)) missing.push(FIELD_LABEL[f] ?? f);
+  }
+  return missing;
+}
+
+function readStats(tokens: Token[]): Record<string, number> {
+  const stats: Record<string, number> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    if (!STAT_LABELS.includes(t)) continue;
+    const before = tokens[i - 1]?.text;
+    const after = tokens[i + 1]?.text;
+    const n = [before, after].find((x) => x !== undefined && /^\d{1,7}$/.test(x));
+    if (n !== undefined && stats[t] === undefined) stats[t] = Number(n);
+  }
+  return stats;
+}
+
+/** Split a detail page's tokens at its section headings. */
+function splitSections(tokens: Token[]): Record<'main' | 'logistics' | 'history' | 'reply', Token[]> {
+  const out = { main: [] as Token[], logistics: [] as Token[], history: [] as Token[], reply: [] as Token[] };
+  let cur: keyof typeof out = 'main';
+  for (const t of tokens) {
+    const heading = SECTION_HEADINGS[t.text];
+    if (heading) {
+      cur = heading === 'info' ? 'main' : heading;
+      continue;
+    }
+    out[cur].push(t);
+  }
+  return out;
+}
+
+/**
+ * Read a page. `root` is the document (or an element standing for it).
+ * @example readPage(document, { url: location.href, now: Date.now() })
+ */
+export function readPage(root: Document | Element, opts: ReadOptions): PageReading {
+  const { now } = opts;
+  const doc = 'documentElement' in root ? root : root.ownerDocument;
+  const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+  const tokens = top ? collectTokens(top, opts.skip) : [];
+  const byUrl = detectFromUrl(opts.url);
+  const rows = findRows(tokens);
+  const rowRoots = rows.map((r) => r.root);
+  const inRow = (el: Element) => rowRoots.some((r) => r === el || r.contains(el));
+  const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
+  const header = findHeader(tokens, rows.length > 1 ? inRow : () => false);
+  const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
+  const cues: ContentCues = {
+    headerLabels: header ? header.labels.filter((l) => l in LABELS) : [],
+    idLabels: [...new Set(rows.map((r) => r.label))],
+    statLabels: tokens.filter((t) => STAT_LABELS.includes(t.text)).length,
+    hasCountdownOrStatus: tokens.some((t) => /还剩|当前状态|退款状态|售后状态/.test(t.text)),
+    bannerText: banner,
+  };
+  const byContent = detectFromContent(cues);
+  // The URL is the first guess; the content decides where the URL does not know the page.
+  const page: PageKind = byUrl.kind !== 'unknown' ? byUrl.kind : byContent;
+  const platform = detectPlatform(opts.url, banner);
+  const reading: PageReading = { page, era: byUrl.era, platform, stats: {}, cases: [], missing: [] };
+
+  if (page === 'workbench') {
+    reading.stats = readStats(tokens);
+    if (Object.keys(reading.stats).length === 0) reading.missing.push('统计卡片');
+    return reading;
+  }
+  if (page === 'unknown') return reading;
+
+  const isDetail = page === 'refund-detail' || page === 'exchange-detail';
+  if (isDetail) {
+    const sections = splitSections(tokens);
+    const bag: Bag = {};
+    readPairs(sections.main, bag);
+    const lgBag: Bag = {};
+    readPairs(sections.logistics, lgBag);
+    if (lgBag.carrier || lgBag.logisticsNumber) {
+      bag.carrier = lgBag.carrier;
+      bag.logisticsNumber = lgBag.logisticsNumber;
+      bag.logisticsState = lgBag.logisticsState;
+      bag.returnShippedAt = lgBag.returnShippedAt;
+    }
+    const id = rows[0]?.id ?? bag.disputeId?.match(/\d{5,24}/)?.[0];
+    if (id) {
+      const mainText = sections.main.map((t) => t.text);
+      // A detail page may split its countdown sentence over several elements: read it whole.
+      const snap = toSnapshot(page, platform, id, rows[0]?.label, bag, mainText, [mainText.join(' ')], now);
+      if (lgBag.signedAt && snap.returnLogistics) {
+        const s = parseChinaTime(lgBag.signedAt, now);
+        if (s) snap.returnLogistics.signedAt = s;
+      }
+      if (!snap.returnLogistics && bag.logistics) delete snap.returnLogistics;
+      const history = readHistory(sections.history, now);
+      if (history.length) snap.history = history;
+      reading.cases.push(snap);
+    } else {
+      reading.missing.push('退款编号');
+    }
+    reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
+    return reading;
+  }
+
+  // Lists: one snapshot per row region.
+  if (listMode || rows.length) {
+    let ti = 0;
+    for (const row of rows) {
+      const rowTokens: Token[] = [];
+      // Tokens are in document order and rows are contiguous: advance instead of rescanning.
+      while (ti < tokens.length && !(row.root === tokens[ti]!.el || row.root.contains(tokens[ti]!.el))) ti++;
+      while (ti < tokens.length && (row.root === tokens[ti]!.el || row.root.contains(tokens[ti]!.el))) rowTokens.push(tokens[ti++]!);
+      const bag: Bag = {};
+      readPairs(rowTokens, bag);
+      const extra: string[] = [];
+      if (header) {
+        const cells = findCells(row.root, header.el.childElementCount);
+        if (cells) readColumns(rowTokens, cells, header, bag, extra);
+      }
+      const texts = rowTokens.map((t) => t.text);
+      reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
+    }
+  }
+  if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
+  if (!reading.cases.length && !tokens.some((t) => /没有符合条件|暂无数据|暂无记录/.test(t.text))) {
+    reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
+  }
+  reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
+  return reading;
+}
+
+/** The DOM reading stays complete on its own; the embedded data only fills fields it lacks. */
+function mergeDisputeData(reading: PageReading, data: CaseSnapshot[]): void {
+  for (const d of data) {
+    const c = reading.cases.find((x) => x.disputeId === d.disputeId);
+    if (!c) continue;
+    const target = c as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(d)) if (target[k] === undefined && v !== undefined) target[k] = v;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The seller backend's visible vocabulary: every label the readers look for, every status wording,
+ * and the flags. This file and `detect.ts` are the whole of our page knowledge: when the platform
+ * renames a label, the fix is here plus a fixture.
+ */
+import type { CaseFlags, CaseKind, CaseStatus, GoodsStatus } from '../shared/types';
+
+/** The snapshot fields a label can fill. */
+export type LabelField =
+  | 'disputeId'
+  | 'orderId'
+  | 'buyer'
+  | 'refundFen'
+  | 'paidFen'
+  | 'postageFen'
+  | 'appliedAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'signedAt'
+  | 'refundType'
+  | 'shipped'
+  | 'goodsStatus'
+  | 'status'
+  | 'reason'
+  | 'item'
+  | 'logistics'
+  | 'carrier'
+  | 'logisticsNumber'
+  | 'logisticsState'
+  | 'returnShippedAt'
+  | 'actions';
+
+/** Label text (without colon) → field. Synonyms a real page uses sit together. */
+export const LABELS: Record<string, LabelField> = {
+  退款编号: 'disputeId',
+  退款单号: 'disputeId',
+  售后单号: 'disputeId',
+  售后编号: 'disputeId',
+  换货单号: 'disputeId',
+  换货编号: 'disputeId',
+  邮费单号: 'disputeId',
+  订单编号: 'orderId',
+  订单号: 'orderId',
+  买家: 'buyer',
+  买家昵称: 'buyer',
+  买家账号: 'buyer',
+  退款金额: 'refundFen',
+  申请金额: 'refundFen',
+  申请退款金额: 'refundFen',
+  实付: 'paidFen',
+  实付款: 'paidFen',
+  实付金额: 'paidFen',
+  成交金额: 'paidFen',
+  退货运费: 'postageFen',
+  邮费金额: 'postageFen',
+  运费金额: 'postageFen',
+  申请时间: 'appliedAt',
+  付款时间: 'paidAt',
+  成交时间: 'paidAt',
+  发货时间: 'shippedAt',
+  签收时间: 'signedAt',
+  退款类型: 'refundType',
+  售后类型: 'refundType',
+  发货状态: 'shipped',
+  货物状态: 'goodsStatus',
+  退款状态: 'status',
+  售后状态: 'status',
+  当前状态: 'status',
+  当前退款状态: 'status',
+  状态: 'status',
+  退款原因: 'reason',
+  售后原因: 'reason',
+  换货原因: 'reason',
+  邮费原因: 'reason',
+  原因: 'reason',
+  宝贝: 'item',
+  宝贝信息: 'item',
+  商品信息: 'item',
+  退货物流: 'logistics',
+  退货物流信息: 'logistics',
+  物流公司: 'carrier',
+  运单号: 'logisticsNumber',
+  快递单号: 'logisticsNumber',
+  物流状态: 'logisticsState',
+  寄出时间: 'returnShippedAt',
+  操作: 'actions',
+};
+
+/** Longest first, so 当前退款状态 wins over 状态 and 退款金额 over 金额. */
+export const LABEL_NAMES = Object.keys(LABELS).sort((a, b) => b.length - a.length);
+
+/** Labels that name a case's identity: a list row is the region around one of these. */
+export const ID_LABELS = LABEL_NAMES.filter((l) => LABELS[l] === 'disputeId');
+
+/** The label a page would show for a field, for the "未找到 …" drift warnings. */
+export const FIELD_LABEL: Partial<Record<LabelField, string>> = {
+  disputeId: '退款编号',
+  orderId: '订单编号',
+  buyer: '买家',
+  refundFen: '退款金额',
+  postageFen: '邮费金额',
+  appliedAt: '申请时间',
+  status: '售后状态',
+  reason: '退款原因',
+  refundType: '退款类型',
+};
+
+/** Section headings of a detail page. */
+export const SECTION_HEADINGS: Record<string, 'logistics' | 'history' | 'reply' | 'info'> = {
+  退货物流信息: 'logistics',
+  退货物流: 'logistics',
+  协商历史: 'history',
+  协商记录: 'history',
+  '留言 / 协商': 'reply',
+  留言: 'reply',
+  售后信息: 'info',
+  交易信息: 'info',
+};
+
+const STATUS_RULES: Record<CaseKind, [RegExp, CaseStatus][]> = {
+  refund: [
+    [/退款成功|已退款|退款完毕/, 'SUCCESS'],
+    [/退款关闭|已关闭|已撤销/, 'CLOSED'],
+    [/买家已退货|待商家收货|待卖家收货|等待卖家确认收货|等待商家确认收货/, 'WAIT_SELLER_CONFIRM_GOODS'],
+    [/已拒绝|拒绝退款|不同意|等待买家修改|待买家修改/, 'SELLER_REFUSE_BUYER'],
+    [/待买家退货|待买家发货|等待买家退货|申请达成|协议达成/, 'WAIT_BUYER_RETURN_GOODS'],
+    [/退款待处理|等待卖家同意|等待卖家确认|等待商家处理|待商家处理|待处理/, 'WAIT_SELLER_AGREE'],
+  ],
+  exchange: [
+    [/换货成功/, 'EXCHANGE_SUCCESS'],
+    [/换货关闭|已关闭/, 'EXCHANGE_CLOSED'],
+    [/待发出换货商品|等待卖家发货|待商家发货/, 'EXCHANGE_WAIT_SELLER_SEND'],
+    [/待买家收货|等待买家确认收货/, 'EXCHANGE_WAIT_BUYER_RECEIVE'],
+    [/买家已退货|待收货|待商家收货/, 'EXCHANGE_WAIT_SELLER_RECEIVE'],
+    [/待买家退货/, 'EXCHANGE_WAIT_BUYER_RETURN'],
+    [/待买家修改/, 'EXCHANGE_WAIT_BUYER_MODIFY'],
+    [/换货待处理|待处理|待商家处理/, 'EXCHANGE_WAIT_SELLER_AGREE'],
+  ],
+  postage: [
+    [/待激活/, 'POSTAGE_WAIT_ACTIVATE'],
+    [/已打款|已同意|已支付/, 'POSTAGE_PAID'],
+    [/已拒绝/, 'POSTAGE_REFUSED'],
+    [/已关闭|已撤销/, 'POSTAGE_CLOSED'],
+    [/待处理|待商家处理/, 'POSTAGE_WAIT_SELLER'],
+  ],
+};
+
+/** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
+export function statusFromText(text: string, kind: CaseKind): CaseStatus {
+  for (const [re, status] of STATUS_RULES[kind]) if (re.test(text)) return status;
+  return 'UNKNOWN';
+}
+
+export function goodsStatusFromText(text: string): GoodsStatus | undefined {
+  if (/已经?退货/.test(text)) return 'BUYER_RETURNED_GOODS';
+  if (/未收到货|未收货/.test(text)) return 'BUYER_NOT_RECEIVED';
+  if (/已收到货|已收货/.test(text)) return 'BUYER_RECEIVED';
+  return undefined;
+}
+
+export function shippedFromText(text: string): boolean | undefined {
+  if (/未发货/.test(text)) return false;
+  if (/已发货|已收货|已收到货|已经?退货/.test(text)) return true;
+  return undefined;
+}
+
+/** Flag words, matched only as a whole token so an item title with 包邮 in it does not count. */
+export const FLAG_WORDS: Record<string, keyof CaseFlags> = {
+  小二已介入: 'platformIntervened',
+  客服介入: 'platformIntervened',
+  平台已介入: 'platformIntervened',
+  运费险: 'freightInsurance',
+  退货运费险: 'freightInsurance',
+  包邮: 'freeShipping',
+  买家催促: 'buyerUrged',
+  催处理: 'buyerUrged',
+  买家催促退款: 'buyerUrged',
+  极速退款: 'fastRefund',
+};
+
+/** Stat-card labels of 售后工作台 / the refund list header. */
+export const STAT_LABELS = [
+  '24小时内待处理',
+  '待处理售后',
+  '退款待处理',
+  '待收货',
+  '待举证',
+  '小二已介入',
+  '商家已拒绝',
+  '超时同意退款',
+  '买家催促退款',
+  '待买家处理',
+  '退款处理时长',
+];
+
+/** Words that tell a Tmall shop's backend from a Taobao one. */
+export const TMALL_MARKS = /天猫商家|天猫卖家|Tmall|旗舰店|专卖店|专营店/;

@@ -1,0 +1,45 @@
+/**
+ * China time (Asia/Shanghai, UTC+8, no daylight saving) helpers. Platform times are always China
+ * time, whatever the machine's zone, so every conversion goes through a fixed +08:00 offset.
+ */
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+const OFFSET_MS = 8 * HOUR_MS;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** ISO 8601 with the +08:00 offset, e.g. 2026-11-20T13:05:22+08:00. */
+export function toChinaIso(ms: number): string {
+  const d = new Date(ms + OFFSET_MS);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`
+  );
+}
+
+/** Wall-clock fields in China time → epoch ms. Month is 1-based. Returns NaN on impossible dates. */
+export function chinaWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS;
+  // Reject dates that rolled over (e.g. 02-30).
+  const back = new Date(ms + OFFSET_MS);
+  if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return Number.NaN;
+  return ms;
+}
+
+/** The China-time calendar year of an instant. */
+export function chinaYear(ms: number): number {
+  return new Date(ms + OFFSET_MS).getUTCFullYear();
+}
+
+/** Start (00:00 China time) of the China-time day containing `ms`. */
+export function startOfChinaDay(ms: number): number {
+  return Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
+}
+
+/** Short China-time text for the UI: 11-20 13:05. */
+export function formatChinaShort(ms: number): string {
+  const d = new Date(ms + OFFSET_MS);
+  return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}

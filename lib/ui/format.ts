@@ -1,0 +1,63 @@
+/** Display helpers shared by the sidebar, the popup and the options page. */
+import type { AutoAction, CaseKind, CaseStatus, PageKind, Platform } from '../shared/types';
+import { HOUR_MS } from '../shared/china-time';
+
+export type Tier = 'overdue' | 'lt6h' | 'lt24h' | 'later' | 'none';
+
+export function tierOf(deadlineMs: number | undefined, now: number): Tier {
+  if (deadlineMs === undefined || !Number.isFinite(deadlineMs) || deadlineMs > 1e15) return 'none';
+  const left = deadlineMs - now;
+  if (left <= 0) return 'overdue';
+  if (left < 6 * HOUR_MS) return 'lt6h';
+  if (left < 24 * HOUR_MS) return 'lt24h';
+  return 'later';
+}
+
+export const TIER_LABEL: Record<Tier, string> = {
+  overdue: '已超时',
+  lt6h: '6小时内',
+  lt24h: '24小时内',
+  later: '24小时后',
+  none: '无倒计时',
+};
+
+/** 1天3时20分 / 3时05分 / 12分40秒: coarse far away, to the second near the end. */
+export function formatLeft(ms: number): string {
+  if (ms <= 0) return '已超时';
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (d > 0) return `${d}天${h}时${m}分`;
+  if (h > 0) return `${h}时${String(m).padStart(2, '0')}分`;
+  return `${m}分${String(sec).padStart(2, '0')}秒`;
+}
+
+export function formatFen(fen: number | undefined): string {
+  return fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`;
+}
+
+export const ACTION_LABEL: Record<AutoAction, string> = {
+  'auto-agree': '自动同意',
+  'auto-refund': '自动退款',
+  'auto-close': '自动关闭',
+  'auto-confirm': '自动确认收货',
+};
+
+export const PAGE_LABEL: Record<PageKind, string> = {
+  workbench: '售后工作台',
+  'refund-list': '退款管理',
+  'refund-detail': '退款详情',
+  'exchange-list': '换货管理',
+  'exchange-detail': '换货详情',
+  'postage-list': '退货邮费',
+  unknown: '未识别页面',
+};
+
+export const KIND_LABEL: Record<CaseKind, string> = { refund: '退款', exchange: '换货', postage: '邮费' };
+export const PLATFORM_LABEL: Record<Platform, string> = { taobao: '淘宝', tmall: '天猫' };
+
+export function statusLabel(status: CaseStatus, statusText: string | undefined): string {
+  return statusText ?? (status === 'UNKNOWN' ? '状态未知' : status);
+}

@@ -1,0 +1,359 @@
+// Demo 千牛 web client: a small single-page app that behaves like the real one where it matters to
+// the extension: it renders late, changes route without reloading, re-renders rows, pages, and uses
+// hashed class names. It is test ground, not product code.
+(function () {
+  'use strict';
+  var BOOT = window.__QN_BOOT__;
+  var C = BOOT.cls;
+  var H = 3600000;
+  var API = '/h5/mtop.alibaba.refundface2.disputeservice.qianniu.pc.';
+  var root = document.getElementById('ice-container');
+  var timers = [];
+  var state = { message: '' };
+  // Every click on the page's own controls is recorded here, so tests can prove the extension made none.
+  window.__demoClicks = [];
+  document.addEventListener('click', function (e) {
+    var t = e.target && e.target.closest ? e.target.closest('button, a') : null;
+    if (t) window.__demoClicks.push({ text: (t.textContent || '').trim(), trusted: e.isTrusted, at: Date.now() });
+  }, true);
+
+  function el(tag, cls, children, attrs) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (attrs) for (var k in attrs) if (attrs[k] != null) n.setAttribute(k, attrs[k]);
+    (children || []).forEach(function (c) {
+      if (c == null) return;
+      n.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return n;
+  }
+  function pad(n) { return String(n).padStart(2, '0'); }
+  function chinaTime(ms) {
+    if (!ms) return '';
+    var d = new Date(ms + 8 * H);
+    return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds());
+  }
+  function yuan(fen) { return '¥' + (fen / 100).toFixed(2); }
+  function countdown(msLeft) {
+    if (msLeft <= 0) return '已超时';
+    var m = Math.floor(msLeft / 60000);
+    var d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), mi = m % 60;
+    return '还剩' + (d > 0 ? d + '天' : '') + h + '时' + mi + '分';
+  }
+  function countdownLine(vo) {
+    if (!vo.timeoutAt) return null;
+    var act = vo.refundRemindTimeout && vo.refundRemindTimeout.action;
+    var who = /买家|待激活/.test(vo.statusDesc) && !/买家已退货/.test(vo.statusDesc) ? '买家' : '';
+    return countdown(vo.timeoutAt - Date.now()) + (act ? '，' + (who ? '买家逾期未处理将' : '逾期未处理系统将') + act : '');
+  }
+  var FLAG_TEXT = { freightInsurance: '运费险', freeShipping: '包邮', buyerUrged: '买家催促', platformIntervened: '小二已介入', fastRefund: '极速退款' };
+  function flags(vo) {
+    return Object.keys(FLAG_TEXT).filter(function (k) { return vo.tags && vo.tags[k]; }).map(function (k) { return el('span', C.flag, [FLAG_TEXT[k]]); });
+  }
+  function goodsText(vo) {
+    return vo.goodStatus === 'BUYER_NOT_RECEIVED' ? '未收到货' : vo.goodStatus === 'BUYER_RETURNED_GOODS' ? '已退货' : '已收到货';
+  }
+  function typeText(vo) { return vo.bizClaimType + (vo.refundPhase === 'onsale' ? '(售中)' : '(售后)'); }
+
+  function clearTimers() { timers.forEach(clearInterval); timers = []; }
+  function navigate(href) {
+    history.pushState({}, '', href);
+    route();
+  }
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[data-spa]') : null;
+    if (!a) return;
+    e.preventDefault();
+    navigate(a.getAttribute('href'));
+  });
+  window.addEventListener('popstate', route);
+
+  function fetchJson(url) { return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); }); }
+
+  var TABS = [
+    ['售后工作台', '/home.htm/trade-platform/refund-workbench', 'workbench'],
+    ['退款管理', '/home.htm/trade-platform/refund-list', 'refund'],
+    ['换货管理', '/home.htm/trade-platform/exchange-list', 'exchange'],
+    ['退货邮费', '/home.htm/trade-platform/postage-list', 'postage'],
+  ];
+
+  function frame(active, content) {
+    var embed = new URLSearchParams(location.search).get('embed') === '1';
+    var tabs = el('div', C.tabs, TABS.map(function (t) {
+      return el('a', C.tab + (t[2] === active ? ' ' + C.tabActive : ''), [t[0]], { href: t[1] + (embed ? '?embed=1' : ''), 'data-spa': '1' });
+    }), { role: 'tablist' });
+    var main = el('div', C.main, [tabs, content]);
+    if (embed) return main;
+    return el('div', C.app, [
+      el('div', C.top, [el('span', C.brand, [BOOT.center]), el('span', C.shop, ['店铺：' + BOOT.shop])]),
+      el('div', C.layout, [
+        el('nav', C.nav, [
+          el('a', C.navItem, ['售后管理'], { href: '/home.htm/trade-platform/refund-list', 'data-spa': '1' }),
+          el('a', C.navItem, ['已卖出的宝贝'], { href: '/home.htm/trade-platform/tp/sold', 'data-spa': '1' }),
+          el('a', C.navItem, ['评价管理'], { href: '/home.htm/trade-platform/rate', 'data-spa': '1' }),
+        ]),
+        main,
+      ]),
+    ]);
+  }
+
+  function mount(node) {
+    root.textContent = '';
+    root.appendChild(node);
+  }
+
+  function loading(active) { mount(frame(active, el('div', C.loading, ['加载中…']))); }
+
+  // ---- lists -------------------------------------------------------------------------------
+  var LISTS = {
+    refund: {
+      kind: 'refund',
+      idLabel: '退款编号',
+      columns: ['宝贝信息', '退款金额', '退款类型', '退款原因', '售后状态', '操作'],
+      statuses: [['-9999', '全部'], ['WAIT_SELLER_AGREE', '退款待处理'], ['SELLER_REFUSE_BUYER', '商家已拒绝'], ['WAIT_BUYER_RETURN_GOODS', '待买家退货'], ['WAIT_SELLER_CONFIRM_GOODS', '待商家收货'], ['SUCCESS', '退款成功'], ['CLOSED', '退款关闭']],
+      cells: function (vo) {
+        return [
+          itemCell(vo),
+          el('div', null, [el('div', null, [yuan(vo.disputeBodyVO.refundFee)]), el('div', C.muted, ['实付 ' + yuan(vo.disputeBodyVO.buyerActualFee)])]),
+          el('div', null, [el('div', null, [typeText(vo)]), el('div', C.muted, [vo.orderShipped ? '已发货' : '未发货'])]),
+          el('div', null, [vo.reason]),
+          statusCell(vo),
+          actions(vo, ['同意退款', '拒绝']),
+        ];
+      },
+      detail: '/home.htm/trade-platform/refund-list/detail',
+    },
+    exchange: {
+      kind: 'exchange',
+      idLabel: '换货单号',
+      columns: ['宝贝信息', '换货原因', '货物状态', '售后状态', '操作'],
+      statuses: [['-9999', '全部'], ['EXCHANGE_WAIT_SELLER_AGREE', '换货待处理'], ['EXCHANGE_WAIT_SELLER_SEND', '待发出换货商品']],
+      cells: function (vo) {
+        return [itemCell(vo), el('div', null, [vo.reason]), el('div', null, [goodsText(vo)]), statusCell(vo), actions(vo, ['同意换货', '拒绝'])];
+      },
+      detail: '/home.htm/trade-platform/exchange-list/detail',
+    },
+    postage: {
+      kind: 'postage',
+      idLabel: '邮费单号',
+      columns: ['宝贝信息', '邮费金额', '邮费原因', '退货物流', '状态', '操作'],
+      statuses: [['-9999', '全部'], ['POSTAGE_WAIT_SELLER', '待处理'], ['POSTAGE_WAIT_ACTIVATE', '待激活']],
+      cells: function (vo) {
+        return [
+          itemCell(vo),
+          el('div', null, [yuan(vo.disputeBodyVO.postFee)]),
+          el('div', null, [vo.reason]),
+          el('div', null, vo.logistics ? [el('div', null, [vo.logistics.carrier]), el('div', C.muted, [vo.logistics.number + ' ' + vo.logistics.state])] : ['—']),
+          statusCell(vo),
+          actions(vo, ['同意', '拒绝']),
+        ];
+      },
+      detail: '/home.htm/trade-platform/refund-list/detail',
+    },
+  };
+  function itemCell(vo) {
+    return el('div', C.item, [el('div', C.itemImg), el('div', null, [el('div', null, [vo.auctionTitle]), el('div', C.muted, ['数量：' + vo.quantity])])]);
+  }
+  function statusCell(vo) {
+    var line = countdownLine(vo);
+    return el('div', null, [el('div', C.status, [vo.statusDesc]), line ? el('div', C.countdown, [line], { 'data-timeout': String(vo.timeoutAt) }) : null]);
+  }
+  function actions(vo, labels) {
+    var def = LISTS[kindOf(vo)];
+    var btns = labels.map(function (l, i) {
+      var b = el('button', C.btn + (i === 0 ? ' ' + C.btnPrimary : ''), [l], { type: 'button' });
+      b.addEventListener('click', function () { toast('演示：' + l + '（未真正提交）'); });
+      return b;
+    });
+    btns.push(el('a', C.btnLink, ['详情'], { href: def.detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }));
+    return el('div', null, btns);
+  }
+  function kindOf(vo) { return vo.bizClaimType === '换货' ? 'exchange' : vo.bizClaimType === '邮费' ? 'postage' : 'refund'; }
+  function toast(text) {
+    var t = el('div', C.toast, [text]);
+    document.body.appendChild(t);
+    setTimeout(function () { t.remove(); }, 1500);
+  }
+
+  function renderList(kindKey) {
+    var def = LISTS[kindKey];
+    var params = new URLSearchParams(location.search);
+    var pageSize = Number(params.get('pageSize') || 10);
+    var demoRows = params.get('demoRows');
+    var ui = { status: params.get('status') || '-9999', q: '', soon: false, page: 1 };
+    loading(kindKey);
+    var started = location.href;
+    fetchJson(API + 'disputelistv2/1.0/?pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (res) {
+      setTimeout(function () {
+        if (location.href !== started) return;
+        var all = res.data.disputeGridVOList.filter(function (vo) { return kindOf(vo) === def.kind; });
+        var listHost = el('div', C.grid);
+        var select = el('select', C.select, def.statuses.map(function (s) { return el('option', null, [s[1]], { value: s[0] }); }), { 'aria-label': '售后状态' });
+        select.value = ui.status;
+        var input = el('input', C.input, [], { placeholder: '订单编号 / ' + def.idLabel, 'aria-label': '组合查询' });
+        var query = el('button', C.btn + ' ' + C.btnPrimary, ['查询'], { type: 'button' });
+        var soon = el('button', C.quick, ['24小时内即将超时'], { type: 'button' });
+        query.addEventListener('click', function () { ui.status = select.value; ui.q = input.value.trim(); ui.page = 1; draw(); });
+        soon.addEventListener('click', function () { ui.soon = !ui.soon; soon.className = C.quick + (ui.soon ? ' ' + C.quickOn : ''); ui.page = 1; draw(); });
+        var filters = el('div', C.filters, [
+          el('label', C.field, ['售后状态', select]),
+          el('label', C.field, ['申请时间', el('input', C.input, [], { placeholder: '开始日期 ~ 结束日期' })]),
+          el('label', C.field, ['组合查询', input]),
+          query, soon,
+        ]);
+        var cols = 'grid-template-columns:2.2fr' + ' 1fr'.repeat(def.columns.length - 1);
+        function draw() {
+          var now = Date.now();
+          var rows = all.filter(function (vo) {
+            if (ui.status !== '-9999' && vo.refundStatus !== ui.status) return false;
+            if (ui.q && vo.disputeId.indexOf(ui.q) < 0 && vo.bizOrderId.indexOf(ui.q) < 0) return false;
+            if (ui.soon && !(vo.timeoutAt && vo.timeoutAt - now < 24 * H)) return false;
+            return true;
+          });
+          var pages = Math.max(1, Math.ceil(rows.length / pageSize));
+          ui.page = Math.min(ui.page, pages);
+          var shown = rows.slice((ui.page - 1) * pageSize, ui.page * pageSize);
+          // A full re-render with new nodes, as a virtual-DOM list does when its data changes.
+          listHost.textContent = '';
+          listHost.appendChild(el('div', C.head, def.columns.map(function (c) { return el('div', C.headCell, [c]); }), { style: cols }));
+          if (!shown.length) listHost.appendChild(el('div', C.empty, ['没有符合条件的宝贝']));
+          shown.forEach(function (vo) {
+            var top = el('div', C.rowTop, [
+              el('span', C.pair, [def.idLabel + '：', el('span', null, [vo.disputeId])]),
+              el('span', C.pair, ['订单编号：', el('span', null, [vo.bizOrderId])]),
+              el('span', C.pair, ['买家：', el('span', null, [vo.buyerNick])]),
+              el('span', C.pair, ['申请时间：', el('span', null, [chinaTime(vo.gmtApply)])]),
+            ].concat(flags(vo)));
+            var body = el('div', C.rowBody, def.cells(vo).map(function (c) { return el('div', C.cell, [c]); }), { style: cols });
+            listHost.appendChild(el('div', C.row, [top, body]));
+          });
+          var pager = el('div', C.pager, [el('span', C.muted, ['共 ' + rows.length + ' 条'])]);
+          for (var p = 1; p <= pages; p++) {
+            (function (p) {
+              var b = el('button', C.page + (p === ui.page ? ' ' + C.pageOn : ''), [String(p)], { type: 'button', 'aria-label': '第' + p + '页' });
+              b.addEventListener('click', function () { ui.page = p; draw(); });
+              pager.appendChild(b);
+            })(p);
+          }
+          if (ui.page < pages) {
+            var next = el('button', C.page, ['下一页'], { type: 'button', title: '下一页' });
+            next.addEventListener('click', function () { ui.page += 1; draw(); });
+            pager.appendChild(next);
+          }
+          listHost.appendChild(pager);
+        }
+        mount(frame(kindKey, el('div', null, [filters, listHost])));
+        draw();
+        // The real list polls and re-renders; so does the demo.
+        timers.push(setInterval(draw, Number(params.get('rerenderMs') || 20000)));
+      }, 300 + Math.random() * 400);
+    });
+  }
+
+  // ---- workbench -----------------------------------------------------------------------------
+  function renderWorkbench() {
+    loading('workbench');
+    var started = location.href;
+    Promise.all([fetchJson(API + 'statistic/1.0/'), fetchJson(API + 'disputelistv2/1.0/')]).then(function (r) {
+      setTimeout(function () {
+        if (location.href !== started) return;
+        var stats = r[0].data.stats;
+        var cards = el('div', C.cards, Object.keys(stats).map(function (k) {
+          return el('div', C.card, [el('div', C.cardValue, [String(stats[k])]), el('div', C.cardLabel, [k])]);
+        }));
+        var now = Date.now();
+        var soon = r[1].data.disputeGridVOList.filter(function (vo) { return vo.timeoutAt && vo.timeoutAt - now < 24 * H && vo.timeoutAt > now; })
+          .sort(function (a, b) { return a.timeoutAt - b.timeoutAt; });
+        var list = el('div', C.section, [el('div', C.sectionTitle, ['即将超时（24小时内）'])].concat(soon.map(function (vo) {
+          return el('div', C.tlItem, [
+            el('a', C.btnLink, [vo.bizClaimType + ' ' + vo.disputeId], { href: LISTS[kindOf(vo)].detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }),
+            '  ', el('span', C.countdown, [countdownLine(vo)]),
+          ]);
+        })));
+        mount(frame('workbench', el('div', null, [el('div', C.sectionTitle, ['售后工作台']), cards, list])));
+      }, 300 + Math.random() * 300);
+    });
+  }
+
+  // ---- detail --------------------------------------------------------------------------------
+  function renderDetail(kindKey) {
+    var id = new URLSearchParams(location.search).get('disputeId');
+    loading(kindKey);
+    var started = location.href;
+    fetchJson(API + 'disputedetail/1.0/?disputeId=' + encodeURIComponent(id || '')).then(function (res) {
+      setTimeout(function () {
+        if (location.href !== started) return;
+        var vo = res.data && res.data.disputeVO;
+        if (!vo) { mount(frame(kindKey, el('div', C.empty, ['售后单不存在或无权查看']))); return; }
+        var def = LISTS[kindOf(vo)];
+        function kv(k, v) { return v == null || v === '' ? null : el('div', C.pair, [el('span', C.k, [k + '：']), el('span', C.v, [v])]); }
+        var cd = el('div', C.countdown, [countdownLine(vo) || '']);
+        var statusSection = el('div', C.section, [
+          el('div', C.sectionTitle, ['当前状态：' + vo.statusDesc]),
+          vo.timeoutAt ? cd : null,
+          el('div', null, [
+            el('button', C.btn + ' ' + C.btnPrimary, [kindOf(vo) === 'exchange' ? '同意换货' : '同意退款'], { type: 'button' }),
+            ' ', el('button', C.btn, ['拒绝退款'], { type: 'button' }),
+            ' ', el('button', C.btn, ['上传凭证'], { type: 'button' }),
+          ]),
+        ]);
+        statusSection.querySelectorAll('button').forEach(function (b) { b.addEventListener('click', function () { toast('演示：' + b.textContent + '（未真正提交）'); }); });
+        var info = el('div', C.section, [el('div', C.sectionTitle, ['售后信息']), el('div', C.kv, [
+          kv(def.idLabel, vo.disputeId),
+          kv('订单编号', vo.bizOrderId),
+          kv('买家', vo.buyerNick),
+          kv('售后类型', typeText(vo)),
+          kv('发货状态', vo.orderShipped ? '已发货' : '未发货'),
+          kv('货物状态', goodsText(vo)),
+          kindOf(vo) === 'postage' ? kv('邮费金额', yuan(vo.disputeBodyVO.postFee)) : kindOf(vo) === 'refund' ? kv('退款金额', yuan(vo.disputeBodyVO.refundFee)) : null,
+          kv('实付款', yuan(vo.disputeBodyVO.buyerActualFee)),
+          kv(kindOf(vo) === 'exchange' ? '换货原因' : '退款原因', vo.reason),
+          kv('申请时间', chinaTime(vo.gmtApply)),
+          kv('付款时间', chinaTime(vo.gmtPay)),
+          kv('发货时间', chinaTime(vo.gmtConsign)),
+          kv('签收时间', chinaTime(vo.gmtSign)),
+          kv('宝贝', vo.auctionTitle),
+        ]), el('div', null, flags(vo))]);
+        var logi = vo.logistics ? el('div', C.section, [el('div', C.sectionTitle, ['退货物流信息']), el('div', C.kv, [
+          kv('物流公司', vo.logistics.carrier), kv('运单号', vo.logistics.number), kv('物流状态', vo.logistics.state),
+          kv('寄出时间', chinaTime(vo.logistics.shippedAt)), kv('签收时间', chinaTime(vo.logistics.signedAt)),
+        ])]) : null;
+        var tl = el('ul', C.timeline, vo.history.slice().reverse().map(function (h) {
+          return el('li', C.tlItem, [el('span', C.tlTime, [chinaTime(h.at)]), el('b', null, [h.actor]), ' ', h.text]);
+        }));
+        var textarea = el('textarea', C.textarea, [], { placeholder: '请输入留言内容，买家可见', maxlength: '500', 'aria-label': '留言' });
+        textarea.value = state.message;
+        var counter = el('div', C.counter, [state.message.length + '/500']);
+        // Controlled input: the page's state follows input events, and the DOM follows the state.
+        textarea.addEventListener('input', function () { state.message = textarea.value; counter.textContent = state.message.length + '/500'; });
+        var sendBtn = el('button', C.btn + ' ' + C.btnPrimary, ['发送留言'], { type: 'button' });
+        sendBtn.addEventListener('click', function () { toast('演示：留言未真正发送'); });
+        var reply = el('div', C.section, [el('div', C.sectionTitle, ['留言 / 协商']), textarea, counter, sendBtn]);
+        var history = el('div', C.section, [el('div', C.sectionTitle, ['协商历史']), tl]);
+        mount(frame(kindKey, el('div', C.detail, [statusSection, info, logi, reply, history])));
+        timers.push(setInterval(function () {
+          cd.textContent = countdownLine(vo) || '';
+          if (textarea.value !== state.message) textarea.value = state.message;
+        }, 1000));
+      }, 300 + Math.random() * 400);
+    });
+  }
+
+  function renderIframeShell() {
+    mount(frame('refund', el('iframe', C.frame, [], { src: '/home.htm/trade-platform/refund-list?embed=1', title: '退款管理' })));
+  }
+
+  function route() {
+    clearTimers();
+    var p = location.pathname.replace(/\/+$/, '');
+    if (p.endsWith('/trade-platform/refund-workbench')) return renderWorkbench();
+    if (p.endsWith('/trade-platform/refund-list/detail')) return renderDetail('refund');
+    if (p.endsWith('/trade-platform/exchange-list/detail')) return renderDetail('exchange');
+    if (p.endsWith('/trade-platform/refund-list')) return renderList('refund');
+    if (p.endsWith('/trade-platform/exchange-list')) return renderList('exchange');
+    if (p.endsWith('/trade-platform/postage-list')) return renderList('postage');
+    if (p.endsWith('/trade-platform/tp/refund-list')) return renderIframeShell();
+    mount(frame('', el('div', C.empty, ['该页面在演示后台中没有内容'])));
+  }
+  route();
+})();

@@ -1,0 +1,53 @@
+// `npm test`: type check, unit tests, production builds (Chrome and Firefox), then end-to-end
+// tests in headless Debian Chromium. Ends with one plain line "N passed, N failed" summing both.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const out = path.join(root, '.ci-out');
+fs.mkdirSync(out, { recursive: true });
+
+function step(title, cmd, args) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  return r.status ?? 1;
+}
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+if (step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']) !== 0) problems.push('type check');
+
+const vitestJson = path.join(out, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+const unitRc = step('unit tests (vitest)', 'npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+if (fs.existsSync(vitestJson)) {
+  const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+} else {
+  problems.push('unit tests did not report');
+}
+if (unitRc !== 0) problems.push('unit tests');
+
+if (step('build (Chrome MV3)', 'npx', ['wxt', 'build']) !== 0) problems.push('Chrome build');
+if (step('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']) !== 0) problems.push('Firefox build');
+
+const e2eJson = path.join(out, 'e2e', 'e2e-result.json');
+fs.rmSync(e2eJson, { force: true });
+const e2eRc = step('end-to-end (real extension in Chromium)', 'node', ['test/e2e/run.mjs', '--shots', '.ci-out/e2e']);
+if (fs.existsSync(e2eJson)) {
+  const r = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+} else {
+  problems.push('end-to-end tests did not report');
+}
+if (e2eRc !== 0) problems.push('end-to-end tests');
+
+console.log('');
+if (problems.length) console.log(`problems: ${problems.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(problems.length || failed ? 1 : 0);

@@ -1,0 +1,135 @@
+// A small end-to-end harness: the real extension in Debian Chromium against the demo backend.
+// Each check is a named async function; the run ends with "N passed, N failed".
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { startDemoBackend } from '../../scripts/demo-backend/server.mjs';
+import { launchBrowser } from '../../scripts/chromium.mjs';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const EXTENSION = path.join(ROOT, '.output', 'chrome-mv3');
+
+export async function setup({ shotsDir }) {
+  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('no build: run `npx wxt build` first');
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const backend = await startDemoBackend();
+  const browser = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
+  const consoleErrors = [];
+  browser.context.on('page', (page) => watchConsole(page, consoleErrors));
+  return { backend, browser, consoleErrors, shotsDir };
+}
+
+function watchConsole(page, sink) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') sink.push({ url: page.url(), text: msg.text() });
+  });
+  page.on('pageerror', (err) => sink.push({ url: page.url(), text: String(err) }));
+}
+
+export function createRunner() {
+  const results = [];
+  let only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
+  return {
+    results,
+    async check(name, fn) {
+      if (only && !only.test(name)) return;
+      const started = Date.now();
+      try {
+        await fn();
+        results.push({ name, ok: true, ms: Date.now() - started });
+        console.log(`  ✓ ${name}`);
+      } catch (e) {
+        results.push({ name, ok: false, ms: Date.now() - started, error: String(e?.stack ?? e) });
+        console.log(`  ✗ ${name}\n    ${String(e?.message ?? e).split('\n').join('\n    ')}`);
+      }
+    },
+  };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, message) {
+  const a = JSON.stringify(actual);
+  const b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${message}\n    expected: ${b}\n    actual:   ${a}`);
+}
+
+/** Poll `fn` until it returns a truthy value or time runs out; returns the last value. */
+export async function waitFor(fn, { timeout = 10000, interval = 100, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${message}; last value: ${JSON.stringify(last)}`);
+}
+
+// ---- page helpers (evaluate in the page) ----------------------------------------------------
+
+/** Ids the page itself shows, read from its visible text (not from our sidebar). */
+export function pageIds(page) {
+  return page.evaluate(() => {
+    const text = document.body.innerText;
+    return [...new Set([...text.matchAll(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/g)].map((m) => m[1]))];
+  });
+}
+
+/** What our sidebar shows, from inside its shadow root. */
+export function sidebar(page) {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('aftersales-radar');
+    const root = hosts[0]?.shadowRoot;
+    if (!root) return { hosts: hosts.length, shadow: false };
+    const q = (s) => root.querySelector(s);
+    return {
+      hosts: hosts.length,
+      shadow: true,
+      pageKind: q('[data-testid=page-kind]')?.getAttribute('data-page') ?? null,
+      pageText: q('[data-testid=page-kind]')?.textContent ?? '',
+      ids: [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => e.getAttribute('data-dispute-id')),
+      chips: Object.fromEntries([...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('[data-testid=countdown]')?.textContent ?? ''])),
+      caseView: q('.ar-caseview')?.getAttribute('data-dispute-id') ?? null,
+      caseCountdown: q('[data-testid=case-countdown]')?.textContent ?? null,
+      drift: q('[data-testid=drift]')?.textContent ?? null,
+      unrecognised: !!q('[data-testid=unrecognised]'),
+      stats: q('[data-testid=stats]')?.textContent ?? null,
+      text: root.textContent ?? '',
+    };
+  });
+}
+
+/** Minutes in a countdown text: 1天3时20分 / 还剩1天3时20分 / 3时05分 / 12分40秒. */
+export function minutesOf(text) {
+  const d = Number(text.match(/(\d+)天/)?.[1] ?? 0);
+  const h = Number(text.match(/(\d+)(?:时|小时)/)?.[1] ?? 0);
+  const m = Number(text.match(/(\d+)分/)?.[1] ?? 0);
+  return d * 1440 + h * 60 + m;
+}
+
+export async function shot(page, dir, name) {
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+export async function ledgerCount(worker) {
+  return worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('aftersales-radar');
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('cases')) return resolve(0);
+          const c = db.transaction('cases').objectStore('cases').count();
+          c.onsuccess = () => {
+            resolve(c.result);
+            db.close();
+          };
+          c.onerror = () => reject(c.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}

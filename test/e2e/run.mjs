@@ -1,0 +1,212 @@
+// End-to-end tests: the built extension in real headless Chromium against the demo seller backend.
+//   node test/e2e/run.mjs [--shots DIR]
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../../scripts/chromium.mjs';
+import { assert, assertEqual, createRunner, EXTENSION, ledgerCount, minutesOf, pageIds, ROOT, setup, shot, sidebar, waitFor } from './harness.mjs';
+
+const shotsArg = process.argv.indexOf('--shots');
+const shotsDir = path.resolve(ROOT, shotsArg > 0 ? process.argv[shotsArg + 1] : '.ci-out/e2e');
+const { backend, browser, consoleErrors } = await setup({ shotsDir });
+const { context, worker, extensionId } = browser;
+const run = createRunner();
+const Q = 'https://qn.taobao.com/home.htm/trade-platform';
+const M = 'https://myseller.taobao.com/home.htm/trade-platform';
+const page = await context.newPage();
+
+/** Wait until the sidebar lists exactly the ids the page shows, and return both. */
+async function sidebarMatchesPage(p, what) {
+  let last;
+  await waitFor(
+    async () => {
+      const ids = await pageIds(p);
+      const sb = await sidebar(p);
+      last = { page: ids, sidebar: sb.ids };
+      return ids.length > 0 && JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) && sb;
+    },
+    { message: `sidebar to list the ${what} cases`, timeout: 12000 },
+  ).catch((e) => {
+    throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}`);
+  });
+  return last;
+}
+
+console.log('e2e: real extension in Chromium against the demo seller backend');
+
+await run.check('the service worker runs and the manifest asks only for storage, alarms, notifications and the four seller hosts', async () => {
+  assert(extensionId, 'no extension id');
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  assertEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'storage'], 'permissions');
+  assertEqual(
+    [...manifest.host_permissions].sort(),
+    ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://refund2.taobao.com/*', 'https://refund2.tmall.com/*'],
+    'host permissions',
+  );
+  assertEqual(manifest.content_scripts[0].matches.length, 4, 'content script matches');
+  assert(manifest.name.includes('售后雷达'), 'name');
+});
+
+await run.check('退款管理 (Taobao): the sidebar, in the shadow root of <aftersales-radar>, lists exactly the cases on the page', async () => {
+  await page.goto(`${M}/refund-list`);
+  const { page: ids } = await sidebarMatchesPage(page, 'Taobao refund-list');
+  assertEqual(ids.length, 10, 'the demo shows 10 rows a page');
+  const sb = await sidebar(page);
+  assertEqual(sb.hosts, 1, 'one sidebar host');
+  assert(sb.shadow, 'sidebar lives in a shadow root');
+  assertEqual(sb.pageKind, 'refund-list', 'page kind');
+  assert(sb.pageText.includes('淘宝'), `platform shown as 淘宝: ${sb.pageText}`);
+  assertEqual(await page.evaluate(() => document.querySelectorAll('.ar-panel').length), 0, 'no sidebar markup in the light DOM');
+  await shot(page, shotsDir, 'refund-list-taobao');
+});
+
+await run.check('each row countdown in the sidebar agrees with the page countdown to the minute', async () => {
+  const pairs = await page.evaluate(() => {
+    const out = [];
+    const text = document.body.innerText;
+    for (const block of text.split(/(?=退款编号[：:])/)) {
+      const id = block.match(/^退款编号[：:]\s*(\d+)/)?.[1];
+      const cd = block.match(/还剩[\d天时分]+/)?.[0];
+      if (id && cd) out.push([id, cd]);
+    }
+    return out;
+  });
+  assert(pairs.length >= 5, `page shows countdowns (${pairs.length})`);
+  const sb = await sidebar(page);
+  for (const [id, cd] of pairs) {
+    const chip = sb.chips[id];
+    assert(chip, `sidebar has a chip for ${id}`);
+    const diff = Math.abs(minutesOf(chip) - minutesOf(cd));
+    assert(diff <= 1, `${id}: page ${cd} vs sidebar ${chip}`);
+  }
+});
+
+await run.check('the cases reach the ledger in the extension\'s own IndexedDB, never the page\'s', async () => {
+  const count = await waitFor(async () => (await ledgerCount(worker)) >= 10 && ledgerCount(worker), { message: 'ledger to hold the page cases' });
+  assert(count >= 10, `ledger has ${count}`);
+  const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert(!pageDbs.includes('aftersales-radar'), `the page origin has no ledger: ${pageDbs}`);
+});
+
+await run.check('paging: the sidebar follows the page to page 2', async () => {
+  const before = await pageIds(page);
+  await page.getByRole('button', { name: '第2页' }).click();
+  await waitFor(async () => JSON.stringify(await pageIds(page)) !== JSON.stringify(before), { message: 'page 2' });
+  const { page: ids } = await sidebarMatchesPage(page, 'page 2');
+  assert(!ids.some((id) => before.includes(id)), 'page 2 shows other cases');
+});
+
+await run.check('a re-rendered list keeps one sidebar and the same cases', async () => {
+  await page.goto(`${M}/refund-list?rerenderMs=700`);
+  await sidebarMatchesPage(page, 'initial');
+  const firstRow = await page.evaluate(() => document.querySelector('#ice-container [style]'));
+  await page.waitForTimeout(1800); // two re-renders with fresh nodes
+  await sidebarMatchesPage(page, 're-rendered');
+  assertEqual((await sidebar(page)).hosts, 1, 'still one sidebar host');
+  void firstRow;
+});
+
+await run.check('a route change without reload (退款管理 → 换货管理 → 退货邮费) relists the new tab\'s cases', async () => {
+  await page.goto(`${M}/refund-list`);
+  await sidebarMatchesPage(page, 'refund');
+  await page.evaluate(() => {
+    window.__noReload = true;
+  });
+  await page.getByRole('tab', { name: '换货管理' }).or(page.locator('a', { hasText: '换货管理' })).first().click();
+  await waitFor(async () => (await sidebar(page)).pageKind === 'exchange-list', { message: 'exchange-list' });
+  await sidebarMatchesPage(page, 'exchange');
+  await shot(page, shotsDir, 'exchange-list');
+  await page.locator('a', { hasText: '退货邮费' }).first().click();
+  await waitFor(async () => (await sidebar(page)).pageKind === 'postage-list', { message: 'postage-list' });
+  await sidebarMatchesPage(page, 'postage');
+  assert(await page.evaluate(() => window.__noReload === true), 'the page did not reload');
+  await shot(page, shotsDir, 'postage-list');
+});
+
+await run.check('退款管理 (Tmall, qn host) is read as a Tmall shop', async () => {
+  await page.goto(`${Q}/refund-list`);
+  await sidebarMatchesPage(page, 'Tmall refund-list');
+  const sb = await sidebar(page);
+  assert(sb.pageText.includes('天猫'), `platform shown as 天猫: ${sb.pageText}`);
+  await shot(page, shotsDir, 'refund-list-tmall');
+});
+
+for (const [host, platform] of [['refund2.taobao.com', '淘宝'], ['refund2.tmall.com', '天猫']]) {
+  await run.check(`the old ${host} list (sellerDisputeList.htm) is read`, async () => {
+    await page.goto(`https://${host}/dispute/sellerDisputeList.htm?type=1`);
+    const { page: ids } = await sidebarMatchesPage(page, host);
+    assertEqual(ids.length, 15, 'rows on the old list page');
+    const sb = await sidebar(page);
+    assert(sb.pageText.includes(platform), `platform ${platform}: ${sb.pageText}`);
+    await shot(page, shotsDir, `refund2-list-${host.split('.')[1]}`);
+  });
+}
+
+await run.check('a refund detail page shows the case with the platform countdown', async () => {
+  const c = backend.cases.find((x) => x.platform === 'tmall' && x.status === 'WAIT_SELLER_CONFIRM_GOODS' && x.deadlineAt);
+  await page.goto(`${Q}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  const sb = await waitFor(async () => {
+    const s = await sidebar(page);
+    return s.caseView === c.disputeId && s;
+  }, { message: 'case view' });
+  const pageCd = await page.evaluate(() => document.body.innerText.match(/还剩[\d天时分]+/)?.[0]);
+  assert(pageCd, 'page shows a countdown');
+  assert(Math.abs(minutesOf(sb.caseCountdown) - minutesOf(pageCd)) <= 1, `case countdown ${sb.caseCountdown} vs page ${pageCd}`);
+  assert(sb.caseCountdown.includes('自动退款'), `says what happens at timeout: ${sb.caseCountdown}`);
+  assert(sb.text.includes(c.orderId), 'shows the order id');
+  await shot(page, shotsDir, 'refund-detail');
+});
+
+await run.check('售后工作台 shows the stat cards the page shows', async () => {
+  await page.goto(`${M}/refund-workbench`);
+  const sb = await waitFor(async () => {
+    const s = await sidebar(page);
+    return s.stats && s;
+  }, { message: 'stats' });
+  assert(sb.stats.includes('24小时内待处理') && sb.stats.includes('超时同意退款'), `stats: ${sb.stats}`);
+  await shot(page, shotsDir, 'workbench');
+});
+
+await run.check('a seller page that is not an after-sales page says "未识别"', async () => {
+  await page.goto(`${M}/tp/sold`);
+  await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
+});
+
+await run.check('the popup lists the cases stored in the ledger', async () => {
+  const stored = await ledgerCount(worker);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const n = await waitFor(async () => popup.locator('[data-testid=popup-cases] [data-dispute-id]').count(), { message: 'popup rows' });
+  assertEqual(n, stored, 'popup rows = ledger cases');
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await shot(popup, shotsDir, 'popup');
+  await popup.close();
+});
+
+await run.check('the popup on a fresh profile explains how to start', async () => {
+  const fresh = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
+  try {
+    const p = await fresh.context.newPage();
+    await p.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+    await p.getByTestId('first-run').waitFor({ timeout: 5000 });
+    assert((await p.getByTestId('first-run').textContent()).includes('退款管理'), 'first-run text names 退款管理');
+  } finally {
+    await fresh.close();
+  }
+});
+
+await run.check('the extension clicked nothing on the page and logged no errors', async () => {
+  const clicks = await page.evaluate(() => window.__demoClicks ?? []);
+  assert(clicks.every((c) => c.trusted), `untrusted (scripted) clicks on the page: ${JSON.stringify(clicks.filter((c) => !c.trusted))}`);
+  const errors = consoleErrors.filter((e) => !/favicon/.test(e.text));
+  assertEqual(errors, [], 'console errors');
+});
+
+await browser.close();
+await backend.close();
+
+const passed = run.results.filter((r) => r.ok).length;
+const failed = run.results.length - passed;
+fs.writeFileSync(path.join(shotsDir, 'e2e-result.json'), JSON.stringify({ passed, failed, results: run.results }, null, 2));
+console.log(`screenshots: ${shotsDir}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { maskBuyer } from '../../../lib/page/parse';
+import { readPage } from '../../../lib/page/read';
+import { toChinaIso } from '../../../lib/shared/china-time';
+import { FIXTURE_NAMES, fixtureDocument, loadFixture } from '../fixtures';
+
+describe('readPage on every demo page kind', () => {
+  it.each(FIXTURE_NAMES)('%s: reads every case the page shows, as the backend holds it', (name) => {
+    const f = loadFixture(name);
+    const reading = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+    expect(reading.page).toBe(name.split('.')[0]!.replace('refund2-', 'refund-'));
+    expect(reading.platform).toBe(name.split('.')[1]);
+    expect(reading.missing).toEqual([]);
+    expect(reading.cases.map((c) => c.disputeId)).toEqual(f.truth.map((c) => c.disputeId));
+    reading.cases.forEach((c, i) => {
+      const t = f.truth[i]!;
+      expect(c.platform).toBe(t.platform);
+      expect(c.kind).toBe(t.kind);
+      expect(c.status).toBe(t.status);
+      expect(c.orderId).toBe(t.orderId);
+      expect(c.buyer).toBe(maskBuyer(t.buyerNick));
+      if (t.kind === 'refund') expect(c.refundFen).toBe(t.refundFen);
+      if (t.kind === 'postage') expect(c.postageFen).toBe(t.postageFen);
+      if (!name.startsWith('refund2-detail')) expect(c.appliedAt).toBe(toChinaIso(t.appliedAt));
+      if (t.deadlineAt) {
+        expect(c.pageDeadline, `${t.disputeId} countdown`).toBeDefined();
+        expect(Math.abs(Date.parse(c.pageDeadline!.at) - t.deadlineAt)).toBeLessThanOrEqual(60_000);
+      } else {
+        expect(c.pageDeadline).toBeUndefined();
+      }
+    });
+  });
+
+  it('reads the workbench stat cards', () => {
+    const f = loadFixture('workbench.taobao');
+    const reading = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+    expect(Object.keys(reading.stats)).toEqual(expect.arrayContaining(['24小时内待处理', '待处理售后', '小二已介入', '超时同意退款']));
+    expect(Object.values(reading.stats).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+  });
+
+  it('says which labels it could not find instead of guessing', () => {
+    const f = loadFixture('refund-list.taobao');
+    const html = f.html.replaceAll('退款金额', '金额（元）');
+    const reading = readPage(fixtureDocument(html), { url: f.url, now: f.capturedAt });
+    expect(reading.missing).toContain('退款金额');
+    expect(reading.cases.every((c) => c.refundFen === undefined)).toBe(true);
+  });
+
+  it('reads nothing as a fact on a page it does not know', () => {
+    const doc = fixtureDocument('<body><h1>已卖出的宝贝</h1><p>订单号：123456789 金额 ¥5.00</p></body>');
+    const reading = readPage(doc, { url: 'https://qn.taobao.com/home.htm/trade-platform/tp/sold', now: Date.now() });
+    expect(reading.page).toBe('unknown');
+    expect(reading.cases).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '../../../lib/messaging/handlers';
+import { parseMessage } from '../../../lib/messaging/protocol';
+import { createDb, type RadarDB } from '../../../lib/storage/db';
+
+let db: RadarDB;
+let n = 0;
+afterEach(async () => db?.delete());
+
+const good = {
+  type: 'cases/seen',
+  source: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: '2026-11-22T10:00:00+08:00' },
+  cases: [{ platform: 'taobao', disputeId: '287140000008050', kind: 'refund', status: 'WAIT_SELLER_AGREE', flags: {}, refundFen: 11800 }],
+};
+
+describe('the message protocol', () => {
+  it('accepts a well-formed page reading', () => expect(parseMessage(good).ok).toBe(true));
+
+  it.each([
+    ['not an object', 'hello', /invalid message/],
+    ['an unknown type', { type: 'cases/delete-all' }, /type/],
+    ['a negative amount', { ...good, cases: [{ ...good.cases[0], refundFen: -5 }] }, /cases\.0\.refundFen/],
+    ['a fractional amount', { ...good, cases: [{ ...good.cases[0], refundFen: 1.5 }] }, /refundFen/],
+    ['a made-up status', { ...good, cases: [{ ...good.cases[0], status: 'HACKED' }] }, /status/],
+    ['markup as an id', { ...good, cases: [{ ...good.cases[0], disputeId: '<img src=x onerror=alert(1)>' }] }, /disputeId/],
+    ['a missing source', { type: 'cases/seen', cases: [] }, /source/],
+    ['an oversized text', { ...good, cases: [{ ...good.cases[0], reason: 'x'.repeat(5000) }] }, /reason/],
+  ])('rejects %s with a reason', (_what, input, reason) => {
+    const r = parseMessage(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(reason);
+  });
+
+  it('applies nothing of a batch with one bad case', async () => {
+    db = createDb(`msg-${++n}`);
+    const bad = { ...good, cases: [good.cases[0], { ...good.cases[0], disputeId: '2', refundFen: 'lots' }] };
+    const reply = await handleMessage(db, bad);
+    expect(reply.ok).toBe(false);
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('stores a good batch and answers the urgent query', async () => {
+    db = createDb(`msg-${++n}`);
+    expect(await handleMessage(db, good)).toEqual({ ok: true, value: { saved: 1, created: 1 } });
+    const urgent = await handleMessage(db, { type: 'cases/urgent', limit: 10 });
+    expect(urgent.ok && (urgent.value as { disputeId: string }[]).map((c) => c.disputeId)).toEqual(['287140000008050']);
+  });
+});

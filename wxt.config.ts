@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { SELLER_HOST_PATTERNS } from './lib/page/hosts';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: the pure engine must not see ambient browser globals.
+  imports: false,
+  publicDir: 'assets/public',
+  manifest: ({ browser }) => ({
+    name: '售后雷达 AfterSales Radar',
+    short_name: '售后雷达',
+    description: '淘宝/天猫售后倒计时、处理建议与回复助手，只读，数据只存本机。After-sales deadlines and guidance for Taobao/Tmall sellers.',
+    // storage: settings; alarms: deadline reminders; notifications: warn before the platform auto-acts.
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: [...SELLER_HOST_PATTERNS],
+    action: { default_title: '售后雷达 AfterSales Radar' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'aftersales-radar@aftersales-radar.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
