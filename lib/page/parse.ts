@@ -12,6 +12,7 @@ export function normalizeText(text: string): string {
     .replace(/\uFFE5/g, '¥')
     .replace(/\u3000|\u00A0/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ ?: ?/g, ':')
     .trim();
 }
 

@@ -238,6 +238,8 @@ function readHistory(tokens: Token[], now: number): HistoryEntry[] {
   return out.filter((h) => h.text || h.actor);
 }
 
+const TYPE_TOKEN = /^(?:仅退款|退货退款|换货)\s*\((?:售中|售后)\)$/;
+
 /** Build one snapshot from a bag of label values. Only what was read is set. */
 function toSnapshot(
   page: PageKind,
@@ -262,7 +264,8 @@ function toSnapshot(
     const v = bag[f] !== undefined ? parseChinaTime(bag[f], now) : undefined;
     if (v) snap[f] = v;
   }
-  const type = bag.refundType ?? '';
+  // Lists often show the type unlabelled, e.g. 退货退款(售后) at the head of the row.
+  const type = bag.refundType ?? allText.find((t) => TYPE_TOKEN.test(t)) ?? '';
   const rt = type.match(/仅退款|退货退款|换货|邮费/);
   if (rt) snap.refundType = rt[0] as CaseSnapshot['refundType'];
   else if (kind === 'exchange') snap.refundType = '换货';

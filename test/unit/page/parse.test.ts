@@ -61,7 +61,7 @@ describe('parseCountdown', () => {
 });
 
 describe('normalizeText and maskBuyer', () => {
-  it('folds full-width colons, currency and spaces', () => expect(normalizeText('退款金额：\n ￥１２\u3000元')).toBe('退款金额: ¥12 元'));
+  it('folds full-width colons, currency and spaces', () => expect(normalizeText('退款金额：\n ￥１２\u3000元')).toBe('退款金额:¥12 元'));
   it.each([
     ['张小雨', '张**'],
     ['张**', '张**'],
