@@ -17,7 +17,15 @@ export default defineConfig({
     host_permissions: [...SELLER_HOST_PATTERNS],
     action: { default_title: '售后雷达 AfterSales Radar' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'aftersales-radar@aftersales-radar.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'aftersales-radar@aftersales-radar.local',
+              strict_min_version: '115.0',
+              // Nothing is collected or transmitted: everything stays in this browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }, }
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),

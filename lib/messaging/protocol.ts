@@ -56,17 +56,35 @@ export const CaseSnapshotSchema = v.object({
     buyerUrged: v.optional(v.boolean()),
     fastRefund: v.optional(v.boolean()),
   }),
+  fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
 });
 
 const PageKindSchema = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
+
+const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
+const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
+
+/** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
+export const ReadingSchema = v.object({
+  page: PageKindSchema,
+  era: v.picklist(['qianniu', 'refund2']),
+  platform: v.picklist(['taobao', 'tmall']),
+  stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
+  missing: Labels,
+  cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
+});
 
 export const MessageSchema = v.variant('type', [
   /** A content script read a page: store its cases. */
   v.object({
     type: v.literal('cases/seen'),
-    source: v.object({ page: PageKindSchema, url: v.pipe(v.string(), v.url(), v.maxLength(2000)), readAt: Iso }),
+    source: v.object({ page: PageKindSchema, url: Url, readAt: Iso }),
     cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
+    /** Set by a content script in a child frame (the /tp/ shell's list): relayed to the top frame's sidebar. */
+    frameReading: v.optional(ReadingSchema),
   }),
+  /** Background → the top frame: what a child frame of this tab read. */
+  v.object({ type: v.literal('frame/reading'), url: Url, reading: ReadingSchema }),
   /** Open cases, most urgent first. */
   v.object({ type: v.literal('cases/urgent'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
 ]);

@@ -36,50 +36,44 @@ interface Token {
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'HEAD']);
 const MAX_TOKENS = 200_000;
 
-/** Visible text pieces in document order, each with its element. */
+/**
+ * Visible text pieces in document order, each with its element. A plain text walker (no filter
+ * callback, which costs a call per node); the extension's own UI is in a shadow root the walker
+ * does not enter.
+ */
 function collectTokens(root: Node, skip?: (el: Element) => boolean): Token[] {
   const doc = root.ownerDocument ?? (root as Document);
   const tokens: Token[] = [];
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
-    acceptNode(node: Node) {
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || (skip && skip(el))) return 2; // reject subtree
-        return 3; // skip the element, visit its children
-      }
-      return 1;
-    },
-  });
+  const walker = doc.createTreeWalker(root, 0x4);
+  let lastParent: Element | null = null;
+  let lastSkipped = false;
   for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
     const raw = n.nodeValue;
-    if (!raw || !raw.trim()) continue;
+    if (!raw || !/\S/.test(raw)) continue;
     const parent = n.parentElement;
     if (!parent) continue;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastSkipped = SKIP_TAGS.has(parent.tagName.toUpperCase()) || parent.hasAttribute('hidden') || (!!skip && skip(parent));
+    }
+    if (lastSkipped) continue;
     const text = normalizeText(raw);
     if (text) tokens.push({ text, el: parent });
   }
   return tokens;
 }
 
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One alternation of every label, longest first, followed by end, a colon, or a money/number value. */
+const LABEL_RE = new RegExp(`^(${LABEL_NAMES.map(escapeRe).join('|')})(?:$|\\s*:\\s*(.*)$|\\s+(?=[¥$\\d])(.*)$)`);
+
 /** `label：value`, `label value` (money or digits), or a bare label whose value is the next token. */
 function labelAt(text: string): { label: string; field: LabelField; rest: string } | undefined {
-  for (const label of LABEL_NAMES) {
-    if (!text.startsWith(label)) continue;
-    const after = text.slice(label.length);
-    const field = LABELS[label]!;
-    if (after === '' || after === ':') return { label, field, rest: '' };
-    const colon = after.match(/^\s*:\s*(.*)$/);
-    if (colon) return { label, field, rest: colon[1] ?? '' };
-    if (/^\s+[¥$\d]/.test(after)) return { label, field, rest: after.trim() };
-    return undefined;
-  }
-  return undefined;
+  const m = LABEL_RE.exec(text);
+  if (!m) return undefined;
+  const label = m[1]!;
+  return { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() };
 }
-
-const isBareLabel = (text: string) => {
-  const l = labelAt(text);
-  return !!l && l.rest === '';
-};
 
 type Bag = Partial<Record<LabelField, string>>;
 
@@ -108,8 +102,17 @@ function readFlags(tokens: Token[]): CaseFlags {
   return flags;
 }
 
+interface Row {
+  id: string;
+  label: string;
+  /** The row's region: the largest ancestor of its id that holds no other case. */
+  root: Element;
+  /** The element showing the id. */
+  anchor: Element;
+}
+
 /** The highest ancestor of each id anchor that holds no other case: one list row each. */
-function findRows(tokens: Token[]): { id: string; label: string; root: Element }[] {
+function findRows(tokens: Token[]): Row[] {
   const anchors: { id: string; label: string; el: Element }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const l = labelAt(tokens[i]!.text);
@@ -126,14 +129,14 @@ function findRows(tokens: Token[]): { id: string; label: string; root: Element }
       set.add(a.id);
     }
   }
-  const rows: { id: string; label: string; root: Element }[] = [];
+  const rows: Row[] = [];
   const seen = new Set<string>();
   for (const a of anchors) {
     if (seen.has(a.id)) continue;
     seen.add(a.id);
     let root = a.el;
     for (let e = a.el.parentElement; e && idsUnder.get(e)?.size === 1; e = e.parentElement) root = e;
-    rows.push({ id: a.id, label: a.label, root });
+    rows.push({ id: a.id, label: a.label, root, anchor: a.el });
   }
   return rows;
 }
@@ -164,27 +167,52 @@ function findHeader(tokens: Token[], inRow: (el: Element) => boolean): Header | 
   return { el: best, labels, fields: labels.map((l) => LABELS[l]) };
 }
 
-/** Inside a row, the element whose children line up with the header's cells. */
-function findCells(root: Element, count: number): Element[] | undefined {
-  const queue: [Element, number][] = [[root, 0]];
-  while (queue.length) {
-    const [el, depth] = queue.shift()!;
-    if (el.childElementCount === count) {
-      const cells = [...el.children];
-      if (!cells.some((c) => ID_LABELS.some((l) => (c.textContent ?? '').includes(l)))) return cells;
+/** Child-index path from a row's root to its cells: rows of one list share it, so try it first. */
+type CellPath = number[];
+
+function followPath(root: Element, path: CellPath): Element | undefined {
+  let el: Element | undefined = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
+/** Inside a row, the element whose children line up with the header's cells (not the id line). */
+function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[] | undefined {
+  const fits = (el: Element): boolean => el.childElementCount === count && !el.contains(row.anchor);
+  if (hint.path) {
+    const el = followPath(row.root, hint.path);
+    if (el && fits(el)) return [...el.children];
+  }
+  const queue: [Element, CellPath][] = [[row.root, []]];
+  for (let i = 0; i < queue.length; i++) {
+    const [el, path] = queue[i]!;
+    if (fits(el)) {
+      hint.path = path;
+      return [...el.children];
     }
-    if (depth < 6) for (const c of el.children) queue.push([c, depth + 1]);
+    if (path.length < 6) [...el.children].forEach((c, j) => queue.push([c, [...path, j]]));
   }
   return undefined;
 }
 
 /** Values from cells under a column header: the first token, and for some columns all of them. */
 function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
-  cells.forEach((cell, i) => {
+  const cellIndex = new Map(cells.map((c, i) => [c, i]));
+  const byCell: string[][] = cells.map(() => []);
+  for (const t of rowTokens) {
+    // Climb from the token to its cell (a few steps) instead of asking every cell.
+    for (let e: Element | null = t.el; e; e = e.parentElement) {
+      const i = cellIndex.get(e);
+      if (i !== undefined) {
+        byCell[i]!.push(t.text);
+        break;
+      }
+      if (e === cells[0]?.parentElement) break;
+    }
+  }
+  byCell.forEach((inCell, i) => {
     const field = header.fields[i];
-    if (!field || field === 'actions') return;
-    const inCell = rowTokens.filter((t) => cell === t.el || cell.contains(t.el)).map((t) => t.text);
-    if (!inCell.length) return;
+    if (!field || field === 'actions' || !inCell.length) return;
     if (field === 'refundType' || field === 'logistics' || field === 'status') {
       if (bag[field] === undefined) bag[field] = inCell.join(' ');
       extra.push(...inCell);
@@ -365,8 +393,11 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   const tokens = top ? collectTokens(top, opts.skip) : [];
   const byUrl = detectFromUrl(opts.url);
   const rows = findRows(tokens);
-  const rowRoots = rows.map((r) => r.root);
-  const inRow = (el: Element) => rowRoots.some((r) => r === el || r.contains(el));
+  const rowRoots = new Set(rows.map((r) => r.root));
+  const inRow = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (rowRoots.has(e)) return true;
+    return false;
+  };
   const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
   const header = findHeader(tokens, rows.length > 1 ? inRow : () => false);
   const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
@@ -426,6 +457,7 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   // Lists: one snapshot per row region.
   if (listMode || rows.length) {
     let ti = 0;
+    const hint: { path?: CellPath } = {};
     for (const row of rows) {
       const rowTokens: Token[] = [];
       // Tokens are in document order and rows are contiguous: advance instead of rescanning.
@@ -435,7 +467,7 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
       readPairs(rowTokens, bag);
       const extra: string[] = [];
       if (header) {
-        const cells = findCells(row.root, header.el.childElementCount);
+        const cells = findCells(row, header.el.childElementCount, hint);
         if (cells) readColumns(rowTokens, cells, header, bag, extra);
       }
       const texts = rowTokens.map((t) => t.text);

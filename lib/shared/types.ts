@@ -118,6 +118,8 @@ export interface CaseSnapshot {
   /** Masked nick, e.g. 张**. Never stored in full. */
   buyer?: string;
   flags: CaseFlags;
+  /** Fields filled from the page's own data response rather than its visible text. */
+  fromData?: string[];
 }
 
 export type PageKind =

@@ -87,6 +87,29 @@ await run.check('the cases reach the ledger in the extension\'s own IndexedDB, n
   assert(!pageDbs.includes('aftersales-radar'), `the page origin has no ledger: ${pageDbs}`);
 });
 
+await run.check('the page\'s own data response fills what the list does not show, marked as from data', async () => {
+  const id = (await pageIds(page))[0];
+  const truth = backend.cases.find((c) => c.disputeId === id);
+  const rec = await waitFor(
+    () =>
+      worker.evaluate(
+        (key) =>
+          new Promise((resolve) => {
+            const req = indexedDB.open('aftersales-radar');
+            req.onsuccess = () => {
+              const get = req.result.transaction('cases').objectStore('cases').get(key);
+              get.onsuccess = () => resolve(get.result?.fromData ? get.result : null);
+            };
+          }),
+        `taobao:${id}`,
+      ),
+    { message: 'a ledger record with fields from the data response' },
+  );
+  assert(rec.fromData.includes('paidAt'), `fromData: ${rec.fromData}`);
+  assertEqual(Date.parse(rec.paidAt), Math.floor(truth.paidAt / 1000) * 1000, 'paidAt from the data response');
+  assert(!rec.fromData.includes('refundFen'), 'what the page shows still comes from the page');
+});
+
 await run.check('paging: the sidebar follows the page to page 2', async () => {
   const before = await pageIds(page);
   await page.getByRole('button', { name: '第2页' }).click();
@@ -122,6 +145,21 @@ await run.check('a route change without reload (退款管理 → 换货管理 �
   await shot(page, shotsDir, 'postage-list');
 });
 
+await run.check('a list rendered inside an iframe (/tp/ shell) shows in the top frame\'s sidebar', async () => {
+  await page.goto(`${M}/tp/refund-list`);
+  const frame = await waitFor(async () => page.frames().find((f) => f !== page.mainFrame() && f.url().includes('embed=1')), { message: 'the iframe' });
+  const ids = await waitFor(async () => {
+    const found = await frame.evaluate(() => [...new Set([...document.body.innerText.matchAll(/退款编号[：:]\s*(\d{5,})/g)].map((m) => m[1]))]).catch(() => []);
+    return found.length > 0 && found;
+  }, { message: 'rows in the iframe' });
+  await waitFor(async () => JSON.stringify([...((await sidebar(page)).ids ?? [])].sort()) === JSON.stringify([...ids].sort()), { message: 'sidebar to list the iframe rows', timeout: 12000 });
+  const sb = await sidebar(page);
+  assertEqual(sb.hosts, 1, 'one sidebar, in the top frame');
+  assertEqual(await frame.evaluate(() => document.querySelectorAll('aftersales-radar').length), 0, 'no sidebar inside the iframe');
+  assert(!sb.drift, `no drift warning on the shell: ${sb.drift}`);
+  await shot(page, shotsDir, 'refund-list-iframe');
+});
+
 await run.check('退款管理 (Tmall, qn host) is read as a Tmall shop', async () => {
   await page.goto(`${Q}/refund-list`);
   await sidebarMatchesPage(page, 'Tmall refund-list');
@@ -155,6 +193,24 @@ await run.check('a refund detail page shows the case with the platform countdown
   assert(sb.text.includes(c.orderId), 'shows the order id');
   await shot(page, shotsDir, 'refund-detail');
 });
+
+for (const [what, url, pick] of [
+  ['换货详情 (exchange detail)', (c) => `${M}/exchange-list/detail?disputeId=${c.disputeId}&type=1`, (c) => c.platform === 'taobao' && c.status === 'EXCHANGE_WAIT_SELLER_AGREE'],
+  ['the old refund2 detail (Tmall)', (c) => `https://refund2.tmall.com/dispute/detail.htm?bizOrderId=${c.orderId}&disputeId=${c.disputeId}&disputeType=1`, (c) => c.platform === 'tmall' && c.kind === 'refund' && c.status === 'WAIT_SELLER_AGREE'],
+]) {
+  await run.check(`${what} shows its case with the platform countdown`, async () => {
+    const c = backend.cases.find(pick);
+    await page.goto(url(c));
+    const sb = await waitFor(async () => {
+      const s = await sidebar(page);
+      return s.caseView === c.disputeId && s;
+    }, { message: 'case view' });
+    const pageCd = await page.evaluate(() => document.body.innerText.match(/(?:还剩|您还有)\s*([\d天时分]+)/)?.[1]);
+    assert(pageCd, 'page shows a countdown');
+    assert(Math.abs(minutesOf(sb.caseCountdown) - minutesOf(pageCd)) <= 1, `case countdown ${sb.caseCountdown} vs page ${pageCd}`);
+    assert(!sb.drift, `no drift warning: ${sb.drift}`);
+  });
+}
 
 await run.check('售后工作台 shows the stat cards the page shows', async () => {
   await page.goto(`${M}/refund-workbench`);

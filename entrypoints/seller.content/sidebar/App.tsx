@@ -3,7 +3,7 @@ import type { CaseSnapshot } from '../../../lib/shared/types';
 import { CaseRow, deadlineMs } from '../../../lib/ui/case-row';
 import { ACTION_LABEL, formatFen, formatLeft, PAGE_LABEL, PLATFORM_LABEL, statusLabel, tierOf } from '../../../lib/ui/format';
 import { HOUR_MS } from '../../../lib/shared/china-time';
-import type { SidebarState, SidebarStore } from './store';
+import { shownReading, type SidebarState, type SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
   const [state, setState] = useState(store.get());
@@ -26,6 +26,9 @@ function useNow(intervalMs: number): number {
   }, [intervalMs]);
   return now;
 }
+
+/** A 1,000-row sale-day page lists its most urgent cases; the summary still counts them all. */
+const MAX_LISTED = 100;
 
 const byUrgency = (a: CaseSnapshot, b: CaseSnapshot) => (deadlineMs(a) ?? Infinity) - (deadlineMs(b) ?? Infinity);
 
@@ -94,7 +97,7 @@ export function App({ store, onToggle }: { store: SidebarStore; onToggle: (colla
   const state = useStore(store);
   const now = useNow(1000);
   const [selected, setSelected] = useState<string | undefined>();
-  const reading = state.reading;
+  const reading = shownReading(state);
   const cases = useMemo(() => [...(reading?.cases ?? [])].sort(byUrgency), [reading]);
 
   if (state.collapsed) {
@@ -152,11 +155,16 @@ export function App({ store, onToggle }: { store: SidebarStore; onToggle: (colla
             {cases.length === 0 ? (
               <p class="ar-empty">本页没有售后单。</p>
             ) : (
-              <ol class="ar-cases" data-testid="cases">
-                {cases.map((c) => (
-                  <CaseRow key={c.disputeId} c={c} now={now} onSelect={() => setSelected(c.disputeId)} />
-                ))}
-              </ol>
+              <>
+                <ol class="ar-cases" data-testid="cases">
+                  {cases.slice(0, MAX_LISTED).map((c) => (
+                    <CaseRow key={c.disputeId} c={c} now={now} onSelect={() => setSelected(c.disputeId)} />
+                  ))}
+                </ol>
+                {cases.length > MAX_LISTED && (
+                  <p class="ar-empty">按紧急程度列出前 {MAX_LISTED} 条，另有 {cases.length - MAX_LISTED} 条未列出。</p>
+                )}
+              </>
             )}
           </>
         )}

@@ -3,6 +3,8 @@ import type { PageReading } from '../../../lib/shared/types';
 
 export interface SidebarState {
   reading: PageReading | undefined;
+  /** What a seller-page iframe in this tab read (the /tp/ shell renders its list in one). */
+  frameReading: PageReading | undefined;
   readAt: number;
   collapsed: boolean;
   /** Whether the last hand-off to the ledger worked; shown when it did not. */
@@ -28,3 +30,9 @@ export function createStore(initial: SidebarState) {
 }
 
 export type SidebarStore = ReturnType<typeof createStore>;
+
+/** The reading to show: the page's own, unless its cases are in an embedded frame. */
+export function shownReading(s: SidebarState): PageReading | undefined {
+  if (s.frameReading && (!s.reading || s.reading.cases.length === 0)) return s.frameReading;
+  return s.reading;
+}

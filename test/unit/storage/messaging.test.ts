@@ -45,4 +45,22 @@ describe('the message protocol', () => {
     const urgent = await handleMessage(db, { type: 'cases/urgent', limit: 10 });
     expect(urgent.ok && (urgent.value as { disputeId: string }[]).map((c) => c.disputeId)).toEqual(['287140000008050']);
   });
+
+  it('relays a child frame\'s reading to the top frame of the same tab, and only then', async () => {
+    db = createDb(`msg-${++n}`);
+    const reading = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: good.cases };
+    const relayed: [number, unknown][] = [];
+    const relay = async (tabId: number, m: unknown) => {
+      relayed.push([tabId, m]);
+    };
+    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 3 }, relay);
+    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 0 }, relay);
+    expect(relayed).toEqual([[7, { type: 'frame/reading', url: good.source.url, reading }]]);
+  });
+
+  it('refuses a frame/reading message sent to the background', async () => {
+    db = createDb(`msg-${++n}`);
+    const r = await handleMessage(db, { type: 'frame/reading', url: good.source.url, reading: { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] } });
+    expect(r.ok).toBe(false);
+  });
 });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { mergeDataIntoCases, snapshotsFromResponse } from '../../../lib/page/mtop';
+import type { CaseSnapshot } from '../../../lib/shared/types';
+
+const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
+const vo = {
+  disputeId: '287140000008050',
+  bizOrderId: '3491483612000010007',
+  bizClaimType: '退货退款',
+  refundPhase: 'aftersale',
+  orderShipped: true,
+  goodStatus: 'BUYER_RECEIVED',
+  refundStatus: 'WAIT_SELLER_AGREE',
+  statusDesc: '退款待处理',
+  disputeBodyVO: { refundFee: 11800, buyerActualFee: 23600, postFee: 0 },
+  gmtApply: Date.UTC(2026, 10, 20, 8, 57, 3),
+  gmtPay: Date.UTC(2026, 10, 18, 1, 0, 0),
+  refundRemindTimeout: { timeout: '2026-11-23 16:57:03', existTimeout: true, action: '自动同意' },
+  buyerNick: '王宇轩',
+  history: [{ at: Date.UTC(2026, 10, 20, 8, 57, 3), actor: '买家', text: '发起退货退款申请' }],
+};
+
+describe('snapshotsFromResponse', () => {
+  it('reads a disputelistv2 body', () => {
+    const [s] = snapshotsFromResponse({ data: { disputeGridVOList: [vo] } }, 'taobao', NOW);
+    expect(s).toMatchObject({
+      disputeId: '287140000008050',
+      kind: 'refund',
+      refundType: '退货退款',
+      status: 'WAIT_SELLER_AGREE',
+      refundFen: 11800,
+      paidFen: 23600,
+      paidAt: '2026-11-18T09:00:00+08:00',
+      buyer: '王**',
+      pageDeadline: { at: '2026-11-23T16:57:03+08:00', action: 'auto-agree' },
+    });
+    expect(s?.history).toHaveLength(1);
+  });
+
+  it('reads a disputedetail body', () => {
+    expect(snapshotsFromResponse({ data: { disputeVO: vo } }, 'taobao', NOW).map((s) => s.disputeId)).toEqual(['287140000008050']);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'mtopjsonp1({})'],
+    ['an error body', { ret: ['FAIL_SYS_ILLEGAL_ACCESS::非法请求'] }],
+    ['a wrongly typed list', { data: { disputeGridVOList: 'x' } }],
+    ['wrongly typed fields', { data: { disputeGridVOList: [{ ...vo, disputeId: '<b>1</b>', disputeBodyVO: { refundFee: -1 } }, { ...vo, disputeBodyVO: { refundFee: '1e9' }, gmtPay: 'yesterday' }] } }],
+  ])('takes nothing invalid from %s', (_what, body) => {
+    for (const s of snapshotsFromResponse(body, 'taobao', NOW)) {
+      expect(s.disputeId).toMatch(/^\d+$/);
+      expect(s.refundFen).toBeUndefined();
+      expect(s.paidAt).toBeUndefined();
+    }
+  });
+});
+
+describe('mergeDataIntoCases', () => {
+  const dom: CaseSnapshot = { platform: 'taobao', disputeId: '287140000008050', kind: 'refund', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理', refundFen: 11800, flags: {} };
+  it('fills only what the page did not show, and says so', () => {
+    const data = new Map(snapshotsFromResponse({ data: { disputeGridVOList: [{ ...vo, disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } }] } }, 'taobao', NOW).map((d) => [d.disputeId, d]));
+    const [m] = mergeDataIntoCases([dom], data);
+    expect(m?.refundFen).toBe(11800);
+    expect(m?.paidFen).toBe(23600);
+    expect(m?.fromData).toEqual(expect.arrayContaining(['paidFen', 'paidAt', 'orderId', 'pageDeadline']));
+    expect(m?.fromData).not.toContain('refundFen');
+  });
+
+  it('never mixes another platform\'s case in', () => {
+    const data = new Map([[dom.disputeId, { disputeId: dom.disputeId, platform: 'tmall' as const, paidFen: 1 }]]);
+    expect(mergeDataIntoCases([dom], data)).toEqual([dom]);
+  });
+});
