@@ -19,6 +19,7 @@ let failed = 0;
 const problems = [];
 
 if (step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']) !== 0) problems.push('type check');
+if (step('type check of the pure engine (no DOM, no browser types)', 'npx', ['tsc', '--noEmit', '-p', 'lib/engine']) !== 0) problems.push('engine type check');
 
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });

@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/page/read';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { assess, EMPTY_POLICY } from '../../../lib/engine';
 import { FIXTURES, fixtureDocument, loadFixture } from '../fixtures';
 
 const run = (...args: string[]) => execFileSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(process.cwd(), 'scripts', 'inspect.ts'), ...args], { encoding: 'utf8' });
@@ -12,11 +15,38 @@ describe('npm run inspect -- page', () => {
     const f = loadFixture('refund-detail.tmall');
     const out = JSON.parse(run('page', join(FIXTURES, 'refund-detail.tmall.html'), '--url', f.url, '--now', new Date(f.capturedAt).toISOString()));
     const expected = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
-    expect(out).toEqual(JSON.parse(JSON.stringify(expected)));
+    const withAssessments = { ...expected, cases: expected.cases.map((c) => ({ ...c, assessment: assess(c, EMPTY_POLICY, f.capturedAt) })) };
+    expect(out).toEqual(JSON.parse(JSON.stringify(withAssessments)));
     expect(out.cases[0].pageDeadline.at).toMatch(/\+08:00$/);
   });
 
   it('explains a missing --url instead of guessing', () => {
     expect(() => run('page', join(FIXTURES, 'refund-list.taobao.html'))).toThrow(/--url is required/);
+  });
+});
+
+describe('npm run inspect -- case', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+  const casePath = join(dir, 'case.json');
+  writeFileSync(casePath, JSON.stringify({ platform: 'taobao', disputeId: '1234567', kind: 'refund', refundType: '退货退款', status: 'WAIT_SELLER_AGREE', reason: '假冒品牌', paidFen: 20000, paidAt: '2026-11-01T10:00:00+08:00', appliedAt: '2026-11-20T10:00:00+08:00', flags: {} }));
+
+  it('prints the assessment, judged by the settings file it is given', () => {
+    const plain = JSON.parse(run('case', casePath, '--now', '2026-11-22T15:00:00+08:00'));
+    expect(plain.assessment.deadline).toMatchObject({ at: '2026-11-25T10:00:00+08:00', basis: 'rule', consequence: 'auto-agree' });
+    expect(plain.assessment.compensation).toEqual([]);
+    const settings = join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ policy: { commitments: [{ type: 'fake-3x', enabled: true, effectiveFrom: '2026-01-01T00:00:00+08:00' }] } }));
+    const promised = JSON.parse(run('case', casePath, '--now', '2026-11-22T15:00:00+08:00', '--settings', settings));
+    expect(promised.assessment.compensation).toEqual([expect.objectContaining({ kind: 'fake-compensation', fen: 40000 })]);
+  });
+
+  it('refuses a malformed settings file with the reason', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ commitments: [{ type: 'fake-3x', enabled: 'yes', effectiveFrom: 'soon' }] }));
+    expect(() => run('case', casePath, '--now', '2026-11-22T15:00:00+08:00', '--settings', bad)).toThrow(/invalid settings at commitments\.0/);
+  });
+
+  it('needs --now: the engine never reads the clock', () => {
+    expect(() => run('case', casePath)).toThrow(/--now is required/);
   });
 });

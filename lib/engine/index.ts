@@ -1,0 +1,10 @@
+/** The engine's public surface. Pure: no DOM, no browser APIs, no clock. */
+export { assess, tierOf } from './assess';
+export type { Assessment, Compensation, CompensationKind, Deadline, PostageAssessment, RiskFlag, SevenDay, Tier, UnknownDeadline } from './assess';
+export { commitmentsInForce, EMPTY_POLICY } from './policy';
+export type { CommitmentEntry, CommitmentTerms, CommitmentType, Payer, ShopPolicy, WorkingHours } from './policy';
+export { reasonCategory } from './reason';
+export type { ReasonCategory } from './reason';
+export { DEFAULT_RULES, resolveRules } from './rules';
+export type { Confidence, Rule, RuleGroup, RuleOverrides } from './rules';
+export { workingMsBetween } from './working-hours';

@@ -1,0 +1,48 @@
+// Meta-tests: the conventions the codebase relies on.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+function files(dir: string, ext = /\.(ts|tsx)$/): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(join(ROOT, p)).isDirectory() ? files(p, ext) : ext.test(name) ? [p] : [];
+  });
+}
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+const code = (p: string) => read(p).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+
+describe('the engine is pure', () => {
+  const engine = files('lib/engine');
+  it('has files', () => expect(engine.length).toBeGreaterThan(4));
+
+  it.each(engine)('%s imports only the engine and the shared plain types and China-time helpers', (f) => {
+    for (const m of read(f).matchAll(/from\s+'([^']+)'/g)) {
+      const target = relative(ROOT, join(ROOT, f, '..', m[1]!));
+      expect(target.startsWith('lib/engine') || target === 'lib/shared/types' || target === 'lib/shared/china-time', `${f} imports ${m[1]}`).toBe(true);
+    }
+  });
+
+  it.each(engine)('%s never reads the clock or touches the browser', (f) => {
+    const src = code(f);
+    expect(src).not.toMatch(/Date\.now\(|new Date\(\s*\)|performance\.now|setTimeout|setInterval/);
+    expect(src).not.toMatch(/\b(document|window|browser|chrome|localStorage|indexedDB|fetch|navigator)\b\s*[.(]/);
+  });
+});
+
+describe('page text is never turned into markup', () => {
+  const all = [...files('lib'), ...files('entrypoints')];
+  it.each(all)('%s uses no innerHTML, outerHTML, insertAdjacentHTML or dangerouslySetInnerHTML', (f) => {
+    expect(code(f)).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/);
+  });
+  it.each(all)('%s evaluates no code', (f) => {
+    expect(code(f)).not.toMatch(/\beval\(|new Function\(/);
+  });
+});
+
+describe('page knowledge lives in lib/page', () => {
+  it.each([...files('lib/engine'), ...files('lib/storage'), ...files('lib/messaging'), ...files('lib/ui'), ...files('entrypoints')])('%s does not hard-code seller-backend labels or hosts', (f) => {
+    expect(code(f)).not.toMatch(/taobao\.com|tmall\.com/);
+  });
+});
