@@ -1,7 +1,10 @@
-/** The background's answer to each protocol message. Pure of browser APIs: the db is passed in. */
-import { listUrgent, upsertCases } from '../storage/cases';
-import type { RadarDB } from '../storage/db';
+/** The background's answer to each protocol message. Free of browser APIs: the db and hooks are passed in. */
+import { toChinaIso } from '../shared/china-time';
 import type { CaseSnapshot } from '../shared/types';
+import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
+import type { RadarDB } from '../storage/db';
+import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
+import { loadPolicy } from '../storage/policy-store';
 import { parseMessage, type Message, type Reply } from './protocol';
 
 /** Where a message came from, as the browser reports it (never as the message says). */
@@ -10,19 +13,37 @@ export interface Sender {
   frameId?: number;
 }
 
-/** Passing a child frame's reading on to the tab's top frame. */
-export type RelayToTop = (tabId: number, message: Message) => Promise<void>;
+export interface HandlerHooks {
+  /** Passing a child frame's reading on to the tab's top frame. */
+  relayToTop?: (tabId: number, message: Message) => Promise<void>;
+  /** After the ledger changed: re-plan alerts and the badge. */
+  afterWrite?: () => void;
+  /** Run the alert sweep now. */
+  sweep?: () => Promise<unknown>;
+  /** The clock, for stamping staff edits (the background passes Date.now). */
+  now?: () => number;
+}
 
-export async function handleMessage(db: RadarDB, input: unknown, sender: Sender = {}, relay?: RelayToTop): Promise<Reply> {
+/** Storage failures in words a staff member can act on. */
+export function storageError(e: unknown): string {
+  const name = (e as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (e as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return '本地存储空间已满：请在设置中导出后清理旧数据。页面上的售后单不受影响。 / Storage is full: export, then prune old data.';
+  return `本地台账出错 / storage error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+export async function handleMessage(db: RadarDB, input: unknown, sender: Sender = {}, hooks: HandlerHooks = {}): Promise<Reply> {
   const parsed = parseMessage(input);
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
+  const now = (hooks.now ?? Date.now)();
   try {
     switch (msg.type) {
       case 'cases/seen': {
-        const saved = await upsertCases(db, msg.cases as CaseSnapshot[], msg.source);
-        if (msg.frameReading && relay && sender.tabId !== undefined && sender.frameId) {
-          await relay(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading: msg.frameReading }).catch(() => undefined);
+        const policy = await loadPolicy(db);
+        const saved = await upsertCases(db, msg.cases as CaseSnapshot[], msg.source, policy);
+        hooks.afterWrite?.();
+        if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
+          await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading: msg.frameReading }).catch(() => undefined);
         }
         return { ok: true, value: saved };
       }
@@ -30,8 +51,39 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         return { ok: false, error: 'frame/reading is sent by the background only' };
       case 'cases/urgent':
         return { ok: true, value: await listUrgent(db, msg.limit ?? 50) };
+      case 'case/get':
+        return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
+      case 'case/staff': {
+        const { type: _t, key, ...patch } = msg;
+        const rec = await updateStaff(db, key, patch, toChinaIso(now));
+        if (!rec) return { ok: false, error: `no such case: ${key}` };
+        hooks.afterWrite?.();
+        return { ok: true, value: rec };
+      }
+      case 'policy/get':
+        return { ok: true, value: await loadPolicy(db) };
+      case 'data/export':
+        return { ok: true, value: await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }) };
+      case 'data/import': {
+        const backup = parseBackup(msg.text);
+        if (!backup.ok) return backup;
+        const report = await importAll(db, backup.backup);
+        hooks.afterWrite?.();
+        return { ok: true, value: report };
+      }
+      case 'data/prune': {
+        const removed = await pruneClosed(db, msg.days, now);
+        hooks.afterWrite?.();
+        return { ok: true, value: { removed } };
+      }
+      case 'data/clear':
+        await clearAll(db);
+        hooks.afterWrite?.();
+        return { ok: true, value: { cleared: true } };
+      case 'alerts/sweep':
+        return { ok: true, value: (await hooks.sweep?.()) ?? null };
     }
   } catch (e) {
-    return { ok: false, error: `storage error: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: storageError(e) };
   }
 }

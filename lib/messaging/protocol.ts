@@ -62,6 +62,7 @@ export const CaseSnapshotSchema = v.object({
 const PageKindSchema = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
 
 const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
+const CaseKey = v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/));
 const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
 
 /** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
@@ -87,6 +88,27 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('frame/reading'), url: Url, reading: ReadingSchema }),
   /** Open cases, most urgent first. */
   v.object({ type: v.literal('cases/urgent'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+  /** One case from the ledger with its timeline (the sidebar's case view). */
+  v.object({ type: v.literal('case/get'), key: CaseKey }),
+  /** Staff data: a note, the handled mark, the assignee, a next-step tick. Never from a page read. */
+  v.object({
+    type: v.literal('case/staff'),
+    key: CaseKey,
+    note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+    handled: v.optional(v.boolean()),
+    assignee: v.optional(v.pipe(v.string(), v.maxLength(40))),
+    step: v.optional(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), done: v.boolean() })),
+  }),
+  /** The shop policy the engine runs with (for the sidebar's guidance). */
+  v.object({ type: v.literal('policy/get') }),
+  /** Data management from the options page. */
+  v.object({ type: v.literal('data/export'), includeBuyer: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
+  v.object({ type: v.literal('data/prune'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)) }),
+  /** Deletes everything; the confirmation word guards against a stray call. */
+  v.object({ type: v.literal('data/clear'), confirm: v.literal('清空全部数据') }),
+  /** Look at the deadlines now (after settings change); also what the alarm does. */
+  v.object({ type: v.literal('alerts/sweep') }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;

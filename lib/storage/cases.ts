@@ -1,42 +1,65 @@
 /**
  * Writing page readings into the ledger and reading the queue back out.
  */
+import type { ShopPolicy } from '../engine/policy';
+import { EMPTY_POLICY } from '../engine/policy';
 import { FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
-import { NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB } from './db';
+import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
 export const caseKey = (c: Pick<CaseSnapshot, 'platform' | 'disputeId'>) => `${c.platform}:${c.disputeId}`;
 
-function deadlineOf(c: CaseSnapshot): number {
-  const ms = c.pageDeadline ? Date.parse(c.pageDeadline.at) : Number.NaN;
-  return Number.isFinite(ms) ? ms : NO_DEADLINE;
-}
+/** A deadline moving by less than this is the same deadline read again, not a change. */
+const DEADLINE_JITTER_MS = 5 * 60_000;
+
+const IDENTITY = new Set(['platform', 'disputeId', 'flags']);
 
 /**
- * Merge one snapshot into a stored record: the snapshot's fields win (it is the newer observation),
- * fields it does not carry are kept, and staff data is never touched.
+ * Merge one snapshot into a stored record. Each field the snapshot carries replaces the stored one
+ * unless the stored value was observed later (two tabs, or a data response older than the page);
+ * fields it does not carry are kept; staff data is never touched.
  */
-export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, source: Observation): CaseRecord {
-  const merged: CaseRecord = {
-    ...(prev ?? {}),
-    ...snap,
-    flags: { ...(prev?.flags ?? {}), ...snap.flags },
-    key: caseKey(snap),
-    firstSeenAt: prev?.firstSeenAt ?? source.readAt,
-    lastSeenAt: source.readAt,
-    lastSource: source,
-    open: 1,
-    deadlineAt: NO_DEADLINE,
-    ...(prev?.staff ? { staff: prev.staff } : {}),
+export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, source: Observation, policy: ShopPolicy = EMPTY_POLICY): CaseRecord {
+  const readAt = Date.parse(source.readAt);
+  const seen: Record<string, string> = { ...(prev?.fieldSeenAt ?? {}) };
+  const merged: Record<string, unknown> = { ...(prev ?? {}) };
+  const newer = (field: string) => {
+    const t = seen[field] ? Date.parse(seen[field]) : Number.NEGATIVE_INFINITY;
+    return !(t > readAt);
   };
-  // A row read does not know what the detail page knew: keep what it did not carry.
-  if (snap.status === 'UNKNOWN' && prev && prev.status !== 'UNKNOWN') {
-    merged.status = prev.status;
-    merged.statusText = prev.statusText ?? snap.statusText;
+  for (const [field, value] of Object.entries(snap)) {
+    if (IDENTITY.has(field) || value === undefined) continue;
+    // A read that could not tell the status does not erase a known one.
+    if (field === 'status' && value === 'UNKNOWN' && prev && prev.status !== 'UNKNOWN') continue;
+    if (!newer(field)) continue;
+    merged[field] = value;
+    seen[field] = source.readAt;
   }
-  if (!snap.pageDeadline && prev?.pageDeadline && prev.status === merged.status) merged.pageDeadline = prev.pageDeadline;
-  merged.open = FINAL_STATUSES.has(merged.status) ? 0 : 1;
-  merged.deadlineAt = merged.open ? deadlineOf(merged) : NO_DEADLINE;
-  return merged;
+  const flags = { ...(prev?.flags ?? {}) } as Record<string, boolean | undefined>;
+  for (const [flag, value] of Object.entries(snap.flags)) {
+    if (value === undefined || !newer(`flags.${flag}`)) continue;
+    flags[flag] = value;
+    seen[`flags.${flag}`] = source.readAt;
+  }
+  const rec = merged as unknown as CaseRecord;
+  rec.platform = snap.platform;
+  rec.disputeId = snap.disputeId;
+  rec.kind = prev?.kind ?? snap.kind;
+  rec.status = (merged.status as CaseRecord['status']) ?? 'UNKNOWN';
+  rec.flags = flags;
+  rec.key = caseKey(snap);
+  rec.firstSeenAt = prev?.firstSeenAt ?? source.readAt;
+  rec.lastSeenAt = prev && Date.parse(prev.lastSeenAt) > readAt ? prev.lastSeenAt : source.readAt;
+  rec.lastSource = prev && Date.parse(prev.lastSeenAt) > readAt ? prev.lastSource : source;
+  rec.fieldSeenAt = seen;
+  // A page countdown read before the status changed belongs to the old state.
+  if (prev && prev.status !== rec.status && !snap.pageDeadline) delete rec.pageDeadline;
+  rec.open = FINAL_STATUSES.has(rec.status) ? 0 : 1;
+  rec.due = rec.open ? dueOf(rec, readAt, policy) : null;
+  rec.deadlineAt = rec.due ? Date.parse(rec.due.at) : NO_DEADLINE;
+  rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
+  if (prev?.due?.at !== rec.due?.at) rec.alertsSent = prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS ? prev.alertsSent : [];
+  if (prev?.staff) rec.staff = prev.staff;
+  return rec;
 }
 
 function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Observation): CaseEvent[] {
@@ -44,33 +67,40 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   if (!prev) return [{ ...base, type: 'first-seen', to: next.statusText ?? next.status }];
   const out: CaseEvent[] = [];
   if (prev.status !== next.status) out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status });
+  const before = prev.due ? Date.parse(prev.due.at) : undefined;
+  const after = next.due ? Date.parse(next.due.at) : undefined;
+  if (before !== undefined && after !== undefined && Math.abs(before - after) >= DEADLINE_JITTER_MS) {
+    out.push({ ...base, type: 'deadline-change', from: prev.due!.at, to: next.due!.at });
+  }
   return out;
 }
 
-/** Store a page's cases in one transaction; returns how many were new. */
-export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Observation): Promise<{ saved: number; created: number }> {
+/** Store a page's cases in one transaction (all or nothing); returns how many were new. */
+export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Observation, policy: ShopPolicy = EMPTY_POLICY): Promise<{ saved: number; created: number }> {
   let created = 0;
   await db.transaction('rw', db.cases, db.events, async () => {
     const keys = cases.map(caseKey);
     const prevs = await db.cases.bulkGet(keys);
-    const records: CaseRecord[] = [];
+    const latest = new Map<string, CaseRecord>();
     const events: CaseEvent[] = [];
     cases.forEach((snap, i) => {
-      const prev = prevs[i];
-      const next = mergeCase(prev, snap, source);
+      const key = keys[i]!;
+      const prev = latest.get(key) ?? prevs[i];
+      const next = mergeCase(prev, snap, source, policy);
       if (!prev) created++;
-      records.push(next);
+      latest.set(key, next);
       events.push(...eventsFor(prev, next, source));
     });
-    await db.cases.bulkPut(records);
+    await db.cases.bulkPut([...latest.values()]);
     if (events.length) await db.events.bulkAdd(events);
   });
   return { saved: cases.length, created };
 }
 
-/** Open cases, most urgent first (index order), then the rest. */
+/** Open cases, most urgent first; equal deadlines by money at stake. */
 export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]> {
-  return db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).limit(limit).toArray();
+  const rows = await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).limit(limit).toArray();
+  return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
 }
 
 export async function listAll(db: RadarDB, limit = 500): Promise<CaseRecord[]> {
@@ -82,4 +112,41 @@ export async function listAll(db: RadarDB, limit = 500): Promise<CaseRecord[]> {
     .limit(limit - open.length)
     .toArray();
   return [...open, ...closed];
+}
+
+/** Change a case's staff data; the timeline records it. Returns the updated record, or undefined. */
+export async function updateStaff(db: RadarDB, key: string, patch: StaffData & { step?: { text: string; done: boolean } }, at: string): Promise<CaseRecord | undefined> {
+  return db.transaction('rw', db.cases, db.events, async () => {
+    const rec = await db.cases.get(key);
+    if (!rec) return undefined;
+    const staff: StaffData = { ...(rec.staff ?? {}) };
+    const events: CaseEvent[] = [];
+    if (patch.note !== undefined && patch.note !== staff.note) {
+      staff.note = patch.note;
+      events.push({ caseKey: key, type: 'note', at, to: patch.note });
+    }
+    if (patch.handled !== undefined && patch.handled !== !!staff.handled) {
+      staff.handled = patch.handled;
+      events.push({ caseKey: key, type: 'handled', at, to: patch.handled ? '已处理' : '未处理' });
+    }
+    if (patch.assignee !== undefined) staff.assignee = patch.assignee;
+    if (patch.step) {
+      const done = new Set(staff.stepsDone ?? []);
+      if (patch.step.done) done.add(patch.step.text);
+      else done.delete(patch.step.text);
+      staff.stepsDone = [...done];
+      events.push({ caseKey: key, type: 'step', at, to: `${patch.step.done ? '完成' : '取消'}：${patch.step.text}` });
+    }
+    await db.cases.update(key, { staff });
+    if (events.length) await db.events.bulkAdd(events);
+    return { ...rec, staff };
+  });
+}
+
+/** A case and its timeline, newest event first. */
+export async function caseWithTimeline(db: RadarDB, key: string): Promise<{ record: CaseRecord; events: CaseEvent[] } | undefined> {
+  const record = await db.cases.get(key);
+  if (!record) return undefined;
+  const events = await db.events.where('[caseKey+at]').between([key, ''], [key, '\uffff']).reverse().limit(200).toArray();
+  return { record, events };
 }

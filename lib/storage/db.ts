@@ -1,10 +1,30 @@
 /**
  * The ledger: one Dexie database in the extension's own origin (background, popup, options).
  * Content scripts never open it: their IndexedDB would belong to the seller page's origin.
- * Every schema version lives in this file.
+ * Every schema version and every upgrade lives in this file.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { CaseSnapshot, Observation } from '../shared/types';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { AutoAction, CaseSnapshot, Observation } from '../shared/types';
+import type { CommitmentEntry } from '../engine/policy';
+import { assess, EMPTY_POLICY } from '../engine';
+
+/** The platform's next auto-action for a case, as the engine judged it when the case was stored. */
+export interface Due {
+  at: string;
+  basis: 'page' | 'rule';
+  consequence: AutoAction;
+  actor: 'seller' | 'buyer';
+  ruleId?: string;
+}
+
+/** Staff's own data about a case. Never written by a page read. */
+export interface StaffData {
+  note?: string;
+  handled?: boolean;
+  assignee?: string;
+  /** Next-step checklist items ticked off. */
+  stepsDone?: string[];
+}
 
 /** A case as the ledger keeps it: the merged snapshot plus bookkeeping and staff data. */
 export interface CaseRecord extends CaseSnapshot {
@@ -13,23 +33,29 @@ export interface CaseRecord extends CaseSnapshot {
   firstSeenAt: string;
   lastSeenAt: string;
   lastSource: Observation;
+  /** When each field was last observed: a newer observation wins per field. */
+  fieldSeenAt?: Record<string, string>;
   /** 1 while the case can still change; an index key (IndexedDB cannot index booleans). */
   open: 0 | 1;
-  /** Next platform auto-action, epoch ms; NO_DEADLINE when none is known. */
+  due?: Due | null;
+  /** `due.at` as epoch ms, NO_DEADLINE when none is known: the urgency index. */
   deadlineAt: number;
-  /** Staff data, never written by a page read. */
-  staff?: { note?: string; handled?: boolean; assignee?: string };
+  /** Money at stake (refund or postage), fen: the tie-breaker after time. */
+  amountFen?: number;
+  /** Alert thresholds (minutes before due; 0 = overdue) already notified for the current due time. */
+  alertsSent?: number[];
+  staff?: StaffData;
 }
 
-export type CaseEventType = 'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled';
+export type CaseEventType = 'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled' | 'step' | 'imported';
 
 export interface CaseEvent {
   id?: number;
   caseKey: string;
   type: CaseEventType;
   at: string;
-  page: Observation['page'];
-  url: string;
+  page?: Observation['page'];
+  url?: string;
   from?: string;
   to?: string;
 }
@@ -37,6 +63,22 @@ export interface CaseEvent {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** A commitment entry as stored, with its row id. */
+export type PolicyRecord = CommitmentEntry & { id?: number };
+
+/** A user-written (or user-edited) reply template. */
+export interface ReplyRecord {
+  id: string;
+  title: string;
+  category: string;
+  body: string;
+  order: number;
+  /** Set when this edits a shipped template (by id); absent for the user's own. */
+  shippedId?: string;
+  deleted?: boolean;
+  updatedAt: string;
 }
 
 /** Sorts after every real deadline in the [open+deadlineAt] index. */
@@ -48,16 +90,56 @@ export type RadarDB = Dexie & {
   cases: EntityTable<CaseRecord, 'key'>;
   events: EntityTable<CaseEvent, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  policies: EntityTable<PolicyRecord, 'id'>;
+  replies: EntityTable<ReplyRecord, 'id'>;
 };
 
-/** Open (lazily) the ledger. `name` is for tests. */
-export function createDb(name = DB_NAME): RadarDB {
-  const db = new Dexie(name) as RadarDB;
+/** The ledger's schema, version by version. */
+export const SCHEMA = {
   // v1 (2026-11-22): cases by urgency and order, the case timeline, settings.
-  db.version(1).stores({
+  1: {
     cases: '&key, orderId, disputeId, [open+deadlineAt], lastSeenAt',
     events: '++id, caseKey, at',
     settings: '&key',
-  });
+  },
+  // v2 (2026-11-22): the shop's commitments and reply templates; the timeline per case in order.
+  2: {
+    cases: '&key, orderId, disputeId, [open+deadlineAt], lastSeenAt',
+    events: '++id, caseKey, at, [caseKey+at]',
+    settings: '&key',
+    policies: '++id, type, effectiveFrom',
+    replies: '&id, category, order',
+  },
+} as const;
+
+/**
+ * v1 → v2: v1 knew a deadline only when the page showed a countdown. v2 stores the engine's
+ * judgement (`due`), which also estimates a deadline from the rules, so open cases without a page
+ * countdown get their place in the urgency order.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<CaseRecord, string>('cases')
+    .toCollection()
+    .modify((rec) => {
+      const due = dueOf(rec, Date.parse(rec.lastSeenAt));
+      rec.due = due;
+      rec.deadlineAt = rec.open && due ? Date.parse(due.at) : NO_DEADLINE;
+      rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
+    });
+}
+
+/** The engine's next deadline for a case, as stored in the ledger (null when none is known). */
+export function dueOf(c: CaseSnapshot, now: number, policy = EMPTY_POLICY): Due | null {
+  const d = assess(c, policy, Number.isFinite(now) ? now : 0).deadline;
+  if (!d || d.at === null) return null;
+  return { at: d.at, basis: d.basis, consequence: d.consequence, actor: d.actor, ...(d.ruleId ? { ruleId: d.ruleId } : {}) };
+}
+
+/** Open the ledger. `name` is for tests. */
+export function createDb(name = DB_NAME): RadarDB {
+  const db = new Dexie(name) as RadarDB;
+  db.version(1).stores(SCHEMA[1]);
+  db.version(2).stores(SCHEMA[2]).upgrade(upgradeToV2);
   return db;
 }

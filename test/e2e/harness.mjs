@@ -114,22 +114,38 @@ export async function shot(page, dir, name) {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
-export async function ledgerCount(worker) {
-  return worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('aftersales-radar');
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('cases')) return resolve(0);
-          const c = db.transaction('cases').objectStore('cases').count();
-          c.onsuccess = () => {
-            resolve(c.result);
-            db.close();
-          };
-          c.onerror = () => reject(c.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+/** Evaluate in an extension page (its origin holds the ledger; chrome.* is there too). */
+export async function inExtension(extPage, fn, arg) {
+  return extPage.evaluate(fn, arg);
+}
+
+/** Run a read-only query `(all, arg) => …` on the ledger from an extension page. */
+export function ledger(extPage, query, arg) {
+  // Composed here and evaluated over CDP: the extension's CSP rightly forbids eval in its pages.
+  return extPage.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('aftersales-radar');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store) => new Promise((resolve) => {
+      if (!db.objectStoreNames.contains(store)) return resolve([]);
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    try {
+      return await (${query.toString()})(all, ${JSON.stringify(arg ?? null)});
+    } finally {
+      db.close();
+    }
+  })()`);
+}
+
+export async function ledgerCount(extPage) {
+  return ledger(extPage, async (all) => (await all('cases')).length);
+}
+
+/** Send a protocol message to the background from an extension page. */
+export function sendFrom(extPage, message) {
+  return extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }

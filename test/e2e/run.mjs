@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../scripts/chromium.mjs';
-import { assert, assertEqual, createRunner, EXTENSION, ledgerCount, minutesOf, pageIds, ROOT, setup, shot, sidebar, waitFor } from './harness.mjs';
+import { assert, assertEqual, createRunner, EXTENSION, ledger, ledgerCount, minutesOf, pageIds, ROOT, sendFrom, setup, shot, sidebar, waitFor } from './harness.mjs';
 
 const shotsArg = process.argv.indexOf('--shots');
 const shotsDir = path.resolve(ROOT, shotsArg > 0 ? process.argv[shotsArg + 1] : '.ci-out/e2e');
@@ -13,6 +13,9 @@ const run = createRunner();
 const Q = 'https://qn.taobao.com/home.htm/trade-platform';
 const M = 'https://myseller.taobao.com/home.htm/trade-platform';
 const page = await context.newPage();
+// An extension page: reads the ledger and chrome.* as the popup would (a worker handle goes stale after a restart).
+const ext = await context.newPage();
+await ext.goto(`chrome-extension://${extensionId}/popup.html`);
 
 /** Wait until the sidebar lists exactly the ids the page shows, and return both. */
 async function sidebarMatchesPage(p, what) {
@@ -81,7 +84,7 @@ await run.check('each row countdown in the sidebar agrees with the page countdow
 });
 
 await run.check('the cases reach the ledger in the extension\'s own IndexedDB, never the page\'s', async () => {
-  const count = await waitFor(async () => (await ledgerCount(worker)) >= 10 && ledgerCount(worker), { message: 'ledger to hold the page cases' });
+  const count = await waitFor(async () => (await ledgerCount(ext)) >= 10 && ledgerCount(ext), { message: 'ledger to hold the page cases' });
   assert(count >= 10, `ledger has ${count}`);
   const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   assert(!pageDbs.includes('aftersales-radar'), `the page origin has no ledger: ${pageDbs}`);
@@ -91,18 +94,7 @@ await run.check('the page\'s own data response fills what the list does not show
   const id = (await pageIds(page))[0];
   const truth = backend.cases.find((c) => c.disputeId === id);
   const rec = await waitFor(
-    () =>
-      worker.evaluate(
-        (key) =>
-          new Promise((resolve) => {
-            const req = indexedDB.open('aftersales-radar');
-            req.onsuccess = () => {
-              const get = req.result.transaction('cases').objectStore('cases').get(key);
-              get.onsuccess = () => resolve(get.result?.fromData ? get.result : null);
-            };
-          }),
-        `taobao:${id}`,
-      ),
+    () => ledger(ext, async (all, key) => (await all('cases')).find((c) => c.key === key && c.fromData) ?? null, `taobao:${id}`),
     { message: 'a ledger record with fields from the data response' },
   );
   assert(rec.fromData.includes('paidAt'), `fromData: ${rec.fromData}`);
@@ -227,8 +219,80 @@ await run.check('a seller page that is not an after-sales page says "未识别"'
   await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
 });
 
+await run.check('a status change on the seller backend shows as a timeline event in the ledger', async () => {
+  const c = backend.cases.find((x) => x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE');
+  await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: 'case view' });
+  await page.evaluate((id) => fetch(`/__demo/set-status?disputeId=${id}&status=SUCCESS&text=${encodeURIComponent('退款成功')}`, { method: 'POST' }), c.disputeId);
+  await page.reload();
+  const events = await waitFor(
+    () => ledger(ext, async (all, key) => (await all('events')).filter((e) => e.caseKey === key && e.type === 'status-change'), `taobao:${c.disputeId}`).then((e) => e.length && e),
+    { message: 'a status-change event' },
+  );
+  assertEqual([events[0].from, events[0].to], ['退款待处理', '退款成功'], 'the timeline event');
+  const rec = await ledger(ext, async (all, key) => (await all('cases')).find((x) => x.key === key), `taobao:${c.disputeId}`);
+  assertEqual(rec.open, 0, 'a finished case leaves the open queue');
+});
+
+await run.check('the toolbar badge counts the open cases due within 24 hours', async () => {
+  await sendFrom(ext, { type: 'alerts/sweep' });
+  const expected = await ledger(ext, async (all) => {
+    const now = Date.now();
+    return (await all('cases')).filter((c) => c.open === 1 && !c.staff?.handled && c.deadlineAt <= now + 24 * 3600_000).length;
+  });
+  assert(expected > 0, 'some demo cases are due within 24 h');
+  const text = await ext.evaluate(() => chrome.action.getBadgeText({}));
+  assertEqual(text, String(expected), 'badge text');
+});
+
+await run.check('an alarm fires a notification that names the case and what happens at timeout', async () => {
+  const target = await ledger(ext, async (all) => (await all('cases')).filter((c) => c.open === 1 && c.deadlineAt < Date.now() + 40 * 3600_000 && c.deadlineAt > Date.now() + 3600_000).sort((a, b) => a.deadlineAt - b.deadlineAt)[0]);
+  assert(target, 'a case due in the next days');
+  // A threshold that falls 4 s from now for that case, and nothing else: the alarm must fire it.
+  const minutes = (target.deadlineAt - Date.now() - 4000) / 60000;
+  await ext.evaluate(async (m) => {
+    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
+    await new Promise((r) => { const t = db.transaction('settings', 'readwrite'); t.objectStore('settings').put({ key: 'alerts', value: { thresholdsMin: [m], overdue: false, quietHours: null } }); t.oncomplete = r; });
+    const t2 = db.transaction('cases', 'readwrite');
+    const store = t2.objectStore('cases');
+    store.getAll().onsuccess = (e) => { for (const c of e.target.result) store.put({ ...c, alertsSent: [] }); };
+    await new Promise((r) => (t2.oncomplete = r));
+    db.close();
+    await chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id))));
+  }, minutes);
+  const planned = await sendFrom(ext, { type: 'alerts/sweep' });
+  assert(planned.ok && planned.value.notified.length === 0, `nothing due yet: ${JSON.stringify(planned.value?.notified)}`);
+  const alarm = await ext.evaluate(() => chrome.alarms.get('radar-alert'));
+  assert(alarm && Math.abs(alarm.scheduledTime - (Date.now() + 4000)) < 5000, `alarm scheduled in ~4 s: ${JSON.stringify(alarm)}`);
+  const ids = await waitFor(async () => {
+    const all = await ext.evaluate(() => chrome.notifications.getAll());
+    return Object.keys(all).filter((id) => id.includes(target.key)).length && Object.keys(all);
+  }, { timeout: 45000, interval: 500, message: 'the notification from the alarm' });
+  assert(ids.some((id) => id.startsWith(`radar|${target.key}|`)), `notification id ${ids}`);
+  await ext.evaluate(() => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
+  await ext.evaluate(async () => {
+    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
+    await new Promise((r) => { const t = db.transaction('settings', 'readwrite'); t.objectStore('settings').delete('alerts'); t.oncomplete = r; });
+    db.close();
+  });
+});
+
+await run.check('stopping the service worker loses neither the ledger nor the alarms', async () => {
+  const before = await ledgerCount(ext);
+  const cdp = await context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+  // The next message wakes it again.
+  const reply = await sendFrom(ext, { type: 'cases/urgent', limit: 5 });
+  assert(reply.ok && reply.value.length > 0, 'the restarted worker answers from the ledger');
+  assertEqual(await ledgerCount(ext), before, 'cases kept');
+  const alarms = (await ext.evaluate(() => chrome.alarms.getAll())).map((a) => a.name);
+  assert(alarms.includes('radar-sweep'), `alarms kept: ${alarms}`);
+});
+
 await run.check('the popup lists the cases stored in the ledger', async () => {
-  const stored = await ledgerCount(worker);
+  const stored = await ledgerCount(ext);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const n = await waitFor(async () => popup.locator('[data-testid=popup-cases] [data-dispute-id]').count(), { message: 'popup rows' });

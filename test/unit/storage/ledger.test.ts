@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAll, listUrgent, upsertCases } from '../../../lib/storage/cases';
+import { caseWithTimeline, listAll, listUrgent, updateStaff, upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import type { CaseSnapshot, Observation } from '../../../lib/shared/types';
 
@@ -71,7 +71,64 @@ describe('upsertCases', () => {
   });
 });
 
+describe('merging observations', () => {
+  it('lets a newer observation win per field, whichever arrives last', async () => {
+    open();
+    await upsertCases(db, [snap('1001', { statusText: '退款待处理', reason: '新的原因' })], seen('2026-11-22T10:10:00+08:00'));
+    // An older tab's read arrives late: it must not undo the newer one, but fills what it lacked.
+    await upsertCases(db, [snap('1001', { statusText: '旧状态', reason: '旧的原因', paidFen: 25600 })], seen('2026-11-22T10:00:00+08:00'));
+    const rec = await db.cases.get('taobao:1001');
+    expect(rec?.reason).toBe('新的原因');
+    expect(rec?.paidFen).toBe(25600);
+    expect(rec?.lastSeenAt).toBe('2026-11-22T10:10:00+08:00');
+  });
+
+  it('loses nothing when two tabs write the same cases at once', async () => {
+    open();
+    await Promise.all([
+      upsertCases(db, [snap('1001', { reason: '来自列表' }), snap('1002')], seen('2026-11-22T10:00:00+08:00')),
+      upsertCases(db, [snap('1001', { paidFen: 99900, history: [{ at: '2026-11-22T09:00:00+08:00', actor: '买家', text: '申请' }] })], seen('2026-11-22T10:00:01+08:00', 'refund-detail')),
+    ]);
+    const rec = await db.cases.get('taobao:1001');
+    expect(rec?.reason).toBe('来自列表');
+    expect(rec?.paidFen).toBe(99900);
+    expect(rec?.history).toHaveLength(1);
+    expect(await db.events.filter((e) => e.type === 'first-seen').count()).toBe(2);
+  });
+
+  it('records a moved deadline in the timeline, but not the jitter of re-reading a countdown', async () => {
+    open();
+    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' } })], seen('2026-11-22T10:00:00+08:00'));
+    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:40+08:00', text: '还剩1天' } })], seen('2026-11-22T10:01:00+08:00'));
+    expect(await db.events.filter((e) => e.type === 'deadline-change').count()).toBe(0);
+    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-22T20:00:00+08:00', text: '还剩10时' } })], seen('2026-11-22T10:02:00+08:00'));
+    const moved = await db.events.filter((e) => e.type === 'deadline-change').toArray();
+    expect(moved.map((e) => [e.from, e.to])).toEqual([['2026-11-23T10:00:40+08:00', '2026-11-22T20:00:00+08:00']]);
+  });
+});
+
+describe('staff data', () => {
+  it('keeps notes, the handled mark and ticked steps, each in the timeline', async () => {
+    open();
+    await upsertCases(db, [snap('1001')], seen('2026-11-22T10:00:00+08:00'));
+    await updateStaff(db, 'taobao:1001', { note: '已联系仓库核对重量' }, '2026-11-22T10:05:00+08:00');
+    await updateStaff(db, 'taobao:1001', { step: { text: '同意退款', done: true } }, '2026-11-22T10:06:00+08:00');
+    await updateStaff(db, 'taobao:1001', { handled: true }, '2026-11-22T10:07:00+08:00');
+    const got = await caseWithTimeline(db, 'taobao:1001');
+    expect(got?.record.staff).toEqual({ note: '已联系仓库核对重量', stepsDone: ['同意退款'], handled: true });
+    expect(got?.events.map((e) => e.type)).toEqual(['handled', 'step', 'note', 'first-seen']);
+    expect(await updateStaff(db, 'taobao:404', { note: 'x' }, '2026-11-22T10:07:00+08:00')).toBeUndefined();
+  });
+});
+
 describe('listUrgent', () => {
+  it('orders equal deadlines by money at stake', async () => {
+    open();
+    const at = { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' };
+    await upsertCases(db, [snap('1', { pageDeadline: at, refundFen: 100 }), snap('2', { pageDeadline: at, refundFen: 90000 })], seen('2026-11-22T10:00:00+08:00'));
+    expect((await listUrgent(db)).map((c) => c.disputeId)).toEqual(['2', '1']);
+  });
+
   it('returns open cases with the nearest platform deadline first, closed ones last in listAll', async () => {
     open();
     await upsertCases(
@@ -79,7 +136,7 @@ describe('listUrgent', () => {
       [
         snap('1', { pageDeadline: { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' } }),
         snap('2', { pageDeadline: { at: '2026-11-22T12:00:00+08:00', text: '还剩2时' } }),
-        snap('3'),
+        snap('3', { appliedAt: undefined }),
         snap('4', { status: 'CLOSED', statusText: '退款关闭' }),
       ],
       seen('2026-11-22T10:00:00+08:00'),

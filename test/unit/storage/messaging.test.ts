@@ -53,8 +53,8 @@ describe('the message protocol', () => {
     const relay = async (tabId: number, m: unknown) => {
       relayed.push([tabId, m]);
     };
-    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 3 }, relay);
-    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 0 }, relay);
+    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 3 }, { relayToTop: relay });
+    await handleMessage(db, { ...good, frameReading: reading }, { tabId: 7, frameId: 0 }, { relayToTop: relay });
     expect(relayed).toEqual([[7, { type: 'frame/reading', url: good.source.url, reading }]]);
   });
 
@@ -62,5 +62,14 @@ describe('the message protocol', () => {
     db = createDb(`msg-${++n}`);
     const r = await handleMessage(db, { type: 'frame/reading', url: good.source.url, reading: { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] } });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('storage failures', () => {
+  it('tells the user in plain words when storage is full, and the batch is not half-applied', async () => {
+    const { storageError } = await import('../../../lib/messaging/handlers');
+    const quota = Object.assign(new Error('quota'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    expect(storageError(quota)).toMatch(/本地存储空间已满/);
+    expect(storageError(new Error('boom'))).toMatch(/本地台账出错.*boom/);
   });
 });

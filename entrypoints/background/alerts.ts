@@ -1,0 +1,126 @@
+/**
+ * Deadline alerts: one alarm at the next threshold (and a periodic sweep as a safety net), system
+ * notifications that name the case, the time left and what happens at timeout, and the toolbar
+ * badge. Alarms are re-created from the ledger at every start, so they survive browser and
+ * service-worker restarts.
+ */
+import { browser } from 'wxt/browser';
+import { planAlerts } from '../../lib/engine/alerts';
+import { caseUrl, urlShowsCase } from '../../lib/page/urls';
+import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
+import { HOUR_MS } from '../../lib/shared/china-time';
+import { NO_DEADLINE, type CaseRecord, type RadarDB } from '../../lib/storage/db';
+import { loadAlertSettings, loadRetentionDays } from '../../lib/storage/alert-settings';
+import { pruneClosed } from '../../lib/storage/backup';
+import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL } from '../../lib/ui/format';
+
+export const ALERT_ALARM = 'radar-alert';
+export const SWEEP_ALARM = 'radar-sweep';
+const SWEEP_MINUTES = 5;
+const NOTIFICATION_PREFIX = 'radar|';
+
+/** Open cases due within the longest threshold (plus overdue ones). */
+async function openDueSoon(db: RadarDB, horizonMs: number): Promise<CaseRecord[]> {
+  return db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Math.min(NO_DEADLINE - 1, Date.now() + horizonMs)]).toArray();
+}
+
+function notificationText(c: CaseRecord, now: number): { title: string; message: string } {
+  const due = c.due ? Date.parse(c.due.at) : now;
+  const action = c.due ? ACTION_LABEL[c.due.consequence] : '自动处理';
+  const left = due - now;
+  const title = left <= 0 ? `已超时：平台可能已${action}` : `${formatLeft(left)}后平台将${action}`;
+  const who = c.buyer ? ` · ${c.buyer}` : '';
+  const estimate = c.due?.basis === 'rule' ? '（按规则估算）' : '';
+  return {
+    title: `售后雷达 · ${title}`,
+    message: `${KIND_LABEL[c.kind]} ${c.disputeId}${who} · ${formatFen(c.amountFen)}\n${c.statusText ?? ''}${estimate}`,
+  };
+}
+
+export async function updateBadge(db: RadarDB, now = Date.now()): Promise<{ count: number; overdue: number }> {
+  const soon = (await openDueSoon(db, 24 * HOUR_MS)).filter((c) => !c.staff?.handled);
+  const overdue = soon.filter((c) => c.deadlineAt <= now).length;
+  await browser.action.setBadgeText({ text: soon.length ? String(soon.length) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#c9302c' : '#d4540b' });
+  await browser.action.setTitle({ title: soon.length ? `售后雷达：${soon.length} 单 24 小时内到期${overdue ? `，${overdue} 单已超时` : ''}` : '售后雷达 AfterSales Radar' });
+  return { count: soon.length, overdue };
+}
+
+/** Notify what is due, mark it, schedule the next look, refresh the badge. */
+export async function sweep(db: RadarDB, now = Date.now()): Promise<{ notified: string[]; nextAt?: number; badge: { count: number; overdue: number } }> {
+  const settings = await loadAlertSettings(db);
+  const horizon = Math.max(24 * 60, ...settings.thresholdsMin) * 60_000;
+  const candidates = await openDueSoon(db, horizon);
+  const plan = planAlerts(
+    candidates.map((c) => ({ key: c.key, dueAt: c.deadlineAt, alertsSent: c.alertsSent ?? [], handled: c.staff?.handled })),
+    settings,
+    now,
+  );
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  const notified: string[] = [];
+  for (const n of plan.notify) {
+    const c = byKey.get(n.key);
+    if (!c) continue;
+    const { title, message } = notificationText(c, now);
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${c.key}|${n.thresholdMin}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+      priority: n.thresholdMin <= 60 ? 2 : 1,
+    });
+    await db.cases.update(c.key, { alertsSent: [...new Set([...(c.alertsSent ?? []), ...n.alsoMark])] });
+    notified.push(c.key);
+  }
+  if (plan.nextAt !== undefined) await browser.alarms.create(ALERT_ALARM, { when: Math.max(plan.nextAt, now + 1000) });
+  else await browser.alarms.clear(ALERT_ALARM);
+  const badge = await updateBadge(db, now);
+  return { notified, ...(plan.nextAt !== undefined ? { nextAt: plan.nextAt } : {}), badge };
+}
+
+/** Clicking a notification opens the case's page, focusing a tab that already shows it. */
+export async function openCase(db: RadarDB, key: string): Promise<void> {
+  const c = await db.cases.get(key);
+  if (!c) return;
+  const tabs = await browser.tabs.query({ url: [...SELLER_HOST_PATTERNS] });
+  const open = tabs.find((t) => t.url && urlShowsCase(t.url, c.disputeId));
+  if (open?.id !== undefined) {
+    await browser.tabs.update(open.id, { active: true });
+    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+    return;
+  }
+  await browser.tabs.create({ url: caseUrl(c) });
+}
+
+export function installAlerts(db: RadarDB): { schedule: () => void } {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  // Many page reads in a row: one sweep after they settle.
+  const schedule = () => {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void sweep(db).catch(() => undefined);
+    }, 500);
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALERT_ALARM || alarm.name === SWEEP_ALARM) {
+      void sweep(db).catch(() => undefined);
+      if (alarm.name === SWEEP_ALARM) void loadRetentionDays(db).then((days) => pruneClosed(db, days, Date.now())).catch(() => undefined);
+    }
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const key = id.slice(NOTIFICATION_PREFIX.length).split('|')[0]!;
+    void openCase(db, key);
+    void browser.notifications.clear(id);
+  });
+  // Alarms may not survive a browser restart: re-create them from the ledger at every start.
+  const start = () => {
+    void browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
+    void sweep(db).catch(() => undefined);
+  };
+  browser.runtime.onStartup.addListener(start);
+  browser.runtime.onInstalled.addListener(start);
+  start();
+  return { schedule };
+}

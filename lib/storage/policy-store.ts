@@ -1,0 +1,28 @@
+/** The shop policy (commitments, rules, working hours) as kept in the ledger's settings and policies tables. */
+import type { ShopPolicy } from '../engine/policy';
+import type { RadarDB } from './db';
+import { PolicySchema } from './policy-schema';
+import * as v from 'valibot';
+
+/** Settings keys. */
+export const SHOP_KEY = 'shop';
+export const RULES_KEY = 'ruleOverrides';
+export const HOURS_KEY = 'workingHours';
+export const HOLIDAYS_KEY = 'holidays';
+
+/** The policy the engine runs with, from what the options page stored; malformed parts are left out. */
+export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
+  const [commitments, settings] = await Promise.all([db.policies.toArray(), db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY])]);
+  const [shop, rules, hours, holidays] = settings.map((s) => s?.value);
+  const candidate = {
+    ...(shop && typeof shop === 'object' ? shop : {}),
+    commitments: commitments.map(({ id: _id, ...c }) => c),
+    ...(rules ? { ruleOverrides: rules } : {}),
+    ...(hours ? { workingHours: hours } : {}),
+    ...(holidays ? { holidays } : {}),
+  };
+  const r = v.safeParse(PolicySchema, candidate);
+  if (r.success) return r.output as ShopPolicy;
+  // Keep what is valid: the commitments one by one, and nothing of a broken setting.
+  return { commitments: candidate.commitments.filter((c) => v.safeParse(PolicySchema, { commitments: [c] }).success) };
+}

@@ -1,0 +1,47 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createDb, NO_DEADLINE, SCHEMA } from '../../../lib/storage/db';
+
+describe('schema upgrades', () => {
+  it('upgradeToV2: a v1 case without a page countdown gets its rule deadline and its place in the urgency order', async () => {
+    const name = 'upgrade-v1-v2';
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA[1]);
+    await v1.open();
+    await v1.table('cases').bulkPut([
+      {
+        key: 'taobao:1001',
+        platform: 'taobao',
+        disputeId: '1001',
+        kind: 'refund',
+        refundType: '退货退款',
+        status: 'WAIT_SELLER_AGREE',
+        appliedAt: '2026-11-21T10:00:00+08:00',
+        refundFen: 12800,
+        flags: {},
+        firstSeenAt: '2026-11-22T09:00:00+08:00',
+        lastSeenAt: '2026-11-22T09:00:00+08:00',
+        lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: '2026-11-22T09:00:00+08:00' },
+        open: 1,
+        deadlineAt: NO_DEADLINE,
+        staff: { note: '保留我' },
+      },
+      { key: 'taobao:1002', platform: 'taobao', disputeId: '1002', kind: 'refund', status: 'SUCCESS', flags: {}, firstSeenAt: '2026-11-20T09:00:00+08:00', lastSeenAt: '2026-11-20T09:00:00+08:00', lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/x', readAt: '2026-11-20T09:00:00+08:00' }, open: 0, deadlineAt: NO_DEADLINE },
+    ]);
+    await v1.table('events').add({ caseKey: 'taobao:1001', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' });
+    v1.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const open = await db.cases.get('taobao:1001');
+    expect(open?.due).toMatchObject({ at: '2026-11-26T10:00:00+08:00', basis: 'rule', consequence: 'auto-agree' });
+    expect(open?.deadlineAt).toBe(Date.parse('2026-11-26T10:00:00+08:00'));
+    expect(open?.amountFen).toBe(12800);
+    expect(open?.staff).toEqual({ note: '保留我' });
+    expect((await db.cases.get('taobao:1002'))?.deadlineAt).toBe(NO_DEADLINE);
+    expect(await db.events.count()).toBe(1);
+    expect(await db.policies.count()).toBe(0);
+    await db.delete();
+  });
+});
