@@ -30,7 +30,7 @@ export function App() {
       {cases && cases.length > 0 && (
         <ol class="ar-cases" data-testid="popup-cases">
           {cases.map((c) => (
-            <CaseRow key={c.key} c={c} now={now} />
+            <CaseRow key={c.key} c={c} due={c.due} now={now} />
           ))}
         </ol>
       )}

@@ -1,29 +1,44 @@
 import './sidebar/style.css';
 import { render } from 'preact';
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { readPage } from '../../lib/page/read';
-import { toChinaIso } from '../../lib/shared/china-time';
-import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
-import { mergeDataIntoCases, snapshotsFromResponse } from '../../lib/page/mtop';
-import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
-import { detectPlatform } from '../../lib/page/detect';
-import { send } from '../../lib/messaging/client';
-import { parseMessage } from '../../lib/messaging/protocol';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { assess, type Assessment } from '../../lib/engine/assess';
+import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
+import { send } from '../../lib/messaging/client';
+import { parseMessage } from '../../lib/messaging/protocol';
+import { detectPlatform } from '../../lib/page/detect';
+import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
+import { mergeDataIntoCases, snapshotsFromResponse } from '../../lib/page/mtop';
+import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
+import { readPage } from '../../lib/page/read';
+import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
+import { SHIPPED_REPLIES } from '../../lib/replies/library';
+import { effectiveTemplates } from '../../lib/replies/merge';
+import { toChinaIso } from '../../lib/shared/china-time';
+import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
+import type { CaseEvent, CaseRecord, ReplyRecord } from '../../lib/storage/db';
+import { POLICY_VERSION_KEY } from '../../lib/storage/policy-store';
+import { BADGE_TAG, removeBadges, syncBadges, tickBadges } from './badges';
+import type { SidebarActions } from './sidebar/actions';
 import { App } from './sidebar/App';
-import { createStore, type SidebarStore } from './sidebar/store';
+import { createStore, shownReading, type SidebarStore } from './sidebar/store';
+import { matchesShortcut, parseShortcut, DEFAULT_SHORTCUT } from './shortcut';
 
 const HOST_TAG = 'aftersales-radar';
-const SIDEBAR_WIDTH = 340;
+const DEFAULT_WIDTH = 360;
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 640;
 const READ_MEASURE = 'aftersales-radar:read';
+const stateKey = () => `sidebar:${location.host}`;
 
 /** What makes two readings the same for the ledger (countdown instants move with the clock). */
 function fingerprint(r: PageReading): string {
   return r.page + '|' + r.cases.map((c) => `${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.fromData?.length ?? 0}`).join(',');
 }
+
+const caseKeyOf = (c: Pick<CaseSnapshot, 'platform' | 'disputeId'>) => `${c.platform}:${c.disputeId}`;
 
 export default defineContentScript({
   matches: [...SELLER_HOST_PATTERNS],
@@ -33,16 +48,143 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const isTop = window.top === window;
-    const store = createStore({ reading: undefined, frameReading: undefined, readAt: 0, collapsed: false, saveError: undefined });
-    const isOurs = (el: Element) => el.tagName.toLowerCase() === HOST_TAG;
+    const store = createStore({
+      reading: undefined,
+      frameReading: undefined,
+      readAt: 0,
+      assessments: new Map(),
+      policy: EMPTY_POLICY,
+      templates: SHIPPED_REPLIES,
+      selected: undefined,
+      ledger: undefined,
+      collapsed: window.innerWidth < 1000,
+      width: DEFAULT_WIDTH,
+      saveError: undefined,
+    });
+    const isOurs = (el: Element) => {
+      const tag = el.tagName.toLowerCase();
+      return tag === HOST_TAG || tag === BADGE_TAG;
+    };
+    const rows = new Map<string, { root: Element; anchor: Element }>();
+
+    /** The engine's judgement of every case shown, with the shop's policy, now. */
+    const reassess = () => {
+      const reading = shownReading(store.get());
+      const now = Date.now();
+      const assessments = new Map<string, Assessment>();
+      for (const c of reading?.cases ?? []) assessments.set(c.disputeId, assess(c, store.get().policy, now));
+      store.set({ assessments });
+      if (rows.size) syncBadges(rows, new Map([...assessments].map(([id, assessment]) => [id, { assessment }])), now, (id) => actions.select(id));
+    };
+
+    const loadLedger = async (c: CaseSnapshot | undefined) => {
+      if (!c) return store.set({ ledger: undefined });
+      const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({ type: 'case/get', key: caseKeyOf(c) }).catch(() => null);
+      store.set({ ledger: got ?? undefined });
+    };
+
+    const focusCase = () => {
+      const s = store.get();
+      const reading = shownReading(s);
+      if (reading?.page === 'refund-detail' || reading?.page === 'exchange-detail') return reading.cases[0];
+      return reading?.cases.find((c) => c.disputeId === s.selected);
+    };
+
+    const loadSettings = async () => {
+      const [policy, replies] = await Promise.all([
+        send<ShopPolicy>({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
+        send<ReplyRecord[]>({ type: 'replies/list' }).catch(() => []),
+      ]);
+      store.set({ policy, templates: effectiveTemplates(SHIPPED_REPLIES, replies) });
+      reassess();
+    };
+
+    let lastFocusedBox: Element | null = null;
+    ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
+      const t = e.target as Element | null;
+      if (t && (t.tagName === 'TEXTAREA' || (t as HTMLElement).isContentEditable)) lastFocusedBox = t;
+    });
+
+    const actions: SidebarActions = {
+      toggle: (collapsed) => {
+        store.set({ collapsed });
+        applyLayout();
+        void browser.storage.local.set({ [stateKey()]: { collapsed, width: store.get().width } });
+      },
+      resize: (w) => {
+        const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
+        store.set({ width });
+        applyLayout();
+        void browser.storage.local.set({ [stateKey()]: { collapsed: store.get().collapsed, width } });
+      },
+      select: (id) => {
+        store.set({ selected: id, collapsed: false });
+        applyLayout();
+        void loadLedger(focusCase());
+      },
+      staff: async (key, patch) => {
+        await send({ type: 'case/staff', key, ...patch });
+        await loadLedger(focusCase());
+      },
+      insert: async (text) => {
+        const [box] = findReplyBoxes(document, lastFocusedBox);
+        if (box) {
+          const r = insertIntoBox(box, text);
+          if (r.ok) return { ok: true, message: '已插入页面的留言框，请检查后由您自己发送' };
+        }
+        try {
+          await navigator.clipboard.writeText(text);
+          return { ok: false, message: box ? '页面没有接受插入，已复制到剪贴板，请粘贴' : '页面上没有找到留言框，已复制到剪贴板' };
+        } catch {
+          return { ok: false, message: '没能插入或复制，请手动选中文字复制' };
+        }
+      },
+    };
+
+    const root = document.documentElement;
+    const previousMargin = root.style.marginRight;
+    // Keep the page's own buttons usable: the page gives up the sidebar's width instead of being covered.
+    const applyLayout = () => {
+      if (!isTop) return;
+      const { collapsed, width } = store.get();
+      const narrow = window.innerWidth - width < 720;
+      root.style.marginRight = collapsed || narrow ? previousMargin : `${width}px`;
+    };
 
     if (isTop) {
-      await mountSidebar(ctx, store);
+      const saved = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
+      if (saved) store.set({ collapsed: !!saved.collapsed, width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, saved.width ?? DEFAULT_WIDTH)) });
+      await mountSidebar(ctx, store, actions, () => {
+        root.style.marginRight = previousMargin;
+      });
+      applyLayout();
+      ctx.addEventListener(window, 'resize', applyLayout);
       browser.runtime.onMessage.addListener((input: unknown) => {
         const parsed = parseMessage(input);
-        if (parsed.ok && parsed.message.type === 'frame/reading') store.set({ frameReading: parsed.message.reading as PageReading });
+        if (parsed.ok && parsed.message.type === 'frame/reading') {
+          store.set({ frameReading: parsed.message.reading as PageReading });
+          reassess();
+        }
         return undefined;
       });
+      let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
+      void browser.storage.local.get('shortcut').then((s) => {
+        shortcut = parseShortcut(String(s.shortcut ?? '')) ?? shortcut;
+      });
+      ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
+        // Never while a Chinese input method is composing.
+        if (e.isComposing || e.keyCode === 229) return;
+        if (matchesShortcut(e, shortcut)) {
+          e.preventDefault();
+          actions.toggle(!store.get().collapsed);
+        }
+      });
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area !== 'local' || ctx.isInvalid) return;
+        if (changes[POLICY_VERSION_KEY]) void loadSettings();
+        if (changes.shortcut) shortcut = parseShortcut(String(changes.shortcut.newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
+      });
+      void loadSettings();
     }
 
     // Copies of the page's own data responses, from the main-world observer, by dispute id.
@@ -59,17 +201,23 @@ export default defineContentScript({
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
 
     let lastSent = '';
+    let lastFocus = '';
     const scan = () => {
       if (ctx.isInvalid) return;
       const now = Date.now();
       const started = performance.now();
-      const reading = readPage(document, { url: location.href, now, skip: isOurs });
+      rows.clear();
+      const reading = readPage(document, { url: location.href, now, skip: isOurs, rows });
       if (dataCases.size) reading.cases = mergeDataIntoCases(reading.cases, dataCases);
       // Visible in DevTools' performance panel, and what `npm run bench` measures.
       performance.measure(READ_MEASURE, { start: started, end: performance.now(), detail: { cases: reading.cases.length } });
       // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
       if (isTop && reading.cases.length === 0 && document.querySelector('iframe')) reading.missing = [];
+      if (store.get().selected && !reading.cases.some((c) => c.disputeId === store.get().selected)) store.set({ selected: undefined });
       store.set({ reading, readAt: now });
+      reassess();
+      const focus = focusCase();
+      const focusFp = focus ? `${focus.disputeId}:${focus.status}` : '';
       const fp = fingerprint(reading);
       if (!reading.cases.length || fp === lastSent) return;
       lastSent = fp;
@@ -79,7 +227,13 @@ export default defineContentScript({
         cases: reading.cases,
         ...(isTop ? {} : { frameReading: reading }),
       })
-        .then(() => store.get().saveError && store.set({ saveError: undefined }))
+        .then(() => {
+          if (store.get().saveError) store.set({ saveError: undefined });
+          if (isTop && focusFp !== lastFocus) {
+            lastFocus = focusFp;
+            void loadLedger(focus);
+          }
+        })
         .catch((e: unknown) => {
           lastSent = '';
           if (!ctx.isInvalid) store.set({ saveError: e instanceof Error ? e.message : String(e) });
@@ -98,44 +252,38 @@ export default defineContentScript({
     const observer = new MutationObserver((records) => {
       for (const r of records) {
         const target = r.target instanceof Element ? r.target : r.target.parentElement;
-        if (target && target.closest(HOST_TAG)) continue;
-        if (r.type === 'childList' && [...r.addedNodes].every((n) => n instanceof Element && isOurs(n))) continue;
+        if (target && target.closest(`${HOST_TAG}, ${BADGE_TAG}`)) continue;
+        if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && isOurs(n))) continue;
         schedule();
         return;
       }
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => observer.disconnect());
+    // Badge countdowns tick between reads.
+    ctx.setInterval(() => tickBadges(document, new Map([...store.get().assessments].map(([id, assessment]) => [id, { assessment }])), Date.now()), 30_000);
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      removeBadges(document);
+    });
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
     scan();
   },
 });
 
-async function mountSidebar(ctx: ContentScriptContext, store: SidebarStore): Promise<void> {
-  const root = document.documentElement;
-  const previousMargin = root.style.marginRight;
-  // Keep the page's own buttons usable: the page gives up the sidebar's width instead of being covered.
-  const applyLayout = (collapsed: boolean) => {
-    root.style.marginRight = collapsed ? previousMargin : `${SIDEBAR_WIDTH}px`;
-  };
+async function mountSidebar(ctx: ContentScriptContext, store: SidebarStore, actions: SidebarActions, onRemoved: () => void): Promise<void> {
   const ui = await createShadowRootUi(ctx, {
     name: HOST_TAG,
     position: 'inline',
     anchor: 'body',
     append: 'last',
     onMount(container) {
-      const onToggle = (collapsed: boolean) => {
-        store.set({ collapsed });
-        applyLayout(collapsed);
-      };
-      render(<App store={store} onToggle={onToggle} />, container);
+      render(<App store={store} actions={actions} />, container);
       return container;
     },
     onRemove(container) {
       if (container) render(null, container);
-      root.style.marginRight = previousMargin;
+      onRemoved();
     },
   });
   ui.mount();
-  applyLayout(false);
 }

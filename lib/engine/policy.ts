@@ -36,6 +36,8 @@ export interface ShopPolicy {
   platform?: Platform;
   shopName?: string;
   staffName?: string;
+  /** Where buyers send returns (for replies). */
+  returnAddress?: string;
   /** Whether the shop's items are 包邮 unless the page says otherwise. */
   freeShippingDefault?: boolean;
   commitments: CommitmentEntry[];

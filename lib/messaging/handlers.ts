@@ -62,6 +62,8 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'policy/get':
         return { ok: true, value: await loadPolicy(db) };
+      case 'replies/list':
+        return { ok: true, value: await db.replies.toArray() };
       case 'data/export':
         return { ok: true, value: await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }) };
       case 'data/import': {

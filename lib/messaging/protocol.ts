@@ -101,6 +101,8 @@ export const MessageSchema = v.variant('type', [
   }),
   /** The shop policy the engine runs with (for the sidebar's guidance). */
   v.object({ type: v.literal('policy/get') }),
+  /** The shop's reply templates (edits of shipped ones and its own). */
+  v.object({ type: v.literal('replies/list') }),
   /** Data management from the options page. */
   v.object({ type: v.literal('data/export'), includeBuyer: v.optional(v.boolean()) }),
   v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(200_000_000)) }),

@@ -26,6 +26,8 @@ export interface ReadOptions {
   now: number;
   /** Elements to leave out (the extension's own UI). */
   skip?: (el: Element) => boolean;
+  /** When given, filled with each list row's region and its id element, by dispute id (for row badges). */
+  rows?: Map<string, { root: Element; anchor: Element }>;
 }
 
 interface Token {
@@ -472,6 +474,7 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
       }
       const texts = rowTokens.map((t) => t.text);
       reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
+      opts.rows?.set(row.id, { root: row.root, anchor: row.anchor });
     }
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));

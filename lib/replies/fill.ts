@@ -43,7 +43,7 @@ export function placeholderValues(ctx: FillContext): Partial<Record<PlaceholderN
   if (a.sevenDay.endsAt) out.七天截止 = formatChinaShort(Date.parse(a.sevenDay.endsAt));
   if (ctx.shop.returnAddress) out.退货地址 = ctx.shop.returnAddress;
   const ret = a.postage.returnPaidBy;
-  if (ret !== 'unknown') out.运费承担 = `退回的运费${PAYER[ret] ?? ''}`;
+  if (ret !== 'unknown' && ret !== 'none') out.运费承担 = PAYER[ret];
   const owed = a.compensation.filter((x) => x.fen !== null).reduce((sum, x) => sum + x.fen!, 0);
   if (a.compensation.length && owed > 0) out.赔付金额 = yuan(owed);
   if (ctx.shop.shopName) out.店铺 = ctx.shop.shopName;

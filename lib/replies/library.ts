@@ -247,7 +247,7 @@ const T: Shipped[] = [
     id: 'damage.reship',
     category: 'damage',
     title: '破损补寄',
-    body: '亲，我们店承诺了破损补寄，破损的部分我马上给您重新寄一份，补寄的运费{运费承担}。如果补寄后还是有问题，我们直接给您退货退款。',
+    body: '亲，我们店承诺了破损补寄，破损的部分我马上给您重新寄一份，补寄按店铺承诺处理，不用您操心。如果补寄后还是有问题，我们直接给您退货退款。',
     fit: { reasons: ['damaged'], reship: true },
     why: '店铺承诺破损补寄：直接补寄',
     example: { reason: '主商品破损', refundType: '退货退款', status: 'WAIT_SELLER_AGREE' },

@@ -29,6 +29,7 @@ export const PolicySchema = v.object({
   platform: v.optional(v.picklist(['taobao', 'tmall'])),
   shopName: v.optional(v.pipe(v.string(), v.maxLength(60))),
   staffName: v.optional(v.pipe(v.string(), v.maxLength(30))),
+  returnAddress: v.optional(v.pipe(v.string(), v.maxLength(200))),
   freeShippingDefault: v.optional(v.boolean()),
   commitments: v.pipe(v.array(CommitmentSchema), v.maxLength(500)),
   ruleOverrides: v.optional(v.record(v.pipe(v.string(), v.maxLength(80)), v.record(v.pipe(v.string(), v.maxLength(40)), Count(1e9)))),

@@ -1,27 +1,28 @@
 /** One case in a list: countdown chip, status, ids, amount. Used by the sidebar and the popup. */
-import type { CaseSnapshot } from '../shared/types';
+import type { AutoAction, CaseSnapshot } from '../shared/types';
 import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, statusLabel, tierOf } from './format';
 
-export function deadlineMs(c: Pick<CaseSnapshot, 'pageDeadline'>): number | undefined {
-  const ms = c.pageDeadline ? Date.parse(c.pageDeadline.at) : Number.NaN;
-  return Number.isFinite(ms) ? ms : undefined;
+/** The next platform deadline as a row shows it. */
+export interface RowDue {
+  at: string;
+  basis: 'page' | 'rule';
+  consequence: AutoAction;
 }
 
-export function CaseRow({ c, now, onSelect }: { c: CaseSnapshot; now: number; onSelect?: () => void }) {
-  const due = deadlineMs(c);
-  const tier = tierOf(due, now);
+export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDue | null | undefined; now: number; onSelect?: () => void }) {
+  const dueMs = due ? Date.parse(due.at) : undefined;
+  const tier = tierOf(dueMs, now);
   const amount = c.kind === 'postage' ? c.postageFen : c.refundFen;
   return (
     <li class={`ar-case ar-tier-${tier}`} data-dispute-id={c.disputeId} data-tier={tier}>
       <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${KIND_LABEL[c.kind]} ${c.disputeId}`}>
-        <span class="ar-chip" data-testid="countdown">
-          {due === undefined ? '无倒计时' : formatLeft(due - now)}
+        <span class="ar-chip" data-testid="countdown" title={due?.basis === 'rule' ? '按规则估算（页面未显示倒计时）' : '平台页面倒计时'}>
+          {dueMs === undefined ? '无倒计时' : formatLeft(dueMs - now)}
+          {due?.basis === 'rule' && <small class="ar-est">估</small>}
         </span>
         <span class="ar-case-main">
           <span class="ar-case-status">{statusLabel(c.status, c.statusText)}</span>
-          {c.pageDeadline?.action && due !== undefined && (
-            <span class="ar-case-action">到期{ACTION_LABEL[c.pageDeadline.action]}</span>
-          )}
+          {due && <span class="ar-case-action">到期{ACTION_LABEL[due.consequence]}</span>}
           <span class="ar-case-meta">
             {KIND_LABEL[c.kind]} {c.disputeId}
             {c.buyer ? ` · ${c.buyer}` : ''}

@@ -97,6 +97,8 @@ const SCENARIOS = [
   ['refund', '退货退款', 'onsale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '7天无理由退换货', 96, 200, 'auto-refund', { freeShipping: true, fastRefund: true }],
   ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '质量问题', 120, 30, 'auto-refund', { freeShipping: true }],
   ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '大小尺寸不符', 140, 3.2, 'auto-refund', { freightInsurance: true }],
+  // Page text with markup in it (a buyer's own words): it must only ever show as text.
+  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '<img src=x onerror=alert(1)>质量问题', 30, 90, 'auto-agree', { markup: true }],
   // Finished.
   ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'SUCCESS', '拍错/多拍/不想要', 72, null, null, {}],
   ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'SUCCESS', '质量问题', 300, null, null, { freeShipping: true }],
@@ -161,7 +163,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       n += 1;
       const jitter = platform === 'tmall' ? 0.37 + rnd() * 0.5 : 0;
       const appliedAt = startMs - (appliedAgoH + jitter) * H - Math.floor(rnd() * 50) * 1000;
-      const [item, price] = pick(ITEMS);
+      const [plainItem, price] = pick(ITEMS);
+      const item = flags.markup ? `<script>alert(1)</script>${plainItem}` : plainItem;
       const qty = rnd() < 0.2 ? 2 : 1;
       const paidFen = price * qty - (rnd() < 0.3 ? 500 : 0);
       const postageFen = kind === 'postage' ? 800 + Math.floor(rnd() * 12) * 100 : flags.freeShipping ? 0 : 1000;
@@ -175,7 +178,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       const orderId = `${platform === 'taobao' ? '3' : '4'}${pad(Math.floor(rnd() * 1e9), 9)}${pad(n * 10007, 9)}`;
       const history = [{ at: appliedAt, actor: '买家', text: `买家（${name}）发起了${refundType === '邮费' ? '邮费' : refundType}申请，原因：${reason}` }];
       let logistics;
-      const deadlineAt = deadlineInH == null ? null : startMs + (deadlineInH + jitter) * H;
+      let tmallCut = Infinity;
+      let deadlineAt = deadlineInH == null ? null : startMs + (deadlineInH + jitter) * H;
       if (['SELLER_REFUSE_BUYER'].includes(status)) {
         history.push({ at: appliedAt + 20 * H, actor: '商家', text: '商家拒绝了退款申请，拒绝原因：商品已影响二次销售' });
       }
@@ -194,6 +198,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
         };
         history.push({ at: returnShipped, actor: '买家', text: `买家已退货，${logistics.carrier} ${logistics.number}` });
         if (signedBack) history.push({ at: logistics.signedAt, actor: '系统', text: '退货物流显示已签收' });
+        // Tmall: once the return is signed, at most 48 h are left to handle it.
+        if (signedBack && platform === 'tmall' && status === 'WAIT_SELLER_CONFIRM_GOODS') tmallCut = logistics.signedAt + 48 * H;
       }
       if (status === 'SUCCESS') {
         history.push({
@@ -205,6 +211,7 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       if (status === 'CLOSED') history.push({ at: appliedAt + 100 * H, actor: '系统', text: '买家撤销了退款申请，退款关闭' });
       if (flags.platformIntervened) history.push({ at: appliedAt + 30 * H, actor: '淘宝小二', text: '小二已介入处理，请在 3 天内上传凭证' });
       history.sort((a, b) => a.at - b.at);
+      if (deadlineAt !== null && tmallCut < deadlineAt) deadlineAt = Math.max(tmallCut, startMs + 0.5 * H);
       const r = (ms) => (ms == null ? undefined : Math.round(ms));
       for (const h of history) h.at = r(h.at);
       if (logistics) {
@@ -238,7 +245,7 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
         buyerPhone: `1${pick(['38', '39', '58', '86'])}${pad(Math.floor(rnd() * 1e4), 4)}${pad(n, 4)}`,
         logistics,
         history,
-        flags: { ...flags },
+        flags: Object.fromEntries(Object.entries(flags).filter(([k]) => k !== 'markup')),
       });
     }
   }

@@ -102,6 +102,11 @@ export function sidebar(page) {
   });
 }
 
+/** The row badges on the page, by dispute id (each id should appear exactly once). */
+export function badges(page) {
+  return page.evaluate(() => [...document.querySelectorAll('aftersales-radar-badge')].map((b) => b.getAttribute('data-dispute-id')));
+}
+
 /** Minutes in a countdown text: 1天3时20分 / 还剩1天3时20分 / 3时05分 / 12分40秒. */
 export function minutesOf(text) {
   const d = Number(text.match(/(\d+)天/)?.[1] ?? 0);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../scripts/chromium.mjs';
-import { assert, assertEqual, createRunner, EXTENSION, ledger, ledgerCount, minutesOf, pageIds, ROOT, sendFrom, setup, shot, sidebar, waitFor } from './harness.mjs';
+import { assert, assertEqual, badges, createRunner, EXTENSION, ledger, ledgerCount, minutesOf, pageIds, ROOT, sendFrom, setup, shot, sidebar, waitFor } from './harness.mjs';
 
 const shotsArg = process.argv.indexOf('--shots');
 const shotsDir = path.resolve(ROOT, shotsArg > 0 ? process.argv[shotsArg + 1] : '.ci-out/e2e');
@@ -25,11 +25,14 @@ async function sidebarMatchesPage(p, what) {
       const ids = await pageIds(p);
       const sb = await sidebar(p);
       last = { page: ids, sidebar: sb.ids };
-      return ids.length > 0 && JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) && sb;
+      const b = await badges(p);
+      last.badges = b;
+      // The sidebar lists exactly the page's cases, and each row has exactly one badge.
+      return ids.length > 0 && JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) && JSON.stringify([...ids].sort()) === JSON.stringify([...b].sort()) && sb;
     },
     { message: `sidebar to list the ${what} cases`, timeout: 12000 },
   ).catch((e) => {
-    throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}`);
+    throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}\n    badges: ${JSON.stringify(last?.badges)}`);
   });
   return last;
 }
@@ -217,6 +220,108 @@ await run.check('售后工作台 shows the stat cards the page shows', async () 
 await run.check('a seller page that is not an after-sales page says "未识别"', async () => {
   await page.goto(`${M}/tp/sold`);
   await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
+});
+
+await run.check('clicking a row badge opens that case in the sidebar', async () => {
+  await page.goto(`${M}/refund-list`);
+  await sidebarMatchesPage(page, 'refund list');
+  const id = (await pageIds(page))[2];
+  await page.locator(`aftersales-radar-badge[data-dispute-id="${id}"]`).click();
+  await waitFor(async () => (await sidebar(page)).caseView === id, { message: 'the case view of the clicked row' });
+  const sb = await sidebar(page);
+  assert(sb.text.includes('下一步') && sb.text.includes('运费'), 'the case view shows guidance');
+});
+
+await run.check('the page keeps its own buttons usable beside the sidebar', async () => {
+  const covered = await page.evaluate(() => {
+    const out = [];
+    for (const b of [...document.querySelectorAll('#ice-container button')].slice(0, 30)) {
+      const r = b.getBoundingClientRect();
+      if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) continue;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (!b.contains(hit)) out.push(b.textContent.trim());
+    }
+    return out;
+  });
+  assertEqual(covered, [], 'page buttons covered by something else');
+  await shot(page, shotsDir, 'refund-list-case-view');
+});
+
+await run.check('a suggested reply goes into the page\'s controlled 留言 box, which keeps it; one with holes is never inserted', async () => {
+  const c = backend.cases.find((x) => x.platform === 'taobao' && x.kind === 'refund' && x.refundType === '退货退款' && x.status === 'WAIT_SELLER_AGREE' && x.reason === '质量问题');
+  await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: 'case view' });
+  const host = page.locator('aftersales-radar');
+  await host.locator('[data-testid=replies] .ar-reply').first().waitFor();
+  const state = await page.evaluate(() => [...document.querySelector('aftersales-radar').shadowRoot.querySelectorAll('.ar-reply')].map((r) => ({ id: r.dataset.replyId, disabled: r.querySelector('button').disabled, missing: r.querySelectorAll('.ar-reply-missing').length })));
+  assert(state.every((r) => r.disabled === r.missing > 0), `insert is disabled exactly when values are missing: ${JSON.stringify(state)}`);
+  let reply = host.locator('.ar-reply').filter({ has: page.locator('button:enabled') }).first();
+  if (!(await reply.count())) {
+    reply = host.locator('.ar-reply').first();
+    for (const input of await reply.locator('.ar-reply-missing input').all()) await input.fill('测试');
+  }
+  const text = (await reply.locator('.ar-reply-text').textContent()).trim();
+  await reply.getByRole('button', { name: '插入回复' }).click();
+  await reply.getByRole('status').waitFor();
+  assert((await reply.getByRole('status').textContent()).includes('已插入'), 'the sidebar says it was inserted');
+  const box = page.locator('textarea[aria-label="留言"]');
+  assertEqual((await box.inputValue()).trim(), text, 'the box holds the reply');
+  await page.waitForTimeout(1500); // the page re-applies its own state every second
+  assertEqual((await box.inputValue()).trim(), text, 'the page\'s own state kept it');
+  assertEqual((await page.locator('text=/\\d+\\/500/').textContent()).trim(), `${(await box.inputValue()).length}/500`, 'the page\'s counter saw it');
+  await page.keyboard.press('Control+Z');
+  await shot(page, shotsDir, 'refund-detail-reply');
+});
+
+await run.check('ticking a next step is saved in the ledger', async () => {
+  const id = (await sidebar(page)).caseView;
+  const first = page.locator('aftersales-radar').locator('[data-testid=steps] input[type=checkbox]').first();
+  await first.check();
+  const done = await waitFor(() => ledger(ext, async (all, key) => (await all('cases')).find((c) => c.key === key)?.staff?.stepsDone ?? null, `taobao:${id}`), { message: 'the tick in the ledger' });
+  assert(done.length === 1, `one step done: ${done}`);
+});
+
+await run.check('page text with markup shows only as text in the sidebar', async () => {
+  const c = backend.cases.find((x) => x.platform === 'tmall' && x.reason.includes('<img'));
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${Q}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  const sb = await waitFor(async () => {
+    const s = await sidebar(page);
+    return s.caseView === c.disputeId && s;
+  }, { message: 'case view' });
+  assert(sb.text.includes('<img src=x onerror=alert(1)>'), 'the reason shows literally');
+  assert(sb.text.includes('<script>alert(1)</script>'), 'the item shows literally');
+  assertEqual(await page.evaluate(() => document.querySelector('aftersales-radar').shadowRoot.querySelectorAll('img, script').length), 0, 'no element made from page text');
+  assertEqual(dialogs, [], 'no script ran');
+  await shot(page, shotsDir, 'markup-as-text');
+});
+
+await run.check('the shortcut toggles the sidebar (not while an input method composes), and each host remembers it', async () => {
+  await page.goto(`${M}/refund-list`);
+  await sidebarMatchesPage(page, 'refund list');
+  const collapsed = () => page.evaluate(() => !!document.querySelector('aftersales-radar')?.shadowRoot?.querySelector('.ar-tab'));
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyR', key: 'R', isComposing: true, bubbles: true })));
+  assert(!(await collapsed()), 'ignored while composing');
+  await page.keyboard.press('Alt+Shift+KeyR');
+  await waitFor(collapsed, { message: 'collapsed by the shortcut' });
+  const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+  assertEqual(margin, '0px', 'the page takes its full width back');
+  await page.reload();
+  await page.locator('aftersales-radar').waitFor({ state: 'attached' });
+  await waitFor(collapsed, { message: 'still collapsed after a reload' });
+  await shot(page, shotsDir, 'collapsed');
+  await page.goto(`${Q}/refund-list`);
+  await page.locator('aftersales-radar').waitFor({ state: 'attached' });
+  await page.waitForTimeout(500);
+  assert(!(await collapsed()), 'another host keeps its own state');
+  await page.goto(`${M}/refund-list`);
+  await waitFor(collapsed, { message: 'collapsed' });
+  await page.keyboard.press('Alt+Shift+KeyR');
+  await waitFor(async () => !(await collapsed()), { message: 'open again' });
 });
 
 await run.check('a status change on the seller backend shows as a timeline event in the ledger', async () => {

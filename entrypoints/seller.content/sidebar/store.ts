@@ -1,4 +1,8 @@
-/** The sidebar's state: the latest page reading and the sidebar's own UI state. */
+/** The sidebar's state: the latest page reading, what the ledger knows, and the sidebar's own UI state. */
+import type { Assessment } from '../../../lib/engine/assess';
+import type { ShopPolicy } from '../../../lib/engine/policy';
+import type { ReplyTemplate } from '../../../lib/replies/model';
+import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
 import type { PageReading } from '../../../lib/shared/types';
 
 export interface SidebarState {
@@ -6,7 +10,16 @@ export interface SidebarState {
   /** What a seller-page iframe in this tab read (the /tp/ shell renders its list in one). */
   frameReading: PageReading | undefined;
   readAt: number;
+  /** The engine's judgement of each case shown, by dispute id. */
+  assessments: Map<string, Assessment>;
+  policy: ShopPolicy;
+  templates: readonly ReplyTemplate[];
+  /** The case opened from the list (a detail page shows its own case). */
+  selected: string | undefined;
+  /** The selected case as the ledger has it: staff data and timeline. */
+  ledger: { record: CaseRecord; events: CaseEvent[] } | undefined;
   collapsed: boolean;
+  width: number;
   /** Whether the last hand-off to the ledger worked; shown when it did not. */
   saveError: string | undefined;
 }

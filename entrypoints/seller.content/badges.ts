@@ -1,0 +1,105 @@
+/**
+ * A small badge on each list row, right after the row's own id: the countdown chip coloured by
+ * tier, plus marks for who pays the return postage and compensation owed. Each badge lives in its
+ * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
+ * its badge and the next read puts it back) and never duplicates.
+ */
+import { tierOf, type Assessment } from '../../lib/engine/assess';
+import { formatFen, formatLeft } from '../../lib/ui/format';
+
+export const BADGE_TAG = 'aftersales-radar-badge';
+
+export interface BadgeInfo {
+  assessment: Assessment;
+}
+
+const CSS = `
+:host { all: initial; display: inline-flex; gap: 3px; align-items: center; margin: 0 6px; vertical-align: middle; cursor: pointer;
+  font: 600 11px/1.4 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif; }
+.chip { color: #fff; border-radius: 3px; padding: 0 5px; background: #8a9099; }
+.overdue { background: #c9302c; } .lt6h { background: #d4540b; } .lt24h { background: #b7791f; } .later { background: #2f7d32; }
+.mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
+.est { font-weight: 400; opacity: .85; }
+`;
+
+const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };
+
+function fill(root: ShadowRoot, a: Assessment, now: number): void {
+  const due = a.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined;
+  const chip = root.querySelector('.chip') as HTMLElement;
+  chip.className = `chip ${tierOf(due, now)}`;
+  chip.textContent = due === undefined ? '无倒计时' : formatLeft(due - now);
+  if (a.deadline && a.deadline.at !== null && a.deadline.basis === 'rule') {
+    const est = root.ownerDocument.createElement('span');
+    est.className = 'est';
+    est.textContent = '（估）';
+    chip.appendChild(est);
+  }
+  const marks = root.querySelector('.marks') as HTMLElement;
+  marks.textContent = '';
+  const add = (text: string, title: string) => {
+    const m = root.ownerDocument.createElement('span');
+    m.className = 'mark';
+    m.textContent = text;
+    m.title = title;
+    marks.appendChild(m);
+  };
+  const payer = PAYER_MARK[a.postage.returnPaidBy];
+  if (payer) add(payer, a.postage.why);
+  const owed = a.compensation.reduce((s, c) => s + (c.fen ?? 0), 0);
+  if (a.compensation.length) add(owed ? `赔${formatFen(owed)}` : '需赔付', a.compensation.map((c) => c.formula).join('；'));
+  (root.host as HTMLElement).title = `售后雷达：${a.deadline?.why ?? '无平台倒计时'}`;
+}
+
+function create(doc: Document, id: string, onSelect: (id: string) => void): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  host.dataset.disputeId = id;
+  host.setAttribute('role', 'button');
+  host.tabIndex = 0;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const chip = doc.createElement('span');
+  chip.className = 'chip';
+  const marks = doc.createElement('span');
+  marks.className = 'marks';
+  marks.style.display = 'inline-flex';
+  marks.style.gap = '3px';
+  root.append(style, chip, marks);
+  const select = (e: Event) => {
+    e.preventDefault();
+    e.stopPropagation();
+    onSelect(id);
+  };
+  host.addEventListener('click', select);
+  host.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && select(e));
+  return host;
+}
+
+/** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
+export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, info: Map<string, BadgeInfo>, now: number, onSelect: (id: string) => void): void {
+  for (const [id, row] of rows) {
+    const a = info.get(id)?.assessment;
+    if (!a) continue;
+    const existing = [...row.root.querySelectorAll<HTMLElement>(BADGE_TAG)];
+    let badge = existing.find((b) => b.dataset.disputeId === id);
+    for (const b of existing) if (b !== badge) b.remove();
+    if (!badge) {
+      badge = create(row.root.ownerDocument, id, onSelect);
+      row.anchor.after(badge);
+    }
+    fill(badge.shadowRoot!, a, now);
+  }
+}
+
+/** Refresh every badge's countdown text (they tick between reads). */
+export function tickBadges(doc: Document, info: Map<string, BadgeInfo>, now: number): void {
+  for (const badge of doc.querySelectorAll<HTMLElement>(BADGE_TAG)) {
+    const a = info.get(badge.dataset.disputeId ?? '')?.assessment;
+    if (a && badge.shadowRoot) fill(badge.shadowRoot, a, now);
+  }
+}
+
+export function removeBadges(doc: Document): void {
+  for (const b of doc.querySelectorAll(BADGE_TAG)) b.remove();
+}

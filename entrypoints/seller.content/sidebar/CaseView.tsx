@@ -1,0 +1,241 @@
+/** One case: the live countdown, guidance (steps, postage, compensation, 七天无理由, evidence), replies, notes and timeline. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Assessment } from '../../../lib/engine/assess';
+import type { ShopPolicy } from '../../../lib/engine/policy';
+import type { ReplyTemplate } from '../../../lib/replies/model';
+import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
+import type { CaseSnapshot } from '../../../lib/shared/types';
+import { formatChinaShort } from '../../../lib/shared/china-time';
+import { ACTION_LABEL, formatFen, formatLeft, statusLabel, tierOf } from '../../../lib/ui/format';
+import type { SidebarActions } from './actions';
+import { Replies } from './Replies';
+
+const PAYER: Record<string, string> = { seller: '商家', buyer: '买家', insurance: '运费险', none: '不产生', unknown: '未知' };
+const EVENT_LABEL: Record<CaseEvent['type'], string> = {
+  'first-seen': '首次记录',
+  'status-change': '状态变化',
+  'deadline-change': '时限变化',
+  note: '备注',
+  handled: '处理标记',
+  step: '步骤',
+  imported: '导入',
+};
+
+/** Timeline values: deadlines as China time, the rest as recorded. */
+const eventValue = (e: CaseEvent, v: string) => (e.type === 'deadline-change' ? formatChinaShort(Date.parse(v)) : v);
+
+function Countdown({ a, now }: { a: Assessment; now: number }) {
+  const d = a.deadline;
+  if (!d) return <div class="ar-countdown ar-tier-none" data-testid="case-countdown">本单已结束，没有待处理的时限</div>;
+  if (d.at === null) {
+    return (
+      <div class="ar-countdown ar-tier-none" data-testid="case-countdown">
+        <span>时限未知</span>
+        <small>{d.why}</small>
+      </div>
+    );
+  }
+  const due = Date.parse(d.at);
+  return (
+    <div class={`ar-countdown ar-tier-${tierOf(due, now)}`} data-testid="case-countdown" data-basis={d.basis}>
+      <strong>{formatLeft(due - now)}</strong>
+      <span>后平台将{ACTION_LABEL[d.consequence]}</span>
+      <small>
+        到期 {formatChinaShort(due)} · {d.basis === 'page' ? `来源：${d.why}` : `估算：页面未显示倒计时。${d.why}`}
+      </small>
+    </div>
+  );
+}
+
+function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | undefined; onToggle?: (text: string, done: boolean) => void }) {
+  const done = new Set(record?.staff?.stepsDone ?? []);
+  return (
+    <section class="ar-section" aria-label="下一步">
+      <h3 class="ar-h3">下一步</h3>
+      <ul class="ar-steps" data-testid="steps">
+        {a.steps.map((s) => (
+          <li key={s}>
+            <label>
+              <input type="checkbox" checked={done.has(s)} disabled={!onToggle} onChange={(e) => onToggle?.(s, (e.target as HTMLInputElement).checked)} />
+              <span>{s}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Money({ a }: { a: Assessment }) {
+  const p = a.postage;
+  return (
+    <section class="ar-section" aria-label="运费与赔付" data-testid="money">
+      <h3 class="ar-h3">运费与赔付</h3>
+      <p class="ar-line">
+        发货运费：<b>{PAYER[p.outboundPaidBy]}</b> · 退货运费：<b data-testid="return-payer">{PAYER[p.returnPaidBy]}</b>
+        {p.reshipPaidBy && (
+          <>
+            {' '}
+            · 补寄运费：<b>{PAYER[p.reshipPaidBy]}</b>
+          </>
+        )}
+      </p>
+      <p class="ar-why">{p.why}</p>
+      {a.compensation.length === 0 ? (
+        <p class="ar-why">按目前读到的信息，无需赔付。</p>
+      ) : (
+        <ul class="ar-comp" data-testid="compensation">
+          {a.compensation.map((c) => (
+            <li key={c.kind} data-kind={c.kind}>
+              <b>{c.fen === null ? '金额待定' : formatFen(c.fen)}</b> <span class="ar-why">{c.formula}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SevenDay({ a }: { a: Assessment }) {
+  const s = a.sevenDay;
+  if (!s.applies) return null;
+  return (
+    <section class="ar-section" aria-label="七天无理由" data-testid="seven-day">
+      <h3 class="ar-h3">七天无理由</h3>
+      <p class="ar-line">
+        {s.endsAt ? `截止 ${formatChinaShort(Date.parse(s.endsAt))}` : '截止时间未知'}
+        {s.appliedInWindow === false && <b class="ar-bad">（申请已超过期限）</b>}
+      </p>
+      <p class="ar-why">{s.why}</p>
+      <p class="ar-why">验货时请确认（不要凭猜测）：</p>
+      <ul class="ar-list">
+        {s.checklist.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Notes({ record, actions }: { record: CaseRecord; actions: SidebarActions }) {
+  const [note, setNote] = useState(record.staff?.note ?? '');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setNote(record.staff?.note ?? ''), [record.key, record.staff?.note]);
+  return (
+    <section class="ar-section" aria-label="备注">
+      <h3 class="ar-h3">备注（只存本机）</h3>
+      <textarea class="ar-note" value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-label="备注" rows={2} />
+      <div class="ar-reply-actions">
+        <button
+          type="button"
+          class="ar-btn"
+          onClick={async () => {
+            await actions.staff(record.key, { note });
+            setSaved(true);
+          }}
+        >
+          保存备注
+        </button>
+        <label class="ar-check">
+          <input type="checkbox" checked={!!record.staff?.handled} onChange={(e) => actions.staff(record.key, { handled: (e.target as HTMLInputElement).checked })} />
+          已处理
+        </label>
+        {saved && <span class="ar-ok">已保存</span>}
+      </div>
+    </section>
+  );
+}
+
+export function CaseView(props: {
+  c: CaseSnapshot;
+  a: Assessment;
+  now: number;
+  policy: ShopPolicy;
+  templates: readonly ReplyTemplate[];
+  ledger: { record: CaseRecord; events: CaseEvent[] } | undefined;
+  actions: SidebarActions;
+  onBack?: () => void;
+}) {
+  const { c, a, now, ledger, actions } = props;
+  const record = ledger?.record;
+  const fields: [string, string | undefined][] = [
+    ['订单编号', c.orderId],
+    ['买家', c.buyer],
+    ['类型', c.refundType ? `${c.refundType}${c.phase === 'onsale' ? '（售中）' : c.phase === 'aftersale' ? '（售后）' : ''}` : undefined],
+    ['金额', c.kind === 'postage' ? formatFen(c.postageFen) : formatFen(c.refundFen)],
+    ['实付', c.paidFen === undefined ? undefined : formatFen(c.paidFen)],
+    ['原因', c.reason],
+    ['商品', c.item],
+    ['退货物流', c.returnLogistics ? [c.returnLogistics.carrier, c.returnLogistics.number, c.returnLogistics.state].filter(Boolean).join(' ') : undefined],
+  ];
+  return (
+    <section class="ar-caseview" data-dispute-id={c.disputeId} aria-label="当前售后单">
+      {props.onBack && (
+        <button type="button" class="ar-link" onClick={props.onBack}>
+          ← 返回列表
+        </button>
+      )}
+      <h2 class="ar-h2">{statusLabel(c.status, c.statusText)}</h2>
+      <Countdown a={a} now={now} />
+      {a.workingMsLeft !== undefined && (
+        <p class="ar-why" data-testid="working-hours">
+          工作时间内还剩 {formatLeft(a.workingMsLeft)}
+        </p>
+      )}
+      {a.flags.length > 0 && (
+        <ul class="ar-flags">
+          {a.flags.map((f) => (
+            <li key={f.id} class={`ar-flag ar-flag-${f.id}`}>
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Steps a={a} record={record} onToggle={record ? (text, done) => actions.staff(record.key, { step: { text, done } }) : undefined} />
+      <Money a={a} />
+      <SevenDay a={a} />
+      {a.evidence.length > 0 && (
+        <section class="ar-section" aria-label="举证材料" data-testid="evidence">
+          <h3 class="ar-h3">准备举证材料</h3>
+          <ul class="ar-list">
+            {a.evidence.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Replies c={c} a={a} now={now} policy={props.policy} templates={props.templates} onInsert={actions.insert} />
+      <section class="ar-section" aria-label="售后单信息">
+        <h3 class="ar-h3">售后单</h3>
+        <dl class="ar-fields">
+          <div>
+            <dt>售后单号</dt>
+            <dd>{c.disputeId}</dd>
+          </div>
+          {fields
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+      {record && <Notes record={record} actions={actions} />}
+      {ledger && ledger.events.length > 0 && (
+        <section class="ar-section" aria-label="本地记录" data-testid="timeline">
+          <h3 class="ar-h3">本地记录</h3>
+          <ol class="ar-timeline">
+            {ledger.events.map((e) => (
+              <li key={e.id ?? `${e.type}${e.at}`}>
+                <span class="ar-why">{formatChinaShort(Date.parse(e.at))}</span> {EVENT_LABEL[e.type]}
+                {e.to ? `：${e.from ? `${eventValue(e, e.from)} → ` : ''}${eventValue(e, e.to)}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  );
+}
