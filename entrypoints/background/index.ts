@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/messaging/handlers';
 import type { Message } from '../../lib/messaging/protocol';
-import { installAlerts, sweep } from './alerts';
+import { installAlerts, openCase, sweep } from './alerts';
 
 export default defineBackground({
   type: 'module',
@@ -16,6 +16,7 @@ export default defineBackground({
       },
       afterWrite: alerts.schedule,
       sweep: () => sweep(db),
+      openCase: (key: string) => openCase(db, key),
     };
     // The polyfill sends whatever the returned promise resolves to.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -20,6 +20,8 @@ export interface HandlerHooks {
   afterWrite?: () => void;
   /** Run the alert sweep now. */
   sweep?: () => Promise<unknown>;
+  /** Open or focus a case's page. */
+  openCase?: (key: string) => Promise<void>;
   /** The clock, for stamping staff edits (the background passes Date.now). */
   now?: () => number;
 }
@@ -82,6 +84,9 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         await clearAll(db);
         hooks.afterWrite?.();
         return { ok: true, value: { cleared: true } };
+      case 'case/open':
+        await hooks.openCase?.(msg.key);
+        return { ok: true, value: null };
       case 'alerts/sweep':
         return { ok: true, value: (await hooks.sweep?.()) ?? null };
     }

@@ -109,6 +109,8 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('data/prune'), days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)) }),
   /** Deletes everything; the confirmation word guards against a stray call. */
   v.object({ type: v.literal('data/clear'), confirm: v.literal('清空全部数据') }),
+  /** Open the case's page in the seller backend, focusing a tab that already shows it. */
+  v.object({ type: v.literal('case/open'), key: CaseKey }),
   /** Look at the deadlines now (after settings change); also what the alarm does. */
   v.object({ type: v.literal('alerts/sweep') }),
 ]);

@@ -66,7 +66,10 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   const base = { caseKey: next.key, at: source.readAt, page: source.page, url: source.url };
   if (!prev) return [{ ...base, type: 'first-seen', to: next.statusText ?? next.status }];
   const out: CaseEvent[] = [];
-  if (prev.status !== next.status) out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status });
+  if (prev.status !== next.status) {
+    const missed = !!prev.due && Date.parse(prev.due.at) <= Date.parse(source.readAt);
+    out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status, ...(missed ? { auto: true } : {}) });
+  }
   const before = prev.due ? Date.parse(prev.due.at) : undefined;
   const after = next.due ? Date.parse(next.due.at) : undefined;
   if (before !== undefined && after !== undefined && Math.abs(before - after) >= DEADLINE_JITTER_MS) {

@@ -58,6 +58,8 @@ export interface CaseEvent {
   url?: string;
   from?: string;
   to?: string;
+  /** A status change seen after the platform's deadline had passed: the platform decided. */
+  auto?: boolean;
 }
 
 export interface SettingRecord {

@@ -12,7 +12,7 @@ export interface RowDue {
 export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDue | null | undefined; now: number; onSelect?: () => void }) {
   const dueMs = due ? Date.parse(due.at) : undefined;
   const tier = tierOf(dueMs, now);
-  const amount = c.kind === 'postage' ? c.postageFen : c.refundFen;
+  const amount = c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
   return (
     <li class={`ar-case ar-tier-${tier}`} data-dispute-id={c.disputeId} data-tier={tier}>
       <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${KIND_LABEL[c.kind]} ${c.disputeId}`}>
@@ -25,6 +25,7 @@ export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDu
           {due && <span class="ar-case-action">到期{ACTION_LABEL[due.consequence]}</span>}
           <span class="ar-case-meta">
             {KIND_LABEL[c.kind]} {c.disputeId}
+            {c.orderId ? ` · 订单 ${c.orderId}` : ''}
             {c.buyer ? ` · ${c.buyer}` : ''}
           </span>
         </span>

@@ -396,15 +396,85 @@ await run.check('stopping the service worker loses neither the ledger nor the al
   assert(alarms.includes('radar-sweep'), `alarms kept: ${alarms}`);
 });
 
-await run.check('the popup lists the cases stored in the ledger', async () => {
-  const stored = await ledgerCount(ext);
+await run.check('the popup lists the open cases by time to the auto-action, then money, in groups, and a click opens the case', async () => {
+  const expected = await ledger(ext, async (all) =>
+    (await all('cases'))
+      .filter((c) => c.open === 1)
+      .sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0))
+      .map((c) => c.disputeId),
+  );
   const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const n = await waitFor(async () => popup.locator('[data-testid=popup-cases] [data-dispute-id]').count(), { message: 'popup rows' });
-  assertEqual(n, stored, 'popup rows = ledger cases');
-  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.locator('[data-dispute-id]').first().waitFor();
+  const rows = await popup.locator('[data-group] [data-dispute-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dispute-id')));
+  assertEqual(rows, expected.slice(0, rows.length), 'popup order');
+  assertEqual(rows.length, Math.min(200, expected.length), 'every open case is listed');
+  const groups = await popup.locator('[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+  const order = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
+  assertEqual(groups, [...groups].sort((a, b) => order.indexOf(a) - order.indexOf(b)), 'groups in urgency order');
+  assert((await popup.getByTestId('counts').textContent()).includes('退款'), 'counts per kind');
   await shot(popup, shotsDir, 'popup');
-  await popup.close();
+  const first = rows[0];
+  const opened = context.waitForEvent('page', { timeout: 10000 });
+  await popup.locator(`[data-dispute-id="${first}"] button`).click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  assert(tab.url().includes(`disputeId=${first}`), `opened ${tab.url()}`);
+  await tab.close();
+  if (!popup.isClosed()) await popup.close();
+});
+
+await run.check('a promise switched on in the options page changes the open sidebar without a reload, judged by the promise in force when the order was paid', async () => {
+  const c = backend.cases.find((x) => x.platform === 'taobao' && x.reason === '假冒品牌');
+  await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: 'case view' });
+  await page.evaluate(() => (window.__noReload = true));
+  const comp = () => page.evaluate(() => document.querySelector('aftersales-radar').shadowRoot.querySelector('[data-testid=compensation] [data-kind="fake-compensation"]')?.textContent ?? null);
+  assertEqual(await comp(), null, 'no compensation before the promise');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#commitments`);
+  const fake = options.locator('[data-commitment="fake-3x"]');
+  await fake.getByLabel('假一赔三 开启').check();
+  // In force only from today: the order was paid days ago, under no such promise.
+  await fake.getByRole('button', { name: '保存为新的一条记录' }).click();
+  await fake.locator('.history li').first().waitFor();
+  await page.waitForTimeout(1500);
+  assertEqual(await comp(), null, 'an order paid before the promise is not judged by it');
+  await fake.getByLabel('假一赔三 生效日期').fill('2026-01-01');
+  await fake.getByRole('button', { name: '保存为新的一条记录' }).click();
+  const text = await waitFor(comp, { message: 'the compensation to appear in the sidebar' });
+  assert(text.includes(`¥${((c.paidFen * 2) / 100).toFixed(2)}`), `twice the price: ${text}`);
+  assert(await page.evaluate(() => window.__noReload === true), 'no reload');
+  await shot(page, shotsDir, 'promise-applied');
+  for (const id of ['shop', 'commitments', 'rules', 'hours', 'replies', 'metrics', 'data', 'about']) {
+    await options.locator(`#${id}`).screenshot({ path: path.join(shotsDir, `options-${id}.png`) });
+  }
+  await options.close();
+});
+
+await run.check('export, then import on a fresh profile, restores everything', async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#data`);
+  const downloading = options.waitForEvent('download');
+  await options.getByRole('button', { name: '导出全部数据' }).click();
+  const file = path.join(shotsDir, 'export.json');
+  await (await downloading).saveAs(file);
+  await options.close();
+  const before = await ledger(ext, async (all) => ({ cases: (await all('cases')).length, policies: (await all('policies')).length, events: (await all('events')).length }));
+  const fresh = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
+  try {
+    const o = await fresh.context.newPage();
+    await o.goto(`chrome-extension://${fresh.extensionId}/options.html#data`);
+    await o.getByLabel('选择导出文件').setInputFiles(file);
+    const msg = await o.getByTestId('data-message').textContent();
+    assert(msg.includes(`新增 ${before.cases} 单`), msg);
+    const after = await ledger(o, async (all) => ({ cases: (await all('cases')).length, policies: (await all('policies')).length, events: (await all('events')).length }));
+    assertEqual(after, before, 'the fresh profile holds everything');
+  } finally {
+    await fresh.close();
+  }
+  fs.rmSync(file, { force: true });
 });
 
 await run.check('the popup on a fresh profile explains how to start', async () => {

@@ -1,0 +1,63 @@
+import { CommitmentsSection } from './sections/CommitmentsSection';
+import { DataSection } from './sections/DataSection';
+import { HoursSection } from './sections/HoursSection';
+import { MetricsSection } from './sections/MetricsSection';
+import { RepliesSection } from './sections/RepliesSection';
+import { RulesSection } from './sections/RulesSection';
+import { ShopSection } from './sections/ShopSection';
+
+const SECTIONS = [
+  ['shop', '店铺', 'Shop', ShopSection],
+  ['commitments', '服务承诺', 'Commitments', CommitmentsSection],
+  ['rules', '平台规则', 'Rules', RulesSection],
+  ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
+  ['replies', '回复模板', 'Replies', RepliesSection],
+  ['metrics', '数据统计', 'Metrics', MetricsSection],
+  ['data', '数据管理', 'Data', DataSection],
+] as const;
+
+function About() {
+  return (
+    <>
+      <p>售后雷达只读取您在卖家中心打开的售后页面，从不点击「同意」、从不提交任何内容，也不持有任何登录凭证。</p>
+      <p>
+        <b>数据只保存在本浏览器：</b>售后单（买家昵称打码、不读取手机号）、处理记录、备注、承诺、模板和设置存放在本扩展自己的 IndexedDB 中；不会发送到任何服务器，扩展本身不发起任何网络请求。已结束的售后单默认保留 180 天（可在「数据管理」修改），随时可以导出或清空。
+      </p>
+      <p class="muted">AfterSales Radar reads the after-sales pages you open, never acts on them, and keeps everything in this browser. Nothing leaves it.</p>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <div class="layout">
+      <nav aria-label="设置导航">
+        <strong>售后雷达 设置</strong>
+        {SECTIONS.map(([id, zh, en]) => (
+          <a key={id} href={`#${id}`}>
+            {zh} <small>{en}</small>
+          </a>
+        ))}
+        <a href="#about">
+          关于与隐私 <small>About & privacy</small>
+        </a>
+      </nav>
+      <main>
+        {SECTIONS.map(([id, zh, en, Section]) => (
+          <section key={id} id={id} aria-labelledby={`${id}-title`}>
+            <h2 id={`${id}-title`}>
+              {zh} <small>{en}</small>
+            </h2>
+            <Section />
+          </section>
+        ))}
+        <section id="about" aria-labelledby="about-title">
+          <h2 id="about-title">
+            关于与隐私 <small>About & privacy</small>
+          </h2>
+          <About />
+        </section>
+      </main>
+    </div>
+  );
+}
