@@ -25,7 +25,7 @@ export default defineContentScript({
       }
       const copy = { tag: MTOP_MESSAGE_TAG, url, body };
       recent.push(copy);
-      if (recent.length > 10) recent.shift();
+      if (recent.length > 3) recent.shift();
       window.postMessage(copy, location.origin);
     };
     // Responses often arrive before the isolated script is listening: keep the last few and

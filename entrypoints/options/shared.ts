@@ -1,7 +1,7 @@
 /** What every options section needs: the ledger, and telling open tabs and alerts that settings changed. */
 import { browser } from 'wxt/browser';
 import { createDb } from '../../lib/storage/db';
-import { POLICY_VERSION_KEY } from '../../lib/storage/policy-store';
+import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 
 export const db = createDb();
 

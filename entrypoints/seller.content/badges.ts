@@ -24,8 +24,23 @@ const CSS = `
 
 const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };
 
+/** One stylesheet shared by every badge (a sale-day list has a thousand of them). */
+let sheet: CSSStyleSheet | undefined;
+function badgeSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
 function fill(root: ShadowRoot, a: Assessment, now: number): void {
   const due = a.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined;
+  // Rewrite only what changed: the countdown text moves every minute, the rest rarely.
+  const signature = `${due ? formatLeft(due - now) : ''}|${tierOf(due, now)}|${a.deadline?.at ?? ''}|${a.postage.returnPaidBy}|${a.compensation.map((c) => c.fen).join(',')}`;
+  const host = root.host as HTMLElement;
+  if (host.dataset.signature === signature) return;
+  host.dataset.signature = signature;
   const chip = root.querySelector('.chip') as HTMLElement;
   chip.className = `chip ${tierOf(due, now)}`;
   chip.textContent = due === undefined ? '无倒计时' : formatLeft(due - now);
@@ -57,15 +72,14 @@ function create(doc: Document, id: string, onSelect: (id: string) => void): HTML
   host.setAttribute('role', 'button');
   host.tabIndex = 0;
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
+  root.adoptedStyleSheets = [badgeSheet()];
   const chip = doc.createElement('span');
   chip.className = 'chip';
   const marks = doc.createElement('span');
   marks.className = 'marks';
   marks.style.display = 'inline-flex';
   marks.style.gap = '3px';
-  root.append(style, chip, marks);
+  root.append(chip, marks);
   const select = (e: Event) => {
     e.preventDefault();
     e.stopPropagation();

@@ -381,25 +381,7 @@ export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assess
   const category = c.kind === 'postage' && reasonCategory(c.reason) === 'postage' ? reasonCategory(c.reason?.replace(/退货运费|运费|邮费/g, '')) : reasonCategory(c.reason);
   // Promises are judged as they stood when the order was paid (or, unknown, when the case was opened).
   const commitments = commitmentsInForce(policy, ms(c.paidAt) ?? ms(c.appliedAt) ?? now);
-
-  const deadlines: Deadline[] = [];
-  let deadline: Deadline | UnknownDeadline | null;
-  const fromRule = FINAL_STATUSES.has(c.status) ? null : ruleDeadline(c, rules);
-  const pageAt = ms(c.pageDeadline?.at);
-  if (c.pageDeadline && pageAt !== undefined && !FINAL_STATUSES.has(c.status)) {
-    deadline = {
-      at: c.pageDeadline.at,
-      actor: SELLER_STATES.has(c.status) ? 'seller' : 'buyer',
-      consequence: c.pageDeadline.action ?? defaultConsequence(c),
-      basis: 'page',
-      why: `平台页面倒计时（${c.pageDeadline.text}）`,
-    };
-    deadlines.push(deadline);
-    if (fromRule && fromRule.at !== null) deadlines.push(fromRule);
-  } else {
-    deadline = fromRule;
-    if (fromRule && fromRule.at !== null) deadlines.push(fromRule);
-  }
+  const { deadline, deadlines } = deadlinesOf(c, rules);
   const dueAt = deadline && deadline.at !== null ? Date.parse(deadline.at) : undefined;
   const tier = tierOf(dueAt, now);
   const sevenDay = sevenDayOf(c, category, commitments, rules);
@@ -420,4 +402,34 @@ export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assess
     if (left !== undefined) assessment.workingMsLeft = left;
   }
   return assessment;
+}
+
+/**
+ * Only the deadlines of a case: what the ledger stores for ordering (no guidance needed there).
+ * @example nextDeadline(snapshot, EMPTY_POLICY) //=> { at: '2026-11-26T10:00:00+08:00', basis: 'rule', … }
+ */
+export function nextDeadline(c: CaseSnapshot, policy: ShopPolicy): Deadline | UnknownDeadline | null {
+  return deadlinesOf(c, resolveRules(policy.ruleOverrides)).deadline;
+}
+
+function deadlinesOf(c: CaseSnapshot, rules: Map<string, Rule>): { deadline: Deadline | UnknownDeadline | null; deadlines: Deadline[] } {
+  const deadlines: Deadline[] = [];
+  let deadline: Deadline | UnknownDeadline | null;
+  const fromRule = FINAL_STATUSES.has(c.status) ? null : ruleDeadline(c, rules);
+  const pageAt = ms(c.pageDeadline?.at);
+  if (c.pageDeadline && pageAt !== undefined && !FINAL_STATUSES.has(c.status)) {
+    deadline = {
+      at: c.pageDeadline.at,
+      actor: SELLER_STATES.has(c.status) ? 'seller' : 'buyer',
+      consequence: c.pageDeadline.action ?? defaultConsequence(c),
+      basis: 'page',
+      why: `平台页面倒计时（${c.pageDeadline.text}）`,
+    };
+    deadlines.push(deadline);
+    if (fromRule && fromRule.at !== null) deadlines.push(fromRule);
+  } else {
+    deadline = fromRule;
+    if (fromRule && fromRule.at !== null) deadlines.push(fromRule);
+  }
+  return { deadline, deadlines };
 }

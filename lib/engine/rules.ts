@@ -269,8 +269,20 @@ export type RuleOverrides = Record<string, Record<string, number>>;
 /** No rule value (hours, percent, fen) is larger than this; a larger edit is a typo. */
 const MAX_PARAM = 1e9;
 
+const NO_OVERRIDES: RuleOverrides = {};
+/** Resolved rules per overrides object: assessing a page of cases resolves them once, not per case. */
+const resolved = new WeakMap<RuleOverrides, Map<string, Rule>>();
+
 /** The rules with the shop's overrides applied; a value that is not a number from 0 to MAX_PARAM is ignored. */
-export function resolveRules(overrides: RuleOverrides = {}): Map<string, Rule> {
+export function resolveRules(overrides: RuleOverrides = NO_OVERRIDES): Map<string, Rule> {
+  const hit = resolved.get(overrides);
+  if (hit) return hit;
+  const out = buildRules(overrides);
+  resolved.set(overrides, out);
+  return out;
+}
+
+function buildRules(overrides: RuleOverrides): Map<string, Rule> {
   const out = new Map<string, Rule>();
   for (const rule of DEFAULT_RULES) {
     const edit = overrides[rule.id] ?? {};

@@ -6,6 +6,8 @@ import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
 import { parseMessage, type Message, type Reply } from './protocol';
+import { SHIPPED_REPLIES } from '../replies/library';
+import { effectiveTemplates } from '../replies/merge';
 
 /** Where a message came from, as the browser reports it (never as the message says). */
 export interface Sender {
@@ -65,7 +67,8 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       case 'policy/get':
         return { ok: true, value: await loadPolicy(db) };
       case 'replies/list':
-        return { ok: true, value: await db.replies.toArray() };
+        // The library lives here, not in the content script: pages get the shop's effective templates.
+        return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };
       case 'data/export':
         return { ok: true, value: await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }) };
       case 'data/import': {

@@ -389,10 +389,26 @@ function splitSections(tokens: Token[]): Record<'main' | 'logistics' | 'history'
  * @example readPage(document, { url: location.href, now: Date.now() })
  */
 export function readPage(root: Document | Element, opts: ReadOptions): PageReading {
+  const steps = readPageSteps(root, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Rows read between two pauses of `readPageSteps`. */
+const ROWS_PER_STEP = 200;
+
+/**
+ * The same reading as `readPage`, as steps: it pauses after collecting the page's text and every
+ * ROWS_PER_STEP rows, so a caller can spread a sale-day list over several short tasks.
+ */
+export function* readPageSteps(root: Document | Element, opts: ReadOptions): Generator<void, PageReading> {
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
   const tokens = top ? collectTokens(top, opts.skip) : [];
+  yield;
   const byUrl = detectFromUrl(opts.url);
   const rows = findRows(tokens);
   const rowRoots = new Set(rows.map((r) => r.root));
@@ -460,7 +476,8 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   if (listMode || rows.length) {
     let ti = 0;
     const hint: { path?: CellPath } = {};
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % ROWS_PER_STEP === 0) yield;
       const rowTokens: Token[] = [];
       // Tokens are in document order and rows are contiguous: advance instead of rescanning.
       while (ti < tokens.length && !(row.root === tokens[ti]!.el || row.root.contains(tokens[ti]!.el))) ti++;

@@ -54,7 +54,7 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
   // A page countdown read before the status changed belongs to the old state.
   if (prev && prev.status !== rec.status && !snap.pageDeadline) delete rec.pageDeadline;
   rec.open = FINAL_STATUSES.has(rec.status) ? 0 : 1;
-  rec.due = rec.open ? dueOf(rec, readAt, policy) : null;
+  rec.due = rec.open ? dueOf(rec, policy) : null;
   rec.deadlineAt = rec.due ? Date.parse(rec.due.at) : NO_DEADLINE;
   rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
   if (prev?.due?.at !== rec.due?.at) rec.alertsSent = prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS ? prev.alertsSent : [];

@@ -6,7 +6,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { AutoAction, CaseSnapshot, Observation } from '../shared/types';
 import type { CommitmentEntry } from '../engine/policy';
-import { assess, EMPTY_POLICY } from '../engine';
+import { EMPTY_POLICY, nextDeadline } from '../engine';
 
 /** The platform's next auto-action for a case, as the engine judged it when the case was stored. */
 export interface Due {
@@ -112,6 +112,14 @@ export const SCHEMA = {
     policies: '++id, type, effectiveFrom',
     replies: '&id, category, order',
   },
+  // v3 (2026-11-22): the timeline by type, so "changed since you last looked" counts without loading it.
+  3: {
+    cases: '&key, orderId, disputeId, [open+deadlineAt], lastSeenAt',
+    events: '++id, caseKey, at, [caseKey+at], [type+at]',
+    settings: '&key',
+    policies: '++id, type, effectiveFrom',
+    replies: '&id, category, order',
+  },
 } as const;
 
 /**
@@ -124,7 +132,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .table<CaseRecord, string>('cases')
     .toCollection()
     .modify((rec) => {
-      const due = dueOf(rec, Date.parse(rec.lastSeenAt));
+      const due = dueOf(rec);
       rec.due = due;
       rec.deadlineAt = rec.open && due ? Date.parse(due.at) : NO_DEADLINE;
       rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
@@ -132,8 +140,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /** The engine's next deadline for a case, as stored in the ledger (null when none is known). */
-export function dueOf(c: CaseSnapshot, now: number, policy = EMPTY_POLICY): Due | null {
-  const d = assess(c, policy, Number.isFinite(now) ? now : 0).deadline;
+export function dueOf(c: CaseSnapshot, policy = EMPTY_POLICY): Due | null {
+  const d = nextDeadline(c, policy);
   if (!d || d.at === null) return null;
   return { at: d.at, basis: d.basis, consequence: d.consequence, actor: d.actor, ...(d.ruleId ? { ruleId: d.ruleId } : {}) };
 }
@@ -143,5 +151,7 @@ export function createDb(name = DB_NAME): RadarDB {
   const db = new Dexie(name) as RadarDB;
   db.version(1).stores(SCHEMA[1]);
   db.version(2).stores(SCHEMA[2]).upgrade(upgradeToV2);
+  // v2 → v3 adds an index only; IndexedDB builds it from the stored events, no data changes.
+  db.version(3).stores(SCHEMA[3]);
   return db;
 }

@@ -11,9 +11,12 @@ export interface Digest {
   autoActions: CaseEvent[];
 }
 
+/** At most this many status changes are loaded for the digest; more are counted. */
+const MAX_LISTED = 200;
+
 export async function digestSince(db: RadarDB, since: string | null): Promise<Digest> {
-  const events = since ? await db.events.where('at').above(since).toArray() : [];
-  const changes = events.filter((e) => e.type === 'status-change');
-  const auto = changes.filter((e) => e.auto || /超时/.test(e.to ?? ''));
-  return { since, newCases: events.filter((e) => e.type === 'first-seen').length, statusChanges: changes, autoActions: auto };
+  if (!since) return { since, newCases: 0, statusChanges: [], autoActions: [] };
+  const range = (type: CaseEvent['type']) => db.events.where('[type+at]').between([type, since], [type, '\uffff'], false, true);
+  const [newCases, changes] = await Promise.all([range('first-seen').count(), range('status-change').limit(MAX_LISTED).toArray()]);
+  return { since, newCases, statusChanges: changes, autoActions: changes.filter((e) => e.auto || /超时/.test(e.to ?? '')) };
 }

@@ -4,9 +4,6 @@ import type { RadarDB } from './db';
 import { PolicySchema } from './policy-schema';
 import * as v from 'valibot';
 
-/** A storage.local key the options page bumps when the policy or replies change: open seller tabs recompute. */
-export const POLICY_VERSION_KEY = 'policyVersion';
-
 /** Settings keys. */
 export const SHOP_KEY = 'shop';
 export const RULES_KEY = 'ruleOverrides';

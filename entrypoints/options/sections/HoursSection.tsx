@@ -6,6 +6,7 @@ import type { WorkingHours } from '../../../lib/engine/policy';
 import { ALERTS_KEY } from '../../../lib/storage/alert-settings';
 import { HOLIDAYS_KEY, HOURS_KEY } from '../../../lib/storage/policy-store';
 import { getSetting, putSetting } from '../shared';
+import { SHORTCUT_KEY } from '../../../lib/storage/keys';
 
 const DAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
@@ -19,7 +20,7 @@ export function HoursSection() {
     void getSetting<WorkingHours>(HOURS_KEY).then((h) => setHours(h ?? null));
     void getSetting<string[]>(HOLIDAYS_KEY).then((h) => setHolidays((h ?? []).join('\n')));
     void getSetting<AlertSettings>(ALERTS_KEY).then((a) => a && setAlerts(a));
-    void browser.storage.local.get('shortcut').then((s) => typeof s.shortcut === 'string' && setShortcut(s.shortcut));
+    void browser.storage.local.get(SHORTCUT_KEY).then((s) => typeof s[SHORTCUT_KEY] === 'string' && setShortcut(s[SHORTCUT_KEY]));
   }, []);
   const wh = hours ?? { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' };
   return (
@@ -101,7 +102,7 @@ export function HoursSection() {
       <button
         type="button"
         onClick={async () => {
-          await browser.storage.local.set({ shortcut });
+          await browser.storage.local.set({ [SHORTCUT_KEY]: shortcut });
           setSaved('shortcut');
         }}
       >

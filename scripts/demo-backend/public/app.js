@@ -9,6 +9,9 @@
   var API = '/h5/mtop.alibaba.refundface2.disputeservice.qianniu.pc.';
   var root = document.getElementById('ice-container');
   var timers = [];
+  // ?delay=N fixes the render delay (benchmarks); otherwise it varies like the real back end.
+  var fixedDelay = new URLSearchParams(location.search).get('delay');
+  function renderDelay(base, spread) { return fixedDelay !== null ? Number(fixedDelay) : base + Math.random() * spread; }
   var state = { message: '' };
   // Every click on the page's own controls is recorded here, so tests can prove the extension made none.
   window.__demoClicks = [];
@@ -246,7 +249,7 @@
         draw();
         // The real list polls and re-renders; so does the demo.
         timers.push(setInterval(draw, Number(params.get('rerenderMs') || 20000)));
-      }, 300 + Math.random() * 400);
+      }, renderDelay(300, 400));
     });
   }
 

@@ -33,7 +33,7 @@ describe('schema upgrades', () => {
 
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const open = await db.cases.get('taobao:1001');
     expect(open?.due).toMatchObject({ at: '2026-11-26T10:00:00+08:00', basis: 'rule', consequence: 'auto-agree' });
     expect(open?.deadlineAt).toBe(Date.parse('2026-11-26T10:00:00+08:00'));
@@ -42,6 +42,25 @@ describe('schema upgrades', () => {
     expect((await db.cases.get('taobao:1002'))?.deadlineAt).toBe(NO_DEADLINE);
     expect(await db.events.count()).toBe(1);
     expect(await db.policies.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('v2 → v3: keeps every event and finds them by type', async () => {
+    const name = 'upgrade-v2-v3';
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA[1]);
+    v2.version(2).stores(SCHEMA[2]);
+    await v2.open();
+    await v2.table('events').bulkAdd([
+      { caseKey: 'taobao:1', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
+      { caseKey: 'taobao:1', type: 'status-change', at: '2026-11-22T10:00:00+08:00', from: '退款待处理', to: '退款成功' },
+    ]);
+    v2.close();
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.events.count()).toBe(2);
+    expect(await db.events.where('[type+at]').between(['status-change', '2026-11-22T09:30:00+08:00'], ['status-change', '\uffff']).count()).toBe(1);
     await db.delete();
   });
 });

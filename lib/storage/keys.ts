@@ -1,0 +1,6 @@
+/** storage.local keys shared by the options page and the content scripts (no other imports: content scripts load this). */
+
+/** Bumped by the options page when the policy or replies change: open seller tabs recompute. */
+export const POLICY_VERSION_KEY = 'policyVersion';
+/** The sidebar's keyboard shortcut, e.g. 'Alt+Shift+R'. */
+export const SHORTCUT_KEY = 'shortcut';
