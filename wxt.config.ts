@@ -28,5 +28,6 @@ export default defineConfig({
           }, }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // No module-preload polyfill: it would fetch the extension's own chunks, and pages load them anyway.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
 });

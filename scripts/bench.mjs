@@ -164,10 +164,12 @@ for (const target of [1000, 10_000, 100_000].filter((n) => n <= BIG)) {
     stored += n;
   }
   log(`urgent query with ${stored} cases…`);
+  await ext.waitForTimeout(1500); // let the alert sweep that follows a write finish
   urgentAt[stored] = await query();
 }
 results.figures.urgent = urgentAt;
 results.figures.urgent100kMs = urgentAt[BIG];
+await ext.waitForTimeout(1500);
 const popupTimes = [];
 for (let i = 0; i < RUNS; i++) {
   const p = await withExt.context.newPage();

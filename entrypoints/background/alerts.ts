@@ -18,6 +18,8 @@ export const ALERT_ALARM = 'radar-alert';
 export const SWEEP_ALARM = 'radar-sweep';
 const SWEEP_MINUTES = 5;
 const NOTIFICATION_PREFIX = 'radar|';
+/** Individual notifications per sweep; beyond that, one summary. */
+const MAX_SINGLE_NOTIFICATIONS = 3;
 
 /** Open cases due within the longest threshold (plus overdue ones). */
 async function openDueSoon(db: RadarDB, horizonMs: number): Promise<CaseRecord[]> {
@@ -58,9 +60,22 @@ export async function sweep(db: RadarDB, now = Date.now()): Promise<{ notified: 
   );
   const byKey = new Map(candidates.map((c) => [c.key, c]));
   const notified: string[] = [];
-  for (const n of plan.notify) {
-    const c = byKey.get(n.key);
-    if (!c) continue;
+  // The most urgent few get a notification each; the rest one summary, so a sale day does not bury staff.
+  const ordered = plan.notify.map((n) => ({ n, c: byKey.get(n.key) })).filter((x): x is { n: (typeof plan.notify)[number]; c: CaseRecord } => !!x.c).sort((a, b) => a.c.deadlineAt - b.c.deadlineAt);
+  const rest = ordered.slice(MAX_SINGLE_NOTIFICATIONS);
+  if (rest.length) {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}summary`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `售后雷达 · 另有 ${rest.length} 单即将到期或已超时`,
+      message: '点击工具栏的售后雷达查看完整的紧急队列。',
+      priority: 1,
+    });
+    await db.transaction('rw', db.cases, async () => {
+      for (const { n, c } of rest) await db.cases.update(c.key, { alertsSent: [...new Set([...(c.alertsSent ?? []), ...n.alsoMark])] });
+    });
+  }
+  for (const { n, c } of ordered.slice(0, MAX_SINGLE_NOTIFICATIONS)) {
     const { title, message } = notificationText(c, now);
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${c.key}|${n.thresholdMin}`, {
       type: 'basic',
@@ -111,7 +126,8 @@ export function installAlerts(db: RadarDB): { schedule: () => void } {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const key = id.slice(NOTIFICATION_PREFIX.length).split('|')[0]!;
-    void openCase(db, key);
+    if (key === 'summary') void browser.action.openPopup?.().catch(() => undefined);
+    else void openCase(db, key);
     void browser.notifications.clear(id);
   });
   // Alarms may not survive a browser restart: re-create them from the ledger at every start.

@@ -344,4 +344,6 @@ async function mountSidebar(ctx: ContentScriptContext, store: SidebarStore, acti
     },
   });
   ui.mount();
+  // After an update or reload the orphaned script takes its sidebar with it.
+  ctx.onInvalidated(() => ui.remove());
 }

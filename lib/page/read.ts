@@ -43,9 +43,10 @@ const MAX_TOKENS = 200_000;
  * callback, which costs a call per node); the extension's own UI is in a shadow root the walker
  * does not enter.
  */
-function collectTokens(root: Node, skip?: (el: Element) => boolean): Token[] {
+function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<void, Token[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const tokens: Token[] = [];
+  let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);
   let lastParent: Element | null = null;
   let lastSkipped = false;
@@ -61,6 +62,10 @@ function collectTokens(root: Node, skip?: (el: Element) => boolean): Token[] {
     if (lastSkipped) continue;
     const text = normalizeText(raw);
     if (text) tokens.push({ text, el: parent });
+    if (++sincePause === TOKENS_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
   }
   return tokens;
 }
@@ -396,8 +401,9 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   }
 }
 
-/** Rows read between two pauses of `readPageSteps`. */
+/** Rows read, and text pieces collected, between two pauses of `readPageSteps`. */
 const ROWS_PER_STEP = 200;
+const TOKENS_PER_STEP = 4000;
 
 /**
  * The same reading as `readPage`, as steps: it pauses after collecting the page's text and every
@@ -407,7 +413,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  const tokens = top ? collectTokens(top, opts.skip) : [];
+  const tokens = top ? yield* collectTokens(top, opts.skip) : [];
   yield;
   const byUrl = detectFromUrl(opts.url);
   const rows = findRows(tokens);

@@ -477,6 +477,28 @@ await run.check('export, then import on a fresh profile, restores everything', a
   fs.rmSync(file, { force: true });
 });
 
+await run.check('page text with markup shows only as text in the popup', async () => {
+  const c = backend.cases.find((x) => x.platform === 'tmall' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE' && x.deadlineAt);
+  const evil = '<img src=x onerror=alert(1)>退款待处理';
+  await page.goto(`${Q}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  await page.evaluate(([id, text]) => fetch(`/__demo/set-status?disputeId=${id}&status=WAIT_SELLER_AGREE&text=${encodeURIComponent(text)}`, { method: 'POST' }), [c.disputeId, evil]);
+  await page.reload();
+  await waitFor(() => ledger(ext, async (all, key) => (await all('cases')).find((x) => x.key === key)?.statusText ?? null, `tmall:${c.disputeId}`).then((t) => t === evil), { message: 'the ledger to hold the new status text' });
+  const popup = await context.newPage();
+  const dialogs = [];
+  popup.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const row = popup.locator(`[data-dispute-id="${c.disputeId}"]`);
+  await row.waitFor();
+  assert((await row.textContent()).includes(evil), 'the status text shows literally');
+  assertEqual(await popup.locator('img').count(), 0, 'no element made from it');
+  assertEqual(dialogs, [], 'no script ran');
+  await popup.close();
+});
+
 await run.check('the popup on a fresh profile explains how to start', async () => {
   const fresh = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
   try {
@@ -489,9 +511,66 @@ await run.check('the popup on a fresh profile explains how to start', async () =
   }
 });
 
-await run.check('the extension clicked nothing on the page and logged no errors', async () => {
+await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond the documented list, and keep the default CSP', async () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    const m = JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
+    const hosts = ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://refund2.taobao.com/*', 'https://refund2.tmall.com/*'];
+    const perms = dir === 'chrome-mv3' ? [...m.permissions] : m.permissions.filter((p) => !p.includes('://'));
+    const hostPerms = dir === 'chrome-mv3' ? [...m.host_permissions] : m.permissions.filter((p) => p.includes('://'));
+    assertEqual(perms.sort(), ['alarms', 'notifications', 'storage'], `${dir} permissions`);
+    assertEqual(hostPerms.sort(), hosts, `${dir} hosts`);
+    for (const cs of m.content_scripts) assertEqual([...cs.matches].sort(), hosts, `${dir} content script matches`);
+    const text = JSON.stringify(m);
+    assert(!text.includes('<all_urls>') && !/\*:\/\/\*\//.test(text), `${dir}: no all-URLs pattern`);
+    assert(m.content_security_policy === undefined, `${dir}: the default CSP is kept (${JSON.stringify(m.content_security_policy)})`);
+    assert(!m.externally_connectable && !m.update_url, `${dir}: nothing connects from outside, no remote update URL`);
+    for (const html of fs.readdirSync(path.join(ROOT, '.output', dir)).filter((f) => f.endsWith('.html'))) {
+      const src = fs.readFileSync(path.join(ROOT, '.output', dir, html), 'utf8');
+      assert(!/<script[^>]+src=["']https?:/i.test(src), `${dir}/${html}: no remote script`);
+    }
+  }
+});
+
+await run.check('the bundles make no network request of their own (the response observer only reads the page\'s)', async () => {
+  const dir = path.join(ROOT, '.output', 'chrome-mv3');
+  const files = [];
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.js') && files.push(path.join(d, e.name))));
+  walk(dir);
+  const NETWORK = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\s*\(|navigator\.connection/;
+  // WXT's own loaders read the extension's packaged CSS (chrome-extension:// URLs), never the network.
+  const WXT_CSS_LOADERS = [/`url`in \w+\?await fetch\(\w+\.url\)/g, /getURL\(`\/content-scripts\/seller\.css`\);try\{return await\(await fetch\(\w+\)\)/g];
+  const offenders = files
+    .filter((f) => NETWORK.test(WXT_CSS_LOADERS.reduce((src, re) => src.replace(re, ''), fs.readFileSync(f, 'utf8'))))
+    .map((f) => path.relative(dir, f));
+  assertEqual(offenders, ['content-scripts/mtop-observer.js'], 'only the observer touches the network APIs');
+  const observer = fs.readFileSync(path.join(dir, 'content-scripts/mtop-observer.js'), 'utf8');
+  assert(!/\bfetch\s*\(\s*["'`]/.test(observer) && !/\.send\(/.test(observer), 'the observer starts no request of its own');
+});
+
+await run.check('an imported reply pack with markup shows only as text in the options page', async () => {
+  const file = path.join(shotsDir, 'evil-pack.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'aftersales-radar/replies', version: 1, templates: [{ id: 'evil', title: '<b onmouseover=alert(1)>标题</b>', category: 'greeting', body: '亲，您好 <img src=x onerror=alert(1)> <a href="javascript:alert(1)">点我</a> <style>body{display:none}</style>' }] }));
+  const options = await context.newPage();
+  const dialogs = [];
+  options.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await options.goto(`chrome-extension://${extensionId}/options.html#replies`);
+  await options.locator('#replies input[type=file]').setInputFiles(file);
+  const item = options.locator('[data-reply-id="evil"]');
+  await item.waitFor();
+  assert((await item.textContent()).includes('<img src=x onerror=alert(1)>'), 'the markup is shown as text');
+  assertEqual(await item.locator('img, a, style, [onmouseover], [onerror]').count(), 0, 'no element or handler made from it');
+  assertEqual(dialogs, [], 'no script ran');
+  await options.close();
+  fs.rmSync(file, { force: true });
+});
+
+await run.check('the extension clicked nothing on the page, submitted nothing, and logged no errors', async () => {
   const clicks = await page.evaluate(() => window.__demoClicks ?? []);
   assert(clicks.every((c) => c.trusted), `untrusted (scripted) clicks on the page: ${JSON.stringify(clicks.filter((c) => !c.trusted))}`);
+  assertEqual(await page.evaluate(() => window.__demoSubmits ?? []), [], 'form submissions');
   const errors = consoleErrors.filter((e) => !/favicon/.test(e.text));
   assertEqual(errors, [], 'console errors');
 });

@@ -15,6 +15,8 @@
   var state = { message: '' };
   // Every click on the page's own controls is recorded here, so tests can prove the extension made none.
   window.__demoClicks = [];
+  window.__demoSubmits = [];
+  document.addEventListener('submit', function (e) { window.__demoSubmits.push({ trusted: e.isTrusted, at: Date.now() }); }, true);
   document.addEventListener('click', function (e) {
     var t = e.target && e.target.closest ? e.target.closest('button, a') : null;
     if (t) window.__demoClicks.push({ text: (t.textContent || '').trim(), trusted: e.isTrusted, at: Date.now() });
