@@ -8,9 +8,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const out = path.join(root, '.ci-out');
 fs.mkdirSync(out, { recursive: true });
 
-function step(title, cmd, args) {
+function step(title, cmd, args, timeoutMs = 15 * 60_000) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (r.error) console.log(`  ${title}: ${r.error.message}`);
   return r.status ?? 1;
 }
 

@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LANG_KEY } from '../../lib/storage/keys';
 import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
 import { HoursSection } from './sections/HoursSection';
@@ -29,32 +32,30 @@ function About() {
 }
 
 export function App() {
+  const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  useEffect(() => void browser.storage.local.get(LANG_KEY).then((s) => s[LANG_KEY] === 'en' && setLang('en')), []);
+  // English first when chosen; the Chinese stays beside it (staff share these terms with the platform).
+  const title = (zh: string, en: string) => (lang === 'en' ? [en, ' ', <small key="zh">{zh}</small>] : [zh, ' ', <small key="en">{en}</small>]);
   return (
     <div class="layout">
       <nav aria-label="设置导航">
-        <strong>售后雷达 设置</strong>
+        <strong>{lang === 'en' ? 'AfterSales Radar settings' : '售后雷达 设置'}</strong>
         {SECTIONS.map(([id, zh, en]) => (
           <a key={id} href={`#${id}`}>
-            {zh} <small>{en}</small>
+            {title(zh, en)}
           </a>
         ))}
-        <a href="#about">
-          关于与隐私 <small>About & privacy</small>
-        </a>
+        <a href="#about">{title('关于与隐私', 'About & privacy')}</a>
       </nav>
       <main>
         {SECTIONS.map(([id, zh, en, Section]) => (
           <section key={id} id={id} aria-labelledby={`${id}-title`}>
-            <h2 id={`${id}-title`}>
-              {zh} <small>{en}</small>
-            </h2>
+            <h2 id={`${id}-title`}>{title(zh, en)}</h2>
             <Section />
           </section>
         ))}
         <section id="about" aria-labelledby="about-title">
-          <h2 id="about-title">
-            关于与隐私 <small>About & privacy</small>
-          </h2>
+          <h2 id="about-title">{title('关于与隐私', 'About & privacy')}</h2>
           <About />
         </section>
       </main>

@@ -7,6 +7,8 @@ import { CaseRow } from '../../lib/ui/case-row';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
+import { LangContext, useT, type Lang } from '../../lib/ui/i18n';
+import { LANG_KEY } from '../../lib/storage/keys';
 
 const db = createDb();
 const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
@@ -17,16 +19,29 @@ function open(key: string) {
 }
 
 function DigestLine({ d }: { d: Digest }) {
+  const t = useT();
   if (!d.since) return null;
-  const parts = [d.newCases && `新增 ${d.newCases} 单`, d.statusChanges.length && `状态变化 ${d.statusChanges.length} 次`, d.autoActions.length && `平台自动处理 ${d.autoActions.length} 单`].filter(Boolean);
+  const parts = [d.newCases && t('新增 {n} 单', { n: d.newCases }), d.statusChanges.length && t('状态变化 {n} 次', { n: d.statusChanges.length }), d.autoActions.length && t('平台自动处理 {n} 单', { n: d.autoActions.length })].filter(Boolean);
   return (
     <p class="ar-digest" data-testid="digest">
-      自上次查看以来：{parts.length ? parts.join('，') : '没有变化'}
+      {t('自上次查看以来：')}
+      {parts.length ? parts.join('，') : t('没有变化')}
     </p>
   );
 }
 
 export function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  useEffect(() => void browser.storage.local.get(LANG_KEY).then((s) => s[LANG_KEY] === 'en' && setLang('en')), []);
+  return (
+    <LangContext.Provider value={lang}>
+      <Queue />
+    </LangContext.Provider>
+  );
+}
+
+function Queue() {
+  const t = useT();
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
   const [total, setTotal] = useState(0);
   const [digest, setDigest] = useState<Digest | undefined>();
@@ -58,38 +73,40 @@ export function App() {
   return (
     <main class="ar-popup">
       <header class="ar-popup-head">
-        <strong>售后雷达</strong>
+        <strong>{t('售后雷达')}</strong>
         <span>AfterSales Radar</span>
         <a class="ar-options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          设置
+          {t('设置')}
         </a>
       </header>
       {error && (
         <p class="ar-warn" role="alert">
-          读取本地台账失败：{error}
+          {t('读取本地台账失败：')}
+          {error}
         </p>
       )}
-      {cases === undefined && !error && <p class="ar-muted">读取中…</p>}
+      {cases === undefined && !error && <p class="ar-muted">{t('读取中…')}</p>}
       {cases && total === 0 && (
         <p class="ar-first-run" data-testid="first-run">
-          还没有记录任何售后单。请在卖家中心打开 <b>售后管理 → 退款管理</b>（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。
+          {t('还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。')}
         </p>
       )}
       {cases && total > 0 && (
         <>
           {digest && <DigestLine d={digest} />}
           <p class="ar-counts" data-testid="counts">
-            进行中：{(Object.keys(counts) as CaseKind[]).map((k) => `${KIND_LABEL[k]} ${counts[k]}`).join(' · ')}
+            {t('进行中：')}
+            {(Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
-          <input class="ar-search" type="search" placeholder="搜索订单编号 / 售后单号" aria-label="搜索订单编号或售后单号" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-          {shown.length === 0 && <p class="ar-muted">没有进行中的售后单{query ? '符合搜索' : ''}。</p>}
+          <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          {shown.length === 0 && <p class="ar-muted">{t('没有进行中的售后单。')}</p>}
           {GROUPS.map((g) => {
             const rows = shown.filter((c) => tierOf(c.due ? Date.parse(c.due.at) : undefined, now) === g);
             if (!rows.length) return null;
             return (
               <section key={g} class={`ar-group ar-group-${g}`} data-group={g}>
                 <h2>
-                  {GROUP_TITLE[g]} <span>{rows.length}</span>
+                  {t(GROUP_TITLE[g])} <span>{rows.length}</span>
                 </h2>
                 <ol class="ar-cases">
                   {rows.map((c) => (
@@ -99,7 +116,7 @@ export function App() {
               </section>
             );
           })}
-          <p class="ar-muted">共记录 {total} 单（含已结束）。</p>
+          <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>
         </>
       )}
     </main>

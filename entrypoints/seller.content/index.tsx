@@ -17,7 +17,7 @@ import type { ReplyTemplate } from '../../lib/replies/model';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
-import { POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
+import { LANG_KEY, POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
 import { BADGE_TAG, removeBadges, syncBadges, tickBadges } from './badges';
 import type { SidebarActions } from './sidebar/actions';
 import { App } from './sidebar/App';
@@ -64,6 +64,7 @@ export default defineContentScript({
       ledger: undefined,
       collapsed: window.innerWidth < 1000,
       width: DEFAULT_WIDTH,
+      lang: 'zh',
       saveError: undefined,
     });
     const isOurs = (el: Element) => {
@@ -174,8 +175,9 @@ export default defineContentScript({
         return undefined;
       });
       let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
-      void browser.storage.local.get(SHORTCUT_KEY).then((s) => {
+      void browser.storage.local.get([SHORTCUT_KEY, LANG_KEY]).then((s) => {
         shortcut = parseShortcut(String(s[SHORTCUT_KEY] ?? '')) ?? shortcut;
+        if (s[LANG_KEY] === 'en') store.set({ lang: 'en' });
       });
       ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
         // Never while a Chinese input method is composing.
@@ -188,6 +190,7 @@ export default defineContentScript({
       browser.storage.onChanged.addListener((changes, area) => {
         if (area !== 'local' || ctx.isInvalid) return;
         if (changes[POLICY_VERSION_KEY]) void loadSettings();
+        if (changes[LANG_KEY]) store.set({ lang: changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh' });
         if (changes[SHORTCUT_KEY]) shortcut = parseShortcut(String(changes[SHORTCUT_KEY].newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
       });
       void loadSettings();

@@ -4,3 +4,5 @@
 export const POLICY_VERSION_KEY = 'policyVersion';
 /** The sidebar's keyboard shortcut, e.g. 'Alt+Shift+R'. */
 export const SHORTCUT_KEY = 'shortcut';
+/** The UI language: 'zh' (default) or 'en'. */
+export const LANG_KEY = 'lang';

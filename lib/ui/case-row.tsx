@@ -1,6 +1,7 @@
 /** One case in a list: countdown chip, status, ids, amount. Used by the sidebar and the popup. */
 import type { AutoAction, CaseSnapshot } from '../shared/types';
 import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, statusLabel, tierOf } from './format';
+import { formatLeftIn, useLang, useT } from './i18n';
 
 /** The next platform deadline as a row shows it. */
 export interface RowDue {
@@ -10,22 +11,24 @@ export interface RowDue {
 }
 
 export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDue | null | undefined; now: number; onSelect?: () => void }) {
+  const t = useT();
+  const lang = useLang();
   const dueMs = due ? Date.parse(due.at) : undefined;
   const tier = tierOf(dueMs, now);
   const amount = c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
   return (
     <li class={`ar-case ar-tier-${tier}`} data-dispute-id={c.disputeId} data-tier={tier}>
-      <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${KIND_LABEL[c.kind]} ${c.disputeId}`}>
+      <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${t(KIND_LABEL[c.kind])} ${c.disputeId}`}>
         <span class="ar-chip" data-testid="countdown" title={due?.basis === 'rule' ? '按规则估算（页面未显示倒计时）' : '平台页面倒计时'}>
-          {dueMs === undefined ? '无倒计时' : formatLeft(dueMs - now)}
-          {due?.basis === 'rule' && <small class="ar-est">估</small>}
+          {dueMs === undefined ? t('无倒计时') : formatLeftIn(lang, formatLeft(dueMs - now))}
+          {due?.basis === 'rule' && <small class="ar-est">{t('估')}</small>}
         </span>
         <span class="ar-case-main">
           <span class="ar-case-status">{statusLabel(c.status, c.statusText)}</span>
-          {due && <span class="ar-case-action">到期{ACTION_LABEL[due.consequence]}</span>}
+          {due && <span class="ar-case-action">{t('到期{action}', { action: t(ACTION_LABEL[due.consequence]) })}</span>}
           <span class="ar-case-meta">
-            {KIND_LABEL[c.kind]} {c.disputeId}
-            {c.orderId ? ` · 订单 ${c.orderId}` : ''}
+            {t(KIND_LABEL[c.kind])} {c.disputeId}
+            {c.orderId ? ` · ${t('订单')} ${c.orderId}` : ''}
             {c.buyer ? ` · ${c.buyer}` : ''}
           </span>
         </span>

@@ -26,6 +26,8 @@ function watchConsole(page, sink) {
   page.on('pageerror', (err) => sink.push({ url: page.url(), text: String(err) }));
 }
 
+const CHECK_TIMEOUT_MS = 90_000;
+
 export function createRunner() {
   const results = [];
   let only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
@@ -34,11 +36,15 @@ export function createRunner() {
     async check(name, fn) {
       if (only && !only.test(name)) return;
       const started = Date.now();
+      let timer;
       try {
-        await fn();
+        // A hung evaluate (a message nobody answers) must fail the check, not stall the run.
+        await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS)))]);
+        clearTimeout(timer);
         results.push({ name, ok: true, ms: Date.now() - started });
         console.log(`  ✓ ${name}`);
       } catch (e) {
+        clearTimeout(timer);
         results.push({ name, ok: false, ms: Date.now() - started, error: String(e?.stack ?? e) });
         console.log(`  ✗ ${name}\n    ${String(e?.message ?? e).split('\n').join('\n    ')}`);
       }

@@ -511,6 +511,29 @@ await run.check('the popup on a fresh profile explains how to start', async () =
   }
 });
 
+await run.check('English can be chosen in the options: the open sidebar and the popup follow, Chinese is the default', async () => {
+  const c = backend.cases.find((x) => x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE' && x.refundType === '退货退款');
+  await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+  await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: 'case view' });
+  assert((await sidebar(page)).text.includes('下一步'), 'Chinese by default');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
+  await options.getByLabel('界面语言 Language').selectOption('en');
+  await waitFor(async () => (await sidebar(page)).text.includes('Next steps'), { message: 'the sidebar in English' });
+  const sb = await sidebar(page);
+  assert(sb.text.includes('AfterSales Radar') && sb.text.includes('Postage and compensation'), 'English labels');
+  await shot(page, shotsDir, 'sidebar-english');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.locator('[data-dispute-id]').first().waitFor();
+  assert((await popup.locator('main').textContent()).includes('Search') || (await popup.getByRole('searchbox').getAttribute('placeholder')).includes('Search'), 'the popup in English');
+  await popup.close();
+  await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
+  await options.getByLabel('界面语言 Language').selectOption('zh');
+  await waitFor(async () => (await sidebar(page)).text.includes('下一步'), { message: 'back to Chinese' });
+  await options.close();
+});
+
 await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond the documented list, and keep the default CSP', async () => {
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     const m = JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SHOP_KEY } from '../../../lib/storage/policy-store';
+import { browser } from 'wxt/browser';
+import { LANG_KEY } from '../../../lib/storage/keys';
 import { getSetting, putSetting } from '../shared';
 
 interface Shop {
@@ -13,7 +15,9 @@ interface Shop {
 export function ShopSection() {
   const [shop, setShop] = useState<Shop>({});
   const [saved, setSaved] = useState(false);
+  const [lang, setLang] = useState('zh');
   useEffect(() => void getSetting<Shop>(SHOP_KEY).then((s) => setShop(s ?? {})), []);
+  useEffect(() => void browser.storage.local.get(LANG_KEY).then((s) => setLang(s[LANG_KEY] === 'en' ? 'en' : 'zh')), []);
   const field = (k: keyof Shop) => (e: Event) => setShop({ ...shop, [k]: (e.target as HTMLInputElement).value || undefined });
   return (
     <form
@@ -23,6 +27,22 @@ export function ShopSection() {
         setSaved(true);
       }}
     >
+      <label>
+        界面语言 Language
+        <select
+          value={lang}
+          aria-label="界面语言 Language"
+          onChange={async (e) => {
+            const next = (e.target as HTMLSelectElement).value;
+            setLang(next);
+            await browser.storage.local.set({ [LANG_KEY]: next });
+            location.reload();
+          }}
+        >
+          <option value="zh">简体中文</option>
+          <option value="en">English</option>
+        </select>
+      </label>
       <label>
         平台 Platform
         <select value={shop.platform ?? ''} onChange={(e) => setShop({ ...shop, platform: ((e.target as HTMLSelectElement).value || undefined) as Shop['platform'] })}>

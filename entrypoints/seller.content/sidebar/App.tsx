@@ -4,6 +4,7 @@ import type { CaseSnapshot } from '../../../lib/shared/types';
 import { CaseRow } from '../../../lib/ui/case-row';
 import { formatFen, PAGE_LABEL, PLATFORM_LABEL } from '../../../lib/ui/format';
 import { HOUR_MS } from '../../../lib/shared/china-time';
+import { LangContext, useT } from '../../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
 import { shownReading, type SidebarState, type SidebarStore } from './store';
@@ -36,6 +37,7 @@ const MAX_LISTED = 100;
 const dueMs = (a: Assessment | undefined) => (a?.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined);
 
 function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessments: Map<string, Assessment>; now: number }) {
+  const t = useT();
   const due = cases.map((c) => dueMs(assessments.get(c.disputeId)));
   const due24 = due.filter((d) => d !== undefined && d - now < 24 * HOUR_MS && d > now).length;
   const overdue = due.filter((d) => d !== undefined && d <= now).length;
@@ -44,19 +46,19 @@ function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessmen
   return (
     <dl class="ar-summary" data-testid="summary">
       <div>
-        <dt>进行中</dt>
+        <dt>{t('进行中')}</dt>
         <dd>{open}</dd>
       </div>
       <div>
-        <dt>24小时内到期</dt>
+        <dt>{t('24小时内到期')}</dt>
         <dd class={due24 ? 'ar-hot' : ''}>{due24}</dd>
       </div>
       <div>
-        <dt>已超时</dt>
+        <dt>{t('已超时')}</dt>
         <dd class={overdue ? 'ar-hot' : ''}>{overdue}</dd>
       </div>
       <div>
-        <dt>涉及金额</dt>
+        <dt>{t('涉及金额')}</dt>
         <dd>{formatFen(atStake)}</dd>
       </div>
     </dl>
@@ -94,6 +96,15 @@ function ResizeHandle({ width, onResize }: { width: number; onResize: (w: number
 
 export function App({ store, actions }: { store: SidebarStore; actions: SidebarActions }) {
   const state = useStore(store);
+  return (
+    <LangContext.Provider value={state.lang}>
+      <Panel state={state} actions={actions} />
+    </LangContext.Provider>
+  );
+}
+
+function Panel({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  const t = useT();
   const now = useNow(1000);
   const reading = shownReading(state);
   const { assessments } = state;
@@ -104,8 +115,8 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
 
   if (state.collapsed) {
     return (
-      <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} aria-label="展开售后雷达 Open AfterSales Radar" title="展开售后雷达（Alt+Shift+R）">
-        售后雷达
+      <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} aria-label={t('展开售后雷达 Open AfterSales Radar')} title="Alt+Shift+R">
+        {t('售后雷达')}
         {cases.length > 0 && <span class="ar-tab-count">{cases.length}</span>}
       </button>
     );
@@ -119,30 +130,29 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
     <aside class="ar-panel" style={{ width: `${state.width}px` }} aria-label="售后雷达 AfterSales Radar">
       <ResizeHandle width={state.width} onResize={actions.resize} />
       <header class="ar-head">
-        <span class="ar-title">售后雷达</span>
+        <span class="ar-title">{t('售后雷达')}</span>
         <span class="ar-page" data-testid="page-kind" data-page={reading?.page ?? 'unknown'}>
-          {reading ? `${PAGE_LABEL[reading.page]} · ${PLATFORM_LABEL[reading.platform]}` : '正在读取页面…'}
+          {reading ? `${t(PAGE_LABEL[reading.page])} · ${t(PLATFORM_LABEL[reading.platform])}` : t('正在读取页面…')}
         </span>
-        <button type="button" class="ar-icon" onClick={() => actions.toggle(true)} aria-label="收起 Collapse" title="收起（Alt+Shift+R）">
+        <button type="button" class="ar-icon" onClick={() => actions.toggle(true)} aria-label={t('收起 Collapse')} title="Alt+Shift+R">
           ⟩
         </button>
       </header>
       <div class="ar-body">
         {state.saveError && (
           <p class="ar-warn" role="alert">
-            未能保存到本地台账：{state.saveError}
+            {t('未能保存到本地台账：')}
+            {state.saveError}
           </p>
         )}
         {reading && reading.missing.length > 0 && (
           <p class="ar-warn" role="status" data-testid="drift">
-            页面结构可能已变化：未找到 {reading.missing.join('、')}。这些信息暂不显示，以免给出错误的判断。
+            {t('页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。', { labels: reading.missing.join('、') })}
           </p>
         )}
         {reading?.page === 'unknown' && (
           <p class="ar-empty" data-testid="unrecognised">
-            未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。
-            <br />
-            <small>Page not recognised.</small>
+            {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}
           </p>
         )}
         {reading?.page === 'workbench' && (
@@ -171,7 +181,7 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
           <>
             <Summary cases={cases} assessments={assessments} now={now} />
             {cases.length === 0 ? (
-              <p class="ar-empty">本页没有售后单。</p>
+              <p class="ar-empty">{t('本页没有售后单。')}</p>
             ) : (
               <>
                 <ol class="ar-cases" data-testid="cases">
@@ -181,16 +191,14 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
                   })}
                 </ol>
                 {cases.length > MAX_LISTED && (
-                  <p class="ar-empty">
-                    按紧急程度列出前 {MAX_LISTED} 条，另有 {cases.length - MAX_LISTED} 条未列出。
-                  </p>
+                  <p class="ar-empty">{t('按紧急程度列出前 {n} 条，另有 {m} 条未列出。', { n: MAX_LISTED, m: cases.length - MAX_LISTED })}</p>
                 )}
               </>
             )}
           </>
         )}
       </div>
-      <footer class="ar-foot">只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开</footer>
+      <footer class="ar-foot">{t('只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开')}</footer>
     </aside>
   );
 }

@@ -7,6 +7,7 @@ import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 import { formatChinaShort } from '../../../lib/shared/china-time';
 import { ACTION_LABEL, formatFen, formatLeft, statusLabel, tierOf } from '../../../lib/ui/format';
+import { formatLeftIn, useLang, useT } from '../../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { Replies } from './Replies';
 
@@ -25,12 +26,14 @@ const EVENT_LABEL: Record<CaseEvent['type'], string> = {
 const eventValue = (e: CaseEvent, v: string) => (e.type === 'deadline-change' ? formatChinaShort(Date.parse(v)) : v);
 
 function Countdown({ a, now }: { a: Assessment; now: number }) {
+  const t = useT();
+  const lang = useLang();
   const d = a.deadline;
-  if (!d) return <div class="ar-countdown ar-tier-none" data-testid="case-countdown">本单已结束，没有待处理的时限</div>;
+  if (!d) return <div class="ar-countdown ar-tier-none" data-testid="case-countdown">{t('本单已结束，没有待处理的时限')}</div>;
   if (d.at === null) {
     return (
       <div class="ar-countdown ar-tier-none" data-testid="case-countdown">
-        <span>时限未知</span>
+        <span>{t('时限未知')}</span>
         <small>{d.why}</small>
       </div>
     );
@@ -38,20 +41,22 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
   const due = Date.parse(d.at);
   return (
     <div class={`ar-countdown ar-tier-${tierOf(due, now)}`} data-testid="case-countdown" data-basis={d.basis}>
-      <strong>{formatLeft(due - now)}</strong>
-      <span>后平台将{ACTION_LABEL[d.consequence]}</span>
+      <strong>{formatLeftIn(lang, formatLeft(due - now))}</strong>
+      <span>{t('后平台将{action}', { action: t(ACTION_LABEL[d.consequence]) })}</span>
       <small>
-        到期 {formatChinaShort(due)} · {d.basis === 'page' ? `来源：${d.why}` : `估算：页面未显示倒计时。${d.why}`}
+        {t('到期 {at} · ', { at: formatChinaShort(due) })}
+        {d.basis === 'page' ? `${t('来源：')}${d.why}` : `${t('估算：页面未显示倒计时。')}${d.why}`}
       </small>
     </div>
   );
 }
 
 function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | undefined; onToggle?: (text: string, done: boolean) => void }) {
+  const t = useT();
   const done = new Set(record?.staff?.stepsDone ?? []);
   return (
     <section class="ar-section" aria-label="下一步">
-      <h3 class="ar-h3">下一步</h3>
+      <h3 class="ar-h3">{t('下一步')}</h3>
       <ul class="ar-steps" data-testid="steps">
         {a.steps.map((s) => (
           <li key={s}>
@@ -67,27 +72,28 @@ function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | un
 }
 
 function Money({ a }: { a: Assessment }) {
+  const t = useT();
   const p = a.postage;
   return (
     <section class="ar-section" aria-label="运费与赔付" data-testid="money">
-      <h3 class="ar-h3">运费与赔付</h3>
+      <h3 class="ar-h3">{t('运费与赔付')}</h3>
       <p class="ar-line">
-        发货运费：<b>{PAYER[p.outboundPaidBy]}</b> · 退货运费：<b data-testid="return-payer">{PAYER[p.returnPaidBy]}</b>
+        {t('发货运费')}：<b>{t(PAYER[p.outboundPaidBy]!)}</b> · {t('退货运费')}：<b data-testid="return-payer">{t(PAYER[p.returnPaidBy]!)}</b>
         {p.reshipPaidBy && (
           <>
             {' '}
-            · 补寄运费：<b>{PAYER[p.reshipPaidBy]}</b>
+            · {t('补寄运费')}：<b>{t(PAYER[p.reshipPaidBy]!)}</b>
           </>
         )}
       </p>
       <p class="ar-why">{p.why}</p>
       {a.compensation.length === 0 ? (
-        <p class="ar-why">按目前读到的信息，无需赔付。</p>
+        <p class="ar-why">{t('按目前读到的信息，无需赔付。')}</p>
       ) : (
         <ul class="ar-comp" data-testid="compensation">
           {a.compensation.map((c) => (
             <li key={c.kind} data-kind={c.kind}>
-              <b>{c.fen === null ? '金额待定' : formatFen(c.fen)}</b> <span class="ar-why">{c.formula}</span>
+              <b>{c.fen === null ? t('金额待定') : formatFen(c.fen)}</b> <span class="ar-why">{c.formula}</span>
             </li>
           ))}
         </ul>
@@ -97,17 +103,18 @@ function Money({ a }: { a: Assessment }) {
 }
 
 function SevenDay({ a }: { a: Assessment }) {
+  const t = useT();
   const s = a.sevenDay;
   if (!s.applies) return null;
   return (
     <section class="ar-section" aria-label="七天无理由" data-testid="seven-day">
-      <h3 class="ar-h3">七天无理由</h3>
+      <h3 class="ar-h3">{t('七天无理由')}</h3>
       <p class="ar-line">
-        {s.endsAt ? `截止 ${formatChinaShort(Date.parse(s.endsAt))}` : '截止时间未知'}
-        {s.appliedInWindow === false && <b class="ar-bad">（申请已超过期限）</b>}
+        {s.endsAt ? t('截止 {at}', { at: formatChinaShort(Date.parse(s.endsAt)) }) : t('截止时间未知')}
+        {s.appliedInWindow === false && <b class="ar-bad">{t('（申请已超过期限）')}</b>}
       </p>
       <p class="ar-why">{s.why}</p>
-      <p class="ar-why">验货时请确认（不要凭猜测）：</p>
+      <p class="ar-why">{t('验货时请确认（不要凭猜测）：')}</p>
       <ul class="ar-list">
         {s.checklist.map((x) => (
           <li key={x}>{x}</li>
@@ -118,12 +125,13 @@ function SevenDay({ a }: { a: Assessment }) {
 }
 
 function Notes({ record, actions }: { record: CaseRecord; actions: SidebarActions }) {
+  const t = useT();
   const [note, setNote] = useState(record.staff?.note ?? '');
   const [saved, setSaved] = useState(false);
   useEffect(() => setNote(record.staff?.note ?? ''), [record.key, record.staff?.note]);
   return (
     <section class="ar-section" aria-label="备注">
-      <h3 class="ar-h3">备注（只存本机）</h3>
+      <h3 class="ar-h3">{t('备注（只存本机）')}</h3>
       <textarea class="ar-note" value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-label="备注" rows={2} />
       <div class="ar-reply-actions">
         <button
@@ -134,13 +142,13 @@ function Notes({ record, actions }: { record: CaseRecord; actions: SidebarAction
             setSaved(true);
           }}
         >
-          保存备注
+          {t('保存备注')}
         </button>
         <label class="ar-check">
           <input type="checkbox" checked={!!record.staff?.handled} onChange={(e) => actions.staff(record.key, { handled: (e.target as HTMLInputElement).checked })} />
-          已处理
+          {t('已处理')}
         </label>
-        {saved && <span class="ar-ok">已保存</span>}
+        {saved && <span class="ar-ok">{t('已保存')}</span>}
       </div>
     </section>
   );
@@ -157,6 +165,8 @@ export function CaseView(props: {
   onBack?: () => void;
 }) {
   const { c, a, now, ledger, actions } = props;
+  const t = useT();
+  const lang = useLang();
   const record = ledger?.record;
   const fields: [string, string | undefined][] = [
     ['订单编号', c.orderId],
@@ -172,14 +182,14 @@ export function CaseView(props: {
     <section class="ar-caseview" data-dispute-id={c.disputeId} aria-label="当前售后单">
       {props.onBack && (
         <button type="button" class="ar-link" onClick={props.onBack}>
-          ← 返回列表
+          {t('← 返回列表')}
         </button>
       )}
       <h2 class="ar-h2">{statusLabel(c.status, c.statusText)}</h2>
       <Countdown a={a} now={now} />
       {a.workingMsLeft !== undefined && (
         <p class="ar-why" data-testid="working-hours">
-          工作时间内还剩 {formatLeft(a.workingMsLeft)}
+          {t('工作时间内还剩 {left}', { left: formatLeftIn(lang, formatLeft(a.workingMsLeft)) })}
         </p>
       )}
       {a.flags.length > 0 && (
@@ -196,7 +206,7 @@ export function CaseView(props: {
       <SevenDay a={a} />
       {a.evidence.length > 0 && (
         <section class="ar-section" aria-label="举证材料" data-testid="evidence">
-          <h3 class="ar-h3">准备举证材料</h3>
+          <h3 class="ar-h3">{t('准备举证材料')}</h3>
           <ul class="ar-list">
             {a.evidence.map((x) => (
               <li key={x}>{x}</li>
@@ -206,17 +216,17 @@ export function CaseView(props: {
       )}
       <Replies c={c} a={a} now={now} policy={props.policy} templates={props.templates} onInsert={actions.insert} />
       <section class="ar-section" aria-label="售后单信息">
-        <h3 class="ar-h3">售后单</h3>
+        <h3 class="ar-h3">{t('售后单')}</h3>
         <dl class="ar-fields">
           <div>
-            <dt>售后单号</dt>
+            <dt>{t('售后单号')}</dt>
             <dd>{c.disputeId}</dd>
           </div>
           {fields
             .filter(([, v]) => v)
             .map(([k, v]) => (
               <div key={k}>
-                <dt>{k}</dt>
+                <dt>{t(k)}</dt>
                 <dd>{v}</dd>
               </div>
             ))}
@@ -225,11 +235,11 @@ export function CaseView(props: {
       {record && <Notes record={record} actions={actions} />}
       {ledger && ledger.events.length > 0 && (
         <section class="ar-section" aria-label="本地记录" data-testid="timeline">
-          <h3 class="ar-h3">本地记录</h3>
+          <h3 class="ar-h3">{t('本地记录')}</h3>
           <ol class="ar-timeline">
             {ledger.events.map((e) => (
               <li key={e.id ?? `${e.type}${e.at}`}>
-                <span class="ar-why">{formatChinaShort(Date.parse(e.at))}</span> {EVENT_LABEL[e.type]}
+                <span class="ar-why">{formatChinaShort(Date.parse(e.at))}</span> {t(EVENT_LABEL[e.type])}
                 {e.to ? `：${e.from ? `${eventValue(e, e.from)} → ` : ''}${eventValue(e, e.to)}` : ''}
               </li>
             ))}

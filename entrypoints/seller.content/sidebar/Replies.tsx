@@ -6,8 +6,10 @@ import { fillTemplate, placeholderValues } from '../../../lib/replies/fill';
 import { suggestReplies } from '../../../lib/replies/rank';
 import type { ReplyTemplate } from '../../../lib/replies/model';
 import type { CaseSnapshot } from '../../../lib/shared/types';
+import { useT } from '../../../lib/ui/i18n';
 
 function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; values: Record<string, string>; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
+  const t2 = useT();
   const [extra, setExtra] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
   const filled = fillTemplate(t.body, values, extra);
@@ -20,7 +22,7 @@ function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; va
       <p class="ar-reply-text">{filled.text}</p>
       {filled.unresolved.map((name) => (
         <label class="ar-reply-missing" key={name}>
-          请填写「{name}」
+          {t2('请填写「{name}」', { name })}
           <input type="text" value={extra[name] ?? ''} onInput={(e) => setExtra({ ...extra, [name]: (e.target as HTMLInputElement).value })} aria-label={`填写 ${name}`} />
         </label>
       ))}
@@ -32,7 +34,7 @@ function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; va
           title={filled.unresolved.length ? `还缺：${filled.unresolved.join('、')}` : '插入到页面的留言框'}
           onClick={async () => setResult(await onInsert(filled.text))}
         >
-          插入回复
+          {t2('插入回复')}
         </button>
         {result && (
           <span class={result.ok ? 'ar-ok' : 'ar-bad'} role="status">
@@ -46,12 +48,13 @@ function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; va
 
 export function Replies({ c, a, now, policy, templates, onInsert }: { c: CaseSnapshot; a: Assessment; now: number; policy: ShopPolicy; templates: readonly ReplyTemplate[]; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
   // Ranked once per case and judgement, not on every tick of the clock.
+  const t = useT();
   const suggestions = useMemo(() => suggestReplies(templates, c, a, 4), [templates, c, a]);
   const values = placeholderValues({ case: c, assessment: a, now, shop: { shopName: policy.shopName, staffName: policy.staffName, returnAddress: policy.returnAddress } }) as Record<string, string>;
   if (!suggestions.length) return null;
   return (
     <section class="ar-section" aria-label="建议回复">
-      <h3 class="ar-h3">建议回复</h3>
+      <h3 class="ar-h3">{t('建议回复')}</h3>
       <ol class="ar-replies" data-testid="replies">
         {suggestions.map((s) => (
           <Reply key={s.template.id} t={s.template} why={s.why} values={values} onInsert={onInsert} />

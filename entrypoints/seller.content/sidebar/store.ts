@@ -4,6 +4,7 @@ import type { ShopPolicy } from '../../../lib/engine/policy';
 import type { ReplyTemplate } from '../../../lib/replies/model';
 import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
 import type { PageReading } from '../../../lib/shared/types';
+import type { Lang } from '../../../lib/ui/i18n';
 
 export interface SidebarState {
   reading: PageReading | undefined;
@@ -20,6 +21,7 @@ export interface SidebarState {
   ledger: { record: CaseRecord; events: CaseEvent[] } | undefined;
   collapsed: boolean;
   width: number;
+  lang: Lang;
   /** Whether the last hand-off to the ledger worked; shown when it did not. */
   saveError: string | undefined;
 }

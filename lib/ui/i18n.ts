@@ -1,0 +1,137 @@
+/**
+ * The UI's two languages: Simplified Chinese first (the text in the code), English on request.
+ * Keys are the Chinese strings themselves, so a missing translation falls back to Chinese. Domain
+ * guidance from the engine (steps, reasons, rule texts) stays Chinese: it names the platform's terms.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+export type Lang = 'zh' | 'en';
+
+const EN: Record<string, string> = {
+  售后雷达: 'AfterSales Radar',
+  '正在读取页面…': 'Reading the page…',
+  '收起 Collapse': 'Collapse',
+  '展开售后雷达 Open AfterSales Radar': 'Open AfterSales Radar',
+  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开': 'Read-only · data stays in this browser · Alt+Shift+R to toggle',
+  '未能保存到本地台账：': 'Could not save to the local ledger: ',
+  '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。': 'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
+  '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。': 'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
+  进行中: 'Open',
+  '24小时内到期': 'Due within 24 h',
+  已超时: 'Overdue',
+  涉及金额: 'At stake',
+  '本页没有售后单。': 'No cases on this page.',
+  '按紧急程度列出前 {n} 条，另有 {m} 条未列出。': 'Showing the {n} most urgent; {m} more not listed.',
+  '← 返回列表': '← Back to the list',
+  '本单已结束，没有待处理的时限': 'This case is finished; nothing is pending',
+  时限未知: 'Deadline unknown',
+  '后平台将{action}': 'until the platform will {action}',
+  '到期 {at} · ': 'Due {at} · ',
+  '来源：': 'Source: ',
+  '估算：页面未显示倒计时。': 'Estimate: the page shows no countdown. ',
+  '工作时间内还剩 {left}': 'Working time left: {left}',
+  下一步: 'Next steps',
+  运费与赔付: 'Postage and compensation',
+  发货运费: 'Outbound postage',
+  退货运费: 'Return postage',
+  补寄运费: 'Reshipment postage',
+  '按目前读到的信息，无需赔付。': 'From what was read, no compensation is owed.',
+  金额待定: 'Amount unknown',
+  七天无理由: '7-day no-reason returns',
+  '截止 {at}': 'Ends {at}',
+  截止时间未知: 'End unknown',
+  '（申请已超过期限）': ' (applied after the window)',
+  '验货时请确认（不要凭猜测）：': 'Confirm when inspecting (do not guess):',
+  准备举证材料: 'Evidence to prepare',
+  建议回复: 'Suggested replies',
+  插入回复: 'Insert reply',
+  '请填写「{name}」': 'Fill in “{name}”',
+  售后单: 'Case',
+  售后单号: 'Dispute id',
+  订单编号: 'Order id',
+  买家: 'Buyer',
+  类型: 'Type',
+  金额: 'Amount',
+  实付: 'Paid',
+  原因: 'Reason',
+  商品: 'Item',
+  退货物流: 'Return parcel',
+  '备注（只存本机）': 'Notes (this browser only)',
+  保存备注: 'Save note',
+  已处理: 'Handled',
+  已保存: 'Saved',
+  本地记录: 'Local timeline',
+  首次记录: 'First seen',
+  状态变化: 'Status change',
+  时限变化: 'Deadline change',
+  备注: 'Note',
+  处理标记: 'Handled mark',
+  步骤: 'Step',
+  导入: 'Imported',
+  无倒计时: 'No countdown',
+  估: 'est.',
+  '到期{action}': 'then {action}',
+  自动同意: 'auto-agree',
+  自动退款: 'auto-refund',
+  自动关闭: 'auto-close',
+  自动确认收货: 'auto-confirm receipt',
+  退款: 'Refund',
+  换货: 'Exchange',
+  邮费: 'Postage',
+  淘宝: 'Taobao',
+  天猫: 'Tmall',
+  售后工作台: 'After-sales workbench',
+  退款管理: 'Refunds',
+  退款详情: 'Refund detail',
+  换货管理: 'Exchanges',
+  换货详情: 'Exchange detail',
+  退货邮费: 'Return postage',
+  未识别页面: 'Unrecognised page',
+  商家: 'shop',
+  不产生: 'none',
+  未知: 'unknown',
+  运费险: 'insurance',
+  订单: 'order',
+  设置: 'Settings',
+  '读取中…': 'Loading…',
+  '读取本地台账失败：': 'Could not read the local ledger: ',
+  '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。':
+    'No cases recorded yet. In the seller centre, open 售后管理 → 退款管理 (or 换货管理, 退货邮费): AfterSales Radar reads the cases on the page and warns you before the platform acts.',
+  '自上次查看以来：': 'Since you last looked: ',
+  '新增 {n} 单': '{n} new',
+  '状态变化 {n} 次': '{n} status changes',
+  '平台自动处理 {n} 单': '{n} decided by the platform',
+  没有变化: 'no changes',
+  '进行中：': 'Open: ',
+  '搜索订单编号 / 售后单号': 'Search order or dispute id',
+  '6 小时内': 'Within 6 h',
+  '24 小时内': 'Within 24 h',
+  '24 小时后': 'Later',
+  '共记录 {n} 单（含已结束）。': '{n} cases recorded (finished ones included).',
+  '没有进行中的售后单。': 'No open cases.',
+};
+
+/** Translate a Chinese UI string, filling {names}. */
+export function translate(lang: Lang, zh: string, vars: Record<string, string | number> = {}): string {
+  const text = lang === 'en' ? (EN[zh] ?? zh) : zh;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export const LangContext = createContext<Lang>('zh');
+
+/** `t('中文', { n })` in the current language. */
+export function useT(): (zh: string, vars?: Record<string, string | number>) => string {
+  const lang = useContext(LangContext);
+  return (zh, vars) => translate(lang, zh, vars);
+}
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
+/** 1天3时20分 / 1d 3h 20m. */
+export function formatLeftIn(lang: Lang, text: string): string {
+  if (lang !== 'en') return text;
+  return text.replace('已超时', 'overdue').replace(/天/g, 'd ').replace(/时/g, 'h ').replace(/分/g, 'm ').replace(/秒/g, 's').trim();
+}
