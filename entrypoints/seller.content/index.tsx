@@ -14,6 +14,7 @@ import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import type { ReplyTemplate } from '../../lib/replies/model';
+import { caseKey } from '../../lib/shared/case-key';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
@@ -43,7 +44,6 @@ function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: Page
   return (m as { type?: unknown } | null)?.type === 'frame/reading' && !!r && typeof r.page === 'string' && Array.isArray(r.cases);
 }
 
-const caseKeyOf = (c: Pick<CaseSnapshot, 'platform' | 'disputeId'>) => `${c.platform}:${c.disputeId}`;
 
 export default defineContentScript({
   matches: [...SELLER_HOST_PATTERNS],
@@ -85,7 +85,7 @@ export default defineContentScript({
 
     const loadLedger = async (c: CaseSnapshot | undefined) => {
       if (!c) return store.set({ ledger: undefined });
-      const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({ type: 'case/get', key: caseKeyOf(c) }).catch(() => null);
+      const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({ type: 'case/get', key: caseKey(c) }).catch(() => null);
       store.set({ ledger: got ?? undefined });
     };
 

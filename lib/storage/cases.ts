@@ -4,9 +4,10 @@
 import type { ShopPolicy } from '../engine/policy';
 import { EMPTY_POLICY } from '../engine/policy';
 import { FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
+import { caseKey } from '../shared/case-key';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
-export const caseKey = (c: Pick<CaseSnapshot, 'platform' | 'disputeId'>) => `${c.platform}:${c.disputeId}`;
+export { caseKey };
 
 /** A deadline moving by less than this is the same deadline read again, not a change. */
 const DEADLINE_JITTER_MS = 5 * 60_000;
@@ -104,17 +105,6 @@ export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Ob
 export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]> {
   const rows = await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).limit(limit).toArray();
   return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
-}
-
-export async function listAll(db: RadarDB, limit = 500): Promise<CaseRecord[]> {
-  const open = await listUrgent(db, limit);
-  if (open.length >= limit) return open;
-  const closed = await db.cases
-    .where('[open+deadlineAt]')
-    .between([0, -Infinity], [0, Infinity])
-    .limit(limit - open.length)
-    .toArray();
-  return [...open, ...closed];
 }
 
 /** Change a case's staff data; the timeline records it. Returns the updated record, or undefined. */

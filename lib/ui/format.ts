@@ -13,14 +13,6 @@ export function tierOf(deadlineMs: number | undefined, now: number): Tier {
   return 'later';
 }
 
-export const TIER_LABEL: Record<Tier, string> = {
-  overdue: '已超时',
-  lt6h: '6小时内',
-  lt24h: '24小时内',
-  later: '24小时后',
-  none: '无倒计时',
-};
-
 /** 1天3时20分 / 3时05分 / 12分40秒: coarse far away, to the second near the end. */
 export function formatLeft(ms: number): string {
   if (ms <= 0) return '已超时';

@@ -516,22 +516,24 @@ await run.check('English can be chosen in the options: the open sidebar and the 
   await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
   await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: 'case view' });
   assert((await sidebar(page)).text.includes('下一步'), 'Chinese by default');
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
-  await options.getByLabel('界面语言 Language').selectOption('en');
+  const chooseLanguage = async (lang) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
+    await options.getByLabel('界面语言 Language').selectOption(lang);
+    if (lang === 'en') await options.getByRole('heading', { name: /^Shop/ }).waitFor({ timeout: 10000 });
+    await options.close();
+  };
+  await chooseLanguage('en');
   await waitFor(async () => (await sidebar(page)).text.includes('Next steps'), { message: 'the sidebar in English' });
   const sb = await sidebar(page);
   assert(sb.text.includes('AfterSales Radar') && sb.text.includes('Postage and compensation'), 'English labels');
   await shot(page, shotsDir, 'sidebar-english');
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.locator('[data-dispute-id]').first().waitFor();
-  assert((await popup.locator('main').textContent()).includes('Search') || (await popup.getByRole('searchbox').getAttribute('placeholder')).includes('Search'), 'the popup in English');
+  await popup.getByPlaceholder('Search order or dispute id').waitFor({ timeout: 10000 });
   await popup.close();
-  await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
-  await options.getByLabel('界面语言 Language').selectOption('zh');
+  await chooseLanguage('zh');
   await waitFor(async () => (await sidebar(page)).text.includes('下一步'), { message: 'back to Chinese' });
-  await options.close();
 });
 
 await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond the documented list, and keep the default CSP', async () => {

@@ -36,7 +36,6 @@ export function ShopSection() {
             const next = (e.target as HTMLSelectElement).value;
             setLang(next);
             await browser.storage.local.set({ [LANG_KEY]: next });
-            location.reload();
           }}
         >
           <option value="zh">简体中文</option>
