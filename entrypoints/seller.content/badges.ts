@@ -9,10 +9,6 @@ import { formatFen, formatLeft } from '../../lib/ui/format';
 
 export const BADGE_TAG = 'aftersales-radar-badge';
 
-export interface BadgeInfo {
-  assessment: Assessment;
-}
-
 const CSS = `
 :host { all: initial; display: inline-flex; gap: 3px; align-items: center; margin: 0 6px; vertical-align: middle; cursor: pointer;
   font: 600 11px/1.4 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif; }
@@ -91,9 +87,9 @@ function create(doc: Document, id: string, onSelect: (id: string) => void): HTML
 }
 
 /** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
-export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, info: Map<string, BadgeInfo>, now: number, onSelect: (id: string) => void): void {
+export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number, onSelect: (id: string) => void): void {
   for (const [id, row] of rows) {
-    const a = info.get(id)?.assessment;
+    const a = assessments.get(id);
     if (!a) continue;
     const existing = [...row.root.querySelectorAll<HTMLElement>(BADGE_TAG)];
     let badge = existing.find((b) => b.dataset.disputeId === id);
@@ -107,9 +103,9 @@ export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>
 }
 
 /** Refresh every badge's countdown text (they tick between reads). */
-export function tickBadges(doc: Document, info: Map<string, BadgeInfo>, now: number): void {
+export function tickBadges(doc: Document, assessments: ReadonlyMap<string, Assessment>, now: number): void {
   for (const badge of doc.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-    const a = info.get(badge.dataset.disputeId ?? '')?.assessment;
+    const a = assessments.get(badge.dataset.disputeId ?? '');
     if (a && badge.shadowRoot) fill(badge.shadowRoot, a, now);
   }
 }

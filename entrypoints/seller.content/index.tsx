@@ -80,7 +80,7 @@ export default defineContentScript({
       const assessments = new Map<string, Assessment>();
       for (const c of reading?.cases ?? []) assessments.set(c.disputeId, assess(c, store.get().policy, now));
       store.set({ assessments });
-      if (rows.size) syncBadges(rows, new Map([...assessments].map(([id, assessment]) => [id, { assessment }])), now, (id) => actions.select(id));
+      if (rows.size) syncBadges(rows, assessments, now, (id) => actions.select(id));
     };
 
     const loadLedger = async (c: CaseSnapshot | undefined) => {
@@ -268,10 +268,9 @@ export default defineContentScript({
       store.set({ reading, readAt: now, assessments: store.get().frameReading && !reading.cases.length ? store.get().assessments : assessments });
       rows.clear();
       for (const [id, row] of newRows) rows.set(id, row);
-      const info = new Map([...assessments].map(([id, assessment]) => [id, { assessment }]));
       const entries = [...newRows];
       for (let i = 0; i < entries.length; i += 100) {
-        syncBadges(new Map(entries.slice(i, i + 100)), info, now, (id) => actions.select(id));
+        syncBadges(new Map(entries.slice(i, i + 100)), assessments, now, (id) => actions.select(id));
         await maybeYield();
       }
       endSlice();
@@ -321,7 +320,7 @@ export default defineContentScript({
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     // Badge countdowns tick between reads.
-    ctx.setInterval(() => tickBadges(document, new Map([...store.get().assessments].map(([id, assessment]) => [id, { assessment }])), Date.now()), 30_000);
+    ctx.setInterval(() => tickBadges(document, store.get().assessments, Date.now()), 30_000);
     ctx.onInvalidated(() => {
       observer.disconnect();
       removeBadges(document);
