@@ -14,6 +14,7 @@ const CSS = `
   font: 600 11px/1.4 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif; }
 .chip { color: #fff; border-radius: 3px; padding: 0 5px; background: #8a9099; }
 .overdue { background: #c9302c; } .lt6h { background: #d4540b; } .lt24h { background: #b7791f; } .later { background: #2f7d32; }
+.marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
 .est { font-weight: 400; opacity: .85; }
 `;
@@ -32,21 +33,22 @@ function badgeSheet(): CSSStyleSheet {
 
 function fill(root: ShadowRoot, a: Assessment, now: number): void {
   const due = a.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined;
+  const left = due === undefined ? '无倒计时' : formatLeft(due - now);
+  const tier = tierOf(due, now);
   // Rewrite only what changed: the countdown text moves every minute, the rest rarely.
-  const signature = `${due ? formatLeft(due - now) : ''}|${tierOf(due, now)}|${a.deadline?.at ?? ''}|${a.postage.returnPaidBy}|${a.compensation.map((c) => c.fen).join(',')}`;
+  const signature = `${left}|${tier}|${a.deadline?.at ?? ''}|${a.postage.returnPaidBy}|${a.compensation.map((c) => c.fen).join(',')}`;
   const host = root.host as HTMLElement;
   if (host.dataset.signature === signature) return;
   host.dataset.signature = signature;
-  const chip = root.querySelector('.chip') as HTMLElement;
-  chip.className = `chip ${tierOf(due, now)}`;
-  chip.textContent = due === undefined ? '无倒计时' : formatLeft(due - now);
+  const [chip, marks] = root.children as unknown as [HTMLElement, HTMLElement];
+  chip.className = `chip ${tier}`;
+  chip.textContent = left;
   if (a.deadline && a.deadline.at !== null && a.deadline.basis === 'rule') {
     const est = root.ownerDocument.createElement('span');
     est.className = 'est';
     est.textContent = '（估）';
     chip.appendChild(est);
   }
-  const marks = root.querySelector('.marks') as HTMLElement;
   marks.textContent = '';
   const add = (text: string, title: string) => {
     const m = root.ownerDocument.createElement('span');
@@ -59,10 +61,10 @@ function fill(root: ShadowRoot, a: Assessment, now: number): void {
   if (payer) add(payer, a.postage.why);
   const owed = a.compensation.reduce((s, c) => s + (c.fen ?? 0), 0);
   if (a.compensation.length) add(owed ? `赔${formatFen(owed)}` : '需赔付', a.compensation.map((c) => c.formula).join('；'));
-  (root.host as HTMLElement).title = `售后雷达：${a.deadline?.why ?? '无平台倒计时'}`;
+  host.title = `售后雷达：${a.deadline?.why ?? '无平台倒计时'}`;
 }
 
-function create(doc: Document, id: string, onSelect: (id: string) => void): HTMLElement {
+function create(doc: Document, id: string): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.dataset.disputeId = id;
   host.setAttribute('role', 'button');
@@ -73,29 +75,46 @@ function create(doc: Document, id: string, onSelect: (id: string) => void): HTML
   chip.className = 'chip';
   const marks = doc.createElement('span');
   marks.className = 'marks';
-  marks.style.display = 'inline-flex';
-  marks.style.gap = '3px';
   root.append(chip, marks);
-  const select = (e: Event) => {
-    e.preventDefault();
-    e.stopPropagation();
-    onSelect(id);
-  };
-  host.addEventListener('click', select);
-  host.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && select(e));
   return host;
 }
 
+/**
+ * Clicking a badge (or Enter/Space on it) opens its case in the sidebar. One listener for all
+ * badges, not two per badge. Returns the function that stops listening.
+ */
+export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): () => void {
+  const handle = (e: Event) => {
+    const badge = e.target instanceof Element && e.target.tagName.toLowerCase() === BADGE_TAG ? (e.target as HTMLElement) : null;
+    if (!badge) return;
+    if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    e.stopPropagation();
+    onSelect(badge.dataset.disputeId ?? '');
+  };
+  doc.addEventListener('click', handle, true);
+  doc.addEventListener('keydown', handle, true);
+  return () => {
+    doc.removeEventListener('click', handle, true);
+    doc.removeEventListener('keydown', handle, true);
+  };
+}
+
 /** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
-export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number, onSelect: (id: string) => void): void {
+export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): void {
   for (const [id, row] of rows) {
     const a = assessments.get(id);
     if (!a) continue;
-    const existing = [...row.root.querySelectorAll<HTMLElement>(BADGE_TAG)];
-    let badge = existing.find((b) => b.dataset.disputeId === id);
-    for (const b of existing) if (b !== badge) b.remove();
+    let badge: HTMLElement | undefined;
+    const existing = row.root.getElementsByTagName(BADGE_TAG) as HTMLCollectionOf<HTMLElement>;
+    if (existing.length) {
+      // A row the page re-rendered or reused may carry a badge for another case: keep only its own.
+      const all = [...existing];
+      badge = all.find((b) => b.dataset.disputeId === id);
+      for (const b of all) if (b !== badge) b.remove();
+    }
     if (!badge) {
-      badge = create(row.root.ownerDocument, id, onSelect);
+      badge = create(row.root.ownerDocument, id);
       row.anchor.after(badge);
     }
     fill(badge.shadowRoot!, a, now);

@@ -10,8 +10,12 @@ const FOLD_TEST = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/;
 const fold = (ch: string) => (ch === '\uFFE5' ? '¥' : ch === '\u3000' || ch === '\u00A0' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /** Fold full-width forms and collapse whitespace, so ：/:, ￥/¥ and line breaks read alike. */
+/** Anything `normalizeText` would change: full-width forms, odd or doubled whitespace, spaced colons, ends. */
+const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]|[^\S ]|\s\s| :|: |^\s|\s$/;
+
 export function normalizeText(text: string): string {
-  // Hot path (every text node of every read): one folding pass, then only the fixes needed.
+  // Hot path (every text node of every read): most pieces need nothing; the rest get only the fixes needed.
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   let t = text;
   if (t.includes('：')) t = t.replaceAll('：', ':');
   if (t.includes('￥')) t = t.replaceAll('￥', '¥');

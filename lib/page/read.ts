@@ -33,6 +33,8 @@ export interface ReadOptions {
 interface Token {
   text: string;
   el: Element;
+  /** `labelAt(text)`, worked out once (null: not a label; undefined: not yet asked). */
+  label: LabelHit | null | undefined;
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'HEAD']);
@@ -61,7 +63,7 @@ function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<
     }
     if (lastSkipped) continue;
     const text = normalizeText(raw);
-    if (text) tokens.push({ text, el: parent });
+    if (text) tokens.push({ text, el: parent, label: undefined });
     if (++sincePause === TOKENS_PER_STEP) {
       sincePause = 0;
       yield;
@@ -71,15 +73,24 @@ function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<
 }
 
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Most text pieces start with no label's first character: a set lookup spares them the regex. */
+const LABEL_FIRST_CHARS = new Set(LABEL_NAMES.map((l) => l.charAt(0)));
 /** One alternation of every label, longest first, followed by end, a colon, or a money/number value. */
 const LABEL_RE = new RegExp(`^(${LABEL_NAMES.map(escapeRe).join('|')})(?:$|\\s*:\\s*(.*)$|\\s+(?=[¥$\\d])(.*)$)`);
 
+interface LabelHit {
+  label: string;
+  field: LabelField;
+  rest: string;
+}
+
 /** `label：value`, `label value` (money or digits), or a bare label whose value is the next token. */
-function labelAt(text: string): { label: string; field: LabelField; rest: string } | undefined {
-  const m = LABEL_RE.exec(text);
-  if (!m) return undefined;
-  const label = m[1]!;
-  return { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() };
+function labelAt(t: Token): LabelHit | null {
+  if (t.label !== undefined) return t.label;
+  if (!LABEL_FIRST_CHARS.has(t.text.charAt(0))) return (t.label = null);
+  const m = LABEL_RE.exec(t.text);
+  const label = m?.[1];
+  return (t.label = label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null);
 }
 
 type Bag = Partial<Record<LabelField, string>>;
@@ -87,12 +98,12 @@ type Bag = Partial<Record<LabelField, string>>;
 /** Read `label: value` pairs from a token run; first value for a field wins. */
 function readPairs(tokens: Token[], bag: Bag): void {
   for (let i = 0; i < tokens.length; i++) {
-    const l = labelAt(tokens[i]!.text);
+    const l = labelAt(tokens[i]!);
     if (!l) continue;
     let value = l.rest;
     if (!value) {
       const next = tokens[i + 1];
-      if (!next || labelAt(next.text)) continue;
+      if (!next || labelAt(next)) continue;
       value = next.text;
       i += 1;
     }
@@ -100,10 +111,10 @@ function readPairs(tokens: Token[], bag: Bag): void {
   }
 }
 
-function readFlags(tokens: Token[]): CaseFlags {
+function readFlags(texts: string[]): CaseFlags {
   const flags: CaseFlags = {};
-  for (const t of tokens) {
-    const f = FLAG_WORDS[t.text];
+  for (const t of texts) {
+    const f = FLAG_WORDS[t];
     if (f) flags[f] = true;
   }
   return flags;
@@ -122,18 +133,20 @@ interface Row {
 function findRows(tokens: Token[]): Row[] {
   const anchors: { id: string; label: string; el: Element }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const l = labelAt(tokens[i]!.text);
+    const l = labelAt(tokens[i]!);
     if (!l || l.field !== 'disputeId') continue;
     const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
     if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.el });
   }
-  const idsUnder = new Map<Element, Set<string>>();
+  // The one id under each ancestor of an anchor, or MANY. Once a climb meets MANY, everything
+  // above is MANY too: each anchor climbs only through its own row.
+  const MANY = '';
+  const idUnder = new Map<Element, string>();
   for (const a of anchors) {
     for (let e: Element | null = a.el; e; e = e.parentElement) {
-      let set = idsUnder.get(e);
-      if (!set) idsUnder.set(e, (set = new Set()));
-      if (set.has(a.id)) break; // the rest of the chain already has this id
-      set.add(a.id);
+      const known = idUnder.get(e);
+      if (known === MANY || known === a.id) break;
+      idUnder.set(e, known === undefined ? a.id : MANY);
     }
   }
   const rows: Row[] = [];
@@ -142,7 +155,7 @@ function findRows(tokens: Token[]): Row[] {
     if (seen.has(a.id)) continue;
     seen.add(a.id);
     let root = a.el;
-    for (let e = a.el.parentElement; e && idsUnder.get(e)?.size === 1; e = e.parentElement) root = e;
+    for (let e = a.el.parentElement; e && idUnder.get(e) === a.id; e = e.parentElement) root = e;
     rows.push({ id: a.id, label: a.label, root, anchor: a.el });
   }
   return rows;
@@ -206,15 +219,18 @@ function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[
 function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
   const cellIndex = new Map(cells.map((c, i) => [c, i]));
   const byCell: string[][] = cells.map(() => []);
+  const line = cells[0]?.parentElement;
+  if (!line) return;
   for (const t of rowTokens) {
+    // Tokens outside the cells' line (the id line above it) belong to no column.
+    if (!line.contains(t.el)) continue;
     // Climb from the token to its cell (a few steps) instead of asking every cell.
-    for (let e: Element | null = t.el; e; e = e.parentElement) {
+    for (let e: Element | null = t.el; e && e !== line; e = e.parentElement) {
       const i = cellIndex.get(e);
       if (i !== undefined) {
         byCell[i]!.push(t.text);
         break;
       }
-      if (e === cells[0]?.parentElement) break;
     }
   }
   byCell.forEach((inCell, i) => {
@@ -328,7 +344,7 @@ function toSnapshot(
   }
   const lg = parseLogistics(bag, now);
   if (lg) snap.returnLogistics = lg;
-  snap.flags = readFlags(allText.map((text) => ({ text }) as Token));
+  snap.flags = readFlags(allText);
   return snap;
 }
 
@@ -418,9 +434,25 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const byUrl = detectFromUrl(opts.url);
   const rows = findRows(tokens);
   const rowRoots = new Set(rows.map((r) => r.root));
+  // Whether an element lies in a row; remembered for every element passed on the way up.
+  const inRowMemo = new Map<Element, boolean>();
   const inRow = (el: Element) => {
-    for (let e: Element | null = el; e; e = e.parentElement) if (rowRoots.has(e)) return true;
-    return false;
+    const path: Element[] = [];
+    let found = false;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const known = inRowMemo.get(e);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(e);
+      if (rowRoots.has(e)) {
+        found = true;
+        break;
+      }
+    }
+    for (const e of path) inRowMemo.set(e, found);
+    return found;
   };
   const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
   const header = findHeader(tokens, rows.length > 1 ? inRow : () => false);

@@ -22,7 +22,7 @@ const EN: Record<string, string> = {
   已超时: 'Overdue',
   涉及金额: 'At stake',
   '本页没有售后单。': 'No cases on this page.',
-  '按紧急程度列出前 {n} 条，另有 {m} 条未列出。': 'Showing the {n} most urgent; {m} more not listed.',
+  '按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）': 'Showing the {n} most urgent; show {k} more ({m} in all)',
   '← 返回列表': '← Back to the list',
   '本单已结束，没有待处理的时限': 'This case is finished; nothing is pending',
   时限未知: 'Deadline unknown',

@@ -22,17 +22,22 @@ function useStore(store: SidebarStore): SidebarState {
   return state;
 }
 
-function useNow(intervalMs: number): number {
+/**
+ * The current time for the countdowns: re-read each second while the nearest one is in its last
+ * hour (it shows seconds then), otherwise twice a minute.
+ */
+function useNow(nextDue: number): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
+    const left = nextDue - Date.now();
+    const id = setTimeout(() => setNow(Date.now()), left > 0 && left < HOUR_MS + 30_000 ? 1000 : 30_000);
+    return () => clearTimeout(id);
+  }, [now, nextDue]);
   return now;
 }
 
-/** A 1,000-row sale-day page lists its most urgent cases; the summary still counts them all. */
-const MAX_LISTED = 100;
+/** The list shows the most urgent cases first, this many at a time; the summary counts them all. */
+const LIST_STEP = 30;
 
 const dueMs = (a: Assessment | undefined) => (a?.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined);
 
@@ -105,13 +110,20 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
 
 function Panel({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
   const t = useT();
-  const now = useNow(1000);
   const reading = shownReading(state);
   const { assessments } = state;
   const cases = useMemo(
     () => [...(reading?.cases ?? [])].sort((x, y) => (dueMs(assessments.get(x.disputeId)) ?? Infinity) - (dueMs(assessments.get(y.disputeId)) ?? Infinity)),
     [reading, assessments],
   );
+  const [listed, setListed] = useState(LIST_STEP);
+  let nextDue = Infinity;
+  const renderedAt = Date.now();
+  for (const a of assessments.values()) {
+    const d = dueMs(a);
+    if (d !== undefined && d > renderedAt && d < nextDue) nextDue = d;
+  }
+  const now = useNow(nextDue);
 
   if (state.collapsed) {
     return (
@@ -185,13 +197,15 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             ) : (
               <>
                 <ol class="ar-cases" data-testid="cases">
-                  {cases.slice(0, MAX_LISTED).map((c) => {
+                  {cases.slice(0, listed).map((c) => {
                     const d = assessments.get(c.disputeId)?.deadline;
                     return <CaseRow key={c.disputeId} c={c} due={d && d.at !== null ? d : null} now={now} onSelect={() => actions.select(c.disputeId)} />;
                   })}
                 </ol>
-                {cases.length > MAX_LISTED && (
-                  <p class="ar-empty">{t('按紧急程度列出前 {n} 条，另有 {m} 条未列出。', { n: MAX_LISTED, m: cases.length - MAX_LISTED })}</p>
+                {cases.length > listed && (
+                  <button type="button" class="ar-more" data-testid="list-more" onClick={() => setListed(listed + LIST_STEP)}>
+                    {t('按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）', { n: listed, k: Math.min(LIST_STEP, cases.length - listed), m: cases.length })}
+                  </button>
                 )}
               </>
             )}
