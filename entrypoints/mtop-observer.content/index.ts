@@ -15,25 +15,23 @@ export default defineContentScript({
   // Firefox MV2 has no main-world content scripts; there the DOM reader works alone.
   exclude: ['firefox'],
   main() {
+    // Responses often arrive before the isolated script is listening: keep the last few (as text,
+    // which is far smaller than the parsed objects) until it asks for them, then keep nothing.
+    const recent: { tag: string; url: string; text: string }[] = [];
+    let listening = false;
     const hand = (url: string, text: string) => {
       if (text.length > 5_000_000) return;
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return;
+      const copy = { tag: MTOP_MESSAGE_TAG, url, text };
+      if (!listening) {
+        recent.push(copy);
+        if (recent.length > 3) recent.shift();
       }
-      const copy = { tag: MTOP_MESSAGE_TAG, url, body };
-      recent.push(copy);
-      if (recent.length > 3) recent.shift();
       window.postMessage(copy, location.origin);
     };
-    // Responses often arrive before the isolated script is listening: keep the last few and
-    // hand them over again when it asks.
-    const recent: unknown[] = [];
     window.addEventListener('message', (e) => {
       if (e.origin === location.origin && (e.data as { tag?: unknown } | null)?.tag === MTOP_REPLAY_TAG) {
-        for (const copy of recent) window.postMessage(copy, location.origin);
+        listening = true;
+        for (const copy of recent.splice(0)) window.postMessage(copy, location.origin);
       }
     });
 

@@ -43,16 +43,18 @@ export function App() {
 function Queue() {
   const t = useT();
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
-  const [total, setTotal] = useState(0);
+  /** Every case in the ledger, finished ones included; counted after the list shows (a count walks the whole store). */
+  const [total, setTotal] = useState<number | undefined>();
   const [digest, setDigest] = useState<Digest | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     (async () => {
-      const [urgent, count, last] = await Promise.all([listUrgent(db, 200), db.cases.count(), db.settings.get(LAST_LOOKED_KEY)]);
-      setCases(urgent);
-      setTotal(count);
+      // The queue first; the totals and the digest follow without holding it up.
+      setCases(await listUrgent(db, 200));
+      setTotal(await db.cases.count());
+      const last = await db.settings.get(LAST_LOOKED_KEY);
       setDigest(await digestSince(db, typeof last?.value === 'string' ? last.value : null));
       await db.settings.put({ key: LAST_LOOKED_KEY, value: toChinaIso(Date.now()) });
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -86,12 +88,12 @@ function Queue() {
         </p>
       )}
       {cases === undefined && !error && <p class="ar-muted">{t('读取中…')}</p>}
-      {cases && total === 0 && (
+      {cases && cases.length === 0 && total === 0 && (
         <p class="ar-first-run" data-testid="first-run">
           {t('还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。')}
         </p>
       )}
-      {cases && total > 0 && (
+      {cases && (cases.length > 0 || !!total) && (
         <>
           {digest && <DigestLine d={digest} />}
           <p class="ar-counts" data-testid="counts">
@@ -116,7 +118,7 @@ function Queue() {
               </section>
             );
           })}
-          <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>
+          {total !== undefined && <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
         </>
       )}
     </main>

@@ -201,10 +201,16 @@ export default defineContentScript({
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
       // Same origin only (e.source is another world's window object here); the body is validated field by field.
       if (e.origin !== location.origin) return;
-      const msg = e.data as { tag?: unknown; body?: unknown } | null;
-      if (!msg || msg.tag !== MTOP_MESSAGE_TAG) return;
+      const msg = e.data as { tag?: unknown; text?: unknown } | null;
+      if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string') return;
+      let body: unknown;
+      try {
+        body = JSON.parse(msg.text);
+      } catch {
+        return;
+      }
       const platform = store.get().reading?.platform ?? detectPlatform(location.href, document.title);
-      for (const d of snapshotsFromResponse(msg.body, platform, Date.now())) dataCases.set(d.disputeId, d);
+      for (const d of snapshotsFromResponse(body, platform, Date.now())) dataCases.set(d.disputeId, d);
       schedule();
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);

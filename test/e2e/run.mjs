@@ -300,26 +300,6 @@ await run.check('page text with markup shows only as text in the sidebar', async
   await shot(page, shotsDir, 'markup-as-text');
 });
 
-await run.check('a sale-day list of 120 rows: every row badged, the sidebar lists the most urgent 30 first and shows more on request', async () => {
-  await page.goto(`${M}/refund-list?demoRows=120&pageSize=120`);
-  await waitFor(async () => (await badges(page)).length === 120 && (await pageIds(page)).length === 120, { message: '120 rows, 120 badges', timeout: 20000 });
-  assertEqual(new Set(await badges(page)).size, 120, 'one badge per row');
-  const tiers = () => page.evaluate(() => [...document.querySelector('aftersales-radar').shadowRoot.querySelectorAll('[data-testid=cases] [data-tier]')].map((e) => e.getAttribute('data-tier')));
-  const rank = { overdue: 0, lt6h: 1, lt24h: 2, later: 3, none: 4 };
-  let shown = await tiers();
-  assertEqual(shown.length, 30, 'the first 30 listed');
-  assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), `most urgent first: ${shown.join(',')}`);
-  const host = page.locator('aftersales-radar');
-  await host.locator('[data-testid=list-more]').click();
-  await waitFor(async () => (shown = await tiers()).length === 60, { message: '30 more listed' });
-  assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), 'still most urgent first');
-  // A badge opens its case from the keyboard too.
-  const id = (await badges(page))[77];
-  await page.locator(`aftersales-radar-badge[data-dispute-id="${id}"]`).focus();
-  await page.keyboard.press('Enter');
-  await waitFor(async () => (await sidebar(page)).caseView === id, { message: 'the case view of the badge opened with Enter' });
-});
-
 await run.check('the shortcut toggles the sidebar (not while an input method composes), and each host remembers it', async () => {
   await page.goto(`${M}/refund-list`);
   await sidebarMatchesPage(page, 'refund list');
@@ -610,6 +590,27 @@ await run.check('an imported reply pack with markup shows only as text in the op
   assertEqual(dialogs, [], 'no script ran');
   await options.close();
   fs.rmSync(file, { force: true });
+});
+
+// Last but one: its 120 synthetic cases would crowd the ledger the checks above reason about.
+await run.check('a sale-day list of 120 rows: every row badged, the sidebar lists the most urgent 30 first and shows more on request', async () => {
+  await page.goto(`${M}/refund-list?demoRows=120&pageSize=120`);
+  await waitFor(async () => (await badges(page)).length === 120 && (await pageIds(page)).length === 120, { message: '120 rows, 120 badges', timeout: 20000 });
+  assertEqual(new Set(await badges(page)).size, 120, 'one badge per row');
+  const tiers = () => page.evaluate(() => [...document.querySelector('aftersales-radar').shadowRoot.querySelectorAll('[data-testid=cases] [data-tier]')].map((e) => e.getAttribute('data-tier')));
+  const rank = { overdue: 0, lt6h: 1, lt24h: 2, later: 3, none: 4 };
+  let shown = await tiers();
+  assertEqual(shown.length, 30, 'the first 30 listed');
+  assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), `most urgent first: ${shown.join(',')}`);
+  const host = page.locator('aftersales-radar');
+  await host.locator('[data-testid=list-more]').click();
+  await waitFor(async () => (shown = await tiers()).length === 60, { message: '30 more listed' });
+  assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), 'still most urgent first');
+  // A badge opens its case from the keyboard too.
+  const id = (await badges(page))[77];
+  await page.locator(`aftersales-radar-badge[data-dispute-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await sidebar(page)).caseView === id, { message: 'the case view of the badge opened with Enter' });
 });
 
 await run.check('the extension clicked nothing on the page, submitted nothing, and logged no errors', async () => {
