@@ -100,8 +100,15 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
   };
 }
 
-/** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
-export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): void {
+/** A new badge and the element it goes after. */
+export type PendingBadge = [anchor: Element, badge: HTMLElement];
+
+/**
+ * The badge work for some rows, without placing anything: a row's own badge is updated in place,
+ * strays are removed, and each new badge is made (off the page) and returned to be placed.
+ */
+export function prepareBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): PendingBadge[] {
+  const pending: PendingBadge[] = [];
   for (const [id, row] of rows) {
     const a = assessments.get(id);
     if (!a) continue;
@@ -115,10 +122,24 @@ export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>
     }
     if (!badge) {
       badge = create(row.root.ownerDocument, id);
-      row.anchor.after(badge);
+      pending.push([row.anchor, badge]);
     }
     fill(badge.shadowRoot!, a, now);
   }
+  return pending;
+}
+
+/**
+ * Place new badges all at once: every insertion makes the page lay its list out again at the next
+ * frame, so a thousand badges placed over many frames would cost the page a thousand-row layout each.
+ */
+export function placeBadges(pending: PendingBadge[]): void {
+  for (const [anchor, badge] of pending) anchor.after(badge);
+}
+
+/** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
+export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): void {
+  placeBadges(prepareBadges(rows, assessments, now));
 }
 
 /** Refresh every badge's countdown text (they tick between reads). */

@@ -19,7 +19,7 @@ import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import { LANG_KEY, POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
-import { BADGE_TAG, onBadgeSelect, removeBadges, syncBadges, tickBadges } from './badges';
+import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, syncBadges, tickBadges, type PendingBadge } from './badges';
 import type { SidebarActions } from './sidebar/actions';
 import { App } from './sidebar/App';
 import { createStore, shownReading, type SidebarStore } from './sidebar/store';
@@ -285,12 +285,16 @@ export default defineContentScript({
       rows.clear();
       for (const [id, row] of newRows) rows.set(id, row);
       const entries = [...newRows];
+      const pending: PendingBadge[] = [];
       for (let i = 0; i < entries.length; i += 100) {
         t0 = performance.now();
-        syncBadges(new Map(entries.slice(i, i + 100)), assessments, now);
+        pending.push(...prepareBadges(new Map(entries.slice(i, i + 100)), assessments, now));
         phases.badges += performance.now() - t0;
         await maybeYield();
       }
+      t0 = performance.now();
+      placeBadges(pending);
+      phases.badges += performance.now() - t0;
       t0 = performance.now();
       store.set({ reading, readAt: now, assessments: store.get().frameReading && !reading.cases.length ? store.get().assessments : assessments });
       // The sidebar renders in a microtask queued by the set above: let it run inside this measure.

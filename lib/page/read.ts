@@ -130,9 +130,10 @@ interface Row {
 }
 
 /** The highest ancestor of each id anchor that holds no other case: one list row each. */
-function findRows(tokens: Token[]): Row[] {
+function* findRows(tokens: Token[]): Generator<void, Row[]> {
   const anchors: { id: string; label: string; el: Element }[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
     const l = labelAt(tokens[i]!);
     if (!l || l.field !== 'disputeId') continue;
     const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
@@ -168,9 +169,11 @@ interface Header {
 }
 
 /** The column header of a list: an element whose children are mostly known column labels. */
-function findHeader(tokens: Token[], inRow: (el: Element) => boolean): Header | undefined {
+function* findHeader(tokens: Token[], inRow: (el: Element) => boolean): Generator<void, Header | undefined> {
   const scores = new Map<Element, number>();
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
+    const t = tokens[i]!;
     if (!(t.text in LABELS) || inRow(t.el)) continue;
     for (let cell: Element | null = t.el; cell && cell.parentElement; cell = cell.parentElement) {
       if (cell.parentElement.childElementCount >= 3) {
@@ -432,7 +435,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const tokens = top ? yield* collectTokens(top, opts.skip) : [];
   yield;
   const byUrl = detectFromUrl(opts.url);
-  const rows = findRows(tokens);
+  const rows = yield* findRows(tokens);
   const rowRoots = new Set(rows.map((r) => r.root));
   // Whether an element lies in a row; remembered for every element passed on the way up.
   const inRowMemo = new Map<Element, boolean>();
@@ -455,7 +458,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     return found;
   };
   const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
-  const header = findHeader(tokens, rows.length > 1 ? inRow : () => false);
+  const header = yield* findHeader(tokens, rows.length > 1 ? inRow : () => false);
+  yield;
   const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
   const cues: ContentCues = {
     headerLabels: header ? header.labels.filter((l) => l in LABELS) : [],
