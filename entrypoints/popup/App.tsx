@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createDb, type CaseRecord } from '../../lib/storage/db';
-import { listUrgent } from '../../lib/storage/cases';
+import { listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
@@ -12,6 +12,8 @@ import { LANG_KEY } from '../../lib/storage/keys';
 
 const db = createDb();
 const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
+/** Rows drawn at first (the popup shows about ten); more on request. */
+const LIST_STEP = 40;
 const GROUP_TITLE: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
 
 function open(key: string) {
@@ -62,10 +64,18 @@ function Queue() {
     return () => clearInterval(id);
   }, []);
 
-  const shown = useMemo(() => {
-    const q = query.trim();
-    return (cases ?? []).filter((c) => !q || c.disputeId.includes(q) || (c.orderId ?? '').includes(q));
-  }, [cases, query]);
+  const [limit, setLimit] = useState(LIST_STEP);
+  // A search looks through the whole ledger (finished cases too), not just the queue shown.
+  const [found, setFound] = useState<CaseRecord[] | undefined>();
+  useEffect(() => {
+    if (!query.trim()) return setFound(undefined);
+    let current = true;
+    void searchCases(db, query.trim()).then((r) => current && setFound(r), () => current && setFound([]));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  const shown = cases ?? [];
   const counts = useMemo(() => {
     const out: Record<CaseKind, number> = { refund: 0, exchange: 0, postage: 0 };
     for (const c of cases ?? []) out[c.kind]++;
@@ -101,23 +111,52 @@ function Queue() {
             {(Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
           <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-          {shown.length === 0 && <p class="ar-muted">{t('没有进行中的售后单。')}</p>}
-          {GROUPS.map((g) => {
-            const rows = shown.filter((c) => tierOf(c.due ? Date.parse(c.due.at) : undefined, now) === g);
-            if (!rows.length) return null;
-            return (
-              <section key={g} class={`ar-group ar-group-${g}`} data-group={g}>
-                <h2>
-                  {t(GROUP_TITLE[g])} <span>{rows.length}</span>
-                </h2>
+          {found && (
+            <section class="ar-group" data-testid="search-results">
+              <h2>
+                {t('搜索结果')} <span>{found.length}</span>
+              </h2>
+              {found.length === 0 ? (
+                <p class="ar-muted">{t('台账里没有以此开头的订单编号或售后单号。')}</p>
+              ) : (
                 <ol class="ar-cases">
-                  {rows.map((c) => (
+                  {found.map((c) => (
                     <CaseRow key={c.key} c={c} due={c.due} now={now} onSelect={() => open(c.key)} />
                   ))}
                 </ol>
-              </section>
-            );
-          })}
+              )}
+            </section>
+          )}
+          {!found && shown.length === 0 && <p class="ar-muted">{t('没有进行中的售后单。')}</p>}
+          {!found &&
+            (() => {
+              // Groups by time left, drawing at most `limit` rows in all; each heading counts its whole group.
+              let budget = limit;
+              return GROUPS.map((g) => {
+                const rows = shown.filter((c) => tierOf(c.due ? Date.parse(c.due.at) : undefined, now) === g);
+                if (!rows.length) return null;
+                const drawn = rows.slice(0, Math.max(0, budget));
+                budget -= drawn.length;
+                if (!drawn.length) return null;
+                return (
+                  <section key={g} class={`ar-group ar-group-${g}`} data-group={g}>
+                    <h2>
+                      {t(GROUP_TITLE[g])} <span>{rows.length}</span>
+                    </h2>
+                    <ol class="ar-cases">
+                      {drawn.map((c) => (
+                        <CaseRow key={c.key} c={c} due={c.due} now={now} onSelect={() => open(c.key)} />
+                      ))}
+                    </ol>
+                  </section>
+                );
+              });
+            })()}
+          {!found && shown.length > limit && (
+            <button type="button" class="ar-more" data-testid="list-more" onClick={() => setLimit(limit + LIST_STEP)}>
+              {t('再显示 {k} 条', { k: Math.min(LIST_STEP, shown.length - limit) })}
+            </button>
+          )}
           {total !== undefined && <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
         </>
       )}

@@ -107,6 +107,17 @@ export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]>
   return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
 }
 
+/**
+ * Cases whose order number or dispute id starts with `q`, finished ones included, from the whole
+ * ledger (by index, so a 100,000-case ledger answers at once). Most urgent open ones first.
+ */
+export async function searchCases(db: RadarDB, q: string, limit = 50): Promise<CaseRecord[]> {
+  const digits = q.replace(/\s+/g, '');
+  if (!/^\d{3,24}$/.test(digits)) return [];
+  const rows = await db.cases.where('orderId').startsWith(digits).or('disputeId').startsWith(digits).limit(limit).toArray();
+  return rows.sort((a, b) => b.open - a.open || a.deadlineAt - b.deadlineAt);
+}
+
 /** Change a case's staff data; the timeline records it. Returns the updated record, or undefined. */
 export async function updateStaff(db: RadarDB, key: string, patch: StaffData & { step?: { text: string; done: boolean } }, at: string): Promise<CaseRecord | undefined> {
   return db.transaction('rw', db.cases, db.events, async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../../../lib/storage/cases';
+import { caseWithTimeline, listUrgent, searchCases, updateStaff, upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import type { CaseSnapshot, Observation } from '../../../lib/shared/types';
 
@@ -142,5 +142,28 @@ describe('listUrgent', () => {
       seen('2026-11-22T10:00:00+08:00'),
     );
     expect((await listUrgent(db)).map((c) => c.disputeId)).toEqual(['2', '1', '3']);
+  });
+});
+
+describe('searchCases', () => {
+  it('finds cases by the start of the order number or the dispute id, finished ones too, open ones first', async () => {
+    open();
+    await upsertCases(
+      db,
+      [
+        snap('7001', { orderId: '5550001' }),
+        snap('7002', { orderId: '5550002', status: 'SUCCESS', statusText: '退款成功' }),
+        snap('5559999', { orderId: '9990001' }),
+        snap('8001', { orderId: '1234555' }),
+      ],
+      seen('2026-11-22T10:00:00+08:00'),
+    );
+    const hits = await searchCases(db, ' 555 ');
+    expect(hits.map((c) => c.disputeId).sort()).toEqual(['5559999', '7001', '7002']);
+    expect(hits.at(-1)!.disputeId).toBe('7002');
+    expect(await searchCases(db, '1234')).toHaveLength(1);
+    // Not a number, or too short to mean anything: no search at all.
+    expect(await searchCases(db, '退款')).toEqual([]);
+    expect(await searchCases(db, '55')).toEqual([]);
   });
 });
