@@ -171,6 +171,7 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
       .primaryKeys();
     if (!old.length) return 0;
     await db.cases.bulkDelete(old);
+    // 'caseKey' is the first part of the [caseKey+at] index: Dexie queries it through that.
     await db.events.where('caseKey').anyOf(old as string[]).delete();
     return old.length;
   });

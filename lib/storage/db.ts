@@ -120,6 +120,15 @@ export const SCHEMA = {
     policies: '++id, type, effectiveFrom',
     replies: '&id, category, order',
   },
+  // v4 (2026-11-22): drops the indexes no query uses (cases by lastSeenAt; events by caseKey alone,
+  // which [caseKey+at] serves): every write paid for them.
+  4: {
+    cases: '&key, orderId, disputeId, [open+deadlineAt]',
+    events: '++id, at, [caseKey+at], [type+at]',
+    settings: '&key',
+    policies: '++id, type, effectiveFrom',
+    replies: '&id, category, order',
+  },
 } as const;
 
 /**
@@ -153,5 +162,6 @@ export function createDb(name = DB_NAME): RadarDB {
   db.version(2).stores(SCHEMA[2]).upgrade(upgradeToV2);
   // v2 → v3 adds an index only; IndexedDB builds it from the stored events, no data changes.
   db.version(3).stores(SCHEMA[3]);
+  db.version(4).stores(SCHEMA[4]);
   return db;
 }

@@ -33,7 +33,7 @@ describe('schema upgrades', () => {
 
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const open = await db.cases.get('taobao:1001');
     expect(open?.due).toMatchObject({ at: '2026-11-26T10:00:00+08:00', basis: 'rule', consequence: 'auto-agree' });
     expect(open?.deadlineAt).toBe(Date.parse('2026-11-26T10:00:00+08:00'));
@@ -58,9 +58,36 @@ describe('schema upgrades', () => {
     v2.close();
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.events.count()).toBe(2);
     expect(await db.events.where('[type+at]').between(['status-change', '2026-11-22T09:30:00+08:00'], ['status-change', '\uffff']).count()).toBe(1);
+    await db.delete();
+  });
+
+  it('v3 → v4: drops the unused indexes and keeps every case and event, each timeline still found by case', async () => {
+    const name = 'upgrade-v3-v4';
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA[1]);
+    v3.version(2).stores(SCHEMA[2]);
+    v3.version(3).stores(SCHEMA[3]);
+    await v3.open();
+    await v3.table('cases').bulkAdd([
+      { key: 'taobao:1', disputeId: '1', orderId: '9001', open: 1, deadlineAt: 5, lastSeenAt: '2026-11-22T09:00:00+08:00' },
+      { key: 'taobao:2', disputeId: '2', orderId: '9002', open: 0, deadlineAt: 9, lastSeenAt: '2026-11-22T09:00:00+08:00' },
+    ]);
+    await v3.table('events').bulkAdd([
+      { caseKey: 'taobao:1', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
+      { caseKey: 'taobao:2', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
+      { caseKey: 'taobao:2', type: 'status-change', at: '2026-11-22T10:00:00+08:00', from: '退款待处理', to: '退款成功' },
+    ]);
+    v3.close();
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.cases.schema.indexes.map((i) => i.name).sort()).toEqual(['[open+deadlineAt]', 'disputeId', 'orderId']);
+    expect(db.events.schema.indexes.map((i) => i.name).sort()).toEqual(['[caseKey+at]', '[type+at]', 'at']);
+    expect(await db.cases.count()).toBe(2);
+    expect(await db.events.where('[caseKey+at]').between(['taobao:2', ''], ['taobao:2', '\uffff']).count()).toBe(2);
     await db.delete();
   });
 });
