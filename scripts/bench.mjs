@@ -238,7 +238,7 @@ const rows = [
   ...Object.entries(results.figures.pageLongTaskDuringRead).map(([n, v]) => [`page: longest task while read and badged, ${n} rows, incl. layout (ms)`, v || 'none']),
   ...Object.entries(readTimes).map(([n, v]) => [`read+judge+badges, ${n} rows (ms)`, v, n === '200' ? 'read200Ms' : undefined]),
   ['read again after a page update, 200 rows (ms)', results.figures.reread200Ms],
-  ['… of which read / judge / badges / sidebar (ms)', ['read', 'judge', 'badges', 'sidebar'].map((k) => results.figures.read200Phases[k] ?? '—').join(' / ')],
+  ['… of which read / judge / badges / sidebar / ledger hand-off (ms)', ['read', 'judge', 'badges', 'sidebar', 'ledger'].map((k) => results.figures.read200Phases[k] ?? '—').join(' / ')],
   ['ledger: upsert 1,000 snapshots (ms)', results.figures.upsert1000Ms, 'upsert1000Ms'],
   ...Object.entries(urgentAt).map(([n, v]) => [`ledger: top-50 urgent, ${Number(n).toLocaleString('en')} stored (ms)`, v, Number(n) === BIG ? 'urgent100kMs' : undefined]),
   [`popup: first render, ${stored.toLocaleString('en')} stored (ms)`, results.figures.popup100kMs, 'popup100kMs'],

@@ -9,7 +9,7 @@ import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
 import { send } from '../../lib/messaging/client';
 import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { mergeDataIntoCases, snapshotsFromResponse } from '../../lib/page/mtop';
+import { mergeDataIntoCase, snapshotsFromResponse } from '../../lib/page/mtop';
 import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
@@ -32,6 +32,8 @@ const MAX_WIDTH = 640;
 const SCAN_MEASURE = 'aftersales-radar:scan';
 /** Longest stretch of work before giving the page its main thread back. */
 const SLICE_MS = 12;
+/** Cases per message to the ledger: each part is stored in one transaction. */
+const CASES_PER_MESSAGE = 500;
 const stateKey = () => `sidebar:${location.host}`;
 
 /** What makes two readings the same for the ledger (countdown instants move with the clock). */
@@ -255,7 +257,7 @@ export default defineContentScript({
       };
       const newRows = new Map<string, { root: Element; anchor: Element }>();
       const steps = readPageSteps(document, { url: location.href, now, skip: isOurs, rows: newRows });
-      const phases = { read: 0, judge: 0, badges: 0, sidebar: 0 };
+      const phases = { read: 0, judge: 0, badges: 0, sidebar: 0, ledger: 0 };
       let t0 = performance.now();
       let step = steps.next();
       phases.read += performance.now() - t0;
@@ -267,7 +269,12 @@ export default defineContentScript({
       }
       if (ctx.isInvalid) return;
       const reading = step.value;
-      if (dataCases.size) reading.cases = mergeDataIntoCases(reading.cases, dataCases);
+      if (dataCases.size) {
+        for (let i = 0; i < reading.cases.length; i++) {
+          reading.cases[i] = mergeDataIntoCase(reading.cases[i]!, dataCases);
+          if (i % 200 === 199) await maybeYield();
+        }
+      }
       // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
       if (isTop && reading.cases.length === 0 && document.querySelector('iframe')) reading.missing = [];
       if (store.get().selected && !reading.cases.some((c) => c.disputeId === store.get().selected)) store.set({ selected: undefined });
@@ -295,36 +302,51 @@ export default defineContentScript({
       t0 = performance.now();
       placeBadges(pending);
       phases.badges += performance.now() - t0;
+      await maybeYield();
       t0 = performance.now();
       store.set({ reading, readAt: now, assessments: store.get().frameReading && !reading.cases.length ? store.get().assessments : assessments });
       // The sidebar renders in a microtask queued by the set above: let it run inside this measure.
       await Promise.resolve();
       phases.sidebar += performance.now() - t0;
-      endSlice();
-      // Rows present → cases read, judged and badged: what `npm run bench` reports (busy = script time).
-      performance.measure(SCAN_MEASURE, { start: started, end: performance.now(), detail: { cases: reading.cases.length, busy: clock.busy, longest: clock.longest, phases } });
+      await maybeYield();
+      // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
+      // sale-day list goes in several, with the page given its thread back in between.
+      t0 = performance.now();
       const focus = focusCase();
       const focusFp = focus ? `${focus.disputeId}:${focus.status}` : '';
       const fp = fingerprint(reading);
-      if (!reading.cases.length || fp === lastSent) return;
-      lastSent = fp;
-      send({
-        type: 'cases/seen',
-        source: { page: reading.page, url: location.href, readAt: toChinaIso(now) },
-        cases: reading.cases,
-        ...(isTop ? {} : { frameReading: reading }),
-      })
-        .then(() => {
-          if (store.get().saveError) store.set({ saveError: undefined });
-          if (isTop && focusFp !== lastFocus) {
-            lastFocus = focusFp;
-            void loadLedger(focus);
+      if (reading.cases.length && fp !== lastSent) {
+        lastSent = fp;
+        const source = { page: reading.page, url: location.href, readAt: toChinaIso(now) };
+        const sent: Promise<unknown>[] = [];
+        for (let i = 0; i < reading.cases.length; i += CASES_PER_MESSAGE) {
+          const last = i + CASES_PER_MESSAGE >= reading.cases.length;
+          // A frame's whole reading goes to the top frame with the last part.
+          sent.push(send({ type: 'cases/seen', source, cases: reading.cases.slice(i, i + CASES_PER_MESSAGE), ...(!isTop && last ? { frameReading: reading } : {}) }));
+          if (!last) {
+            phases.ledger += performance.now() - t0;
+            await maybeYield();
+            t0 = performance.now();
           }
-        })
-        .catch((e: unknown) => {
-          lastSent = '';
-          if (!ctx.isInvalid) store.set({ saveError: e instanceof Error ? e.message : String(e) });
-        });
+        }
+        Promise.all(sent)
+          .then(() => {
+            if (store.get().saveError) store.set({ saveError: undefined });
+            if (isTop && focusFp !== lastFocus) {
+              lastFocus = focusFp;
+              void loadLedger(focus);
+            }
+          })
+          .catch((e: unknown) => {
+            lastSent = '';
+            if (!ctx.isInvalid) store.set({ saveError: e instanceof Error ? e.message : String(e) });
+          });
+      }
+      phases.ledger += performance.now() - t0;
+      endSlice();
+      // Rows present → cases read, judged, badged, shown and handed to the ledger: what `npm run bench`
+      // reports (busy = script time; longest = the longest stretch without giving the page its thread back).
+      performance.measure(SCAN_MEASURE, { start: started, end: performance.now(), detail: { cases: reading.cases.length, busy: clock.busy, longest: clock.longest, phases } });
     };
 
     // The page renders late and re-renders often: read once it settles, not on every mutation.

@@ -100,19 +100,22 @@ export function snapshotsFromResponse(body: unknown, platform: Platform, now: nu
  * field taken from the data is listed in `fromData`, so the UI can say where it came from.
  */
 export function mergeDataIntoCases(cases: CaseSnapshot[], data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot[] {
-  return cases.map((c) => {
-    const d = data.get(c.disputeId);
-    if (!d || (d.platform && d.platform !== c.platform)) return c;
-    const merged: Record<string, unknown> = { ...c };
-    const filled: string[] = [];
-    for (const [k, v] of Object.entries(d)) {
-      if (v === undefined || k === 'platform' || k === 'disputeId' || k === 'kind') continue;
-      if (k === 'status' && c.status !== 'UNKNOWN') continue;
-      if (merged[k] === undefined || (k === 'status' && c.status === 'UNKNOWN')) {
-        merged[k] = v;
-        filled.push(k);
-      }
+  return cases.map((c) => mergeDataIntoCase(c, data));
+}
+
+/** `mergeDataIntoCases` for one case (a caller can spread a long list over several tasks). */
+export function mergeDataIntoCase(c: CaseSnapshot, data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot {
+  const d = data.get(c.disputeId);
+  if (!d || (d.platform && d.platform !== c.platform)) return c;
+  const merged: Record<string, unknown> = { ...c };
+  const filled: string[] = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (v === undefined || k === 'platform' || k === 'disputeId' || k === 'kind') continue;
+    if (k === 'status' && c.status !== 'UNKNOWN') continue;
+    if (merged[k] === undefined || (k === 'status' && c.status === 'UNKNOWN')) {
+      merged[k] = v;
+      filled.push(k);
     }
-    return filled.length ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
-  });
+  }
+  return filled.length ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
 }

@@ -606,10 +606,13 @@ await run.check('an imported reply pack with markup shows only as text in the op
 });
 
 // Last but one: its 120 synthetic cases would crowd the ledger the checks above reason about.
-await run.check('a sale-day list of 120 rows: every row badged, the sidebar lists the most urgent 30 first and shows more on request', async () => {
-  await page.goto(`${M}/refund-list?demoRows=120&pageSize=120`);
-  await waitFor(async () => (await badges(page)).length === 120 && (await pageIds(page)).length === 120, { message: '120 rows, 120 badges', timeout: 20000 });
-  assertEqual(new Set(await badges(page)).size, 120, 'one badge per row');
+await run.check('a sale-day list of 620 rows: every row badged and in the ledger, the sidebar lists the most urgent 30 first and shows more on request', async () => {
+  await page.goto(`${M}/refund-list?demoRows=620&pageSize=620`);
+  await waitFor(async () => (await badges(page)).length === 620 && (await pageIds(page)).length === 620, { message: '620 rows, 620 badges', timeout: 30000 });
+  const ids = await badges(page);
+  assertEqual(new Set(ids).size, 620, 'one badge per row');
+  // More than one message's worth of cases: every part reaches the ledger.
+  await waitFor(() => ledger(ext, async (all, want) => { const have = new Set((await all('cases')).map((c) => c.disputeId)); return want.every((id) => have.has(id)); }, ids), { message: 'all 620 cases in the ledger', timeout: 20000 });
   const tiers = () => page.evaluate(() => [...document.querySelector('aftersales-radar').shadowRoot.querySelectorAll('[data-testid=cases] [data-tier]')].map((e) => e.getAttribute('data-tier')));
   const rank = { overdue: 0, lt6h: 1, lt24h: 2, later: 3, none: 4 };
   let shown = await tiers();

@@ -112,10 +112,11 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
   const t = useT();
   const reading = shownReading(state);
   const { assessments } = state;
-  const cases = useMemo(
-    () => [...(reading?.cases ?? [])].sort((x, y) => (dueMs(assessments.get(x.disputeId)) ?? Infinity) - (dueMs(assessments.get(y.disputeId)) ?? Infinity)),
-    [reading, assessments],
-  );
+  const cases = useMemo(() => {
+    // Each deadline parsed once, not once per comparison (a sale-day page has thousands).
+    const keyed = (reading?.cases ?? []).map((c) => [dueMs(assessments.get(c.disputeId)) ?? Infinity, c] as const);
+    return keyed.sort((x, y) => x[0] - y[0]).map(([, c]) => c);
+  }, [reading, assessments]);
   const [listed, setListed] = useState(LIST_STEP);
   let nextDue = Infinity;
   const renderedAt = Date.now();
