@@ -203,7 +203,8 @@ for (let i = 0; i < RUNS; i++) {
   const p = await withExt.context.newPage();
   await p.goto(`chrome-extension://${withExt.extensionId}/popup.html`);
   await p.locator('[data-dispute-id]').first().waitFor({ timeout: 60000 });
-  popupTimes.push(await p.evaluate(() => performance.now()));
+  // From navigation start to the popup's own mark, set once its first list is painted.
+  popupTimes.push(await p.evaluate(() => performance.getEntriesByName('aftersales-radar:popup-listed')[0]?.startTime ?? performance.now()));
   await p.close();
 }
 results.figures.popup100kMs = round(median(popupTimes));
