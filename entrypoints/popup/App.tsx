@@ -12,6 +12,8 @@ import { LANG_KEY } from '../../lib/storage/keys';
 
 const db = createDb();
 const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
+/** Open cases loaded, most urgent first. */
+const QUEUE_SIZE = 200;
 /** Rows drawn at first (the popup shows about ten); more on request. */
 const LIST_STEP = 40;
 const GROUP_TITLE: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
@@ -47,6 +49,7 @@ function Queue() {
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
   /** Every case in the ledger, finished ones included; counted after the list shows (a count walks the whole store). */
   const [total, setTotal] = useState<number | undefined>();
+  const [openCount, setOpenCount] = useState<number | undefined>();
   const [digest, setDigest] = useState<Digest | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
@@ -54,7 +57,10 @@ function Queue() {
   useEffect(() => {
     (async () => {
       // The queue first; the totals and the digest follow without holding it up.
-      setCases(await listUrgent(db, 200));
+      const urgent = await listUrgent(db, QUEUE_SIZE);
+      setCases(urgent);
+      // Beyond the loaded queue, the open cases are counted by index.
+      setOpenCount(urgent.length < QUEUE_SIZE ? urgent.length : await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).count());
       setTotal(await db.cases.count());
       const last = await db.settings.get(LAST_LOOKED_KEY);
       setDigest(await digestSince(db, typeof last?.value === 'string' ? last.value : null));
@@ -110,7 +116,9 @@ function Queue() {
           {digest && <DigestLine d={digest} />}
           <p class="ar-counts" data-testid="counts">
             {t('进行中：')}
-            {(Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
+            {openCount !== undefined && openCount > shown.length
+              ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: shown.length })
+              : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
           <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
           {found && (

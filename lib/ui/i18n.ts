@@ -23,6 +23,7 @@ const EN: Record<string, string> = {
   涉及金额: 'At stake',
   '本页没有售后单。': 'No cases on this page.',
   搜索结果: 'Search results',
+  '{n} 单，按紧急程度载入前 {m} 单': '{n} cases; the {m} most urgent loaded',
   '台账里没有以此开头的订单编号或售后单号。': 'No order number or case id in the ledger starts with this.',
   '再显示 {k} 条': 'Show {k} more',
   '按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）': 'Showing the {n} most urgent; show {k} more ({m} in all)',

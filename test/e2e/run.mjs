@@ -627,6 +627,13 @@ await run.check('a sale-day list of 620 rows: every row badged and in the ledger
   await page.locator(`aftersales-radar-badge[data-dispute-id="${id}"]`).focus();
   await page.keyboard.press('Enter');
   await waitFor(async () => (await sidebar(page)).caseView === id, { message: 'the case view of the badge opened with Enter' });
+  // The popup loads the 200 most urgent and says how many are open in all.
+  const open = await ledger(ext, async (all) => (await all('cases')).filter((c) => c.open === 1).length);
+  assert(open > 200, `more than 200 open cases: ${open}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await waitFor(async () => (await popup.getByTestId('counts').textContent()).includes(`${open} 单，按紧急程度载入前 200 单`), { message: `the popup to count ${open} open cases` });
+  await popup.close();
 });
 
 await run.check('the extension clicked nothing on the page, submitted nothing, and logged no errors', async () => {
