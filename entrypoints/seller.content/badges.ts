@@ -107,7 +107,7 @@ export type PendingBadge = [anchor: Element, badge: HTMLElement];
  * The badge work for some rows, without placing anything: a row's own badge is updated in place,
  * strays are removed, and each new badge is made (off the page) and returned to be placed.
  */
-export function prepareBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): PendingBadge[] {
+export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: Element }]>, assessments: ReadonlyMap<string, Assessment>, now: number): PendingBadge[] {
   const pending: PendingBadge[] = [];
   for (const [id, row] of rows) {
     const a = assessments.get(id);

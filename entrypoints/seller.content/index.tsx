@@ -243,9 +243,22 @@ export default defineContentScript({
     const scanOnce = async () => {
       const now = Date.now();
       const started = performance.now();
-      const clock = { busy: 0, longest: 0, slice: performance.now() };
+      // Script time: in all, the longest stretch without a pause, and per phase of the scan.
+      const phases = { read: 0, judge: 0, badges: 0, sidebar: 0, ledger: 0 };
+      type Phase = keyof typeof phases;
+      const clock = { busy: 0, longest: 0, slice: started, phase: 'read' as Phase, phaseAt: started };
+      const charge = () => {
+        const t = performance.now();
+        phases[clock.phase] += t - clock.phaseAt;
+        clock.phaseAt = t;
+        return t;
+      };
+      const enter = (phase: Phase) => {
+        charge();
+        clock.phase = phase;
+      };
       const endSlice = () => {
-        const t = performance.now() - clock.slice;
+        const t = charge() - clock.slice;
         clock.busy += t;
         clock.longest = Math.max(clock.longest, t);
       };
@@ -253,70 +266,50 @@ export default defineContentScript({
         if (performance.now() - clock.slice < SLICE_MS) return;
         endSlice();
         await new Promise((r) => setTimeout(r, 0));
-        clock.slice = performance.now();
+        clock.slice = clock.phaseAt = performance.now();
       };
       const newRows = new Map<string, { root: Element; anchor: Element }>();
       const steps = readPageSteps(document, { url: location.href, now, skip: isOurs, rows: newRows });
-      const phases = { read: 0, judge: 0, badges: 0, sidebar: 0, ledger: 0 };
-      let t0 = performance.now();
       let step = steps.next();
-      phases.read += performance.now() - t0;
       while (!step.done) {
         await maybeYield();
-        t0 = performance.now();
         step = steps.next();
-        phases.read += performance.now() - t0;
       }
       if (ctx.isInvalid) return;
       const reading = step.value;
       // Fill what the rows do not show from the page's own data responses (part of reading).
-      t0 = performance.now();
       for (let i = 0; dataCases.size && i < reading.cases.length; i++) {
         reading.cases[i] = mergeDataIntoCase(reading.cases[i]!, dataCases);
-        if (i % 200 === 199) {
-          phases.read += performance.now() - t0;
-          await maybeYield();
-          t0 = performance.now();
-        }
+        if (i % 200 === 199) await maybeYield();
       }
-      phases.read += performance.now() - t0;
       // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
       if (isTop && reading.cases.length === 0 && document.querySelector('iframe')) reading.missing = [];
       if (store.get().selected && !reading.cases.some((c) => c.disputeId === store.get().selected)) store.set({ selected: undefined });
+      enter('judge');
       const assessments = new Map<string, Assessment>();
-      t0 = performance.now();
       for (const [i, c] of reading.cases.entries()) {
         assessments.set(c.disputeId, assess(c, store.get().policy, now));
-        if (i % 100 === 99) {
-          phases.judge += performance.now() - t0;
-          await maybeYield();
-          t0 = performance.now();
-        }
+        if (i % 100 === 99) await maybeYield();
       }
-      phases.judge += performance.now() - t0;
+      enter('badges');
       rows.clear();
       for (const [id, row] of newRows) rows.set(id, row);
       const entries = [...newRows];
       const pending: PendingBadge[] = [];
       for (let i = 0; i < entries.length; i += 100) {
-        t0 = performance.now();
-        pending.push(...prepareBadges(new Map(entries.slice(i, i + 100)), assessments, now));
-        phases.badges += performance.now() - t0;
+        pending.push(...prepareBadges(entries.slice(i, i + 100), assessments, now));
         await maybeYield();
       }
-      t0 = performance.now();
       placeBadges(pending);
-      phases.badges += performance.now() - t0;
       await maybeYield();
-      t0 = performance.now();
+      enter('sidebar');
       store.set({ reading, readAt: now, assessments: store.get().frameReading && !reading.cases.length ? store.get().assessments : assessments });
       // The sidebar renders in a microtask queued by the set above: let it run inside this measure.
       await Promise.resolve();
-      phases.sidebar += performance.now() - t0;
       await maybeYield();
       // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
       // sale-day list goes in several, with the page given its thread back in between.
-      t0 = performance.now();
+      enter('ledger');
       const focus = focusCase();
       const focusFp = focus ? `${focus.disputeId}:${focus.status}` : '';
       const fp = fingerprint(reading);
@@ -328,11 +321,7 @@ export default defineContentScript({
           const last = i + CASES_PER_MESSAGE >= reading.cases.length;
           // A frame's whole reading goes to the top frame with the last part.
           sent.push(send({ type: 'cases/seen', source, cases: reading.cases.slice(i, i + CASES_PER_MESSAGE), ...(!isTop && last ? { frameReading: reading } : {}) }));
-          if (!last) {
-            phases.ledger += performance.now() - t0;
-            await maybeYield();
-            t0 = performance.now();
-          }
+          if (!last) await maybeYield();
         }
         Promise.all(sent)
           .then(() => {
@@ -347,7 +336,6 @@ export default defineContentScript({
             if (!ctx.isInvalid) store.set({ saveError: e instanceof Error ? e.message : String(e) });
           });
       }
-      phases.ledger += performance.now() - t0;
       endSlice();
       // Rows present → cases read, judged, badged, shown and handed to the ledger: what `npm run bench`
       // reports (busy = script time; longest = the longest stretch without giving the page its thread back).

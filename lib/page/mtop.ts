@@ -99,11 +99,6 @@ export function snapshotsFromResponse(body: unknown, platform: Platform, now: nu
  * Fill what the page's DOM did not show from the data response. The DOM stays the authority; every
  * field taken from the data is listed in `fromData`, so the UI can say where it came from.
  */
-export function mergeDataIntoCases(cases: CaseSnapshot[], data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot[] {
-  return cases.map((c) => mergeDataIntoCase(c, data));
-}
-
-/** `mergeDataIntoCases` for one case (a caller can spread a long list over several tasks). */
 export function mergeDataIntoCase(c: CaseSnapshot, data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot {
   const d = data.get(c.disputeId);
   if (!d || (d.platform && d.platform !== c.platform)) return c;

@@ -622,6 +622,8 @@ await run.check('a sale-day list of 620 rows: every row badged and in the ledger
   await host.locator('[data-testid=list-more]').click();
   await waitFor(async () => (shown = await tiers()).length === 60, { message: '30 more listed' });
   assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), 'still most urgent first');
+  await host.locator('[data-testid=list-more]').scrollIntoViewIfNeeded();
+  await shot(page, shotsDir, 'sale-day-list');
   // A badge opens its case from the keyboard too.
   const id = (await badges(page))[77];
   await page.locator(`aftersales-radar-badge[data-dispute-id="${id}"]`).focus();

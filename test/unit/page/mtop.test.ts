@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDataIntoCases, snapshotsFromResponse } from '../../../lib/page/mtop';
+import { mergeDataIntoCase, snapshotsFromResponse } from '../../../lib/page/mtop';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -56,11 +56,11 @@ describe('snapshotsFromResponse', () => {
   });
 });
 
-describe('mergeDataIntoCases', () => {
+describe('mergeDataIntoCase', () => {
   const dom: CaseSnapshot = { platform: 'taobao', disputeId: '287140000008050', kind: 'refund', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理', refundFen: 11800, flags: {} };
   it('fills only what the page did not show, and says so', () => {
     const data = new Map(snapshotsFromResponse({ data: { disputeGridVOList: [{ ...vo, disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } }] } }, 'taobao', NOW).map((d) => [d.disputeId, d]));
-    const [m] = mergeDataIntoCases([dom], data);
+    const m = mergeDataIntoCase(dom, data);
     expect(m?.refundFen).toBe(11800);
     expect(m?.paidFen).toBe(23600);
     expect(m?.fromData).toEqual(expect.arrayContaining(['paidFen', 'paidAt', 'orderId', 'pageDeadline']));
@@ -69,6 +69,6 @@ describe('mergeDataIntoCases', () => {
 
   it('never mixes another platform\'s case in', () => {
     const data = new Map([[dom.disputeId, { disputeId: dom.disputeId, platform: 'tmall' as const, paidFen: 1 }]]);
-    expect(mergeDataIntoCases([dom], data)).toEqual([dom]);
+    expect(mergeDataIntoCase(dom, data)).toEqual(dom);
   });
 });
