@@ -49,6 +49,7 @@ function Queue() {
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
   /** Every case in the ledger, finished ones included; counted after the list shows (a count walks the whole store). */
   const [total, setTotal] = useState<number | undefined>();
+  /** Open cases in all, counted only when the queue is full (otherwise it holds every one). */
   const [openCount, setOpenCount] = useState<number | undefined>();
   const [digest, setDigest] = useState<Digest | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -59,8 +60,8 @@ function Queue() {
       // The queue first; the totals and the digest follow without holding it up.
       const urgent = await listUrgent(db, QUEUE_SIZE);
       setCases(urgent);
-      // Beyond the loaded queue, the open cases are counted by index.
-      setOpenCount(urgent.length < QUEUE_SIZE ? urgent.length : await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).count());
+      // More may be open than the queue holds: count them by index.
+      if (urgent.length === QUEUE_SIZE) setOpenCount(await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).count());
       setTotal(await db.cases.count());
       const last = await db.settings.get(LAST_LOOKED_KEY);
       setDigest(await digestSince(db, typeof last?.value === 'string' ? last.value : null));
@@ -83,7 +84,7 @@ function Queue() {
       current = false;
     };
   }, [query]);
-  const shown = cases ?? [];
+  const queue = cases ?? [];
   const counts = useMemo(() => {
     const out: Record<CaseKind, number> = { refund: 0, exchange: 0, postage: 0 };
     for (const c of cases ?? []) out[c.kind]++;
@@ -116,8 +117,8 @@ function Queue() {
           {digest && <DigestLine d={digest} />}
           <p class="ar-counts" data-testid="counts">
             {t('进行中：')}
-            {openCount !== undefined && openCount > shown.length
-              ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: shown.length })
+            {openCount !== undefined && openCount > queue.length
+              ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: queue.length })
               : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
           <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
@@ -137,13 +138,13 @@ function Queue() {
               )}
             </section>
           )}
-          {!found && shown.length === 0 && <p class="ar-muted">{t('没有进行中的售后单。')}</p>}
+          {!found && queue.length === 0 && <p class="ar-muted">{t('没有进行中的售后单。')}</p>}
           {!found &&
             (() => {
               // Groups by time left, drawing at most `limit` rows in all; each heading counts its whole group.
               let budget = limit;
               return GROUPS.map((g) => {
-                const rows = shown.filter((c) => tierOf(c.due ? Date.parse(c.due.at) : undefined, now) === g);
+                const rows = queue.filter((c) => tierOf(c.due ? Date.parse(c.due.at) : undefined, now) === g);
                 if (!rows.length) return null;
                 const drawn = rows.slice(0, Math.max(0, budget));
                 budget -= drawn.length;
@@ -162,9 +163,9 @@ function Queue() {
                 );
               });
             })()}
-          {!found && shown.length > limit && (
+          {!found && queue.length > limit && (
             <button type="button" class="ar-more" data-testid="list-more" onClick={() => setLimit(limit + LIST_STEP)}>
-              {t('再显示 {k} 条', { k: Math.min(LIST_STEP, shown.length - limit) })}
+              {t('再显示 {k} 条', { k: Math.min(LIST_STEP, queue.length - limit) })}
             </button>
           )}
           {total !== undefined && <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
