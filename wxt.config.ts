@@ -16,6 +16,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...SELLER_HOST_PATTERNS],
     action: { default_title: '售后雷达 AfterSales Radar' },
+    // The sidebar page is framed into seller pages by the content script, and only there.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...SELLER_HOST_PATTERNS] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

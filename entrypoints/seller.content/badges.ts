@@ -4,8 +4,8 @@
  * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
  * its badge and the next read puts it back) and never duplicates.
  */
-import { tierOf, type Assessment } from '../../lib/engine/assess';
-import { formatFen, formatLeft } from '../../lib/ui/format';
+import type { BadgeMark } from '../../lib/engine/mark';
+import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
 
 export const BADGE_TAG = 'aftersales-radar-badge';
 
@@ -31,19 +31,18 @@ function badgeSheet(): CSSStyleSheet {
   return sheet;
 }
 
-function fill(root: ShadowRoot, a: Assessment, now: number): void {
-  const due = a.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined;
-  const left = due === undefined ? '无倒计时' : formatLeft(due - now);
-  const tier = tierOf(due, now);
+function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
+  const left = m.dueAt === null ? '无倒计时' : formatLeft(m.dueAt - now);
+  const tier = tierOf(m.dueAt ?? undefined, now);
   // Rewrite only what changed: the countdown text moves every minute, the rest rarely.
-  const signature = `${left}|${tier}|${a.deadline?.at ?? ''}|${a.postage.returnPaidBy}|${a.compensation.map((c) => c.fen).join(',')}`;
+  const signature = `${left}|${tier}|${m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
   const host = root.host as HTMLElement;
   if (host.dataset.signature === signature) return;
   host.dataset.signature = signature;
   const [chip, marks] = root.children as unknown as [HTMLElement, HTMLElement];
   chip.className = `chip ${tier}`;
   chip.textContent = left;
-  if (a.deadline && a.deadline.at !== null && a.deadline.basis === 'rule') {
+  if (m.dueAt !== null && m.estimated) {
     const est = root.ownerDocument.createElement('span');
     est.className = 'est';
     est.textContent = '（估）';
@@ -51,17 +50,15 @@ function fill(root: ShadowRoot, a: Assessment, now: number): void {
   }
   marks.textContent = '';
   const add = (text: string, title: string) => {
-    const m = root.ownerDocument.createElement('span');
-    m.className = 'mark';
-    m.textContent = text;
-    m.title = title;
-    marks.appendChild(m);
+    const mark = root.ownerDocument.createElement('span');
+    mark.className = 'mark';
+    mark.textContent = text;
+    mark.title = title;
+    marks.appendChild(mark);
   };
-  const payer = PAYER_MARK[a.postage.returnPaidBy];
-  if (payer) add(payer, a.postage.why);
-  const owed = a.compensation.reduce((s, c) => s + (c.fen ?? 0), 0);
-  if (a.compensation.length) add(owed ? `赔${formatFen(owed)}` : '需赔付', a.compensation.map((c) => c.formula).join('；'));
-  host.title = `售后雷达：${a.deadline?.why ?? '无平台倒计时'}`;
+  if (m.payer) add(PAYER_MARK[m.payer]!, m.payerWhy ?? '');
+  if (m.owed) add(m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
+  host.title = `售后雷达：${m.why}`;
 }
 
 function create(doc: Document, id: string): HTMLElement {
@@ -107,11 +104,11 @@ export type PendingBadge = [anchor: Element, badge: HTMLElement];
  * The badge work for some rows, without placing anything: a row's own badge is updated in place,
  * strays are removed, and each new badge is made (off the page) and returned to be placed.
  */
-export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: Element }]>, assessments: ReadonlyMap<string, Assessment>, now: number): PendingBadge[] {
+export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: Element }]>, marks: ReadonlyMap<string, BadgeMark>, now: number): PendingBadge[] {
   const pending: PendingBadge[] = [];
   for (const [id, row] of rows) {
-    const a = assessments.get(id);
-    if (!a) continue;
+    const m = marks.get(id);
+    if (!m) continue;
     let badge: HTMLElement | undefined;
     const existing = row.root.getElementsByTagName(BADGE_TAG) as HTMLCollectionOf<HTMLElement>;
     if (existing.length) {
@@ -124,7 +121,7 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
       badge = create(row.root.ownerDocument, id);
       pending.push([row.anchor, badge]);
     }
-    fill(badge.shadowRoot!, a, now);
+    fill(badge.shadowRoot!, m, now);
   }
   return pending;
 }
@@ -138,15 +135,15 @@ export function placeBadges(pending: PendingBadge[]): void {
 }
 
 /** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
-export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, assessments: ReadonlyMap<string, Assessment>, now: number): void {
-  placeBadges(prepareBadges(rows, assessments, now));
+export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, marks: ReadonlyMap<string, BadgeMark>, now: number): void {
+  placeBadges(prepareBadges(rows, marks, now));
 }
 
 /** Refresh every badge's countdown text (they tick between reads). */
-export function tickBadges(doc: Document, assessments: ReadonlyMap<string, Assessment>, now: number): void {
+export function tickBadges(doc: Document, marks: ReadonlyMap<string, BadgeMark>, now: number): void {
   for (const badge of doc.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-    const a = assessments.get(badge.dataset.disputeId ?? '');
-    if (a && badge.shadowRoot) fill(badge.shadowRoot, a, now);
+    const m = marks.get(badge.dataset.disputeId ?? '');
+    if (m && badge.shadowRoot) fill(badge.shadowRoot, m, now);
   }
 }
 

@@ -1,11 +1,13 @@
 /** The background's answer to each protocol message. Free of browser APIs: the db and hooks are passed in. */
+import { assess } from '../engine/assess';
+import { markOf, type BadgeMark } from '../engine/mark';
 import { toChinaIso } from '../shared/china-time';
 import type { CaseSnapshot } from '../shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
-import { parseMessage, type Message, type Reply } from './protocol';
+import { parseMessage, type Message, type Reply, type SeenReply } from './protocol';
 import { SHIPPED_REPLIES } from '../replies/library';
 import { effectiveTemplates } from '../replies/merge';
 
@@ -44,12 +46,16 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
     switch (msg.type) {
       case 'cases/seen': {
         const policy = await loadPolicy(db);
-        const saved = await upsertCases(db, msg.cases as CaseSnapshot[], msg.source, policy);
+        const cases = msg.cases as CaseSnapshot[];
+        const saved = await upsertCases(db, cases, msg.source, policy);
         hooks.afterWrite?.();
+        // What each row's badge shows: judged here, so the page's content script carries no engine.
+        const marks: Record<string, BadgeMark> = {};
+        for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading: msg.frameReading }).catch(() => undefined);
         }
-        return { ok: true, value: saved };
+        return { ok: true, value: { ...saved, marks } satisfies SeenReply };
       }
       case 'frame/reading':
         return { ok: false, error: 'frame/reading is sent by the background only' };

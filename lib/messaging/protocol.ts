@@ -4,6 +4,7 @@
  * nothing of it is applied.
  */
 import * as v from 'valibot';
+import type { BadgeMark } from '../engine/mark';
 import { CASE_STATUSES } from '../shared/types';
 
 const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
@@ -117,6 +118,13 @@ export const MessageSchema = v.variant('type', [
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
+
+/** The answer to `cases/seen`: what was stored, and each case's row badge by dispute id. */
+export interface SeenReply {
+  saved: number;
+  created: number;
+  marks: Record<string, BadgeMark>;
+}
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 

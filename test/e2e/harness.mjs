@@ -84,28 +84,35 @@ export function pageIds(page) {
   });
 }
 
-/** What our sidebar shows, from inside its shadow root. */
-export function sidebar(page) {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('aftersales-radar');
-    const root = hosts[0]?.shadowRoot;
-    if (!root) return { hosts: hosts.length, shadow: false };
-    const q = (s) => root.querySelector(s);
-    return {
-      hosts: hosts.length,
-      shadow: true,
-      pageKind: q('[data-testid=page-kind]')?.getAttribute('data-page') ?? null,
-      pageText: q('[data-testid=page-kind]')?.textContent ?? '',
-      ids: [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => e.getAttribute('data-dispute-id')),
-      chips: Object.fromEntries([...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('[data-testid=countdown]')?.textContent ?? ''])),
-      caseView: q('.ar-caseview')?.getAttribute('data-dispute-id') ?? null,
-      caseCountdown: q('[data-testid=case-countdown]')?.textContent ?? null,
-      drift: q('[data-testid=drift]')?.textContent ?? null,
-      unrecognised: !!q('[data-testid=unrecognised]'),
-      stats: q('[data-testid=stats]')?.textContent ?? null,
-      text: root.textContent ?? '',
-    };
-  });
+/** The sidebar's frame: the extension's sidebar page, framed by the content script. */
+export function sidebarFrame(page) {
+  return page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
+}
+
+/** What our sidebar shows, read inside its frame; `hosts` counts its host elements on the page. */
+export async function sidebar(page) {
+  const hosts = await page.evaluate(() => document.querySelectorAll('aftersales-radar').length);
+  const frame = sidebarFrame(page);
+  const seen = await frame
+    ?.evaluate(() => {
+      const root = document.getElementById('app');
+      const q = (s) => root.querySelector(s);
+      return {
+        pageKind: q('[data-testid=page-kind]')?.getAttribute('data-page') ?? null,
+        pageText: q('[data-testid=page-kind]')?.textContent ?? '',
+        ids: [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => e.getAttribute('data-dispute-id')),
+        chips: Object.fromEntries([...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('[data-testid=countdown]')?.textContent ?? ''])),
+        caseView: q('.ar-caseview')?.getAttribute('data-dispute-id') ?? null,
+        caseCountdown: q('[data-testid=case-countdown]')?.textContent ?? null,
+        drift: q('[data-testid=drift]')?.textContent ?? null,
+        unrecognised: !!q('[data-testid=unrecognised]'),
+        stats: q('[data-testid=stats]')?.textContent ?? null,
+        collapsed: !!q('.ar-tab'),
+        text: root.textContent ?? '',
+      };
+    })
+    .catch(() => undefined);
+  return seen ? { hosts, framed: true, ...seen } : { hosts, framed: false };
 }
 
 /** The row badges on the page, by dispute id (each id should appear exactly once). */

@@ -41,9 +41,22 @@ describe('the message protocol', () => {
 
   it('stores a good batch and answers the urgent query', async () => {
     db = createDb(`msg-${++n}`);
-    expect(await handleMessage(db, good)).toEqual({ ok: true, value: { saved: 1, created: 1 } });
+    expect(await handleMessage(db, good)).toMatchObject({ ok: true, value: { saved: 1, created: 1 } });
     const urgent = await handleMessage(db, { type: 'cases/urgent', limit: 10 });
     expect(urgent.ok && (urgent.value as { disputeId: string }[]).map((c) => c.disputeId)).toEqual(['287140000008050']);
+  });
+
+  it('answers with each case\'s row badge, judged with the shop\'s policy', async () => {
+    db = createDb(`msg-${++n}`);
+    const now = Date.parse('2026-11-22T12:00:00+08:00');
+    const pageDeadline = { at: '2026-11-24T10:00:00+08:00', action: 'auto-agree', text: '还剩1天22时' };
+    const applied = { ...good, cases: [{ ...good.cases[0], pageDeadline }, { ...good.cases[0], disputeId: '287140000008051', status: 'CLOSED' }] };
+    const r = await handleMessage(db, applied, {}, { now: () => now });
+    expect(r.ok).toBe(true);
+    const marks = (r as { value: { marks: Record<string, { dueAt: number | null; estimated: boolean; why: string }> } }).value.marks;
+    expect(Object.keys(marks).sort()).toEqual(['287140000008050', '287140000008051']);
+    expect(marks['287140000008050']).toMatchObject({ dueAt: Date.parse('2026-11-24T10:00:00+08:00'), estimated: false });
+    expect(marks['287140000008051']!.dueAt).toBeNull();
   });
 
   it('relays a child frame\'s reading to the top frame of the same tab, and only then', async () => {

@@ -1,13 +1,13 @@
 /** One case: the live countdown, guidance (steps, postage, compensation, 七天无理由, evidence), replies, notes and timeline. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Assessment } from '../../../lib/engine/assess';
-import type { ShopPolicy } from '../../../lib/engine/policy';
-import type { ReplyTemplate } from '../../../lib/replies/model';
-import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
-import type { CaseSnapshot } from '../../../lib/shared/types';
-import { formatChinaShort } from '../../../lib/shared/china-time';
-import { ACTION_LABEL, formatFen, formatLeft, statusLabel, tierOf } from '../../../lib/ui/format';
-import { formatLeftIn, useLang, useT } from '../../../lib/ui/i18n';
+import type { Assessment } from '../../lib/engine/assess';
+import type { ShopPolicy } from '../../lib/engine/policy';
+import type { ReplyTemplate } from '../../lib/replies/model';
+import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
+import type { CaseSnapshot } from '../../lib/shared/types';
+import { formatChinaShort } from '../../lib/shared/china-time';
+import { ACTION_LABEL, formatFen, formatLeft, statusLabel, tierOf } from '../../lib/ui/format';
+import { formatLeftIn, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { Replies } from './Replies';
 

@@ -1,4 +1,4 @@
-/** What the sidebar asks the content script to do (it owns the page and the messaging). */
+/** What the sidebar's views can do: the layout and the reply box belong to the page's content script. */
 export interface SidebarActions {
   toggle: (collapsed: boolean) => void;
   resize: (width: number) => void;

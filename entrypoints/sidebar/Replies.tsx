@@ -1,12 +1,12 @@
 /** Suggested replies for one case: why each fits, missing values asked for, one click to insert. */
 import { useMemo, useState } from 'preact/hooks';
-import type { Assessment } from '../../../lib/engine/assess';
-import type { ShopPolicy } from '../../../lib/engine/policy';
-import { fillTemplate, placeholderValues } from '../../../lib/replies/fill';
-import { suggestReplies } from '../../../lib/replies/rank';
-import type { ReplyTemplate } from '../../../lib/replies/model';
-import type { CaseSnapshot } from '../../../lib/shared/types';
-import { useT } from '../../../lib/ui/i18n';
+import type { Assessment } from '../../lib/engine/assess';
+import type { ShopPolicy } from '../../lib/engine/policy';
+import { fillTemplate, placeholderValues } from '../../lib/replies/fill';
+import { suggestReplies } from '../../lib/replies/rank';
+import type { ReplyTemplate } from '../../lib/replies/model';
+import type { CaseSnapshot } from '../../lib/shared/types';
+import { useT } from '../../lib/ui/i18n';
 
 function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; values: Record<string, string>; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
   const t2 = useT();

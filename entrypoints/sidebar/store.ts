@@ -1,15 +1,14 @@
 /** The sidebar's state: the latest page reading, what the ledger knows, and the sidebar's own UI state. */
-import type { Assessment } from '../../../lib/engine/assess';
-import type { ShopPolicy } from '../../../lib/engine/policy';
-import type { ReplyTemplate } from '../../../lib/replies/model';
-import type { CaseEvent, CaseRecord } from '../../../lib/storage/db';
-import type { PageReading } from '../../../lib/shared/types';
-import type { Lang } from '../../../lib/ui/i18n';
+import type { Assessment } from '../../lib/engine/assess';
+import type { ShopPolicy } from '../../lib/engine/policy';
+import type { ReplyTemplate } from '../../lib/replies/model';
+import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
+import type { PageReading } from '../../lib/shared/types';
+import type { Lang } from '../../lib/ui/i18n';
 
 export interface SidebarState {
+  /** What the page shows (or the frame that holds its list), as the content script read it. */
   reading: PageReading | undefined;
-  /** What a seller-page iframe in this tab read (the /tp/ shell renders its list in one). */
-  frameReading: PageReading | undefined;
   readAt: number;
   /** The engine's judgement of each case shown, by dispute id. */
   assessments: Map<string, Assessment>;
@@ -45,9 +44,3 @@ export function createStore(initial: SidebarState) {
 }
 
 export type SidebarStore = ReturnType<typeof createStore>;
-
-/** The reading to show: the page's own, unless its cases are in an embedded frame. */
-export function shownReading(s: SidebarState): PageReading | undefined {
-  if (s.frameReading && (!s.reading || s.reading.cases.length === 0)) return s.frameReading;
-  return s.reading;
-}

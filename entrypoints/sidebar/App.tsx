@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Assessment } from '../../../lib/engine/assess';
-import type { CaseSnapshot } from '../../../lib/shared/types';
-import { CaseRow } from '../../../lib/ui/case-row';
-import { formatFen, PAGE_LABEL, PLATFORM_LABEL } from '../../../lib/ui/format';
-import { HOUR_MS } from '../../../lib/shared/china-time';
-import { LangContext, useT } from '../../../lib/ui/i18n';
+import type { Assessment } from '../../lib/engine/assess';
+import type { CaseSnapshot } from '../../lib/shared/types';
+import { CaseRow } from '../../lib/ui/case-row';
+import { formatFen, PAGE_LABEL, PLATFORM_LABEL } from '../../lib/ui/format';
+import { HOUR_MS } from '../../lib/shared/china-time';
+import { LangContext, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
-import { shownReading, type SidebarState, type SidebarStore } from './store';
+import type { SidebarState, SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
   const [state, setState] = useState(store.get());
@@ -73,9 +73,11 @@ function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessmen
 function ResizeHandle({ width, onResize }: { width: number; onResize: (w: number) => void }) {
   const start = (e: PointerEvent) => {
     e.preventDefault();
-    const x0 = e.clientX;
+    // Screen coordinates: the sidebar's frame, and with it the handle, moves while it is dragged.
+    const x0 = e.screenX;
     const w0 = width;
-    const move = (m: PointerEvent) => onResize(w0 + (x0 - m.clientX));
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    const move = (m: PointerEvent) => onResize(w0 + (x0 - m.screenX));
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
@@ -99,6 +101,19 @@ function ResizeHandle({ width, onResize }: { width: number; onResize: (w: number
   );
 }
 
+/** The collapsed sidebar: a tab at the page's right edge, filling a frame cut to its size. */
+function Tab({ count, actions }: { count: number; actions: SidebarActions }) {
+  const t = useT();
+  return (
+    <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} aria-label={t('展开售后雷达 Open AfterSales Radar')} title="Alt+Shift+R">
+      <span class="ar-tab-label" lang={useLang() === 'en' ? 'en' : 'zh-CN'}>
+        {t('售后雷达')}
+      </span>
+      {count > 0 && <span class="ar-tab-count">{count}</span>}
+    </button>
+  );
+}
+
 export function App({ store, actions }: { store: SidebarStore; actions: SidebarActions }) {
   const state = useStore(store);
   return (
@@ -110,8 +125,7 @@ export function App({ store, actions }: { store: SidebarStore; actions: SidebarA
 
 function Panel({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
   const t = useT();
-  const reading = shownReading(state);
-  const { assessments } = state;
+  const { reading, assessments } = state;
   const cases = useMemo(() => {
     // Each deadline parsed once, not once per comparison (a sale-day page has thousands).
     const keyed = (reading?.cases ?? []).map((c) => [dueMs(assessments.get(c.disputeId)) ?? Infinity, c] as const);
@@ -126,21 +140,14 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
   }
   const now = useNow(nextDue);
 
-  if (state.collapsed) {
-    return (
-      <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} aria-label={t('展开售后雷达 Open AfterSales Radar')} title="Alt+Shift+R">
-        {t('售后雷达')}
-        {cases.length > 0 && <span class="ar-tab-count">{cases.length}</span>}
-      </button>
-    );
-  }
+  if (state.collapsed) return <Tab count={cases.length} actions={actions} />;
 
   const isDetail = reading?.page === 'refund-detail' || reading?.page === 'exchange-detail';
   const focus = isDetail ? cases[0] : state.selected ? cases.find((c) => c.disputeId === state.selected) : undefined;
   const focusAssessment = focus && assessments.get(focus.disputeId);
 
   return (
-    <aside class="ar-panel" style={{ width: `${state.width}px` }} aria-label="售后雷达 AfterSales Radar">
+    <aside class="ar-panel" aria-label="售后雷达 AfterSales Radar">
       <ResizeHandle width={state.width} onResize={actions.resize} />
       <header class="ar-head">
         <span class="ar-title">{t('售后雷达')}</span>

@@ -1,0 +1,350 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { BadgeMark } from '../../lib/engine/mark';
+import { send } from '../../lib/messaging/client';
+import type { SeenReply } from '../../lib/messaging/protocol';
+import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import { detectPlatform } from '../../lib/page/detect';
+import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
+import { mergeDataIntoCase, snapshotsFromResponse } from '../../lib/page/mtop';
+import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
+import { readPageSteps } from '../../lib/page/read';
+import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
+import { toChinaIso } from '../../lib/shared/china-time';
+import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
+import { POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
+import { DEFAULT_SHORTCUT, matchesShortcut, parseShortcut } from '../../lib/ui/shortcut';
+import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges, type PendingBadge } from './badges';
+import { HOST_TAG, mountSidebarFrame, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
+
+const DEFAULT_WIDTH = 360;
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 640;
+const SCAN_MEASURE = 'aftersales-radar:scan';
+/** Longest stretch of work before giving the page its main thread back. */
+const SLICE_MS = 12;
+/** Cases per message to the ledger: each part is stored in one transaction. */
+const CASES_PER_MESSAGE = 500;
+const stateKey = () => `sidebar:${location.host}`;
+
+/** What makes two readings the same for the ledger (countdown instants move with the clock). */
+function fingerprint(r: PageReading): string {
+  return r.page + '|' + r.cases.map((c) => `${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.fromData?.length ?? 0}`).join(',');
+}
+
+function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
+  const r = (m as { type?: unknown; reading?: { page?: unknown; cases?: unknown } } | null)?.reading;
+  return (m as { type?: unknown } | null)?.type === 'frame/reading' && !!r && typeof r.page === 'string' && Array.isArray(r.cases);
+}
+
+type Rows = Map<string, { root: Element; anchor: Element }>;
+
+export default defineContentScript({
+  matches: [...SELLER_HOST_PATTERNS],
+  runAt: 'document_idle',
+  // Some shops' /tp/ shell renders the list in an iframe: read it there, show it in the top frame.
+  allFrames: true,
+  async main(ctx) {
+    const isTop = window.top === window;
+    const isOurs = (el: Element) => {
+      const tag = el.tagName.toLowerCase();
+      return tag === HOST_TAG || tag === BADGE_TAG;
+    };
+    /** Each case's row badge, as the background judged it, by dispute id. */
+    const marks = new Map<string, BadgeMark>();
+    let rows: Rows = new Map();
+    /** This frame's latest reading, and what a child frame of this tab read (top frame only). */
+    let reading: PageReading | undefined;
+    let readAt = 0;
+    let frameReading: PageReading | undefined;
+    const shownReading = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
+
+    // ---- the sidebar (top frame only): its frame, its layout, and the port it opens to us ----
+    const layout: SidebarLayout = { collapsed: window.innerWidth < 1000, width: DEFAULT_WIDTH };
+    let frame: SidebarFrame | undefined;
+    let port: Browser.runtime.Port | undefined;
+    let saved: ToSidebar = { type: 'saved' };
+    const toSidebar = (m: ToSidebar) => port?.postMessage(m);
+    const showReading = () => {
+      const r = shownReading();
+      if (r) toSidebar({ type: 'reading', reading: r, readAt });
+    };
+    const root = document.documentElement;
+    const previousMargin = root.style.marginRight;
+    // Keep the page's own buttons usable: the page gives up the sidebar's width instead of being covered.
+    const applyLayout = () => {
+      if (!frame) return;
+      const narrow = window.innerWidth - layout.width < 720;
+      frame.place(layout, narrow);
+      root.style.marginRight = layout.collapsed || narrow ? previousMargin : `${layout.width}px`;
+      toSidebar({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
+    };
+    const setLayout = (patch: Partial<SidebarLayout>) => {
+      Object.assign(layout, patch);
+      applyLayout();
+      void browser.storage.local.set({ [stateKey()]: { collapsed: layout.collapsed, width: layout.width } });
+    };
+
+    let lastFocusedBox: Element | null = null;
+    const onSidebar = (input: unknown) => {
+      const m: ToPage | undefined = parseToPage(input);
+      if (!m) return;
+      switch (m.type) {
+        case 'toggle':
+          return setLayout({ collapsed: m.collapsed });
+        case 'resize':
+          return setLayout({ width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(m.width))) });
+        case 'insert': {
+          const [box] = findReplyBoxes(document, lastFocusedBox);
+          return toSidebar({ type: 'inserted', requestId: m.requestId, found: !!box, ok: !!box && insertIntoBox(box, m.text).ok });
+        }
+      }
+    };
+
+    if (isTop) {
+      const state = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
+      if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, state.width ?? DEFAULT_WIDTH)) });
+      if (ctx.isInvalid) return;
+      frame = mountSidebarFrame(document);
+      applyLayout();
+      ctx.addEventListener(window, 'resize', applyLayout);
+      ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
+        const t = e.target as Element | null;
+        if (t && (t.tagName === 'TEXTAREA' || (t as HTMLElement).isContentEditable)) lastFocusedBox = t;
+      });
+      // Only the extension's own pages can open a port to a content script (tabs.connect).
+      browser.runtime.onConnect.addListener((p) => {
+        if (p.name !== SIDEBAR_PORT || p.sender?.id !== browser.runtime.id || ctx.isInvalid) return;
+        port?.disconnect();
+        port = p;
+        p.onMessage.addListener(onSidebar);
+        p.onDisconnect.addListener(() => {
+          if (port === p) port = undefined;
+        });
+        toSidebar({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
+        showReading();
+        toSidebar(saved);
+      });
+      browser.runtime.onMessage.addListener((input: unknown) => {
+        // Only the background reaches this listener; it relays a frame's reading after validating it
+        // in full (protocol.ts), so a shape check is enough here and keeps valibot out of the page.
+        if (isFrameReading(input)) {
+          frameReading = input.reading;
+          showReading();
+        }
+        return undefined;
+      });
+      let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
+      void browser.storage.local.get(SHORTCUT_KEY).then((s) => {
+        shortcut = parseShortcut(String(s[SHORTCUT_KEY] ?? '')) ?? shortcut;
+      });
+      ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
+        // Never while a Chinese input method is composing.
+        if (e.isComposing || e.keyCode === 229) return;
+        if (matchesShortcut(e, shortcut)) {
+          e.preventDefault();
+          setLayout({ collapsed: !layout.collapsed });
+        }
+      });
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && changes[SHORTCUT_KEY]) shortcut = parseShortcut(String(changes[SHORTCUT_KEY].newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
+      });
+      ctx.onInvalidated(() => {
+        frame?.remove();
+        root.style.marginRight = previousMargin;
+      });
+    }
+    // The shop changed its policy: the badges are judged again (the sidebar judges for itself).
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || ctx.isInvalid || !changes[POLICY_VERSION_KEY]) return;
+      lastSent = '';
+      schedule();
+    });
+
+    // Copies of the page's own data responses, from the main-world observer, by dispute id.
+    const dataCases = new Map<string, Partial<CaseSnapshot>>();
+    ctx.addEventListener(window, 'message', (e: MessageEvent) => {
+      // Same origin only (e.source is another world's window object here); the body is validated field by field.
+      if (e.origin !== location.origin) return;
+      const msg = e.data as { tag?: unknown; text?: unknown } | null;
+      if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string') return;
+      let body: unknown;
+      try {
+        body = JSON.parse(msg.text);
+      } catch {
+        return;
+      }
+      const platform = reading?.platform ?? detectPlatform(location.href, document.title);
+      for (const d of snapshotsFromResponse(body, platform, Date.now())) dataCases.set(d.disputeId, d);
+      schedule();
+    });
+    window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
+
+    let lastSent = '';
+    let scanning = false;
+    let rescan = false;
+    const scan = async () => {
+      if (ctx.isInvalid) return;
+      if (scanning) {
+        rescan = true;
+        return;
+      }
+      scanning = true;
+      try {
+        await scanOnce();
+      } finally {
+        scanning = false;
+        if (rescan) {
+          rescan = false;
+          schedule();
+        }
+      }
+    };
+
+    /**
+     * Read and badge the page in short slices, so a sale-day list never blocks the page. The
+     * cases go to the background, which stores and judges them and answers with their badges;
+     * the sidebar gets the reading and judges it in its own frame.
+     */
+    const scanOnce = async () => {
+      const now = Date.now();
+      const started = performance.now();
+      // Script time: in all, the longest stretch without a pause, and per phase of the scan.
+      const phases = { read: 0, badges: 0, sidebar: 0, ledger: 0 };
+      type Phase = keyof typeof phases;
+      const clock = { busy: 0, longest: 0, slice: started, phase: 'read' as Phase, phaseAt: started };
+      const charge = () => {
+        const t = performance.now();
+        phases[clock.phase] += t - clock.phaseAt;
+        clock.phaseAt = t;
+        return t;
+      };
+      const enter = (phase: Phase) => {
+        charge();
+        clock.phase = phase;
+      };
+      const endSlice = () => {
+        const t = charge() - clock.slice;
+        clock.busy += t;
+        clock.longest = Math.max(clock.longest, t);
+      };
+      /** Give the page its thread back until `p` settles (a timer tick when nothing is awaited). */
+      const pause = async <T>(p?: Promise<T>): Promise<T | undefined> => {
+        endSlice();
+        try {
+          return await (p ?? new Promise<undefined>((r) => setTimeout(r, 0)));
+        } finally {
+          clock.slice = clock.phaseAt = performance.now();
+        }
+      };
+      const maybeYield = async () => {
+        if (performance.now() - clock.slice >= SLICE_MS) await pause();
+      };
+      /** Badge the rows that have a mark: new badges are placed all at once (one layout for the page). */
+      const badge = async (entries: [string, { root: Element; anchor: Element }][]) => {
+        const pending: PendingBadge[] = [];
+        for (let i = 0; i < entries.length; i += 100) {
+          pending.push(...prepareBadges(entries.slice(i, i + 100), marks, now));
+          await maybeYield();
+        }
+        placeBadges(pending);
+      };
+
+      const newRows: Rows = new Map();
+      const steps = readPageSteps(document, { url: location.href, now, skip: isOurs, rows: newRows });
+      let step = steps.next();
+      while (!step.done) {
+        await maybeYield();
+        step = steps.next();
+      }
+      if (ctx.isInvalid) return;
+      const read = step.value;
+      // Fill what the rows do not show from the page's own data responses (part of reading).
+      for (let i = 0; dataCases.size && i < read.cases.length; i++) {
+        read.cases[i] = mergeDataIntoCase(read.cases[i]!, dataCases);
+        if (i % 200 === 199) await maybeYield();
+      }
+      // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
+      if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
+      reading = read;
+      readAt = now;
+      rows = newRows;
+      const entries = [...newRows];
+      // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
+      enter('badges');
+      await badge(entries.filter(([id]) => marks.has(id)));
+      await maybeYield();
+      enter('sidebar');
+      if (isTop) showReading();
+      await maybeYield();
+      // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
+      // sale-day list goes in several, with the page given its thread back in between.
+      enter('ledger');
+      const fp = fingerprint(read);
+      if (read.cases.length && fp !== lastSent) {
+        lastSent = fp;
+        const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
+        const parts: Promise<SeenReply>[] = [];
+        for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
+          const last = i + CASES_PER_MESSAGE >= read.cases.length;
+          // A frame's whole reading goes to the top frame with the last part.
+          parts.push(send<SeenReply>({ type: 'cases/seen', source, cases: read.cases.slice(i, i + CASES_PER_MESSAGE), ...(!isTop && last ? { frameReading: read } : {}) }));
+          if (!last) await maybeYield();
+        }
+        let error: string | undefined;
+        for (const part of parts) {
+          try {
+            const reply = await pause(part);
+            enter('badges');
+            for (const [id, m] of Object.entries(reply?.marks ?? {})) marks.set(id, m);
+          } catch (e) {
+            error = e instanceof Error ? e.message : String(e);
+          }
+        }
+        // The rows as they are now: the page may have re-rendered them while the ledger worked.
+        await badge([...rows].filter(([id]) => marks.has(id)));
+        if (error) lastSent = '';
+        saved = error ? { type: 'saved', error } : { type: 'saved' };
+        if (!ctx.isInvalid) toSidebar(saved);
+      }
+      endSlice();
+      // Rows present → cases read, badged, shown and handed to the ledger: what `npm run bench`
+      // reports (busy = script time; longest = the longest stretch without giving the page its thread back).
+      performance.measure(SCAN_MEASURE, { start: started, end: performance.now(), detail: { cases: read.cases.length, busy: clock.busy, longest: clock.longest, phases } });
+    };
+
+    // The page renders late and re-renders often: read once it settles, not on every mutation.
+    let timer: number | undefined;
+    const schedule = () => {
+      if (timer !== undefined) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        void scan();
+      }, 200);
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target instanceof Element ? r.target : r.target.parentElement;
+        if (target && target.closest(`${HOST_TAG}, ${BADGE_TAG}`)) continue;
+        if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && isOurs(n))) continue;
+        schedule();
+        return;
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // Badge countdowns tick between reads.
+    ctx.setInterval(() => tickBadges(document, marks, Date.now()), 30_000);
+    const stopBadgeSelect = onBadgeSelect(document, (id) => {
+      if (!isTop) return;
+      setLayout({ collapsed: false });
+      toSidebar({ type: 'select', disputeId: id });
+    });
+    ctx.onInvalidated(() => {
+      stopBadgeSelect();
+      observer.disconnect();
+      removeBadges(document);
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    void scan();
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * The sidebar's place on the page: the extension's sidebar page in a frame at the right edge,
+ * inside a closed shadow root so the page's styles cannot reach the frame and its scripts cannot
+ * reach the sidebar's contents (the ledger's notes and timelines stay out of the page's reach).
+ */
+import { browser } from 'wxt/browser';
+
+export const HOST_TAG = 'aftersales-radar';
+
+export interface SidebarLayout {
+  collapsed: boolean;
+  width: number;
+}
+
+/** The collapsed sidebar's tab (售后雷达 and the case count, written top to bottom; English fits too). */
+const TAB = { width: 34, height: 170 };
+
+const CSS = `
+:host { all: initial; }
+iframe { all: initial; position: fixed; right: 0; z-index: 2147483000; border: 0; display: block; color-scheme: light; }
+iframe.open { top: 0; height: 100vh; box-shadow: -4px 0 16px rgba(0, 0, 0, .08); }
+iframe.closed { top: 40vh; }
+`;
+
+export interface SidebarFrame {
+  place(layout: SidebarLayout, narrow: boolean): void;
+  remove(): void;
+}
+
+export function mountSidebarFrame(doc: Document): SidebarFrame {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  // A constructed sheet, not a <style>: a page's style-src policy does not apply to it.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+  const frame = doc.createElement('iframe');
+  frame.title = '售后雷达 AfterSales Radar';
+  // Copying a reply when the page has no reply box happens in the sidebar.
+  frame.allow = 'clipboard-write';
+  frame.src = browser.runtime.getURL('/sidebar.html');
+  root.append(frame);
+  doc.body.append(host);
+  return {
+    place({ collapsed, width }, narrow) {
+      frame.className = collapsed ? 'closed' : 'open';
+      const w = collapsed ? TAB.width : narrow ? Math.min(width, Math.round(doc.defaultView!.innerWidth * 0.9)) : width;
+      frame.style.setProperty('width', `${w}px`);
+      if (collapsed) frame.style.setProperty('height', `${TAB.height}px`);
+      else frame.style.removeProperty('height');
+    },
+    remove: () => host.remove(),
+  };
+}

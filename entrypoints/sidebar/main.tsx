@@ -1,0 +1,183 @@
+/**
+ * The sidebar: an extension page that the content script frames at the seller page's right edge.
+ * It judges the cases the page shows (the engine runs here, not on the page's thread), talks to
+ * the ledger itself, and asks the page's content script, over a tab port, for the two things that
+ * belong to the page: the sidebar's place on it and the page's reply box.
+ */
+import './style.css';
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import { assess, type Assessment } from '../../lib/engine/assess';
+import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
+import { send } from '../../lib/messaging/client';
+import { parseToSidebar, SIDEBAR_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
+import type { ReplyTemplate } from '../../lib/replies/model';
+import { caseKey } from '../../lib/shared/case-key';
+import type { CaseSnapshot } from '../../lib/shared/types';
+import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
+import { LANG_KEY, POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
+import { DEFAULT_SHORTCUT, matchesShortcut, parseShortcut } from '../../lib/ui/shortcut';
+import type { SidebarActions } from './actions';
+import { App } from './App';
+import { createStore } from './store';
+
+const store = createStore({
+  reading: undefined,
+  readAt: 0,
+  assessments: new Map(),
+  policy: EMPTY_POLICY,
+  templates: [],
+  selected: undefined,
+  ledger: undefined,
+  collapsed: false,
+  width: 360,
+  lang: 'zh',
+  saveError: undefined,
+});
+
+let port: Browser.runtime.Port | undefined;
+const post = (m: ToPage) => port?.postMessage(m);
+
+/** The engine's judgement of every case shown, with the shop's policy, now. */
+function reassess(): void {
+  const { reading, policy } = store.get();
+  const now = Date.now();
+  const assessments = new Map<string, Assessment>();
+  for (const c of reading?.cases ?? []) assessments.set(c.disputeId, assess(c, policy, now));
+  store.set({ assessments });
+}
+
+/** The case the sidebar shows in full: a detail page's own case, or the one opened from the list. */
+function focusCase(): CaseSnapshot | undefined {
+  const { reading, selected } = store.get();
+  if (reading?.page === 'refund-detail' || reading?.page === 'exchange-detail') return reading.cases[0];
+  return reading?.cases.find((c) => c.disputeId === selected);
+}
+
+async function loadLedger(): Promise<void> {
+  const c = focusCase();
+  if (!c) return store.set({ ledger: undefined });
+  const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({ type: 'case/get', key: caseKey(c) }).catch(() => null);
+  store.set({ ledger: got ?? undefined });
+}
+
+async function loadSettings(): Promise<void> {
+  const [policy, templates] = await Promise.all([
+    send<ShopPolicy>({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
+    send<ReplyTemplate[]>({ type: 'replies/list' }).catch(() => []),
+  ]);
+  store.set({ policy, templates });
+  reassess();
+}
+
+/** Insert requests waiting for the page's answer. */
+const inserts = new Map<number, (answer: { found: boolean; ok: boolean }) => void>();
+let nextRequest = 1;
+
+/** Copy from this page, which has the focus after a click here (the seller page does not). */
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const done = document.execCommand('copy');
+    area.remove();
+    return done;
+  }
+}
+
+const actions: SidebarActions = {
+  toggle: (collapsed) => post({ type: 'toggle', collapsed }),
+  resize: (width) => post({ type: 'resize', width }),
+  select: (id) => {
+    store.set({ selected: id });
+    void loadLedger();
+  },
+  staff: async (key, patch) => {
+    await send({ type: 'case/staff', key, ...patch });
+    await loadLedger();
+  },
+  insert: async (text) => {
+    const requestId = nextRequest++;
+    const answer = await new Promise<{ found: boolean; ok: boolean }>((resolve) => {
+      inserts.set(requestId, resolve);
+      post({ type: 'insert', requestId, text });
+      // A page that went away never answers.
+      setTimeout(() => resolve({ found: false, ok: false }), 3000);
+    });
+    inserts.delete(requestId);
+    if (answer.ok) return { ok: true, message: '已插入页面的留言框，请检查后由您自己发送' };
+    if (await copy(text)) return { ok: false, message: answer.found ? '页面没有接受插入，已复制到剪贴板，请粘贴' : '页面上没有找到留言框，已复制到剪贴板' };
+    return { ok: false, message: '没能插入或复制，请手动选中文字复制' };
+  },
+};
+
+async function connect(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) return;
+  port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
+  let lastFocus = '';
+  port.onMessage.addListener((input: unknown) => {
+    const m = parseToSidebar(input);
+    if (!m) return;
+    switch (m.type) {
+      case 'reading': {
+        const selected = store.get().selected;
+        store.set({ reading: m.reading, readAt: m.readAt, ...(selected && !m.reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
+        reassess();
+        break;
+      }
+      case 'layout':
+        store.set({ collapsed: m.collapsed, width: m.width });
+        break;
+      case 'select':
+        actions.select(m.disputeId);
+        break;
+      case 'saved': {
+        store.set({ saveError: m.error });
+        // The ledger has the case's latest state: show its timeline if the case changed.
+        const c = focusCase();
+        const focus = c ? `${c.disputeId}:${c.status}` : '';
+        if (!m.error && focus !== lastFocus) {
+          lastFocus = focus;
+          void loadLedger();
+        }
+        break;
+      }
+      case 'inserted':
+        inserts.get(m.requestId)?.({ found: m.found, ok: m.ok });
+        break;
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    port = undefined;
+  });
+}
+
+let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
+void browser.storage.local.get([SHORTCUT_KEY, LANG_KEY]).then((s) => {
+  shortcut = parseShortcut(String(s[SHORTCUT_KEY] ?? '')) ?? shortcut;
+  store.set({ lang: s[LANG_KEY] === 'en' ? 'en' : 'zh' });
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes[POLICY_VERSION_KEY]) void loadSettings();
+  if (changes[LANG_KEY]) store.set({ lang: changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh' });
+  if (changes[SHORTCUT_KEY]) shortcut = parseShortcut(String(changes[SHORTCUT_KEY].newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
+});
+// The shortcut works with the focus in the sidebar too (the page's content script handles the page).
+window.addEventListener('keydown', (e) => {
+  if (e.isComposing || e.keyCode === 229) return;
+  if (matchesShortcut(e, shortcut)) {
+    e.preventDefault();
+    actions.toggle(!store.get().collapsed);
+  }
+});
+
+render(<App store={store} actions={actions} />, document.getElementById('app')!);
+void loadSettings();
+void connect();

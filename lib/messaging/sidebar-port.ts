@@ -1,0 +1,64 @@
+/**
+ * The port between a tab's top-frame content script and the sidebar, an extension page framed in
+ * that tab. The sidebar opens it with tabs.connect, which a web page cannot do; each side still
+ * checks the shape of what it receives and drops anything else.
+ */
+import type { PageReading } from '../shared/types';
+
+export const SIDEBAR_PORT = 'aftersales-radar:sidebar';
+
+/** Content script → sidebar. */
+export type ToSidebar =
+  /** What the page shows now (or its embedded list's frame), and when it was read. */
+  | { type: 'reading'; reading: PageReading; readAt: number }
+  | { type: 'layout'; collapsed: boolean; width: number }
+  /** A row badge was clicked: open that case. */
+  | { type: 'select'; disputeId: string }
+  /** The ledger took the latest reading (error: it did not, in words for staff). */
+  | { type: 'saved'; error?: string }
+  /** The answer to an insert request: `found` whether the page has a reply box, `ok` whether it took the text. */
+  | { type: 'inserted'; requestId: number; found: boolean; ok: boolean };
+
+/** Sidebar → content script. */
+export type ToPage =
+  | { type: 'toggle'; collapsed: boolean }
+  | { type: 'resize'; width: number }
+  /** Put text at the cursor of the page's reply box (never sends it). */
+  | { type: 'insert'; requestId: number; text: string };
+
+const obj = (m: unknown): Record<string, unknown> | undefined => (m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined);
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function parseToPage(m: unknown): ToPage | undefined {
+  const o = obj(m);
+  switch (o?.type) {
+    case 'toggle':
+      return typeof o.collapsed === 'boolean' ? { type: 'toggle', collapsed: o.collapsed } : undefined;
+    case 'resize':
+      return num(o.width) ? { type: 'resize', width: o.width } : undefined;
+    case 'insert':
+      return num(o.requestId) && typeof o.text === 'string' && o.text.length <= 5000 ? { type: 'insert', requestId: o.requestId, text: o.text } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parseToSidebar(m: unknown): ToSidebar | undefined {
+  const o = obj(m);
+  switch (o?.type) {
+    case 'reading': {
+      const r = obj(o.reading);
+      return r && typeof r.page === 'string' && Array.isArray(r.cases) && Array.isArray(r.missing) && num(o.readAt) ? (o as ToSidebar) : undefined;
+    }
+    case 'layout':
+      return typeof o.collapsed === 'boolean' && num(o.width) ? { type: 'layout', collapsed: o.collapsed, width: o.width } : undefined;
+    case 'select':
+      return typeof o.disputeId === 'string' ? { type: 'select', disputeId: o.disputeId } : undefined;
+    case 'saved':
+      return { type: 'saved', ...(typeof o.error === 'string' ? { error: o.error } : {}) };
+    case 'inserted':
+      return num(o.requestId) && typeof o.found === 'boolean' && typeof o.ok === 'boolean' ? { type: 'inserted', requestId: o.requestId, found: o.found, ok: o.ok } : undefined;
+    default:
+      return undefined;
+  }
+}
