@@ -121,13 +121,21 @@ async function connect(): Promise<void> {
   if (tab?.id === undefined) return;
   port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
   let lastFocus = '';
+  /** The parts of a long reading received so far (a newer reading replaces an unfinished one). */
+  let parts: { seq: number; cases: CaseSnapshot[] } = { seq: 0, cases: [] };
   port.onMessage.addListener((input: unknown) => {
     const m = parseToSidebar(input);
     if (!m) return;
     switch (m.type) {
       case 'reading': {
+        if (m.seq < parts.seq) break;
+        if (m.seq > parts.seq) parts = { seq: m.seq, cases: [] };
+        parts.cases.push(...m.reading.cases);
+        if (!m.last) break;
+        const reading = { ...m.reading, cases: parts.cases };
+        parts = { seq: m.seq, cases: [] };
         const selected = store.get().selected;
-        store.set({ reading: m.reading, readAt: m.readAt, ...(selected && !m.reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
+        store.set({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
         reassess();
         break;
       }

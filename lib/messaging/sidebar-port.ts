@@ -9,8 +9,11 @@ export const SIDEBAR_PORT = 'aftersales-radar:sidebar';
 
 /** Content script → sidebar. */
 export type ToSidebar =
-  /** What the page shows now (or its embedded list's frame), and when it was read. */
-  | { type: 'reading'; reading: PageReading; readAt: number }
+  /**
+   * What the page shows now (or its embedded list's frame), and when it was read. A long list comes
+   * in parts with the same `seq`, each with some of the cases; `last` marks the one that completes it.
+   */
+  | { type: 'reading'; reading: PageReading; readAt: number; seq: number; last: boolean }
   | { type: 'layout'; collapsed: boolean; width: number }
   /** A row badge was clicked: open that case. */
   | { type: 'select'; disputeId: string }
@@ -48,7 +51,7 @@ export function parseToSidebar(m: unknown): ToSidebar | undefined {
   switch (o?.type) {
     case 'reading': {
       const r = obj(o.reading);
-      return r && typeof r.page === 'string' && Array.isArray(r.cases) && Array.isArray(r.missing) && num(o.readAt) ? (o as ToSidebar) : undefined;
+      return r && typeof r.page === 'string' && Array.isArray(r.cases) && Array.isArray(r.missing) && num(o.readAt) && num(o.seq) && typeof o.last === 'boolean' ? (o as ToSidebar) : undefined;
     }
     case 'layout':
       return typeof o.collapsed === 'boolean' && num(o.width) ? { type: 'layout', collapsed: o.collapsed, width: o.width } : undefined;

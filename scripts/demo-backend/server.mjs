@@ -328,7 +328,11 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
     if (url.pathname === '/' || url.pathname === '/home.htm') {
       return send(res, 302, 'text/plain', 'redirect', { location: '/home.htm/trade-platform/refund-list' });
     }
-    if (url.pathname.startsWith('/home.htm/')) return send(res, 200, 'text/html; charset=utf-8', shell(hostInfo));
+    if (url.pathname.startsWith('/home.htm/')) {
+      // Test hook: ?csp=strict serves the page under a policy that allows frames from its own origin only.
+      const csp = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'" } : {};
+      return send(res, 200, 'text/html; charset=utf-8', shell(hostInfo), csp);
+    }
     return send(res, 404, 'text/html; charset=utf-8', '<meta charset="utf-8"><p>页面不存在</p>');
   }
 

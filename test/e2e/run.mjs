@@ -156,6 +156,12 @@ await run.check('a list rendered inside an iframe (/tp/ shell) shows in the top 
   await shot(page, shotsDir, 'refund-list-iframe');
 });
 
+await run.check('under a strict Content-Security-Policy (frames from the page\'s own origin only) the sidebar and badges still work', async () => {
+  await page.goto(`${M}/refund-list?csp=strict`);
+  const { page: ids } = await sidebarMatchesPage(page, 'strict-CSP refund-list');
+  assertEqual(ids.length, 10, 'all rows');
+});
+
 await run.check('退款管理 (Tmall, qn host) is read as a Tmall shop', async () => {
   await page.goto(`${Q}/refund-list`);
   await sidebarMatchesPage(page, 'Tmall refund-list');
@@ -556,7 +562,7 @@ await run.check('English can be chosen in the options: the open sidebar and the 
   await waitFor(async () => (await sidebar(page)).text.includes('下一步'), { message: 'back to Chinese' });
 });
 
-await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond the documented list, and keep the default CSP', async () => {
+await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond the documented list, expose only the sidebar page to seller pages, and keep the default CSP', async () => {
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     const m = JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
     const hosts = ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://refund2.taobao.com/*', 'https://refund2.tmall.com/*'];
@@ -565,6 +571,9 @@ await run.check('the built manifests (Chrome and Firefox) ask for nothing beyond
     assertEqual(perms.sort(), ['alarms', 'notifications', 'storage'], `${dir} permissions`);
     assertEqual(hostPerms.sort(), hosts, `${dir} hosts`);
     for (const cs of m.content_scripts) assertEqual([...cs.matches].sort(), hosts, `${dir} content script matches`);
+    // The sidebar page is the one resource a page may load, and only a seller page.
+    const war = dir === 'chrome-mv3' ? m.web_accessible_resources.map((w) => ({ resources: w.resources, matches: [...w.matches].sort() })) : m.web_accessible_resources;
+    assertEqual(war, dir === 'chrome-mv3' ? [{ resources: ['sidebar.html'], matches: hosts }] : ['sidebar.html'], `${dir} web-accessible resources`);
     const text = JSON.stringify(m);
     assert(!text.includes('<all_urls>') && !/\*:\/\/\*\//.test(text), `${dir}: no all-URLs pattern`);
     assert(m.content_security_policy === undefined, `${dir}: the default CSP is kept (${JSON.stringify(m.content_security_policy)})`);
@@ -620,6 +629,8 @@ await run.check('a sale-day list of 620 rows: every row badged and in the ledger
   const rank = { overdue: 0, lt6h: 1, lt24h: 2, later: 3, none: 4 };
   let shown = await tiers();
   assertEqual(shown.length, 30, 'the first 30 listed');
+  // The reading reached the sidebar whole, though it came in more than one part.
+  assert((await sidebarFrame(page).locator('[data-testid=list-more]').textContent()).includes('共 620 条'), 'the sidebar counts all 620');
   assert(shown.every((t, i) => i === 0 || rank[shown[i - 1]] <= rank[t]), `most urgent first: ${shown.join(',')}`);
   const host = sidebarFrame(page);
   await host.locator('[data-testid=list-more]').click();

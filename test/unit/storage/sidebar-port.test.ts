@@ -21,9 +21,10 @@ describe('the port between the page and the sidebar frame', () => {
 
   it('passes the sidebar readings, layout, selection and answers, and drops malformed ones', () => {
     const reading = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] };
-    expect(parseToSidebar({ type: 'reading', reading, readAt: 1 })).toMatchObject({ type: 'reading', reading });
-    expect(parseToSidebar({ type: 'reading', reading: { ...reading, cases: 'all' }, readAt: 1 })).toBeUndefined();
-    expect(parseToSidebar({ type: 'reading', reading })).toBeUndefined();
+    expect(parseToSidebar({ type: 'reading', reading, readAt: 1, seq: 1, last: true })).toMatchObject({ type: 'reading', reading });
+    expect(parseToSidebar({ type: 'reading', reading: { ...reading, cases: 'all' }, readAt: 1, seq: 1, last: true })).toBeUndefined();
+    expect(parseToSidebar({ type: 'reading', reading, seq: 1, last: true })).toBeUndefined();
+    expect(parseToSidebar({ type: 'reading', reading, readAt: 1, seq: 1 })).toBeUndefined();
     expect(parseToSidebar({ type: 'layout', collapsed: false, width: 360 })).toEqual({ type: 'layout', collapsed: false, width: 360 });
     expect(parseToSidebar({ type: 'select', disputeId: 42 })).toBeUndefined();
     expect(parseToSidebar({ type: 'saved', error: '本地存储空间已满' })).toEqual({ type: 'saved', error: '本地存储空间已满' });
