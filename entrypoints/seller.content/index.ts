@@ -26,6 +26,7 @@ const SLICE_MS = 12;
 /** Cases per message to the ledger: each part is stored in one transaction. */
 const CASES_PER_MESSAGE = 500;
 const stateKey = () => `sidebar:${location.host}`;
+const clampWidth = (w: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
 
 /** What makes two readings the same for the ledger (countdown instants move with the clock). */
 function fingerprint(r: PageReading): string {
@@ -98,6 +99,7 @@ export default defineContentScript({
     };
 
     let lastFocusedBox: Element | null = null;
+    let endDrag: (() => void) | undefined;
     const onSidebar = (input: unknown) => {
       const m: ToPage | undefined = parseToPage(input);
       if (!m) return;
@@ -105,7 +107,25 @@ export default defineContentScript({
         case 'toggle':
           return setLayout({ collapsed: m.collapsed });
         case 'resize':
-          return setLayout({ width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(m.width))) });
+          return setLayout({ width: clampWidth(m.width) });
+        case 'resize-end':
+          return endDrag?.();
+        case 'resize-start': {
+          const [x0, w0] = [m.screenX, layout.width];
+          endDrag?.();
+          // Followed on the page, saved once the button is released.
+          endDrag = frame?.drag(
+            (x) => {
+              layout.width = clampWidth(w0 + (x0 - x));
+              applyLayout();
+            },
+            () => {
+              endDrag = undefined;
+              setLayout({});
+            },
+          );
+          return;
+        }
         case 'insert': {
           const [box] = findReplyBoxes(document, lastFocusedBox);
           return toSidebar({ type: 'inserted', requestId: m.requestId, found: !!box, ok: !!box && insertIntoBox(box, m.text).ok });
@@ -115,7 +135,7 @@ export default defineContentScript({
 
     if (isTop) {
       const state = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
-      if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, state.width ?? DEFAULT_WIDTH)) });
+      if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: clampWidth(state.width ?? DEFAULT_WIDTH) });
       if (ctx.isInvalid) return;
       frame = mountSidebarFrame(document);
       applyLayout();

@@ -20,10 +20,16 @@ const CSS = `
 iframe { all: initial; position: fixed; right: 0; z-index: 2147483000; border: 0; display: block; color-scheme: light; }
 iframe.open { top: 0; height: 100vh; box-shadow: -4px 0 16px rgba(0, 0, 0, .08); }
 iframe.closed { top: 40vh; }
+.drag { position: fixed; inset: 0; z-index: 2147483001; cursor: ew-resize; }
 `;
 
 export interface SidebarFrame {
   place(layout: SidebarLayout, narrow: boolean): void;
+  /**
+   * Follow a drag of the sidebar's edge that began inside the frame: a frame stops receiving the
+   * pointer once it leaves, so a page-wide layer takes the moves until the button is released.
+   */
+  drag(onMove: (screenX: number) => void, onEnd: () => void): () => void;
   remove(): void;
 }
 
@@ -48,6 +54,19 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
       frame.style.setProperty('width', `${w}px`);
       if (collapsed) frame.style.setProperty('height', `${TAB.height}px`);
       else frame.style.removeProperty('height');
+    },
+    drag(onMove, onEnd) {
+      const layer = doc.createElement('div');
+      layer.className = 'drag';
+      const end = () => {
+        if (!layer.isConnected) return;
+        layer.remove();
+        onEnd();
+      };
+      layer.addEventListener('pointermove', (e) => (e.buttons & 1 ? onMove(e.screenX) : end()));
+      layer.addEventListener('pointerup', end);
+      root.append(layer);
+      return end;
     },
     remove: () => host.remove(),
   };

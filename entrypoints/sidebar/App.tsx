@@ -70,17 +70,18 @@ function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessmen
   );
 }
 
-function ResizeHandle({ width, onResize }: { width: number; onResize: (w: number) => void }) {
+function ResizeHandle({ width, actions }: { width: number; actions: SidebarActions }) {
+  // Screen coordinates throughout: the frame, and the handle with it, moves while it is dragged. The
+  // frame gets the pointer while it is over the frame; the page follows it everywhere else.
   const start = (e: PointerEvent) => {
     e.preventDefault();
-    // Screen coordinates: the sidebar's frame, and with it the handle, moves while it is dragged.
-    const x0 = e.screenX;
-    const w0 = width;
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
-    const move = (m: PointerEvent) => onResize(w0 + (x0 - m.screenX));
+    const [x0, w0] = [e.screenX, width];
+    actions.resizeStart(x0);
+    const move = (m: PointerEvent) => actions.resize(w0 + (x0 - m.screenX));
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
+      actions.resizeEnd();
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -94,8 +95,8 @@ function ResizeHandle({ width, onResize }: { width: number; onResize: (w: number
       tabIndex={0}
       onPointerDown={start}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft') onResize(width + 20);
-        if (e.key === 'ArrowRight') onResize(width - 20);
+        if (e.key === 'ArrowLeft') actions.resize(width + 20);
+        if (e.key === 'ArrowRight') actions.resize(width - 20);
       }}
     />
   );
@@ -148,7 +149,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
 
   return (
     <aside class="ar-panel" aria-label="售后雷达 AfterSales Radar">
-      <ResizeHandle width={state.width} onResize={actions.resize} />
+      <ResizeHandle width={state.width} actions={actions} />
       <header class="ar-head">
         <span class="ar-title">{t('售后雷达')}</span>
         <span class="ar-page" data-testid="page-kind" data-page={reading?.page ?? 'unknown'}>

@@ -2,6 +2,9 @@
 export interface SidebarActions {
   toggle: (collapsed: boolean) => void;
   resize: (width: number) => void;
+  /** A drag of the sidebar's edge began at this screen x (the page follows it). */
+  resizeStart: (screenX: number) => void;
+  resizeEnd: () => void;
   select: (disputeId: string | undefined) => void;
   /** Staff data, saved in the ledger. */
   staff: (key: string, patch: { note?: string; handled?: boolean; step?: { text: string; done: boolean } }) => Promise<void>;

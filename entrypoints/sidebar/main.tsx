@@ -93,6 +93,8 @@ async function copy(text: string): Promise<boolean> {
 const actions: SidebarActions = {
   toggle: (collapsed) => post({ type: 'toggle', collapsed }),
   resize: (width) => post({ type: 'resize', width }),
+  resizeStart: (screenX) => post({ type: 'resize-start', screenX }),
+  resizeEnd: () => post({ type: 'resize-end' }),
   select: (id) => {
     store.set({ selected: id });
     void loadLedger();

@@ -26,6 +26,10 @@ export type ToSidebar =
 export type ToPage =
   | { type: 'toggle'; collapsed: boolean }
   | { type: 'resize'; width: number }
+  /** The sidebar's edge was pressed at this screen x: the page follows the drag from here. */
+  | { type: 'resize-start'; screenX: number }
+  /** The button was released over the sidebar: the page stops following. */
+  | { type: 'resize-end' }
   /** Put text at the cursor of the page's reply box (never sends it). */
   | { type: 'insert'; requestId: number; text: string };
 
@@ -39,6 +43,10 @@ export function parseToPage(m: unknown): ToPage | undefined {
       return typeof o.collapsed === 'boolean' ? { type: 'toggle', collapsed: o.collapsed } : undefined;
     case 'resize':
       return num(o.width) ? { type: 'resize', width: o.width } : undefined;
+    case 'resize-start':
+      return num(o.screenX) ? { type: 'resize-start', screenX: o.screenX } : undefined;
+    case 'resize-end':
+      return { type: 'resize-end' };
     case 'insert':
       return num(o.requestId) && typeof o.text === 'string' && o.text.length <= 5000 ? { type: 'insert', requestId: o.requestId, text: o.text } : undefined;
     default:

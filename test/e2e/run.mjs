@@ -337,6 +337,32 @@ await run.check('the shortcut toggles the sidebar, from the page or from inside 
   await waitFor(async () => !(await collapsed()), { message: 'open again from inside the sidebar' });
 });
 
+await run.check('dragging the sidebar\'s edge resizes it (the page follows the pointer outside the frame), and the width is remembered', async () => {
+  // The pointer goes to the tab in front (the ledger's extension page was opened after this one).
+  await page.bringToFront();
+  await page.goto(`${M}/refund-list`);
+  await sidebarMatchesPage(page, 'refund list');
+  const frameBox = async () => (await sidebarFrame(page).frameElement()).boundingBox();
+  const drag = async (dx) => {
+    const box = await frameBox();
+    await page.mouse.move(box.x + 2, 300);
+    await page.mouse.down();
+    // A person's drag takes a moment; the page takes over the pointer once the frame tells it.
+    await page.waitForTimeout(100);
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 2 + (dx * i) / 10, 300);
+    await page.mouse.up();
+  };
+  const before = (await frameBox()).width;
+  await drag(-100);
+  await waitFor(async () => (await frameBox()).width === before + 100, { message: `the sidebar ${before + 100} px wide` })
+  assertEqual(await page.evaluate(() => document.documentElement.style.marginRight), `${before + 100}px`, 'the page gives up the new width');
+  await page.reload();
+  await sidebarMatchesPage(page, 'refund list, reloaded');
+  assertEqual((await frameBox()).width, before + 100, 'the width after a reload');
+  await drag(100);
+  await waitFor(async () => (await frameBox()).width === before, { message: 'back to the old width' });
+});
+
 await run.check('a status change on the seller backend shows as a timeline event in the ledger', async () => {
   const c = backend.cases.find((x) => x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE');
   await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);

@@ -5,6 +5,8 @@ describe('the port between the page and the sidebar frame', () => {
   it('passes the page what the sidebar may ask of it', () => {
     expect(parseToPage({ type: 'toggle', collapsed: true })).toEqual({ type: 'toggle', collapsed: true });
     expect(parseToPage({ type: 'resize', width: 420 })).toEqual({ type: 'resize', width: 420 });
+    expect(parseToPage({ type: 'resize-start', screenX: 1077 })).toEqual({ type: 'resize-start', screenX: 1077 });
+    expect(parseToPage({ type: 'resize-end' })).toEqual({ type: 'resize-end' });
     expect(parseToPage({ type: 'insert', requestId: 3, text: '亲，您好', extra: 'dropped' })).toEqual({ type: 'insert', requestId: 3, text: '亲，您好' });
   });
 
@@ -14,6 +16,7 @@ describe('the port between the page and the sidebar frame', () => {
     ['an unknown type', { type: 'click', selector: 'button' }],
     ['a width that is not a number', { type: 'resize', width: '9999px' }],
     ['an endless width', { type: 'resize', width: Infinity }],
+    ['a drag without a position', { type: 'resize-start' }],
     ['an insert without text', { type: 'insert', requestId: 1 }],
     ['an oversized insert', { type: 'insert', requestId: 1, text: 'x'.repeat(5001) }],
     ['a toggle without a state', { type: 'toggle' }],
