@@ -77,7 +77,8 @@ function ResizeHandle({ width, actions }: { width: number; actions: SidebarActio
     e.preventDefault();
     const [x0, w0] = [e.screenX, width];
     actions.resizeStart(x0);
-    const move = (m: PointerEvent) => actions.resize(w0 + (x0 - m.screenX));
+    // A release outside the frame is never seen here: a move without the button ends the drag.
+    const move = (m: PointerEvent) => (m.buttons & 1 ? actions.resize(w0 + (x0 - m.screenX)) : up());
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);

@@ -356,6 +356,11 @@ await run.check('dragging the sidebar\'s edge resizes it (the page follows the p
   await drag(-100);
   await waitFor(async () => (await frameBox()).width === before + 100, { message: `the sidebar ${before + 100} px wide` })
   assertEqual(await page.evaluate(() => document.documentElement.style.marginRight), `${before + 100}px`, 'the page gives up the new width');
+  // Released outside the frame: moving over the sidebar afterwards resizes nothing.
+  const after = await frameBox();
+  for (const dx of [150, 60, 200]) await page.mouse.move(after.x + dx, 320);
+  await page.waitForTimeout(300);
+  assertEqual((await frameBox()).width, before + 100, 'hovering the sidebar after the drag leaves its width');
   await page.reload();
   await sidebarMatchesPage(page, 'refund list, reloaded');
   assertEqual((await frameBox()).width, before + 100, 'the width after a reload');
