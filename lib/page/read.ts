@@ -143,7 +143,8 @@ function* findRows(tokens: Token[]): Generator<void, Row[]> {
   // above is MANY too: each anchor climbs only through its own row.
   const MANY = '';
   const idUnder = new Map<Element, string>();
-  for (const a of anchors) {
+  for (const [k, a] of anchors.entries()) {
+    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     for (let e: Element | null = a.el; e; e = e.parentElement) {
       const known = idUnder.get(e);
       if (known === MANY || known === a.id) break;
@@ -152,7 +153,8 @@ function* findRows(tokens: Token[]): Generator<void, Row[]> {
   }
   const rows: Row[] = [];
   const seen = new Set<string>();
-  for (const a of anchors) {
+  for (const [k, a] of anchors.entries()) {
+    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     if (seen.has(a.id)) continue;
     seen.add(a.id);
     let root = a.el;
