@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { LANG_KEY } from '../../lib/storage/keys';
+import { followLang } from '../../lib/ui/settings';
 import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
 import { HoursSection } from './sections/HoursSection';
@@ -33,14 +32,7 @@ function About() {
 
 export function App() {
   const [lang, setLang] = useState<'zh' | 'en'>('zh');
-  useEffect(() => {
-    void browser.storage.local.get(LANG_KEY).then((s) => s[LANG_KEY] === 'en' && setLang('en'));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[LANG_KEY]) setLang(changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh');
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
-  }, []);
+  useEffect(() => followLang(setLang), []);
   // English first when chosen; the Chinese stays beside it (staff share these terms with the platform).
   const title = (zh: string, en: string) => (lang === 'en' ? [en, ' ', <small key="zh">{zh}</small>] : [zh, ' ', <small key="en">{en}</small>]);
   return (

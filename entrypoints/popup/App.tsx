@@ -8,7 +8,7 @@ import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
 import { LangContext, useT, type Lang } from '../../lib/ui/i18n';
-import { LANG_KEY } from '../../lib/storage/keys';
+import { followLang } from '../../lib/ui/settings';
 
 const db = createDb();
 const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
@@ -36,7 +36,7 @@ function DigestLine({ d }: { d: Digest }) {
 
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
-  useEffect(() => void browser.storage.local.get(LANG_KEY).then((s) => s[LANG_KEY] === 'en' && setLang('en')), []);
+  useEffect(() => followLang(setLang), []);
   return (
     <LangContext.Provider value={lang}>
       <Queue />

@@ -12,8 +12,8 @@ import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
-import { POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
-import { DEFAULT_SHORTCUT, matchesShortcut, parseShortcut } from '../../lib/ui/shortcut';
+import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
+import { followShortcut } from '../../lib/ui/settings';
 import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges, type PendingBadge } from './badges';
 import { HOST_TAG, mountSidebarFrame, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
 
@@ -166,21 +166,7 @@ export default defineContentScript({
         }
         return undefined;
       });
-      let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
-      void browser.storage.local.get(SHORTCUT_KEY).then((s) => {
-        shortcut = parseShortcut(String(s[SHORTCUT_KEY] ?? '')) ?? shortcut;
-      });
-      ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-        // Never while a Chinese input method is composing.
-        if (e.isComposing || e.keyCode === 229) return;
-        if (matchesShortcut(e, shortcut)) {
-          e.preventDefault();
-          setLayout({ collapsed: !layout.collapsed });
-        }
-      });
-      browser.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && changes[SHORTCUT_KEY]) shortcut = parseShortcut(String(changes[SHORTCUT_KEY].newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
-      });
+      ctx.onInvalidated(followShortcut(window, () => setLayout({ collapsed: !layout.collapsed })));
       ctx.onInvalidated(() => {
         frame?.remove();
         root.style.marginRight = previousMargin;

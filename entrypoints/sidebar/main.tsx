@@ -15,8 +15,8 @@ import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
 import type { CaseSnapshot } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
-import { LANG_KEY, POLICY_VERSION_KEY, SHORTCUT_KEY } from '../../lib/storage/keys';
-import { DEFAULT_SHORTCUT, matchesShortcut, parseShortcut } from '../../lib/ui/shortcut';
+import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
+import { followLang, followShortcut } from '../../lib/ui/settings';
 import type { SidebarActions } from './actions';
 import { App } from './App';
 import { createStore } from './store';
@@ -168,24 +168,11 @@ async function connect(): Promise<void> {
   });
 }
 
-let shortcut = parseShortcut(DEFAULT_SHORTCUT)!;
-void browser.storage.local.get([SHORTCUT_KEY, LANG_KEY]).then((s) => {
-  shortcut = parseShortcut(String(s[SHORTCUT_KEY] ?? '')) ?? shortcut;
-  store.set({ lang: s[LANG_KEY] === 'en' ? 'en' : 'zh' });
-});
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local') return;
-  if (changes[POLICY_VERSION_KEY]) void loadSettings();
-  if (changes[LANG_KEY]) store.set({ lang: changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh' });
-  if (changes[SHORTCUT_KEY]) shortcut = parseShortcut(String(changes[SHORTCUT_KEY].newValue ?? '')) ?? parseShortcut(DEFAULT_SHORTCUT)!;
-});
+followLang((lang) => store.set({ lang }));
 // The shortcut works with the focus in the sidebar too (the page's content script handles the page).
-window.addEventListener('keydown', (e) => {
-  if (e.isComposing || e.keyCode === 229) return;
-  if (matchesShortcut(e, shortcut)) {
-    e.preventDefault();
-    actions.toggle(!store.get().collapsed);
-  }
+followShortcut(window, () => actions.toggle(!store.get().collapsed));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[POLICY_VERSION_KEY]) void loadSettings();
 });
 
 render(<App store={store} actions={actions} />, document.getElementById('app')!);
