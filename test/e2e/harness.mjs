@@ -129,6 +129,11 @@ export function minutesOf(text) {
 }
 
 export async function shot(page, dir, name) {
+  // As staff see it: a tab in the background paints no new frames, and the sidebar's frame (its own
+  // process) would show blank.
+  await page.bringToFront();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 

@@ -320,6 +320,8 @@ await run.check('the shortcut toggles the sidebar, from the page or from inside 
   await page.reload();
   await page.locator('aftersales-radar').waitFor({ state: 'attached' });
   await waitFor(collapsed, { message: 'still collapsed after a reload' });
+  // The picture with the list loaded and badged, as staff see it beside the collapsed tab.
+  await waitFor(async () => (await badges(page)).length > 0, { message: 'badges beside the collapsed sidebar' });
   await shot(page, shotsDir, 'collapsed');
   await page.goto(`${Q}/refund-list`);
   await page.locator('aftersales-radar').waitFor({ state: 'attached' });
