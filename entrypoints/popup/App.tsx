@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createDb, type CaseRecord } from '../../lib/storage/db';
-import { listUrgent, searchCases } from '../../lib/storage/cases';
+import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
@@ -61,7 +61,7 @@ function Queue() {
       const urgent = await listUrgent(db, QUEUE_SIZE);
       setCases(urgent);
       // More may be open than the queue holds: count them by index.
-      if (urgent.length === QUEUE_SIZE) setOpenCount(await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).count());
+      if (urgent.length === QUEUE_SIZE) setOpenCount(await countOpen(db));
       setTotal(await db.cases.count());
       const last = await db.settings.get(LAST_LOOKED_KEY);
       setDigest(await digestSince(db, typeof last?.value === 'string' ? last.value : null));

@@ -101,10 +101,18 @@ export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Ob
   return { saved: cases.length, created };
 }
 
+/** Every open case, in deadline order (an index range). */
+const openByDeadline = (db: RadarDB) => db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]);
+
 /** Open cases, most urgent first; equal deadlines by money at stake. */
 export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]> {
-  const rows = await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).limit(limit).toArray();
+  const rows = await openByDeadline(db).limit(limit).toArray();
   return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
+}
+
+/** How many cases are open, counted by index. */
+export function countOpen(db: RadarDB): Promise<number> {
+  return openByDeadline(db).count();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseWithTimeline, listUrgent, searchCases, updateStaff, upsertCases } from '../../../lib/storage/cases';
+import { caseWithTimeline, countOpen, listUrgent, searchCases, updateStaff, upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import type { CaseSnapshot, Observation } from '../../../lib/shared/types';
 
@@ -142,6 +142,8 @@ describe('listUrgent', () => {
       seen('2026-11-22T10:00:00+08:00'),
     );
     expect((await listUrgent(db)).map((c) => c.disputeId)).toEqual(['2', '1', '3']);
+    // The popup's open count: the same cases, beyond any limit, closed ones left out.
+    expect(await countOpen(db)).toBe(3);
   });
 });
 
