@@ -19,7 +19,7 @@ import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followLang, followShortcut } from '../../lib/ui/settings';
 import type { SidebarActions } from './actions';
 import { App } from './App';
-import { createStore } from './store';
+import { createStore, type SidebarState } from './store';
 
 const store = createStore({
   reading: undefined,
@@ -38,13 +38,13 @@ const store = createStore({
 let port: Browser.runtime.Port | undefined;
 const post = (m: ToPage) => port?.postMessage(m);
 
-/** The engine's judgement of every case shown, with the shop's policy, now. */
-function reassess(): void {
-  const { reading, policy } = store.get();
+/** Apply a new reading or policy together with the engine's judgement of every case shown, now. */
+function judge(patch: Partial<SidebarState>): void {
+  const { reading, policy } = { ...store.get(), ...patch };
   const now = Date.now();
   const assessments = new Map<string, Assessment>();
   for (const c of reading?.cases ?? []) assessments.set(c.disputeId, assess(c, policy, now));
-  store.set({ assessments });
+  store.set({ ...patch, assessments });
 }
 
 /** The case the sidebar shows in full: a detail page's own case, or the one opened from the list. */
@@ -66,8 +66,7 @@ async function loadSettings(): Promise<void> {
     send<ShopPolicy>({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
     send<ReplyTemplate[]>({ type: 'replies/list' }).catch(() => []),
   ]);
-  store.set({ policy, templates });
-  reassess();
+  judge({ policy, templates });
 }
 
 /** Insert requests waiting for the page's answer. */
@@ -137,8 +136,7 @@ async function connect(): Promise<void> {
         const reading = { ...m.reading, cases: parts.cases };
         parts = { seq: m.seq, cases: [] };
         const selected = store.get().selected;
-        store.set({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
-        reassess();
+        judge({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
         break;
       }
       case 'layout':
