@@ -100,17 +100,18 @@ export function snapshotsFromResponse(body: unknown, platform: Platform, now: nu
  * field taken from the data is listed in `fromData`, so the UI can say where it came from.
  */
 export function mergeDataIntoCase(c: CaseSnapshot, data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot {
-  const d = data.get(c.disputeId);
+  const d = data.get(c.disputeId) as Record<string, unknown> | undefined;
   if (!d || (d.platform && d.platform !== c.platform)) return c;
-  const merged: Record<string, unknown> = { ...c };
+  const read = c as unknown as Record<string, unknown>;
+  // Usually the page showed everything: then nothing is copied.
+  let merged: Record<string, unknown> | undefined;
   const filled: string[] = [];
-  for (const [k, v] of Object.entries(d)) {
+  for (const k in d) {
+    const v = d[k];
     if (v === undefined || k === 'platform' || k === 'disputeId' || k === 'kind') continue;
-    if (k === 'status' && c.status !== 'UNKNOWN') continue;
-    if (merged[k] === undefined || (k === 'status' && c.status === 'UNKNOWN')) {
-      merged[k] = v;
-      filled.push(k);
-    }
+    if (k === 'status' ? c.status !== 'UNKNOWN' : read[k] !== undefined) continue;
+    (merged ??= { ...c })[k] = v;
+    filled.push(k);
   }
-  return filled.length ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
+  return merged ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
 }

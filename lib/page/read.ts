@@ -24,8 +24,6 @@ export interface ReadOptions {
   url: string;
   /** Time of reading, epoch ms: countdowns become instants relative to it. */
   now: number;
-  /** Elements to leave out (the extension's own UI). */
-  skip?: (el: Element) => boolean;
   /** When given, filled with each list row's region and its id element, by dispute id (for row badges). */
   rows?: Map<string, { root: Element; anchor: Element }>;
 }
@@ -37,15 +35,16 @@ interface Token {
   label: LabelHit | null | undefined;
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'HEAD']);
+/** Elements whose text is not shown (by local name, which is lower case in HTML documents). */
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'svg', 'iframe', 'head']);
 const MAX_TOKENS = 200_000;
 
 /**
  * Visible text pieces in document order, each with its element. A plain text walker (no filter
- * callback, which costs a call per node); the extension's own UI is in a shadow root the walker
- * does not enter.
+ * callback, which costs a call per node); the extension's own UI (the sidebar, the row badges) is
+ * in shadow roots the walker does not enter.
  */
-function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<void, Token[]> {
+function* collectTokens(root: Node): Generator<void, Token[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const tokens: Token[] = [];
   let sincePause = 0;
@@ -59,7 +58,7 @@ function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<
     if (!parent) continue;
     if (parent !== lastParent) {
       lastParent = parent;
-      lastSkipped = SKIP_TAGS.has(parent.tagName.toUpperCase()) || parent.hasAttribute('hidden') || (!!skip && skip(parent));
+      lastSkipped = SKIP_TAGS.has(parent.localName) || parent.hasAttribute('hidden');
     }
     if (lastSkipped) continue;
     const text = normalizeText(raw);
@@ -72,6 +71,7 @@ function* collectTokens(root: Node, skip?: (el: Element) => boolean): Generator<
   return tokens;
 }
 
+const STAT_LABEL_SET = new Set(STAT_LABELS);
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Most text pieces start with no label's first character: a set lookup spares them the regex. */
 const LABEL_FIRST_CHARS = new Set(LABEL_NAMES.map((l) => l.charAt(0)));
@@ -195,9 +195,22 @@ function* findHeader(tokens: Token[], inRow: (el: Element) => boolean): Generato
 /** Child-index path from a row's root to its cells: rows of one list share it, so try it first. */
 type CellPath = number[];
 
-function followPath(root: Element, path: CellPath): Element | undefined {
-  let el: Element | undefined = root;
-  for (const i of path) el = el?.children[i];
+/** The i-th child element, by stepping siblings (no live `children` collection made per call). */
+function childAt(el: Element, i: number): Element | null {
+  let c = el.firstElementChild;
+  for (let k = 0; c && k < i; k++) c = c.nextElementSibling;
+  return c;
+}
+
+function childrenOf(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
+  return out;
+}
+
+function followPath(root: Element, path: CellPath): Element | null {
+  let el: Element | null = root;
+  for (let k = 0; el && k < path.length; k++) el = childAt(el, path[k]!);
   return el;
 }
 
@@ -206,48 +219,44 @@ function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[
   const fits = (el: Element): boolean => el.childElementCount === count && !el.contains(row.anchor);
   if (hint.path) {
     const el = followPath(row.root, hint.path);
-    if (el && fits(el)) return [...el.children];
+    if (el && fits(el)) return childrenOf(el);
   }
   const queue: [Element, CellPath][] = [[row.root, []]];
   for (let i = 0; i < queue.length; i++) {
     const [el, path] = queue[i]!;
     if (fits(el)) {
       hint.path = path;
-      return [...el.children];
+      return childrenOf(el);
     }
-    if (path.length < 6) [...el.children].forEach((c, j) => queue.push([c, [...path, j]]));
+    if (path.length < 6) childrenOf(el).forEach((c, j) => queue.push([c, [...path, j]]));
   }
   return undefined;
 }
 
 /** Values from cells under a column header: the first token, and for some columns all of them. */
-function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
-  const cellIndex = new Map(cells.map((c, i) => [c, i]));
-  const byCell: string[][] = cells.map(() => []);
+function readColumns(row: Row, rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
   const line = cells[0]?.parentElement;
   if (!line) return;
+  const byCell: (string[] | undefined)[] = [];
   for (const t of rowTokens) {
-    // Tokens outside the cells' line (the id line above it) belong to no column.
-    if (!line.contains(t.el)) continue;
-    // Climb from the token to its cell (a few steps) instead of asking every cell.
-    for (let e: Element | null = t.el; e && e !== line; e = e.parentElement) {
-      const i = cellIndex.get(e);
-      if (i !== undefined) {
-        byCell[i]!.push(t.text);
-        break;
-      }
+    // Climb from the token to its cell (a few steps); tokens outside the cells' line (the id line
+    // above it) reach the row's root first and belong to no column.
+    for (let e = t.el, up = e.parentElement; up && e !== row.root; e = up, up = up.parentElement) {
+      if (up !== line) continue;
+      const i = cells.indexOf(e);
+      if (i >= 0) (byCell[i] ??= []).push(t.text);
+      break;
     }
   }
-  byCell.forEach((inCell, i) => {
+  for (let i = 0; i < cells.length; i++) {
     const field = header.fields[i];
-    if (!field || field === 'actions' || !inCell.length) return;
+    const inCell = byCell[i];
+    if (!field || field === 'actions' || !inCell) continue;
     if (field === 'refundType' || field === 'logistics' || field === 'status') {
       if (bag[field] === undefined) bag[field] = inCell.join(' ');
       extra.push(...inCell);
-      return;
-    }
-    if (bag[field] === undefined) bag[field] = inCell[0];
-  });
+    } else if (bag[field] === undefined) bag[field] = inCell[0];
+  }
 }
 
 function kindFor(page: PageKind, idLabel: string | undefined, typeText: string | undefined): CaseKind {
@@ -294,6 +303,7 @@ function readHistory(tokens: Token[], now: number): HistoryEntry[] {
   return out.filter((h) => h.text || h.actor);
 }
 
+const MAY_BE_COUNTDOWN = /\d|超时/;
 const TYPE_TOKEN = /^(?:仅退款|退货退款|换货)\s*\((?:售中|售后)\)$/;
 
 /** Build one snapshot from a bag of label values. Only what was read is set. */
@@ -341,6 +351,8 @@ function toSnapshot(
   if (bag.reason) snap.reason = bag.reason;
   if (bag.item) snap.item = bag.item;
   for (const text of countdownText) {
+    // A countdown has digits or says 超时: the other pieces skip the parser.
+    if (!MAY_BE_COUNTDOWN.test(text)) continue;
     const cd = parseCountdown(text, now);
     if (cd) {
       snap.pageDeadline = cd;
@@ -386,7 +398,7 @@ function readStats(tokens: Token[]): Record<string, number> {
   const stats: Record<string, number> = {};
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
-    if (!STAT_LABELS.includes(t)) continue;
+    if (!STAT_LABEL_SET.has(t)) continue;
     const before = tokens[i - 1]?.text;
     const after = tokens[i + 1]?.text;
     const n = [before, after].find((x) => x !== undefined && /^\d{1,7}$/.test(x));
@@ -422,9 +434,13 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   }
 }
 
-/** Rows read, and text pieces collected, between two pauses of `readPageSteps`. */
-const ROWS_PER_STEP = 200;
-const TOKENS_PER_STEP = 4000;
+/**
+ * Rows read, and text pieces collected, between two pauses of `readPageSteps`: small steps (a few
+ * ms on a cold start, when every node is new to the script), so that the caller, who pauses by the
+ * clock, never overruns its slice by much.
+ */
+const ROWS_PER_STEP = 50;
+const TOKENS_PER_STEP = 1000;
 
 /**
  * The same reading as `readPage`, as steps: it pauses after collecting the page's text and every
@@ -434,7 +450,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  const tokens = top ? yield* collectTokens(top, opts.skip) : [];
+  const tokens = top ? yield* collectTokens(top) : [];
   yield;
   const byUrl = detectFromUrl(opts.url);
   const rows = yield* findRows(tokens);
@@ -466,7 +482,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const cues: ContentCues = {
     headerLabels: header ? header.labels.filter((l) => l in LABELS) : [],
     idLabels: [...new Set(rows.map((r) => r.label))],
-    statLabels: tokens.filter((t) => STAT_LABELS.includes(t.text)).length,
+    statLabels: tokens.filter((t) => STAT_LABEL_SET.has(t.text)).length,
     hasCountdownOrStatus: tokens.some((t) => /还剩|当前状态|退款状态|售后状态/.test(t.text)),
     bannerText: banner,
   };
@@ -531,7 +547,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
       const extra: string[] = [];
       if (header) {
         const cells = findCells(row, header.el.childElementCount, hint);
-        if (cells) readColumns(rowTokens, cells, header, bag, extra);
+        if (cells) readColumns(row, rowTokens, cells, header, bag, extra);
       }
       const texts = rowTokens.map((t) => t.text);
       reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
