@@ -28,9 +28,17 @@ const CASES_PER_MESSAGE = 500;
 const stateKey = () => `sidebar:${location.host}`;
 const clampWidth = (w: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
 
-/** What makes two readings the same for the ledger (countdown instants move with the clock). */
+/**
+ * What makes two readings the same for the sidebar and the ledger: what staff act on, not the
+ * countdown instants (they move with the clock while the page shows the same text).
+ */
 function fingerprint(r: PageReading): string {
-  return r.page + '|' + r.cases.map((c) => `${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.fromData?.length ?? 0}`).join(',');
+  let fp = `${r.page}|${r.missing.join(',')}|${JSON.stringify(r.stats)}`;
+  for (const c of r.cases) {
+    fp += `|${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.refundType ?? ''}:${c.refundFen ?? ''}:${c.goodsStatus ?? ''}`;
+    fp += `:${Object.keys(c.flags).join('+')}:${c.returnLogistics?.state ?? ''}:${c.returnLogistics?.number ?? ''}:${c.fromData?.length ?? 0}`;
+  }
+  return fp;
 }
 
 function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
@@ -198,7 +206,9 @@ export default defineContentScript({
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
 
+    /** The fingerprints of the reading last handed to the ledger, and last posted to the sidebar. */
     let lastSent = '';
+    let lastShown = '';
     let scanning = false;
     let rescan = false;
     const scan = async () => {
@@ -271,7 +281,7 @@ export default defineContentScript({
       };
 
       const newRows: Rows = new Map();
-      const steps = readPageSteps(document, { url: location.href, now, skip: isOurs, rows: newRows });
+      const steps = readPageSteps(document, { url: location.href, now, rows: newRows });
       let step = steps.next();
       while (!step.done) {
         await maybeYield();
@@ -295,12 +305,16 @@ export default defineContentScript({
       await badge(entries.filter(([id]) => marks.has(id)));
       await maybeYield();
       enter('sidebar');
-      if (isTop) await showReading(maybeYield);
+      // An unchanged reading is not posted again: the sidebar has it (a newly opened one asks on connect).
+      const fp = fingerprint(read);
+      if (isTop && fp !== lastShown) {
+        lastShown = fp;
+        await showReading(maybeYield);
+      }
       await maybeYield();
       // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
       // sale-day list goes in several, with the page given its thread back in between.
       enter('ledger');
-      const fp = fingerprint(read);
       if (read.cases.length && fp !== lastSent) {
         lastSent = fp;
         const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };

@@ -385,6 +385,24 @@ await run.check('a status change on the seller backend shows as a timeline event
   assertEqual(rec.open, 0, 'a finished case leaves the open queue');
 });
 
+await run.check('a buyer urging a case (买家催促) with no change of status reaches the ledger and the sidebar', async () => {
+  const c = backend.cases.find((x) => x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE' && !x.flags.buyerUrged);
+  await page.goto(`${M}/refund-list`);
+  await waitFor(async () => (await badges(page)).includes(c.disputeId), { message: 'the row badged' });
+  const key = `taobao:${c.disputeId}`;
+  await waitFor(() => ledger(ext, async (all, k) => !!(await all('cases')).find((x) => x.key === k), key), { message: 'the case in the ledger' });
+  // The page's next poll shows the urging on the row; status, countdown and money stay as they were.
+  await page.evaluate((id) => {
+    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === id);
+    const flag = document.createElement('span');
+    flag.textContent = '买家催促';
+    idEl.parentElement.parentElement.appendChild(flag);
+  }, c.disputeId);
+  await waitFor(() => ledger(ext, async (all, k) => (await all('cases')).find((x) => x.key === k)?.flags?.buyerUrged === true, key), { message: 'the urging in the ledger' });
+  await page.locator(`aftersales-radar-badge[data-dispute-id="${c.disputeId}"]`).click();
+  await waitFor(async () => { const s = await sidebar(page); return s.caseView === c.disputeId && s.text.includes('买家已催促'); }, { message: 'the sidebar shows the urging' });
+});
+
 await run.check('the toolbar badge counts the open cases due within 24 hours', async () => {
   await sendFrom(ext, { type: 'alerts/sweep' });
   const expected = await ledger(ext, async (all) => {
