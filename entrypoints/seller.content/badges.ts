@@ -31,15 +31,19 @@ function badgeSheet(): CSSStyleSheet {
   return sheet;
 }
 
+/** What each badge shows now, so that a tick rewrites only badges whose text changed. */
+const shown = new WeakMap<ShadowRoot, string>();
+
 function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   const left = m.dueAt === null ? '无倒计时' : formatLeft(m.dueAt - now);
   const tier = tierOf(m.dueAt ?? undefined, now);
   // Rewrite only what changed: the countdown text moves every minute, the rest rarely.
-  const signature = `${left}|${tier}|${m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
+  const signature = `${left}|${tier}|${m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}|${m.why}`;
+  if (shown.get(root) === signature) return;
+  shown.set(root, signature);
   const host = root.host as HTMLElement;
-  if (host.dataset.signature === signature) return;
-  host.dataset.signature = signature;
-  const [chip, marks] = root.children as unknown as [HTMLElement, HTMLElement];
+  const chip = root.firstElementChild as HTMLElement;
+  const marks = chip.nextElementSibling as HTMLElement;
   chip.className = `chip ${tier}`;
   chip.textContent = left;
   if (m.dueAt !== null && m.estimated) {
@@ -48,7 +52,7 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
     est.textContent = '（估）';
     chip.appendChild(est);
   }
-  marks.textContent = '';
+  if (marks.firstChild) marks.textContent = '';
   const add = (text: string, title: string) => {
     const mark = root.ownerDocument.createElement('span');
     mark.className = 'mark';
@@ -63,7 +67,7 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
 
 function create(doc: Document, id: string): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
-  host.dataset.disputeId = id;
+  host.setAttribute('data-dispute-id', id);
   host.setAttribute('role', 'button');
   host.tabIndex = 0;
   const root = host.attachShadow({ mode: 'open' });
@@ -87,7 +91,7 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
     if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
     e.stopPropagation();
-    onSelect(badge.dataset.disputeId ?? '');
+    onSelect(badge.getAttribute('data-dispute-id') ?? '');
   };
   doc.addEventListener('click', handle, true);
   doc.addEventListener('keydown', handle, true);
@@ -114,7 +118,7 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
     if (existing.length) {
       // A row the page re-rendered or reused may carry a badge for another case: keep only its own.
       const all = [...existing];
-      badge = all.find((b) => b.dataset.disputeId === id);
+      badge = all.find((b) => b.getAttribute('data-dispute-id') === id);
       for (const b of all) if (b !== badge) b.remove();
     }
     if (!badge) {
@@ -142,7 +146,7 @@ export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>
 /** Refresh every badge's countdown text (they tick between reads). */
 export function tickBadges(doc: Document, marks: ReadonlyMap<string, BadgeMark>, now: number): void {
   for (const badge of doc.querySelectorAll<HTMLElement>(BADGE_TAG)) {
-    const m = marks.get(badge.dataset.disputeId ?? '');
+    const m = marks.get(badge.getAttribute('data-dispute-id') ?? '');
     if (m && badge.shadowRoot) fill(badge.shadowRoot, m, now);
   }
 }
