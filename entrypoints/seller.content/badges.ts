@@ -2,7 +2,8 @@
  * A small badge on each list row, right after the row's own id: the countdown chip coloured by
  * tier, plus marks for who pays the return postage and compensation owed. Each badge lives in its
  * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
- * its badge and the next read puts it back) and never duplicates.
+ * its badge and the next read puts it back) and never duplicates. The content script places them
+ * on the rows near the screen only, and on the others as they scroll into view.
  */
 import type { BadgeMark } from '../../lib/engine/mark';
 import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
@@ -131,16 +132,11 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
 }
 
 /**
- * Place new badges all at once: every insertion makes the page lay its list out again at the next
- * frame, so a thousand badges placed over many frames would cost the page a thousand-row layout each.
+ * Place new badges together: every insertion makes the page lay its rows out again at the next
+ * frame, so badges placed over several frames would cost the page a layout each.
  */
 export function placeBadges(pending: PendingBadge[]): void {
   for (const [anchor, badge] of pending) anchor.after(badge);
-}
-
-/** Put one badge on each row (new, moved or re-rendered rows included), update the rest. */
-export function syncBadges(rows: Map<string, { root: Element; anchor: Element }>, marks: ReadonlyMap<string, BadgeMark>, now: number): void {
-  placeBadges(prepareBadges(rows, marks, now));
 }
 
 /** Refresh every badge's countdown text (they tick between reads). */

@@ -14,7 +14,7 @@ import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followShortcut } from '../../lib/ui/settings';
-import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges, type PendingBadge } from './badges';
+import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges } from './badges';
 import { HOST_TAG, mountSidebarFrame, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
 
 const DEFAULT_WIDTH = 360;
@@ -62,6 +62,39 @@ export default defineContentScript({
     /** Each case's row badge, as the background judged it, by dispute id. */
     const marks = new Map<string, BadgeMark>();
     let rows: Rows = new Map();
+
+    // ---- row badges: placed on the rows on screen and a screen either side, the rest as staff scroll ----
+    // A sale-day list has a thousand rows; badging them all at once would make the page lay out a
+    // thousand rows again for badges nobody can see yet.
+    const nearScreen = new Set<Element>();
+    const observed = new Set<Element>();
+    const rowsNearScreen = () => [...rows].filter(([id, r]) => nearScreen.has(r.root) && marks.has(id));
+    const rowObserver = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) nearScreen.add(e.target);
+          else nearScreen.delete(e.target);
+        }
+        placeBadges(prepareBadges(rowsNearScreen(), marks, Date.now()));
+      },
+      { rootMargin: '100% 0px' },
+    );
+    /** Watch this reading's rows, and stop watching rows the page has dropped. */
+    const watchRows = () => {
+      const roots = new Set<Element>();
+      for (const r of rows.values()) roots.add(r.root);
+      for (const el of observed) {
+        if (roots.has(el)) continue;
+        rowObserver.unobserve(el);
+        observed.delete(el);
+        nearScreen.delete(el);
+      }
+      for (const el of roots) {
+        if (observed.has(el)) continue;
+        rowObserver.observe(el);
+        observed.add(el);
+      }
+    };
     /** This frame's latest reading, and what a child frame of this tab read (top frame only). */
     let reading: PageReading | undefined;
     let readAt = 0;
@@ -268,17 +301,8 @@ export default defineContentScript({
       const maybeYield = async () => {
         if (performance.now() - clock.slice >= SLICE_MS) await pause();
       };
-      /** Badge the rows that have a mark: new badges are placed all at once (one layout for the page). */
-      const badge = async (entries: [string, { root: Element; anchor: Element }][]) => {
-        const pending: PendingBadge[] = [];
-        for (let i = 0; i < entries.length; i += 100) {
-          pending.push(...prepareBadges(entries.slice(i, i + 100), marks, now));
-          await maybeYield();
-        }
-        // Placing starts a slice of its own: on a sale-day list it is the largest single step.
-        if (pending.length > 500) await pause();
-        placeBadges(pending);
-      };
+      /** Badge the rows near the screen that have a mark: new badges go in together (one layout for the page). */
+      const badge = () => placeBadges(prepareBadges(rowsNearScreen(), marks, now));
 
       const newRows: Rows = new Map();
       const steps = readPageSteps(document, { url: location.href, now, rows: newRows });
@@ -299,10 +323,10 @@ export default defineContentScript({
       reading = read;
       readAt = now;
       rows = newRows;
-      const entries = [...newRows];
       // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
       enter('badges');
-      await badge(entries.filter(([id]) => marks.has(id)));
+      watchRows();
+      badge();
       await maybeYield();
       enter('sidebar');
       // An unchanged reading is not posted again: the sidebar has it (a newly opened one asks on connect).
@@ -336,7 +360,7 @@ export default defineContentScript({
           }
         }
         // The rows as they are now: the page may have re-rendered them while the ledger worked.
-        await badge([...rows].filter(([id]) => marks.has(id)));
+        badge();
         if (error) lastSent = '';
         saved = error ? { type: 'saved', error } : { type: 'saved' };
         if (!ctx.isInvalid) toSidebar(saved);
@@ -376,6 +400,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopBadgeSelect();
       observer.disconnect();
+      rowObserver.disconnect();
       removeBadges(document);
     });
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
