@@ -30,39 +30,48 @@ export interface ReadOptions {
 
 interface Token {
   text: string;
-  el: Element;
+  /** The text node itself: its element is asked for only where needed (each DOM call from the
+   * content script's isolated world costs a wrapper lookup, and there are thousands of pieces). */
+  node: Text;
   /** `labelAt(text)`, worked out once (null: not a label; undefined: not yet asked). */
   label: LabelHit | null | undefined;
 }
 
-/** Elements whose text is not shown (by local name, which is lower case in HTML documents). */
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'svg', 'iframe', 'head']);
+/** Elements whose text is not shown: their whole subtree is left out. */
+const SKIP_SELECTOR = 'head, script, style, noscript, template, textarea, select, svg, iframe, [hidden]';
 const MAX_TOKENS = 200_000;
 
 /**
- * Visible text pieces in document order, each with its element. A plain text walker (no filter
- * callback, which costs a call per node); the extension's own UI (the sidebar, the row badges) is
- * in shadow roots the walker does not enter.
+ * Visible text pieces in document order, each with its text node. A plain text walker (no filter
+ * callback, which costs a call per node) that jumps over the subtrees of hidden and non-text
+ * elements, found in one query; the extension's own UI (the sidebar, the row badges) is in shadow
+ * roots the walker does not enter.
  */
 function* collectTokens(root: Node): Generator<void, Token[]> {
   const doc = root.ownerDocument ?? (root as Document);
+  // First text node of each left-out subtree → its last, to jump to.
+  const skips = new Map<Node, Node>();
+  for (const el of (root as Element | Document).querySelectorAll(SKIP_SELECTOR)) {
+    const inside = doc.createTreeWalker(el, 0x4);
+    const first = inside.nextNode();
+    if (!first || skips.has(first)) continue;
+    let last = first;
+    for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
+    skips.set(first, last);
+  }
   const tokens: Token[] = [];
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);
-  let lastParent: Element | null = null;
-  let lastSkipped = false;
   for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
+    const end = skips.size ? skips.get(n) : undefined;
+    if (end) {
+      walker.currentNode = end;
+      continue;
+    }
     const raw = n.nodeValue;
     if (!raw || !/\S/.test(raw)) continue;
-    const parent = n.parentElement;
-    if (!parent) continue;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastSkipped = SKIP_TAGS.has(parent.localName) || parent.hasAttribute('hidden');
-    }
-    if (lastSkipped) continue;
     const text = normalizeText(raw);
-    if (text) tokens.push({ text, el: parent, label: undefined });
+    if (text) tokens.push({ text, node: n as Text, label: undefined });
     if (++sincePause === TOKENS_PER_STEP) {
       sincePause = 0;
       yield;
@@ -137,7 +146,7 @@ function* findRows(tokens: Token[]): Generator<void, Row[]> {
     const l = labelAt(tokens[i]!);
     if (!l || l.field !== 'disputeId') continue;
     const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
-    if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.el });
+    if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.node.parentElement! });
   }
   // The one id under each ancestor of an anchor, or MANY. Once a climb meets MANY, everything
   // above is MANY too: each anchor climbs only through its own row.
@@ -176,8 +185,10 @@ function* findHeader(tokens: Token[], inRow: (el: Element) => boolean): Generato
   for (let i = 0; i < tokens.length; i++) {
     if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
     const t = tokens[i]!;
-    if (!(t.text in LABELS) || inRow(t.el)) continue;
-    for (let cell: Element | null = t.el; cell && cell.parentElement; cell = cell.parentElement) {
+    if (!(t.text in LABELS)) continue;
+    const el = t.node.parentElement!;
+    if (inRow(el)) continue;
+    for (let cell: Element | null = el; cell && cell.parentElement; cell = cell.parentElement) {
       if (cell.parentElement.childElementCount >= 3) {
         scores.set(cell.parentElement, (scores.get(cell.parentElement) ?? 0) + 1);
         break;
@@ -234,19 +245,20 @@ function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[
 }
 
 /** Values from cells under a column header: the first token, and for some columns all of them. */
-function readColumns(row: Row, rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
+function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
   const line = cells[0]?.parentElement;
   if (!line) return;
   const byCell: (string[] | undefined)[] = [];
+  // Tokens and cells are both in document order: each token's cell is the current one or a later
+  // one. Tokens outside the cells' line (the id line above it) belong to no column.
+  let k = 0;
   for (const t of rowTokens) {
-    // Climb from the token to its cell (a few steps); tokens outside the cells' line (the id line
-    // above it) reach the row's root first and belong to no column.
-    for (let e = t.el, up = e.parentElement; up && e !== row.root; e = up, up = up.parentElement) {
-      if (up !== line) continue;
-      const i = cells.indexOf(e);
-      if (i >= 0) (byCell[i] ??= []).push(t.text);
-      break;
-    }
+    if (!line.contains(t.node)) continue;
+    let j = k;
+    while (j < cells.length && !cells[j]!.contains(t.node)) j++;
+    if (j === cells.length) continue;
+    k = j;
+    (byCell[j] ??= []).push(t.text);
   }
   for (let i = 0; i < cells.length; i++) {
     const field = header.fields[i];
@@ -540,14 +552,14 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
       if (index > 0 && index % ROWS_PER_STEP === 0) yield;
       const rowTokens: Token[] = [];
       // Tokens are in document order and rows are contiguous: advance instead of rescanning.
-      while (ti < tokens.length && !(row.root === tokens[ti]!.el || row.root.contains(tokens[ti]!.el))) ti++;
-      while (ti < tokens.length && (row.root === tokens[ti]!.el || row.root.contains(tokens[ti]!.el))) rowTokens.push(tokens[ti++]!);
+      while (ti < tokens.length && !row.root.contains(tokens[ti]!.node)) ti++;
+      while (ti < tokens.length && row.root.contains(tokens[ti]!.node)) rowTokens.push(tokens[ti++]!);
       const bag: Bag = {};
       readPairs(rowTokens, bag);
       const extra: string[] = [];
       if (header) {
         const cells = findCells(row, header.el.childElementCount, hint);
-        if (cells) readColumns(row, rowTokens, cells, header, bag, extra);
+        if (cells) readColumns(rowTokens, cells, header, bag, extra);
       }
       const texts = rowTokens.map((t) => t.text);
       reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));

@@ -47,6 +47,21 @@ describe('readPage on every demo page kind', () => {
     expect(reading.cases.every((c) => c.refundFen === undefined)).toBe(true);
   });
 
+  it('leaves out rows the page keeps hidden (a template or a collapsed group), however deep their text', () => {
+    const f = loadFixture('refund-list.taobao');
+    const doc = fixtureDocument(f.html);
+    const id = f.truth[0]!.disputeId;
+    const row = [...doc.querySelectorAll('span')].find((s) => s.textContent === id)!.parentElement!.parentElement!.parentElement!;
+    const hidden = doc.createElement('div');
+    hidden.hidden = true;
+    const copy = row.cloneNode(true) as Element;
+    [...copy.querySelectorAll('span')].find((s) => s.textContent === id)!.textContent = '999999999999999';
+    hidden.append(copy);
+    row.parentElement!.append(hidden);
+    const reading = readPage(doc, { url: f.url, now: f.capturedAt });
+    expect(reading.cases.map((c) => c.disputeId)).toEqual(f.truth.map((c) => c.disputeId));
+  });
+
   it('reads nothing as a fact on a page it does not know', () => {
     const doc = fixtureDocument('<body><h1>已卖出的宝贝</h1><p>订单号：123456789 金额 ¥5.00</p></body>');
     const reading = readPage(doc, { url: 'https://qn.taobao.com/home.htm/trade-platform/tp/sold', now: Date.now() });
