@@ -37,8 +37,8 @@ interface Token {
   label: LabelHit | null | undefined;
 }
 
-/** Elements whose text is not shown: their whole subtree is left out. */
-const SKIP_SELECTOR = 'head, script, style, noscript, template, textarea, select, svg, iframe, [hidden]';
+/** Elements whose text is not shown: their whole subtree is left out (as is any [hidden] one). */
+const SKIP_TAGS = ['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe'];
 const MAX_TOKENS = 200_000;
 
 /**
@@ -49,23 +49,29 @@ const MAX_TOKENS = 200_000;
  */
 function* collectTokens(root: Node): Generator<void, Token[]> {
   const doc = root.ownerDocument ?? (root as Document);
-  // First text node of each left-out subtree → its last, to jump to.
-  const skips = new Map<Node, Node>();
-  for (const el of (root as Element | Document).querySelectorAll(SKIP_SELECTOR)) {
+  // First text node of each left-out subtree → its last, to jump to. One query per tag is much
+  // cheaper than one selector list; where two subtrees start at the same text, the outer one wins.
+  const scope = root as Element | Document;
+  const skipped: Element[] = [...scope.querySelectorAll('[hidden]')];
+  for (const tag of SKIP_TAGS) skipped.push(...scope.getElementsByTagName(tag));
+  const skips = new Map<Node, { last: Node; el: Element }>();
+  for (const el of skipped) {
     const inside = doc.createTreeWalker(el, 0x4);
     const first = inside.nextNode();
-    if (!first || skips.has(first)) continue;
+    if (!first) continue;
+    const known = skips.get(first);
+    if (known && known.el.contains(el)) continue;
     let last = first;
     for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
-    skips.set(first, last);
+    skips.set(first, { last, el });
   }
   const tokens: Token[] = [];
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);
   for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
-    const end = skips.size ? skips.get(n) : undefined;
-    if (end) {
-      walker.currentNode = end;
+    const skip = skips.size ? skips.get(n) : undefined;
+    if (skip) {
+      walker.currentNode = skip.last;
       continue;
     }
     const raw = n.nodeValue;
