@@ -47,7 +47,17 @@ const MAX_TOKENS = 200_000;
  * elements, found in one query; the extension's own UI (the sidebar, the row badges) is in shadow
  * roots the walker does not enter.
  */
-function* collectTokens(root: Node): Generator<void, Token[]> {
+interface TextIndex {
+  tokens: Token[];
+  /** Where the pieces that open with an id label (退款编号…) are: one per case. */
+  idAt: number[];
+  /** Where the pieces that are a label and nothing else are: column header candidates. */
+  bareLabelAt: number[];
+  /** How many pieces are a stat-card label. */
+  statLabels: number;
+}
+
+function* collectTokens(root: Node): Generator<void, TextIndex> {
   const doc = root.ownerDocument ?? (root as Document);
   // First text node of each left-out subtree → its last, to jump to. One query per tag is much
   // cheaper than one selector list; where two subtrees start at the same text, the outer one wins.
@@ -65,7 +75,8 @@ function* collectTokens(root: Node): Generator<void, Token[]> {
     for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
     skips.set(first, { last, el });
   }
-  const tokens: Token[] = [];
+  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0 };
+  const { tokens, idAt, bareLabelAt } = index;
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);
   for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
@@ -77,13 +88,20 @@ function* collectTokens(root: Node): Generator<void, Token[]> {
     const raw = n.nodeValue;
     if (!raw || !/\S/.test(raw)) continue;
     const text = normalizeText(raw);
-    if (text) tokens.push({ text, node: n as Text, label: undefined });
+    if (!text) continue;
+    // What the later passes look for is noted here, in the one pass over every piece.
+    const t: Token = { text, node: n as Text, label: undefined };
+    const hit = labelAt(t);
+    if (hit?.field === 'disputeId') idAt.push(tokens.length);
+    if (hit?.label === text) bareLabelAt.push(tokens.length);
+    if (STAT_LABEL_SET.has(text)) index.statLabels++;
+    tokens.push(t);
     if (++sincePause === TOKENS_PER_STEP) {
       sincePause = 0;
       yield;
     }
   }
-  return tokens;
+  return index;
 }
 
 const STAT_LABEL_SET = new Set(STAT_LABELS);
@@ -145,12 +163,11 @@ interface Row {
 }
 
 /** The highest ancestor of each id anchor that holds no other case: one list row each. */
-function* findRows(tokens: Token[]): Generator<void, Row[]> {
+function* findRows({ tokens, idAt }: TextIndex): Generator<void, Row[]> {
   const anchors: { id: string; label: string; el: Element }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
-    const l = labelAt(tokens[i]!);
-    if (!l || l.field !== 'disputeId') continue;
+  for (const [k, i] of idAt.entries()) {
+    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const l = tokens[i]!.label!;
     const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
     if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.node.parentElement! });
   }
@@ -186,13 +203,11 @@ interface Header {
 }
 
 /** The column header of a list: an element whose children are mostly known column labels. */
-function* findHeader(tokens: Token[], inRow: (el: Element) => boolean): Generator<void, Header | undefined> {
+function* findHeader({ tokens, bareLabelAt }: TextIndex, inRow: (el: Element) => boolean): Generator<void, Header | undefined> {
   const scores = new Map<Element, number>();
-  for (let i = 0; i < tokens.length; i++) {
-    if (i % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
-    const t = tokens[i]!;
-    if (!(t.text in LABELS)) continue;
-    const el = t.node.parentElement!;
+  for (const [k, i] of bareLabelAt.entries()) {
+    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const el = tokens[i]!.node.parentElement!;
     if (inRow(el)) continue;
     for (let cell: Element | null = el; cell && cell.parentElement; cell = cell.parentElement) {
       if (cell.parentElement.childElementCount >= 3) {
@@ -468,10 +483,11 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  const tokens = top ? yield* collectTokens(top) : [];
+  const text: TextIndex = top ? yield* collectTokens(top) : { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0 };
+  const { tokens } = text;
   yield;
   const byUrl = detectFromUrl(opts.url);
-  const rows = yield* findRows(tokens);
+  const rows = yield* findRows(text);
   const rowRoots = new Set(rows.map((r) => r.root));
   // Whether an element lies in a row; remembered for every element passed on the way up.
   const inRowMemo = new Map<Element, boolean>();
@@ -494,13 +510,13 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     return found;
   };
   const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
-  const header = yield* findHeader(tokens, rows.length > 1 ? inRow : () => false);
+  const header = yield* findHeader(text, rows.length > 1 ? inRow : () => false);
   yield;
   const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
   const cues: ContentCues = {
     headerLabels: header ? header.labels.filter((l) => l in LABELS) : [],
     idLabels: [...new Set(rows.map((r) => r.label))],
-    statLabels: tokens.filter((t) => STAT_LABEL_SET.has(t.text)).length,
+    statLabels: text.statLabels,
     hasCountdownOrStatus: tokens.some((t) => /还剩|当前状态|退款状态|售后状态/.test(t.text)),
     bannerText: banner,
   };
