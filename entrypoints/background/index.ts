@@ -1,8 +1,9 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/messaging/handlers';
 import type { Message } from '../../lib/messaging/protocol';
+import { parseReadingsHello, SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { installAlerts, openCase, sweep } from './alerts';
 
 export default defineBackground({
@@ -10,9 +11,35 @@ export default defineBackground({
   main() {
     const db = createDb();
     const alerts = installAlerts(db);
+    // Each open sidebar's port, by its tab: readings reach it from here, as they reach the ledger.
+    const sidebars = new Map<number, Browser.runtime.Port>();
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== SIDEBAR_READINGS_PORT || port.sender?.id !== browser.runtime.id) return;
+      let tabId: number | undefined;
+      port.onMessage.addListener((m: unknown) => {
+        const hello = parseReadingsHello(m);
+        if (!hello || tabId !== undefined) return;
+        tabId = hello.tabId;
+        sidebars.set(tabId, port);
+      });
+      port.onDisconnect.addListener(() => {
+        if (tabId !== undefined && sidebars.get(tabId) === port) sidebars.delete(tabId);
+      });
+    });
     const hooks = {
       relayToTop: async (tabId: number, message: Message) => {
         await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+      },
+      showInSidebar: (tabId: number, message: ToSidebar) => {
+        const port = sidebars.get(tabId);
+        if (!port) return false;
+        try {
+          port.postMessage(message);
+          return true;
+        } catch {
+          sidebars.delete(tabId);
+          return false;
+        }
       },
       afterWrite: alerts.schedule,
       sweep: () => sweep(db),

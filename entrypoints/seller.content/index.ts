@@ -328,10 +328,14 @@ export default defineContentScript({
       watchRows();
       badge();
       await maybeYield();
+      // The sidebar gets an unchanged reading only once (a newly opened one asks on connect). A
+      // reading for the ledger reaches it through the background, so the page serialises it once;
+      // any other (a page without cases) is posted here.
       enter('sidebar');
-      // An unchanged reading is not posted again: the sidebar has it (a newly opened one asks on connect).
       const fp = fingerprint(read);
-      if (isTop && fp !== lastShown) {
+      const toLedger = read.cases.length > 0 && fp !== lastSent;
+      const toSidebarToo = isTop && !!port && fp !== lastShown;
+      if (isTop && fp !== lastShown && !toLedger) {
         lastShown = fp;
         await showReading(maybeYield);
       }
@@ -339,31 +343,53 @@ export default defineContentScript({
       // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
       // sale-day list goes in several, with the page given its thread back in between.
       enter('ledger');
-      if (read.cases.length && fp !== lastSent) {
+      if (toLedger) {
         lastSent = fp;
         const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
+        const { cases: _cases, ...meta } = read;
+        const seq = toSidebarToo ? ++readingSeq : 0;
         const parts: Promise<SeenReply>[] = [];
         for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
           const last = i + CASES_PER_MESSAGE >= read.cases.length;
-          // A frame's whole reading goes to the top frame with the last part.
-          parts.push(send<SeenReply>({ type: 'cases/seen', source, cases: read.cases.slice(i, i + CASES_PER_MESSAGE), ...(!isTop && last ? { frameReading: read } : {}) }));
+          parts.push(
+            send<SeenReply>({
+              type: 'cases/seen',
+              source,
+              cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
+              ...(toSidebarToo ? { sidebar: { seq, last, reading: meta } } : {}),
+              // A frame's whole reading goes to the top frame with the last part.
+              ...(!isTop && last ? { frameReading: read } : {}),
+            }),
+          );
           if (!last) await maybeYield();
         }
         let error: string | undefined;
+        let shown = toSidebarToo;
         for (const part of parts) {
           try {
             const reply = await pause(part);
             enter('badges');
             for (const [id, m] of Object.entries(reply?.marks ?? {})) marks.set(id, m);
+            if (!reply?.shown) shown = false;
           } catch (e) {
             error = e instanceof Error ? e.message : String(e);
+            shown = false;
           }
         }
         // The rows as they are now: the page may have re-rendered them while the ledger worked.
         badge();
         if (error) lastSent = '';
         saved = error ? { type: 'saved', error } : { type: 'saved' };
-        if (!ctx.isInvalid) toSidebar(saved);
+        if (!ctx.isInvalid && isTop) {
+          // No sidebar listened at the background (its worker had restarted, say): post it here.
+          enter('sidebar');
+          if (shown) lastShown = fp;
+          else if (fp !== lastShown && port) {
+            lastShown = fp;
+            await showReading(maybeYield);
+          }
+          toSidebar(saved);
+        }
       }
       endSlice();
       // Rows present → cases read, badged, shown and handed to the ledger: what `npm run bench`

@@ -10,7 +10,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { assess, type Assessment } from '../../lib/engine/assess';
 import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
 import { send } from '../../lib/messaging/client';
-import { parseToSidebar, SIDEBAR_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
+import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
 import type { CaseSnapshot } from '../../lib/shared/types';
@@ -117,50 +117,72 @@ const actions: SidebarActions = {
   },
 };
 
+let lastFocus = '';
+/** The parts of a long reading received so far (a newer reading replaces an unfinished one). */
+let parts: { seq: number; cases: CaseSnapshot[] } = { seq: 0, cases: [] };
+
+/** What the page's content script (over the tab port) and the background (readings) send. */
+function receive(input: unknown): void {
+  const m = parseToSidebar(input);
+  if (!m) return;
+  switch (m.type) {
+    case 'reading': {
+      // Both senders number readings from the page's one counter: an older one never replaces a newer.
+      if (m.seq < parts.seq) break;
+      if (m.seq > parts.seq) parts = { seq: m.seq, cases: [] };
+      parts.cases.push(...m.reading.cases);
+      if (!m.last) break;
+      const reading = { ...m.reading, cases: parts.cases };
+      parts = { seq: m.seq, cases: [] };
+      const selected = store.get().selected;
+      judge({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
+      break;
+    }
+    case 'layout':
+      store.set({ collapsed: m.collapsed, width: m.width });
+      break;
+    case 'select':
+      actions.select(m.disputeId);
+      break;
+    case 'saved': {
+      store.set({ saveError: m.error });
+      // The ledger has the case's latest state: show its timeline if the case changed.
+      const c = focusCase();
+      const focus = c ? `${c.disputeId}:${c.status}` : '';
+      if (!m.error && focus !== lastFocus) {
+        lastFocus = focus;
+        void loadLedger();
+      }
+      break;
+    }
+    case 'inserted':
+      inserts.get(m.requestId)?.({ found: m.found, ok: m.ok });
+      break;
+  }
+}
+
+/**
+ * Readings passed on by the background as they reach the ledger, so the page serialises each once.
+ * The background's worker stops now and then: then listen again (meanwhile the page posts directly).
+ */
+function listenForReadings(tabId: number): void {
+  let readings: Browser.runtime.Port;
+  try {
+    readings = browser.runtime.connect({ name: SIDEBAR_READINGS_PORT });
+  } catch {
+    return; // the extension was reloaded or removed
+  }
+  readings.onMessage.addListener(receive);
+  readings.onDisconnect.addListener(() => setTimeout(() => listenForReadings(tabId), 1000));
+  readings.postMessage({ type: 'hello', tabId });
+}
+
 async function connect(): Promise<void> {
   const tab = await browser.tabs.getCurrent();
   if (tab?.id === undefined) return;
+  listenForReadings(tab.id);
   port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
-  let lastFocus = '';
-  /** The parts of a long reading received so far (a newer reading replaces an unfinished one). */
-  let parts: { seq: number; cases: CaseSnapshot[] } = { seq: 0, cases: [] };
-  port.onMessage.addListener((input: unknown) => {
-    const m = parseToSidebar(input);
-    if (!m) return;
-    switch (m.type) {
-      case 'reading': {
-        if (m.seq < parts.seq) break;
-        if (m.seq > parts.seq) parts = { seq: m.seq, cases: [] };
-        parts.cases.push(...m.reading.cases);
-        if (!m.last) break;
-        const reading = { ...m.reading, cases: parts.cases };
-        parts = { seq: m.seq, cases: [] };
-        const selected = store.get().selected;
-        judge({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
-        break;
-      }
-      case 'layout':
-        store.set({ collapsed: m.collapsed, width: m.width });
-        break;
-      case 'select':
-        actions.select(m.disputeId);
-        break;
-      case 'saved': {
-        store.set({ saveError: m.error });
-        // The ledger has the case's latest state: show its timeline if the case changed.
-        const c = focusCase();
-        const focus = c ? `${c.disputeId}:${c.status}` : '';
-        if (!m.error && focus !== lastFocus) {
-          lastFocus = focus;
-          void loadLedger();
-        }
-        break;
-      }
-      case 'inserted':
-        inserts.get(m.requestId)?.({ found: m.found, ok: m.ok });
-        break;
-    }
-  });
+  port.onMessage.addListener(receive);
   port.onDisconnect.addListener(() => {
     port = undefined;
   });

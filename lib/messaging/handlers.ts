@@ -8,6 +8,7 @@ import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
 import { parseMessage, type Message, type Reply, type SeenReply } from './protocol';
+import type { ToSidebar } from './sidebar-port';
 import { SHIPPED_REPLIES } from '../replies/library';
 import { effectiveTemplates } from '../replies/merge';
 
@@ -20,6 +21,8 @@ export interface Sender {
 export interface HandlerHooks {
   /** Passing a child frame's reading on to the tab's top frame. */
   relayToTop?: (tabId: number, message: Message) => Promise<void>;
+  /** Passing a reading on to the tab's sidebar; false when no sidebar of that tab listens. */
+  showInSidebar?: (tabId: number, message: ToSidebar) => boolean;
   /** After the ledger changed: re-plan alerts and the badge. */
   afterWrite?: () => void;
   /** Run the alert sweep now. */
@@ -45,8 +48,14 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   try {
     switch (msg.type) {
       case 'cases/seen': {
-        const policy = await loadPolicy(db);
         const cases = msg.cases as CaseSnapshot[];
+        // The sidebar first: staff see the list while the ledger stores it.
+        let shown = false;
+        if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
+          const { seq, last, reading } = msg.sidebar;
+          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt: Date.parse(msg.source.readAt), seq, last });
+        }
+        const policy = await loadPolicy(db);
         const saved = await upsertCases(db, cases, msg.source, policy);
         hooks.afterWrite?.();
         // What each row's badge shows: judged here, so the page's content script carries no engine.
@@ -55,7 +64,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading: msg.frameReading }).catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks } satisfies SeenReply };
+        return { ok: true, value: { ...saved, marks, shown } satisfies SeenReply };
       }
       case 'frame/reading':
         return { ok: false, error: 'frame/reading is sent by the background only' };

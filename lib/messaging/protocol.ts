@@ -66,15 +66,17 @@ const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
 const CaseKey = v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/));
 const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
 
-/** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
-export const ReadingSchema = v.object({
+/** What a page reading says besides its cases. */
+const ReadingMetaEntries = {
   page: PageKindSchema,
   era: v.picklist(['qianniu', 'refund2']),
   platform: v.picklist(['taobao', 'tmall']),
   stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
   missing: Labels,
-  cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
-});
+};
+
+/** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
+export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)) });
 
 export const MessageSchema = v.variant('type', [
   /** A content script read a page: store its cases. */
@@ -84,6 +86,13 @@ export const MessageSchema = v.variant('type', [
     cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
     /** Set by a content script in a child frame (the /tp/ shell's list): relayed to the top frame's sidebar. */
     frameReading: v.optional(ReadingSchema),
+    /**
+     * Set by a top frame: these cases are also part `seq` of the reading its sidebar shows, passed on
+     * from here so the page serialises them once (`last`: the part that completes it).
+     */
+    sidebar: v.optional(
+      v.object({ seq: v.pipe(v.number(), v.integer(), v.minValue(0)), last: v.boolean(), reading: v.object(ReadingMetaEntries) }),
+    ),
   }),
   /** Background → the top frame: what a child frame of this tab read. */
   v.object({ type: v.literal('frame/reading'), url: Url, reading: ReadingSchema }),
@@ -119,11 +128,13 @@ export const MessageSchema = v.variant('type', [
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
 
-/** The answer to `cases/seen`: what was stored, and each case's row badge by dispute id. */
+/** The answer to `cases/seen`: what was stored, each case's row badge by dispute id, and whether
+ * the cases were passed on to the tab's sidebar (false: no sidebar listens here; post them directly). */
 export interface SeenReply {
   saved: number;
   created: number;
   marks: Record<string, BadgeMark>;
+  shown: boolean;
 }
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

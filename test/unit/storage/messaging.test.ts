@@ -71,6 +71,28 @@ describe('the message protocol', () => {
     expect(relayed).toEqual([[7, { type: 'frame/reading', url: good.source.url, reading }]]);
   });
 
+  it('passes a top frame\'s cases on to its tab\'s sidebar as part of its reading, and says whether one listened', async () => {
+    db = createDb(`msg-${++n}`);
+    const meta = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [] };
+    const shown: [number, unknown][] = [];
+    const listening = new Set([7]);
+    const showInSidebar = (tabId: number, m: unknown) => {
+      if (!listening.has(tabId)) return false;
+      shown.push([tabId, m]);
+      return true;
+    };
+    const withSidebar = { ...good, sidebar: { seq: 4, last: true, reading: meta } };
+    const r = await handleMessage(db, withSidebar, { tabId: 7, frameId: 0 }, { showInSidebar });
+    expect(r).toMatchObject({ ok: true, value: { saved: 1, shown: true } });
+    expect(shown).toEqual([[7, { type: 'reading', reading: { ...meta, cases: good.cases }, readAt: Date.parse(good.source.readAt), seq: 4, last: true }]]);
+    // A tab with no sidebar listening, a child frame, or no request: nothing passed on, and the page is told.
+    const none = await handleMessage(db, withSidebar, { tabId: 8, frameId: 0 }, { showInSidebar });
+    const child = await handleMessage(db, withSidebar, { tabId: 7, frameId: 2 }, { showInSidebar });
+    const plain = await handleMessage(db, good, { tabId: 7, frameId: 0 }, { showInSidebar });
+    expect([none, child, plain].map((x) => x.ok && (x.value as { shown: boolean }).shown)).toEqual([false, false, false]);
+    expect(shown).toHaveLength(1);
+  });
+
   it('refuses a frame/reading message sent to the background', async () => {
     db = createDb(`msg-${++n}`);
     const r = await handleMessage(db, { type: 'frame/reading', url: good.source.url, reading: { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] } });
