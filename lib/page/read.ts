@@ -61,9 +61,13 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
   const doc = root.ownerDocument ?? (root as Document);
   // First text node of each left-out subtree → its last, to jump to. One query per tag is much
   // cheaper than one selector list; where two subtrees start at the same text, the outer one wins.
+  // Each query walks the whole page once: on a sale-day list each is a step of its own.
   const scope = root as Element | Document;
   const skipped: Element[] = [...scope.querySelectorAll('[hidden]')];
-  for (const tag of SKIP_TAGS) skipped.push(...scope.getElementsByTagName(tag));
+  for (const tag of SKIP_TAGS) {
+    yield;
+    skipped.push(...scope.getElementsByTagName(tag));
+  }
   const skips = new Map<Node, { last: Node; el: Element }>();
   for (const el of skipped) {
     const inside = doc.createTreeWalker(el, 0x4);
