@@ -19,7 +19,8 @@ const instant = (v: unknown): string | undefined => (typeof v === 'number' && Nu
 /** Fields a data response may fill, by snapshot field name. */
 export type DataField = keyof Omit<CaseSnapshot, 'platform' | 'disputeId' | 'kind' | 'flags' | 'fromData'>;
 
-function fromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot> & { disputeId: string } | undefined {
+/** One case of a data response as a partial snapshot (undefined when its id is not a case id). */
+export function snapshotFromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot> & { disputeId: string } | undefined {
   const disputeId = str(vo.disputeId);
   if (!disputeId || !/^\d{5,24}$/.test(disputeId)) return undefined;
   const out: Partial<CaseSnapshot> & { disputeId: string } = { disputeId, platform };
@@ -87,12 +88,26 @@ function fromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot
   return out;
 }
 
-/** Partial snapshots from one observed response body; [] for anything unexpected. */
-export function snapshotsFromResponse(body: unknown, platform: Platform, now: number): (Partial<CaseSnapshot> & { disputeId: string })[] {
+/**
+ * The cases of one observed response body, unconverted, by dispute id; [] for anything unexpected.
+ * Cheap: a sale-day list's response is indexed when it arrives and each case converted when read.
+ */
+export function casesInResponse(body: unknown): [disputeId: string, vo: Json][] {
   const data = obj(obj(body)?.data);
   if (!data) return [];
   const list = Array.isArray(data.disputeGridVOList) ? data.disputeGridVOList.slice(0, 5000) : obj(data.disputeVO) ? [data.disputeVO] : [];
-  return list.map(obj).flatMap((vo) => (vo ? [fromVO(vo, platform, now)].filter((x) => x !== undefined) : []));
+  const out: [string, Json][] = [];
+  for (const item of list) {
+    const vo = obj(item);
+    const id = str(vo?.disputeId);
+    if (vo && id && /^\d{5,24}$/.test(id)) out.push([id, vo]);
+  }
+  return out;
+}
+
+/** Partial snapshots from one observed response body; [] for anything unexpected. */
+export function snapshotsFromResponse(body: unknown, platform: Platform, now: number): (Partial<CaseSnapshot> & { disputeId: string })[] {
+  return casesInResponse(body).flatMap(([, vo]) => snapshotFromVO(vo, platform, now) ?? []);
 }
 
 /**
