@@ -118,9 +118,10 @@ for (const rows of [5, 50, 200, 500, 1000, 5000]) {
 }
 results.figures.read = readTimes;
 results.figures.read200Ms = readTimes[200];
-// Where the 200-row figure goes: reading the page, the row badges, the reading posted to the sidebar,
-// the cases handed to the ledger (and their badges back). The wall time includes the background's
-// work (storing and judging), which runs in the service worker, not on the page's thread.
+// Where the 200-row figure goes: reading the page (with the data-response merge), the row badges, a
+// reading posted to the sidebar directly (only when the background could not pass it on), the cases
+// handed to the ledger (and their badges back). The wall time includes the background's work (storing
+// and judging), which runs in the service worker, not on the page's thread.
 results.figures.read200WallMs = round(median(wall200));
 results.figures.read200Phases = Object.fromEntries(Object.entries(phases200).map(([k, v]) => [k, round(median(v), 1)]));
 // The longest stretch without yielding: per size, the median over runs of each run's longest; the
