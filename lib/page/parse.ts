@@ -30,8 +30,7 @@ export function normalizeText(text: string): string {
  * no amount or it is not a plausible price.
  */
 export function parseMoneyFen(text: string): number | undefined {
-  let t = normalizeText(text);
-  if (t.includes(',')) t = t.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const t = normalizeText(text).replace(/(\d),(?=\d{3}\b)/g, '$1');
   const m = t.match(/[¥$]\s*(\d{1,9})(?:\.(\d{1,2}))?/) ?? t.match(/(\d{1,9})(?:\.(\d{1,2}))?\s*元/);
   if (!m || m[1] === undefined) return undefined;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || 0);

@@ -41,12 +41,7 @@ interface Token {
 const SKIP_TAGS = ['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe'];
 const MAX_TOKENS = 200_000;
 
-/**
- * Visible text pieces in document order, each with its text node. A plain text walker (no filter
- * callback, which costs a call per node) that jumps over the subtrees of hidden and non-text
- * elements, found in one query; the extension's own UI (the sidebar, the row badges) is in shadow
- * roots the walker does not enter.
- */
+/** The page's visible text, and where in it the later passes should look. */
 interface TextIndex {
   tokens: Token[];
   /** Where the pieces that open with an id label (退款编号…) are: one per case. */
@@ -57,6 +52,12 @@ interface TextIndex {
   statLabels: number;
 }
 
+/**
+ * Visible text pieces in document order, each with its text node. A plain text walker (no filter
+ * callback, which costs a call per node) that jumps over the subtrees of hidden and non-text
+ * elements, found by one query per tag; the extension's own UI (the sidebar, the row badges) is in
+ * shadow roots the walker does not enter.
+ */
 function* collectTokens(root: Node): Generator<void, TextIndex> {
   const doc = root.ownerDocument ?? (root as Document);
   // First text node of each left-out subtree → its last, to jump to. One query per tag is much
@@ -340,7 +341,6 @@ function readHistory(tokens: Token[], now: number): HistoryEntry[] {
   return out.filter((h) => h.text || h.actor);
 }
 
-const MAY_BE_COUNTDOWN = /\d|超时/;
 const TYPE_TOKEN = /^(?:仅退款|退货退款|换货)\s*\((?:售中|售后)\)$/;
 
 /** Build one snapshot from a bag of label values. Only what was read is set. */
@@ -388,8 +388,6 @@ function toSnapshot(
   if (bag.reason) snap.reason = bag.reason;
   if (bag.item) snap.item = bag.item;
   for (const text of countdownText) {
-    // A countdown has digits or says 超时: the other pieces skip the parser.
-    if (!MAY_BE_COUNTDOWN.test(text)) continue;
     const cd = parseCountdown(text, now);
     if (cd) {
       snap.pageDeadline = cd;

@@ -146,18 +146,9 @@ const STATUS_RULES: Record<CaseKind, [RegExp, CaseStatus][]> = {
 };
 
 /** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
-/** A list repeats a handful of status wordings on every row: each is matched once. */
-const statusMemo = new Map<string, CaseStatus>();
-
 export function statusFromText(text: string, kind: CaseKind): CaseStatus {
-  const key = `${kind}|${text}`;
-  let status = statusMemo.get(key);
-  if (status === undefined) {
-    status = STATUS_RULES[kind].find(([re]) => re.test(text))?.[1] ?? 'UNKNOWN';
-    if (statusMemo.size >= 1000) statusMemo.clear();
-    statusMemo.set(key, status);
-  }
-  return status;
+  for (const [re, status] of STATUS_RULES[kind]) if (re.test(text)) return status;
+  return 'UNKNOWN';
 }
 
 export function goodsStatusFromText(text: string): GoodsStatus | undefined {
