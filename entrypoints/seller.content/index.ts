@@ -66,9 +66,18 @@ export default defineContentScript({
     // ---- row badges: placed on the rows on screen and a screen either side, the rest as staff scroll ----
     // A sale-day list has a thousand rows; badging them all at once would make the page lay out a
     // thousand rows again for badges nobody can see yet.
+    /** The rows watched (each row's region → its dispute id), and those near the screen now. */
+    let watched = new Map<Element, string>();
     const nearScreen = new Set<Element>();
-    const observed = new Set<Element>();
-    const rowsNearScreen = () => [...rows].filter(([id, r]) => nearScreen.has(r.root) && marks.has(id));
+    const rowsNearScreen = () => {
+      const near: [string, { root: Element; anchor: Element }][] = [];
+      for (const root of nearScreen) {
+        const id = watched.get(root) ?? '';
+        const row = rows.get(id);
+        if (row && marks.has(id)) near.push([id, row]);
+      }
+      return near;
+    };
     const rowObserver = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
@@ -81,19 +90,15 @@ export default defineContentScript({
     );
     /** Watch this reading's rows, and stop watching rows the page has dropped. */
     const watchRows = () => {
-      const roots = new Set<Element>();
-      for (const r of rows.values()) roots.add(r.root);
-      for (const el of observed) {
-        if (roots.has(el)) continue;
+      const next = new Map<Element, string>();
+      for (const [id, r] of rows) next.set(r.root, id);
+      for (const el of watched.keys()) {
+        if (next.has(el)) continue;
         rowObserver.unobserve(el);
-        observed.delete(el);
         nearScreen.delete(el);
       }
-      for (const el of roots) {
-        if (observed.has(el)) continue;
-        rowObserver.observe(el);
-        observed.add(el);
-      }
+      for (const el of next.keys()) if (!watched.has(el)) rowObserver.observe(el);
+      watched = next;
     };
     /** This frame's latest reading, and what a child frame of this tab read (top frame only). */
     let reading: PageReading | undefined;
