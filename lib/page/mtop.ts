@@ -105,11 +105,6 @@ export function casesInResponse(body: unknown): [disputeId: string, vo: Json][] 
   return out;
 }
 
-/** Partial snapshots from one observed response body; [] for anything unexpected. */
-export function snapshotsFromResponse(body: unknown, platform: Platform, now: number): (Partial<CaseSnapshot> & { disputeId: string })[] {
-  return casesInResponse(body).flatMap(([, vo]) => snapshotFromVO(vo, platform, now) ?? []);
-}
-
 /**
  * Fill what the page's DOM did not show from the data response. The DOM stays the authority; every
  * field taken from the data is listed in `fromData`, so the UI can say where it came from.

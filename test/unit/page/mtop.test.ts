@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDataIntoCase, snapshotsFromResponse } from '../../../lib/page/mtop';
+import { casesInResponse, mergeDataIntoCase, snapshotFromVO } from '../../../lib/page/mtop';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
+/** A response's cases, indexed and converted, as the content script does on reading them. */
+const snapshotsFromResponse = (body: unknown, platform: 'taobao' | 'tmall', now: number) => casesInResponse(body).flatMap(([, v]) => snapshotFromVO(v, platform, now) ?? []);
 const vo = {
   disputeId: '287140000008050',
   bizOrderId: '3491483612000010007',
@@ -20,7 +22,7 @@ const vo = {
   history: [{ at: Date.UTC(2026, 10, 20, 8, 57, 3), actor: '买家', text: '发起退货退款申请' }],
 };
 
-describe('snapshotsFromResponse', () => {
+describe('casesInResponse and snapshotFromVO', () => {
   it('reads a disputelistv2 body', () => {
     const [s] = snapshotsFromResponse({ data: { disputeGridVOList: [vo] } }, 'taobao', NOW);
     expect(s).toMatchObject({
