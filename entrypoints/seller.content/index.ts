@@ -84,10 +84,12 @@ export default defineContentScript({
           if (e.isIntersecting) nearScreen.add(e.target);
           else nearScreen.delete(e.target);
         }
-        placeBadges(prepareBadges(rowsNearScreen(), marks, Date.now()));
+        badgeNearScreen(Date.now());
       },
       { rootMargin: '100% 0px' },
     );
+    /** Badge the rows near the screen that have a mark: new badges go in together (one layout for the page). */
+    const badgeNearScreen = (now: number) => placeBadges(prepareBadges(rowsNearScreen(), marks, now));
     /** Watch this reading's rows, and stop watching rows the page has dropped. */
     const watchRows = () => {
       const next = new Map<Element, string>();
@@ -321,9 +323,6 @@ export default defineContentScript({
       const maybeYield = async () => {
         if (performance.now() - clock.slice >= SLICE_MS) await pause();
       };
-      /** Badge the rows near the screen that have a mark: new badges go in together (one layout for the page). */
-      const badge = () => placeBadges(prepareBadges(rowsNearScreen(), marks, now));
-
       const newRows: Rows = new Map();
       const steps = readPageSteps(document, { url: location.href, now, rows: newRows });
       let step = steps.next();
@@ -346,7 +345,7 @@ export default defineContentScript({
       // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
       enter('badges');
       watchRows();
-      badge();
+      badgeNearScreen(now);
       await maybeYield();
       // The sidebar gets an unchanged reading only once (a newly opened one asks on connect). A
       // reading for the ledger reaches it through the background, so the page serialises it once;
@@ -397,7 +396,7 @@ export default defineContentScript({
           }
         }
         // The rows as they are now: the page may have re-rendered them while the ledger worked.
-        badge();
+        badgeNearScreen(now);
         if (error) lastSent = '';
         saved = error ? { type: 'saved', error } : { type: 'saved' };
         if (!ctx.isInvalid && isTop) {
