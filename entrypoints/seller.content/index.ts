@@ -6,7 +6,7 @@ import type { SeenReply } from '../../lib/messaging/protocol';
 import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { casesInResponse, mergeDataIntoCase, snapshotFromVO } from '../../lib/page/mtop';
+import { casesInResponse, dataCase, mergeDataIntoCase, type DataCase } from '../../lib/page/mtop';
 import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
@@ -227,19 +227,9 @@ export default defineContentScript({
       schedule();
     });
 
-    // Copies of the page's own data responses, from the main-world observer, by dispute id: as
-    // they came (converted when a read needs the case, in the read's slices) and converted.
-    const dataPending = new Map<string, { vo: Record<string, unknown>; platform: Platform; at: number }>();
-    const dataCases = new Map<string, Partial<CaseSnapshot>>();
-    const dataFor = (id: string) => {
-      const pending = dataPending.get(id);
-      if (pending) {
-        dataPending.delete(id);
-        const d = snapshotFromVO(pending.vo, pending.platform, pending.at);
-        if (d) dataCases.set(id, d);
-      }
-      return dataCases.has(id);
-    };
+    // Copies of the page's own data responses, from the main-world observer, by dispute id: each
+    // case's fields are converted when a read first lacks them, in the read's slices.
+    const data = new Map<string, DataCase>();
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
       // Same origin only (e.source is another world's window object here); the body is validated field by field.
       if (e.origin !== location.origin) return;
@@ -253,10 +243,7 @@ export default defineContentScript({
       }
       const platform = reading?.platform ?? detectPlatform(location.href, document.title);
       const at = Date.now();
-      for (const [id, vo] of casesInResponse(body)) {
-        dataPending.set(id, { vo, platform, at });
-        dataCases.delete(id);
-      }
+      for (const [id, vo] of casesInResponse(body)) data.set(id, dataCase(vo, platform, at));
       schedule();
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
@@ -333,8 +320,8 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       const read = step.value;
       // Fill what the rows do not show from the page's own data responses (part of reading).
-      for (let i = 0; (dataCases.size || dataPending.size) && i < read.cases.length; i++) {
-        if (dataFor(read.cases[i]!.disputeId)) read.cases[i] = mergeDataIntoCase(read.cases[i]!, dataCases);
+      for (let i = 0; data.size && i < read.cases.length; i++) {
+        read.cases[i] = mergeDataIntoCase(read.cases[i]!, data.get(read.cases[i]!.disputeId));
         if (i % 50 === 49) await maybeYield();
       }
       // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.

@@ -3,7 +3,7 @@
  * disputedetail). A main-world script observes them read-only; this module turns a response body
  * into partial snapshots. Every value is type-checked: the body is untrusted page data.
  */
-import type { CaseSnapshot, GoodsStatus, Platform } from '../shared/types';
+import type { CaseKind, CaseSnapshot, GoodsStatus, Platform } from '../shared/types';
 import { toChinaIso } from '../shared/china-time';
 import { maskBuyer, parseAutoAction, parseChinaTime } from './parse';
 import { statusFromText } from './vocabulary';
@@ -19,55 +19,61 @@ const instant = (v: unknown): string | undefined => (typeof v === 'number' && Nu
 /** Fields a data response may fill, by snapshot field name. */
 export type DataField = keyof Omit<CaseSnapshot, 'platform' | 'disputeId' | 'kind' | 'flags' | 'fromData'>;
 
-/** One case of a data response as a partial snapshot (undefined when its id is not a case id). */
-export function snapshotFromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot> & { disputeId: string } | undefined {
-  const disputeId = str(vo.disputeId);
-  if (!disputeId || !/^\d{5,24}$/.test(disputeId)) return undefined;
-  const out: Partial<CaseSnapshot> & { disputeId: string } = { disputeId, platform };
-  const orderId = str(vo.bizOrderId);
-  if (orderId && /^\d{6,24}$/.test(orderId)) out.orderId = orderId;
-  const type = str(vo.bizClaimType);
-  if (type === '仅退款' || type === '退货退款' || type === '换货' || type === '邮费') out.refundType = type;
-  out.kind = type === '换货' ? 'exchange' : type === '邮费' ? 'postage' : 'refund';
-  if (vo.refundPhase === 'onsale' || vo.refundPhase === 'aftersale') out.phase = vo.refundPhase;
-  if (typeof vo.orderShipped === 'boolean') out.shipped = vo.orderShipped;
-  if (['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'].includes(String(vo.goodStatus))) out.goodsStatus = vo.goodStatus as GoodsStatus;
-  const statusText = str(vo.statusDesc);
-  const apiStatus = str(vo.refundStatus);
-  if (apiStatus && (CASE_STATUSES as readonly string[]).includes(apiStatus)) out.status = apiStatus as CaseStatus;
-  else if (statusText) out.status = statusFromText(statusText, out.kind);
-  if (statusText) out.statusText = statusText;
-  const body = obj(vo.disputeBodyVO);
-  const refund = fen(body?.refundFee);
-  const paid = fen(body?.buyerActualFee);
-  const post = fen(body?.postFee);
-  if (refund !== undefined) out.refundFen = refund;
-  if (paid !== undefined) out.paidFen = paid;
-  if (post !== undefined) out.postageFen = post;
-  const times: [DataField, unknown][] = [['appliedAt', vo.gmtApply], ['paidAt', vo.gmtPay], ['shippedAt', vo.gmtConsign], ['signedAt', vo.gmtSign]];
-  for (const [k, v] of times) {
-    const t = instant(v);
-    if (t) (out as Record<string, unknown>)[k] = t;
-  }
-  const reason = str(vo.reason);
-  if (reason) out.reason = reason;
-  const item = str(vo.auctionTitle);
-  if (item) out.item = item;
-  const nick = str(vo.buyerNick);
-  if (nick) out.buyer = maskBuyer(nick);
-  const remind = obj(vo.refundRemindTimeout);
-  const timeout = str(remind?.timeout);
-  const at = timeout ? parseChinaTime(timeout, now) : undefined;
-  if (at) {
+const kindOf = (vo: Json): CaseKind => (vo.bizClaimType === '换货' ? 'exchange' : vo.bizClaimType === '邮费' ? 'postage' : 'refund');
+/** A non-empty string of at most 500 characters (or a number's digits). */
+const text = (v: unknown): string | undefined => str(v) || undefined;
+
+/**
+ * How each field is taken from one case of a response (`now`: when it arrived), in the order a
+ * snapshot lists them. Each converter runs only when a read needs its field.
+ */
+const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] | undefined } = {
+  orderId: (vo) => {
+    const id = str(vo.bizOrderId);
+    return id && /^\d{6,24}$/.test(id) ? id : undefined;
+  },
+  refundType: (vo) => {
+    const type = str(vo.bizClaimType);
+    return type === '仅退款' || type === '退货退款' || type === '换货' || type === '邮费' ? type : undefined;
+  },
+  phase: (vo) => (vo.refundPhase === 'onsale' || vo.refundPhase === 'aftersale' ? vo.refundPhase : undefined),
+  shipped: (vo) => (typeof vo.orderShipped === 'boolean' ? vo.orderShipped : undefined),
+  goodsStatus: (vo) => (['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'].includes(String(vo.goodStatus)) ? (vo.goodStatus as GoodsStatus) : undefined),
+  status: (vo) => {
+    const apiStatus = str(vo.refundStatus);
+    if (apiStatus && (CASE_STATUSES as readonly string[]).includes(apiStatus)) return apiStatus as CaseStatus;
+    const statusText = text(vo.statusDesc);
+    return statusText ? statusFromText(statusText, kindOf(vo)) : undefined;
+  },
+  statusText: (vo) => text(vo.statusDesc),
+  refundFen: (vo) => fen(obj(vo.disputeBodyVO)?.refundFee),
+  paidFen: (vo) => fen(obj(vo.disputeBodyVO)?.buyerActualFee),
+  postageFen: (vo) => fen(obj(vo.disputeBodyVO)?.postFee),
+  appliedAt: (vo) => instant(vo.gmtApply),
+  paidAt: (vo) => instant(vo.gmtPay),
+  shippedAt: (vo) => instant(vo.gmtConsign),
+  signedAt: (vo) => instant(vo.gmtSign),
+  reason: (vo) => text(vo.reason),
+  item: (vo) => text(vo.auctionTitle),
+  buyer: (vo) => {
+    const nick = text(vo.buyerNick);
+    return nick ? maskBuyer(nick) : undefined;
+  },
+  pageDeadline: (vo, now) => {
+    const remind = obj(vo.refundRemindTimeout);
+    const timeout = text(remind?.timeout);
+    const at = timeout ? parseChinaTime(timeout, now) : undefined;
+    if (!at) return undefined;
     const action = parseAutoAction(str(remind?.action) ?? '');
-    out.pageDeadline = { at, text: `超时时间 ${timeout}`, ...(action ? { action } : {}) };
-  }
-  const lg = obj(vo.logistics);
-  if (lg) {
+    return { at, text: `超时时间 ${timeout}`, ...(action ? { action } : {}) };
+  },
+  returnLogistics: (vo) => {
+    const lg = obj(vo.logistics);
+    if (!lg) return undefined;
     const r: NonNullable<CaseSnapshot['returnLogistics']> = {};
-    const carrier = str(lg.carrier);
-    const number = str(lg.number);
-    const state = str(lg.state);
+    const carrier = text(lg.carrier);
+    const number = text(lg.number);
+    const state = text(lg.state);
     if (carrier) r.carrier = carrier;
     if (number) r.number = number;
     if (state) r.state = state;
@@ -75,17 +81,30 @@ export function snapshotFromVO(vo: Json, platform: Platform, now: number): Parti
     const signedAt = instant(lg.signedAt);
     if (shippedAt) r.shippedAt = shippedAt;
     if (signedAt) r.signedAt = signedAt;
-    if (Object.keys(r).length) out.returnLogistics = r;
-  }
-  if (Array.isArray(vo.history)) {
+    return Object.keys(r).length ? r : undefined;
+  },
+  history: (vo) => {
+    if (!Array.isArray(vo.history)) return undefined;
     const history = vo.history
       .slice(0, 200)
       .map(obj)
-      .map((h) => ({ at: instant(h?.at), actor: str(h?.actor), text: str(h?.text) }))
+      .map((h) => ({ at: instant(h?.at), actor: text(h?.actor), text: text(h?.text) }))
       .filter((h): h is { at: string; actor: string; text: string } => !!h.at && !!h.actor && !!h.text);
-    if (history.length) out.history = history;
+    return history.length ? history : undefined;
+  },
+};
+const DATA_FIELDS = Object.entries(FROM_VO) as [DataField, (vo: Json, now: number) => unknown][];
+
+/** One case of a data response as a partial snapshot (undefined when its id is not a case id). */
+export function snapshotFromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot> & { disputeId: string } | undefined {
+  const disputeId = str(vo.disputeId);
+  if (!disputeId || !/^\d{5,24}$/.test(disputeId)) return undefined;
+  const out: Record<string, unknown> = { disputeId, platform, kind: kindOf(vo) };
+  for (const [field, from] of DATA_FIELDS) {
+    const v = from(vo, now);
+    if (v !== undefined) out[field] = v;
   }
-  return out;
+  return out as Partial<CaseSnapshot> & { disputeId: string };
 }
 
 /**
@@ -106,22 +125,34 @@ export function casesInResponse(body: unknown): [disputeId: string, vo: Json][] 
 }
 
 /**
+ * One case of a data response as it came (`at`: when): each field is converted the first time a
+ * read lacks it, and kept for the next read.
+ */
+export interface DataCase {
+  vo: Json;
+  platform: Platform;
+  at: number;
+  converted: Partial<Record<DataField, unknown>>;
+}
+
+export const dataCase = (vo: Json, platform: Platform, at: number): DataCase => ({ vo, platform, at, converted: {} });
+
+/**
  * Fill what the page's DOM did not show from the data response. The DOM stays the authority; every
  * field taken from the data is listed in `fromData`, so the UI can say where it came from.
  */
-export function mergeDataIntoCase(c: CaseSnapshot, data: Map<string, Partial<CaseSnapshot>>): CaseSnapshot {
-  const d = data.get(c.disputeId) as Record<string, unknown> | undefined;
-  if (!d || (d.platform && d.platform !== c.platform)) return c;
+export function mergeDataIntoCase(c: CaseSnapshot, d: DataCase | undefined): CaseSnapshot {
+  if (!d || d.platform !== c.platform) return c;
   const read = c as unknown as Record<string, unknown>;
-  // Usually the page showed everything: then nothing is copied.
+  // Usually the page showed most of it: then only the rest is converted and copied.
   let merged: Record<string, unknown> | undefined;
   const filled: string[] = [];
-  for (const k in d) {
-    const v = d[k];
-    if (v === undefined || k === 'platform' || k === 'disputeId' || k === 'kind') continue;
-    if (k === 'status' ? c.status !== 'UNKNOWN' : read[k] !== undefined) continue;
-    (merged ??= { ...c })[k] = v;
-    filled.push(k);
+  for (const [field, from] of DATA_FIELDS) {
+    if (field === 'status' ? c.status !== 'UNKNOWN' : read[field] !== undefined) continue;
+    const v = field in d.converted ? d.converted[field] : (d.converted[field] = from(d.vo, d.at));
+    if (v === undefined) continue;
+    (merged ??= { ...c })[field] = v;
+    filled.push(field);
   }
   return merged ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casesInResponse, mergeDataIntoCase, snapshotFromVO } from '../../../lib/page/mtop';
+import { casesInResponse, dataCase, mergeDataIntoCase, snapshotFromVO } from '../../../lib/page/mtop';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -61,16 +61,25 @@ describe('casesInResponse and snapshotFromVO', () => {
 describe('mergeDataIntoCase', () => {
   const dom: CaseSnapshot = { platform: 'taobao', disputeId: '287140000008050', kind: 'refund', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理', refundFen: 11800, flags: {} };
   it('fills only what the page did not show, and says so', () => {
-    const data = new Map(snapshotsFromResponse({ data: { disputeGridVOList: [{ ...vo, disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } }] } }, 'taobao', NOW).map((d) => [d.disputeId, d]));
-    const m = mergeDataIntoCase(dom, data);
+    const m = mergeDataIntoCase(dom, dataCase({ ...vo, disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } }, 'taobao', NOW));
     expect(m?.refundFen).toBe(11800);
     expect(m?.paidFen).toBe(23600);
     expect(m?.fromData).toEqual(expect.arrayContaining(['paidFen', 'paidAt', 'orderId', 'pageDeadline']));
     expect(m?.fromData).not.toContain('refundFen');
   });
 
+  it('fills a case the page showed nothing of with what the response says, and again on the next read', () => {
+    const bare: CaseSnapshot = { platform: 'taobao', disputeId: vo.disputeId, kind: 'refund', status: 'UNKNOWN', flags: {} };
+    const d = dataCase(vo, 'taobao', NOW);
+    const { disputeId: _id, platform: _p, kind: _k, ...whole } = snapshotFromVO(vo, 'taobao', NOW)!;
+    for (let read = 0; read < 2; read++) {
+      const m = mergeDataIntoCase(bare, d);
+      expect(m).toMatchObject(whole);
+      expect(m.fromData).toEqual(Object.keys(whole));
+    }
+  });
+
   it('never mixes another platform\'s case in', () => {
-    const data = new Map([[dom.disputeId, { disputeId: dom.disputeId, platform: 'tmall' as const, paidFen: 1 }]]);
-    expect(mergeDataIntoCase(dom, data)).toEqual(dom);
+    expect(mergeDataIntoCase(dom, dataCase({ ...vo, disputeId: dom.disputeId, disputeBodyVO: { buyerActualFee: 1 } }, 'tmall', NOW))).toEqual(dom);
   });
 });
