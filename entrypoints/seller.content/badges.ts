@@ -3,7 +3,9 @@
  * tier, plus marks for who pays the return postage and compensation owed. Each badge lives in its
  * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
  * its badge and the next read puts it back) and never duplicates. The content script places them
- * on the rows near the screen only, and on the others as they scroll into view.
+ * on the rows near the screen only, and on the others as they scroll into view. A badge never makes
+ * its row taller: where the whole badge does not fit on the id's line it shows the countdown chip
+ * only, or a coloured dot (the tooltip still says everything).
  */
 import type { BadgeMark } from '../../lib/engine/mark';
 import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
@@ -18,6 +20,9 @@ const CSS = `
 .marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
 .est { font-weight: 400; opacity: .85; }
+:host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
+:host([data-fit="dot"]) { margin: 0 3px; }
+:host([data-fit="dot"]) .chip { font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
 `;
 
 const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };
@@ -54,7 +59,9 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
     chip.appendChild(est);
   }
   if (marks.firstChild) marks.textContent = '';
+  const said: string[] = [];
   const add = (text: string, title: string) => {
+    said.push(text);
     const mark = root.ownerDocument.createElement('span');
     mark.className = 'mark';
     mark.textContent = text;
@@ -63,7 +70,8 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   };
   if (m.payer) add(PAYER_MARK[m.payer]!, m.payerWhy ?? '');
   if (m.owed) add(m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
-  host.title = `售后雷达：${m.why}`;
+  // Everything the badge says, for when it is cut down to its chip or a dot.
+  host.title = `售后雷达：${left}${m.dueAt !== null && m.estimated ? '（估）' : ''} · ${[...said, m.why].join(' · ')}`;
 }
 
 function create(doc: Document, id: string): HTMLElement {
@@ -131,11 +139,68 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
   return pending;
 }
 
+/** The width a badge's text takes at its 11px font: CJK characters are square, the rest about 0.6em. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) >= 0x2e80 ? 11 : 7;
+  return w;
+}
+
+/**
+ * The widths (px) of a badge in full and as its chip alone, from its text: measuring it would
+ * mean laying the page out with it first. Margins, padding, gaps, and one more character for a
+ * countdown that grows as it ticks ("1时00分" → "59分59秒").
+ */
+function badgeWidths(badge: HTMLElement): { full: number; chip: number } {
+  const chip = badge.shadowRoot!.firstElementChild!;
+  const chipWidth = 12 + 10 + textWidth(chip.textContent ?? '') + 7;
+  let full = chipWidth;
+  for (const mark of chip.nextElementSibling!.children) full += 3 + 6 + 2 + textWidth(mark.textContent ?? '');
+  return { full, chip: chipWidth };
+}
+
+/**
+ * The room (px) left on the line that holds `anchor`, after its last item: what a badge placed right
+ * after the anchor may take without pushing anything onto a new line (the row would grow, and the
+ * page would have to move and repaint every row below it).
+ */
+function roomAfter(anchor: Element): number {
+  const view = anchor.ownerDocument.defaultView!;
+  // The box whose lines the anchor sits on: its nearest ancestor that is not inline.
+  let line = anchor.parentElement;
+  if (!line) return Infinity;
+  let style = view.getComputedStyle(line);
+  while (line.parentElement && /^(inline|contents)/.test(style.display)) {
+    line = line.parentElement;
+    style = view.getComputedStyle(line);
+  }
+  const at = anchor.getClientRects();
+  const end = at[at.length - 1];
+  if (!end) return Infinity;
+  // Whatever follows the anchor on its own line (text, the page's own chips, other flex items).
+  const after = anchor.ownerDocument.createRange();
+  after.setStartAfter(anchor);
+  after.setEnd(line, line.childNodes.length);
+  let lineEnd = end.right;
+  for (const r of after.getClientRects()) if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
+  const contentRight = line.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+  return contentRight - lineEnd;
+}
+
 /**
  * Place new badges together: every insertion makes the page lay its rows out again at the next
- * frame, so badges placed over several frames would cost the page a layout each.
+ * frame, so badges placed over several frames would cost the page a layout each. The room on each
+ * line is read first, while the page's layout is still clean, and no badge is laid out too wide
+ * even once: a row that grew for a moment would still cost the page its repaint.
  */
 export function placeBadges(pending: PendingBadge[]): void {
+  const rooms = pending.map(([anchor]) => roomAfter(anchor));
+  pending.forEach(([, badge], i) => {
+    const room = rooms[i]!;
+    const { full, chip } = badgeWidths(badge);
+    // Where not even a dot fits, the dot goes in all the same: a case's badge is never left out.
+    if (room < full) badge.setAttribute('data-fit', room >= chip ? 'chip' : 'dot');
+  });
   for (const [anchor, badge] of pending) anchor.after(badge);
 }
 

@@ -677,6 +677,23 @@ await run.check('a sale-day list of 620 rows: all in the ledger and the sidebar 
   const first = await badges(page);
   assert(first.length >= 5 && first.length < 100, `badges near the screen only: ${first.length}`);
   assertEqual(first, ids.slice(0, first.length), 'the first rows, in order');
+  // A badge never makes its row taller (every row below would move): where the whole badge does not
+  // fit beside the id, it shows its chip alone or a dot, and its tooltip still says everything.
+  const fit = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('aftersales-radar-badge')];
+    const rows = shown.map((b) => b.closest('[class*="_row__"]'));
+    const withBadges = rows.map((r) => r.getBoundingClientRect().height);
+    const hide = document.createElement('style');
+    hide.textContent = 'aftersales-radar-badge { display: none !important }';
+    document.head.append(hide);
+    const without = rows.map((r) => r.getBoundingClientRect().height);
+    hide.remove();
+    const cut = shown.filter((b) => b.hasAttribute('data-fit'));
+    return { taller: shown.filter((_, i) => withBadges[i] > without[i] + 0.5).map((b) => b.dataset.disputeId), cut: cut.length, whole: shown.length - cut.length, titles: cut.map((b) => b.title) };
+  });
+  assertEqual(fit.taller, [], 'rows made taller by their badge');
+  assert(fit.cut > 0 && fit.whole > 0, `some badges whole, some cut down beside the sidebar: ${JSON.stringify(fit)}`);
+  assert(fit.titles.every((t) => /^售后雷达：(\d+[天时分秒]|已超时|无倒计时)/.test(t)), `a cut-down badge's tooltip gives the countdown: ${fit.titles}`);
   // Scrolling to the end badges the last rows, once each.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await waitFor(async () => (await badges(page)).includes(ids[619]), { message: 'the last row badged after scrolling to it' });
