@@ -15,7 +15,7 @@ import type { CaseSnapshot, PageReading, Platform } from '../../lib/shared/types
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followShortcut } from '../../lib/ui/settings';
 import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges } from './badges';
-import { HOST_TAG, mountSidebarFrame, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
+import { HOST_TAG, mountSidebarFrame, TAB, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
 
 const DEFAULT_WIDTH = 360;
 const MIN_WIDTH = 280;
@@ -132,12 +132,14 @@ export default defineContentScript({
     };
     const root = document.documentElement;
     const previousMargin = root.style.marginRight;
-    // Keep the page's own buttons usable: the page gives up the sidebar's width instead of being covered.
+    // Keep the page's own buttons usable: the page gives up the sidebar's width (or the collapsed
+    // tab's) instead of being covered; a narrow window keeps its width and the open sidebar covers it.
     const applyLayout = () => {
       if (!frame) return;
       const narrow = window.innerWidth - layout.width < 720;
       frame.place(layout, narrow);
-      root.style.marginRight = layout.collapsed || narrow ? previousMargin : `${layout.width}px`;
+      const reserved = layout.collapsed ? TAB.width : narrow ? 0 : layout.width;
+      root.style.marginRight = reserved ? `${reserved}px` : previousMargin;
       toSidebar({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
     };
     const setLayout = (patch: Partial<SidebarLayout>) => {

@@ -13,7 +13,7 @@ export interface SidebarLayout {
 }
 
 /** The collapsed sidebar's tab (售后雷达 and the case count, written top to bottom; English fits too). */
-const TAB = { width: 34, height: 170 };
+export const TAB = { width: 34, height: 170 };
 
 const CSS = `
 :host { all: initial; }

@@ -316,7 +316,13 @@ await run.check('the shortcut toggles the sidebar, from the page or from inside 
   await page.keyboard.press('Alt+Shift+KeyR');
   await waitFor(collapsed, { message: 'collapsed by the shortcut' });
   const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
-  assertEqual(margin, '0px', 'the page takes its full width back');
+  assertEqual(margin, '34px', 'the page takes its width back, all but the tab\'s');
+  // The tab covers none of the page's own links and buttons (详情, 同意退款 …).
+  const covered = await page.evaluate((tab) => [...document.querySelectorAll('a, button')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > document.documentElement.clientWidth - tab;
+  }).map((el) => el.textContent), 34);
+  assertEqual(covered, [], 'links and buttons under the collapsed tab');
   await page.reload();
   await page.locator('aftersales-radar').waitFor({ state: 'attached' });
   await waitFor(collapsed, { message: 'still collapsed after a reload' });
