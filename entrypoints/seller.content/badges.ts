@@ -110,6 +110,10 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
   };
 }
 
+/** What makes a badge wider besides its countdown, and what each badge was fitted for. */
+const widthKey = (m: BadgeMark) => `${m.dueAt !== null && m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
+const fittedFor = new WeakMap<HTMLElement, string>();
+
 /** A new badge and the element it goes after. */
 export type PendingBadge = [anchor: Element, badge: HTMLElement];
 
@@ -130,8 +134,15 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
       badge = all.find((b) => b.getAttribute('data-dispute-id') === id);
       for (const b of all) if (b !== badge) b.remove();
     }
+    // Marks that come or go change the badge's width: it is made anew, to be fitted to its line again.
+    const widens = widthKey(m);
+    if (badge && fittedFor.get(badge) !== widens) {
+      badge.remove();
+      badge = undefined;
+    }
     if (!badge) {
       badge = create(row.root.ownerDocument, id);
+      fittedFor.set(badge, widens);
       pending.push([row.anchor, badge]);
     }
     fill(badge.shadowRoot!, m, now);
@@ -184,7 +195,9 @@ function roomAfter(anchor: Element): number {
   let lineEnd = end.right;
   for (const r of after.getClientRects()) if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
   const contentRight = line.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
-  return contentRight - lineEnd;
+  // A badge that becomes an item of a flex or grid line also adds the line's gap.
+  const gap = line === anchor.parentElement && /flex|grid/.test(style.display) ? parseFloat(style.columnGap) || 0 : 0;
+  return contentRight - lineEnd - gap;
 }
 
 /**

@@ -515,6 +515,13 @@ await run.check('a promise switched on in the options page changes the open side
   await page.evaluate(() => (window.__noReload = true));
   const comp = () => sidebarFrame(page).evaluate(() => document.querySelector('[data-testid=compensation] [data-kind="fake-compensation"]')?.textContent ?? null);
   assertEqual(await comp(), null, 'no compensation before the promise');
+  // The same case on the list, in another tab: its row badge follows the promise too.
+  const list = await context.newPage();
+  await list.goto(`${M}/refund-list?pageSize=40`);
+  const badge = list.locator(`aftersales-radar-badge[data-dispute-id="${c.disputeId}"]`);
+  await list.getByText(c.disputeId, { exact: true }).first().scrollIntoViewIfNeeded();
+  await badge.waitFor({ state: 'attached' });
+  assert(!(await badge.getAttribute('title')).includes('赔'), 'no compensation on the badge before the promise');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#commitments`);
   const fake = options.locator('[data-commitment="fake-3x"]');
@@ -529,6 +536,21 @@ await run.check('a promise switched on in the options page changes the open side
   const text = await waitFor(comp, { message: 'the compensation to appear in the sidebar' });
   assert(text.includes(`¥${((c.paidFen * 2) / 100).toFixed(2)}`), `twice the price: ${text}`);
   assert(await page.evaluate(() => window.__noReload === true), 'no reload');
+  // The badge gained its 赔 mark (made anew and fitted again: its row is no taller for it).
+  await waitFor(async () => (await badge.getAttribute('title')).includes('赔¥'), { message: 'the row badge to owe compensation' });
+  const heights = await list.evaluate((i) => {
+    const row = document.querySelector(`aftersales-radar-badge[data-dispute-id="${i}"]`).closest('[class*="_row__"]');
+    const withBadge = row.getBoundingClientRect().height;
+    const hide = document.createElement('style');
+    hide.textContent = 'aftersales-radar-badge { display: none !important }';
+    document.head.append(hide);
+    const without = row.getBoundingClientRect().height;
+    hide.remove();
+    return [withBadge, without];
+  }, c.disputeId);
+  assertEqual(heights[0], heights[1], 'the row\'s height with and without its badge');
+  assertEqual(await list.locator(`aftersales-radar-badge[data-dispute-id="${c.disputeId}"]`).count(), 1, 'one badge for the case');
+  await list.close();
   await shot(page, shotsDir, 'promise-applied');
   for (const id of ['shop', 'commitments', 'rules', 'hours', 'replies', 'metrics', 'data', 'about']) {
     await options.locator(`#${id}`).screenshot({ path: path.join(shotsDir, `options-${id}.png`) });

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { placeBadges, prepareBadges } from '../../../entrypoints/seller.content/badges';
+import type { BadgeMark } from '../../../lib/engine/mark';
+
+const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
+
+function listWithOneRow() {
+  document.body.innerHTML = '<div class="row"><div class="top"><span class="id">退款编号：<span>287140000008050</span></span><span>订单编号：3491483612000010007</span></div></div>';
+  const root = document.querySelector('.row')!;
+  const anchor = document.querySelector('.id')!;
+  return new Map([['287140000008050', { root, anchor }]]);
+}
+
+const badgesOnPage = () => [...document.querySelectorAll('aftersales-radar-badge')];
+
+describe('row badges', () => {
+  it('puts one badge after the id, and leaves it in place while only its countdown moves', () => {
+    const rows = listWithOneRow();
+    const marks = new Map<string, BadgeMark>([['287140000008050', { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时' }]]);
+    placeBadges(prepareBadges(rows, marks, NOW));
+    const [badge] = badgesOnPage();
+    expect(badge?.previousElementSibling?.className).toBe('id');
+    expect(badge?.shadowRoot?.textContent).toContain('3时00分');
+    expect(prepareBadges(rows, marks, NOW + 60_000)).toEqual([]);
+    expect(badgesOnPage()).toEqual([badge]);
+    expect(badge?.shadowRoot?.textContent).toContain('2时59分');
+  });
+
+  it('makes a badge anew, to be fitted to its line again, when a mark comes that widens it', () => {
+    const rows = listWithOneRow();
+    const mark: BadgeMark = { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时' };
+    placeBadges(prepareBadges(rows, new Map([['287140000008050', mark]]), NOW));
+    const [before] = badgesOnPage();
+    const owed = new Map([['287140000008050', { ...mark, owed: { fen: 23600, why: '假一赔三' } }]]);
+    const pending = prepareBadges(rows, owed, NOW);
+    expect(pending).toHaveLength(1);
+    placeBadges(pending);
+    const after = badgesOnPage();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    expect(after[0]?.shadowRoot?.textContent).toContain('赔¥236.00');
+    expect(after[0]?.title).toContain('赔¥236.00');
+  });
+});
