@@ -244,7 +244,8 @@ await run.check('the page keeps its own buttons usable beside the sidebar', asyn
     const out = [];
     for (const b of [...document.querySelectorAll('#ice-container button')].slice(0, 30)) {
       const r = b.getBoundingClientRect();
-      if (r.width === 0 || r.bottom < 0 || r.top > innerHeight) continue;
+      // Buttons whose middle is on screen (the one the pointer would aim at).
+      if (r.width === 0 || r.top + r.height / 2 < 0 || r.top + r.height / 2 > innerHeight) continue;
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       if (!b.contains(hit)) out.push(b.textContent.trim());
     }

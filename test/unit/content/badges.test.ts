@@ -36,7 +36,7 @@ describe('row badges', () => {
     const pending = prepareBadges(rows, owed, NOW);
     expect(pending).toHaveLength(1);
     placeBadges(pending);
-    const after = badgesOnPage();
+    const after = badgesOnPage() as HTMLElement[];
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before);
     expect(after[0]?.shadowRoot?.textContent).toContain('赔¥236.00');
