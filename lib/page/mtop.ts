@@ -14,7 +14,9 @@ type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 500 ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
 const fen = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
-const instant = (v: unknown): string | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 8.64e15 ? toChinaIso(v) : undefined);
+const LAST_INSTANT = Date.UTC(9999, 11, 31) - 8 * 3600_000;
+/** Epoch ms → ISO, for instants from 1970 up to the last year with four digits. */
+const instant = (v: unknown): string | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < LAST_INSTANT ? toChinaIso(v) : undefined);
 
 /** Fields a data response may fill, by snapshot field name. */
 export type DataField = keyof Omit<CaseSnapshot, 'platform' | 'disputeId' | 'kind' | 'flags' | 'fromData'>;

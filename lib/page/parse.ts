@@ -44,19 +44,21 @@ export function parseMoneyFen(text: string): number | undefined {
  */
 export function parseChinaTime(text: string, now: number): string | undefined {
   const t = normalizeText(text);
-  let m = t.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
+  // A year is four digits of their own: 20100-11-20 is no date, not the year 0100.
+  let m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
     const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
     return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
   }
-  m = t.match(/(?:^|[^\d])(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
+  // Nor is a month-day that ends a longer run of digits and dashes (…0100-11-20).
+  m = t.match(/(?<![\d./-])(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
     const year = chinaYear(now);
     let ms = chinaWallToMs(year, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
     if (Number.isFinite(ms) && ms > now + DAY_MS) ms = chinaWallToMs(year - 1, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
     return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
   }
-  m = t.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
+  m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
   if (m) {
     const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!);
     return Number.isFinite(ms) ? toChinaIso(ms) : undefined;

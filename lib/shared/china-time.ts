@@ -20,7 +20,8 @@ export function toChinaIso(ms: number): string {
 
 /** Wall-clock fields in China time → epoch ms. Month is 1-based. Returns NaN on impossible dates. */
 export function chinaWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  // Years outside 1000–9999 have no four-digit ISO form (toChinaIso would write an invalid date).
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS;
   // Reject dates that rolled over (e.g. 02-30).
   const back = new Date(ms + OFFSET_MS);

@@ -49,6 +49,7 @@ describe('casesInResponse and snapshotFromVO', () => {
     ['an error body', { ret: ['FAIL_SYS_ILLEGAL_ACCESS::非法请求'] }],
     ['a wrongly typed list', { data: { disputeGridVOList: 'x' } }],
     ['wrongly typed fields', { data: { disputeGridVOList: [{ ...vo, disputeId: '<b>1</b>', disputeBodyVO: { refundFee: -1 } }, { ...vo, disputeBodyVO: { refundFee: '1e9' }, gmtPay: 'yesterday' }] } }],
+    ['values out of range', { data: { disputeGridVOList: [{ ...vo, disputeBodyVO: { refundFee: 1.5 }, gmtPay: 8e15 }] } }],
   ])('takes nothing invalid from %s', (_what, body) => {
     for (const s of snapshotsFromResponse(body, 'taobao', NOW)) {
       expect(s.disputeId).toMatch(/^\d+$/);

@@ -30,7 +30,7 @@ describe('parseChinaTime', () => {
     expect(parseChinaTime('12-30 10:00', NOW)).toBe('2025-12-30T10:00:00+08:00');
   });
 
-  it.each(['2026-02-30 10:00', '2026-13-01 10:00', 'abc', '13:05'])('rejects %s', (text) => expect(parseChinaTime(text, NOW)).toBeUndefined());
+  it.each(['2026-02-30 10:00', '2026-13-01 10:00', 'abc', '13:05', '11418520100-11-20 13:05', '0100-11-20 13:05', '20100-11-20'])('rejects %s', (text) => expect(parseChinaTime(text, NOW)).toBeUndefined());
 
   it('formats midnight and month ends in China time', () => {
     expect(toChinaIso(chinaWallToMs(2026, 11, 30, 23, 59, 59))).toBe('2026-11-30T23:59:59+08:00');
