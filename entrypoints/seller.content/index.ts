@@ -11,7 +11,7 @@ import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import { toChinaIso } from '../../lib/shared/china-time';
-import type { CaseSnapshot, PageReading, Platform } from '../../lib/shared/types';
+import type { PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followShortcut } from '../../lib/ui/settings';
 import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges } from './badges';

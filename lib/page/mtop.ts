@@ -1,7 +1,7 @@
 /**
  * The new 千牛 pages' own data responses (mtop …disputeservice.qianniu.pc.disputelistv2 /
- * disputedetail). A main-world script observes them read-only; this module turns a response body
- * into partial snapshots. Every value is type-checked: the body is untrusted page data.
+ * disputedetail). A main-world script observes them read-only; this module fills what a page's rows
+ * did not show from a response's cases. Every value is type-checked: the body is untrusted page data.
  */
 import type { CaseKind, CaseSnapshot, GoodsStatus, Platform } from '../shared/types';
 import { toChinaIso } from '../shared/china-time';
@@ -26,8 +26,8 @@ const kindOf = (vo: Json): CaseKind => (vo.bizClaimType === '换货' ? 'exchange
 const text = (v: unknown): string | undefined => str(v) || undefined;
 
 /**
- * How each field is taken from one case of a response (`now`: when it arrived), in the order a
- * snapshot lists them. Each converter runs only when a read needs its field.
+ * How each field is taken from one case of a response (`now`: when it arrived), in the order
+ * `fromData` lists them. Each converter runs only when a read needs its field.
  */
 const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] | undefined } = {
   orderId: (vo) => {
@@ -96,18 +96,6 @@ const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] |
   },
 };
 const DATA_FIELDS = Object.entries(FROM_VO) as [DataField, (vo: Json, now: number) => unknown][];
-
-/** One case of a data response as a partial snapshot (undefined when its id is not a case id). */
-export function snapshotFromVO(vo: Json, platform: Platform, now: number): Partial<CaseSnapshot> & { disputeId: string } | undefined {
-  const disputeId = str(vo.disputeId);
-  if (!disputeId || !/^\d{5,24}$/.test(disputeId)) return undefined;
-  const out: Record<string, unknown> = { disputeId, platform, kind: kindOf(vo) };
-  for (const [field, from] of DATA_FIELDS) {
-    const v = from(vo, now);
-    if (v !== undefined) out[field] = v;
-  }
-  return out as Partial<CaseSnapshot> & { disputeId: string };
-}
 
 /**
  * The cases of one observed response body, unconverted, by dispute id; [] for anything unexpected.
