@@ -114,8 +114,8 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
 const widthKey = (m: BadgeMark) => `${m.dueAt !== null && m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
 const fittedFor = new WeakMap<HTMLElement, string>();
 
-/** A new badge and the element it goes after. */
-export type PendingBadge = [anchor: Element, badge: HTMLElement];
+/** A new badge, the element it goes after, and its row's region. */
+export type PendingBadge = [anchor: Element, badge: HTMLElement, row: Element];
 
 /**
  * The badge work for some rows, without placing anything: a row's own badge is updated in place,
@@ -143,7 +143,7 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
     if (!badge) {
       badge = create(row.root.ownerDocument, id);
       fittedFor.set(badge, widens);
-      pending.push([row.anchor, badge]);
+      pending.push([row.anchor, badge, row.root]);
     }
     fill(badge.shadowRoot!, m, now);
   }
@@ -175,13 +175,14 @@ function badgeWidths(badge: HTMLElement): { full: number; chip: number } {
  * after the anchor may take without pushing anything onto a new line (the row would grow, and the
  * page would have to move and repaint every row below it).
  */
-function roomAfter(anchor: Element): number {
+function roomAfter(anchor: Element, row: Element): number {
   const view = anchor.ownerDocument.defaultView!;
-  // The box whose lines the anchor sits on: its nearest ancestor that is not inline.
+  // The box whose lines the anchor sits on: its nearest ancestor that is not inline (or the row's
+  // region, so that only the row's own content is measured).
   let line = anchor.parentElement;
   if (!line) return Infinity;
   let style = view.getComputedStyle(line);
-  while (line.parentElement && /^(inline|contents)/.test(style.display)) {
+  while (line !== row && line.parentElement && /^(inline|contents)/.test(style.display)) {
     line = line.parentElement;
     style = view.getComputedStyle(line);
   }
@@ -207,7 +208,7 @@ function roomAfter(anchor: Element): number {
  * even once: a row that grew for a moment would still cost the page its repaint.
  */
 export function placeBadges(pending: PendingBadge[]): void {
-  const rooms = pending.map(([anchor]) => roomAfter(anchor));
+  const rooms = pending.map(([anchor, , row]) => roomAfter(anchor, row));
   pending.forEach(([, badge], i) => {
     const room = rooms[i]!;
     const { full, chip } = badgeWidths(badge);
