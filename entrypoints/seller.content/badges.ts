@@ -3,9 +3,10 @@
  * tier, plus marks for who pays the return postage and compensation owed. Each badge lives in its
  * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
  * its badge and the next read puts it back) and never duplicates. The content script places them
- * on the rows near the screen only, and on the others as they scroll into view. A badge never makes
- * its row taller: where the whole badge does not fit on the id's line it shows the countdown chip
- * only, or a coloured dot (the tooltip still says everything).
+ * on the rows near the screen only, and on the others as they scroll into view. A badge keeps its
+ * row's height: where the whole badge does not fit on the id's line it shows the countdown chip
+ * only, or a coloured dot (the tooltip still says everything); only a line with no room even for
+ * the dot wraps.
  */
 import type { BadgeMark } from '../../lib/engine/mark';
 import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
