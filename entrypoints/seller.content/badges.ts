@@ -4,9 +4,9 @@
  * own shadow root, carries data-dispute-id, follows the page's re-renders (a re-rendered row loses
  * its badge and the next read puts it back) and never duplicates. The content script places them
  * on the rows near the screen only, and on the others as they scroll into view. A badge keeps its
- * row's height: where the whole badge does not fit on the id's line it shows the countdown chip
- * only, or a coloured dot (the tooltip still says everything); only a line with no room even for
- * the dot wraps.
+ * row's height: where the whole badge does not fit on the id's line it drops the postage mark, then
+ * the compensation mark, then shows a coloured dot (the tooltip still says everything); only a line
+ * with no room even for the dot wraps.
  */
 import type { BadgeMark } from '../../lib/engine/mark';
 import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
@@ -21,7 +21,7 @@ const CSS = `
 .marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
 .est { font-weight: 400; opacity: .85; }
-:host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
+:host([data-fit="owed"]) .payer, :host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
 :host([data-fit="dot"]) { margin: 0 3px; }
 :host([data-fit="dot"]) .chip { font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
 `;
@@ -61,16 +61,16 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   }
   if (marks.firstChild) marks.textContent = '';
   const said: string[] = [];
-  const add = (text: string, title: string) => {
+  const add = (kind: 'payer' | 'owed', text: string, title: string) => {
     said.push(text);
     const mark = root.ownerDocument.createElement('span');
-    mark.className = 'mark';
+    mark.className = `mark ${kind}`;
     mark.textContent = text;
     mark.title = title;
     marks.appendChild(mark);
   };
-  if (m.payer) add(PAYER_MARK[m.payer]!, m.payerWhy ?? '');
-  if (m.owed) add(m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
+  if (m.payer) add('payer', PAYER_MARK[m.payer]!, m.payerWhy ?? '');
+  if (m.owed) add('owed', m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
   // Everything the badge says, for when it is cut down to its chip or a dot.
   host.title = `售后雷达：${left}${m.dueAt !== null && m.estimated ? '（估）' : ''} · ${[...said, m.why].join(' · ')}`;
 }
@@ -159,16 +159,20 @@ function textWidth(text: string): number {
 }
 
 /**
- * The widths (px) of a badge in full and as its chip alone, from its text: measuring it would
- * mean laying the page out with it first. Margins, padding, gaps, and one more character for a
- * countdown that grows as it ticks ("1时00分" → "59分59秒").
+ * The widths (px) of a badge in full, as its chip and compensation mark, and as its chip alone, from
+ * its text: measuring it would mean laying the page out with it first. Margins, padding, gaps, and
+ * one more character for a countdown that grows as it ticks ("1时00分" → "59分59秒").
  */
-function badgeWidths(badge: HTMLElement): { full: number; chip: number } {
+function badgeWidths(badge: HTMLElement): { full: number; owed: number; chip: number } {
   const chip = badge.shadowRoot!.firstElementChild!;
   const chipWidth = 12 + 10 + textWidth(chip.textContent ?? '') + 7;
-  let full = chipWidth;
-  for (const mark of chip.nextElementSibling!.children) full += 3 + 6 + 2 + textWidth(mark.textContent ?? '');
-  return { full, chip: chipWidth };
+  const widths = { full: chipWidth, owed: chipWidth, chip: chipWidth };
+  for (const mark of chip.nextElementSibling!.children) {
+    const w = 3 + 6 + 2 + textWidth(mark.textContent ?? '');
+    widths.full += w;
+    if (mark.classList.contains('owed')) widths.owed += w;
+  }
+  return widths;
 }
 
 /**
@@ -196,9 +200,10 @@ function roomAfter(anchor: Element, row: Element): number {
   after.setEnd(line, line.childNodes.length);
   let lineEnd = end.right;
   for (const r of after.getClientRects()) if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
-  const contentRight = line.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+  const px = (v: string) => parseFloat(v) || 0;
+  const contentRight = line.getBoundingClientRect().right - px(style.borderRightWidth) - px(style.paddingRight);
   // A badge that becomes an item of a flex or grid line also adds the line's gap.
-  const gap = line === anchor.parentElement && /flex|grid/.test(style.display) ? parseFloat(style.columnGap) || 0 : 0;
+  const gap = line === anchor.parentElement && /flex|grid/.test(style.display) ? px(style.columnGap) : 0;
   return contentRight - lineEnd - gap;
 }
 
@@ -212,9 +217,10 @@ export function placeBadges(pending: PendingBadge[]): void {
   const rooms = pending.map(([anchor, , row]) => roomAfter(anchor, row));
   pending.forEach(([, badge], i) => {
     const room = rooms[i]!;
-    const { full, chip } = badgeWidths(badge);
-    // Where not even a dot fits, the dot goes in all the same: a case's badge is never left out.
-    if (room < full) badge.setAttribute('data-fit', room >= chip ? 'chip' : 'dot');
+    const { full, owed, chip } = badgeWidths(badge);
+    // Compensation owed is the mark to keep longest. Where not even a dot fits, the dot goes in all
+    // the same: a case's badge is never left out.
+    if (room < full) badge.setAttribute('data-fit', room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : 'dot');
   });
   for (const [anchor, badge] of pending) anchor.after(badge);
 }

@@ -43,3 +43,40 @@ describe('row badges', () => {
     expect(after[0]?.title).toContain('赔¥236.00');
   });
 });
+
+describe('fitting a badge to the room on its line', () => {
+  const mark: BadgeMark = { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时', payer: 'seller', owed: { fen: 590, why: '延迟发货赔付' } };
+  /** Place one badge with `room` px left after the id on its line (happy-dom has no layout: the geometry is given). */
+  function placeWithRoom(room: number) {
+    const rows = listWithOneRow();
+    const { anchor } = rows.get('287140000008050')!;
+    const line = anchor.parentElement!;
+    const rect = (left: number, right: number) => ({ left, right, top: 0, bottom: 20, width: right - left, height: 20, x: left, y: 0 }) as DOMRect;
+    anchor.getClientRects = () => [rect(0, 200)] as unknown as DOMRectList;
+    line.getBoundingClientRect = () => rect(0, 400 + room);
+    // The rest of the line (订单编号 …) ends at 400.
+    const original = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = () => [rect(210, 400)] as unknown as DOMRectList;
+    try {
+      placeBadges(prepareBadges(rows, new Map([['287140000008050', mark]]), NOW));
+    } finally {
+      Range.prototype.getClientRects = original;
+    }
+    const badge = badgesOnPage()[0] as HTMLElement;
+    return { fit: badge.getAttribute('data-fit'), title: badge.title };
+  }
+
+  it.each([
+    [400, null],
+    [150, 'owed'],
+    [90, 'chip'],
+    [20, 'dot'],
+    [0, 'dot'],
+  ])('with %i px left it shows %s (null: all of it), and its tooltip says everything', (room, fit) => {
+    const placed = placeWithRoom(room);
+    expect(placed.fit).toBe(fit);
+    expect(placed.title).toContain('3时00分');
+    expect(placed.title).toContain('退邮:商家');
+    expect(placed.title).toContain('赔¥5.90');
+  });
+});
