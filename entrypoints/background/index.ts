@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/messaging/handlers';
 import type { Message } from '../../lib/messaging/protocol';
-import { parseReadingsHello, SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import { SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { installAlerts, openCase, sweep } from './alerts';
 
 export default defineBackground({
@@ -11,19 +11,15 @@ export default defineBackground({
   main() {
     const db = createDb();
     const alerts = installAlerts(db);
-    // Each open sidebar's port, by its tab: readings reach it from here, as they reach the ledger.
+    // Each open sidebar's port, by the tab it is framed in (as the browser says, not the sidebar):
+    // readings reach it from here, as they reach the ledger.
     const sidebars = new Map<number, Browser.runtime.Port>();
     browser.runtime.onConnect.addListener((port) => {
-      if (port.name !== SIDEBAR_READINGS_PORT || port.sender?.id !== browser.runtime.id) return;
-      let tabId: number | undefined;
-      port.onMessage.addListener((m: unknown) => {
-        const hello = parseReadingsHello(m);
-        if (!hello || tabId !== undefined) return;
-        tabId = hello.tabId;
-        sidebars.set(tabId, port);
-      });
+      const tabId = port.sender?.tab?.id;
+      if (port.name !== SIDEBAR_READINGS_PORT || port.sender?.id !== browser.runtime.id || tabId === undefined) return;
+      sidebars.set(tabId, port);
       port.onDisconnect.addListener(() => {
-        if (tabId !== undefined && sidebars.get(tabId) === port) sidebars.delete(tabId);
+        if (sidebars.get(tabId) === port) sidebars.delete(tabId);
       });
     });
     const hooks = {

@@ -165,7 +165,7 @@ function receive(input: unknown): void {
  * Readings passed on by the background as they reach the ledger, so the page serialises each once.
  * The background's worker stops now and then: then listen again (meanwhile the page posts directly).
  */
-function listenForReadings(tabId: number): void {
+function listenForReadings(): void {
   let readings: Browser.runtime.Port;
   try {
     readings = browser.runtime.connect({ name: SIDEBAR_READINGS_PORT });
@@ -173,14 +173,13 @@ function listenForReadings(tabId: number): void {
     return; // the extension was reloaded or removed
   }
   readings.onMessage.addListener(receive);
-  readings.onDisconnect.addListener(() => setTimeout(() => listenForReadings(tabId), 1000));
-  readings.postMessage({ type: 'hello', tabId });
+  readings.onDisconnect.addListener(() => setTimeout(listenForReadings, 1000));
 }
 
 async function connect(): Promise<void> {
   const tab = await browser.tabs.getCurrent();
   if (tab?.id === undefined) return;
-  listenForReadings(tab.id);
+  listenForReadings();
   port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
   port.onMessage.addListener(receive);
   port.onDisconnect.addListener(() => {

@@ -8,16 +8,10 @@ import type { PageReading } from '../shared/types';
 export const SIDEBAR_PORT = 'aftersales-radar:sidebar';
 
 /**
- * The port a sidebar opens to the background (runtime.connect), saying which tab it is in: the
- * background passes that tab's readings on as they reach the ledger, so the page sends them once.
+ * The port a sidebar opens to the background (runtime.connect): the background passes the readings
+ * of the tab the sidebar is framed in on to it as they reach the ledger, so the page sends them once.
  */
 export const SIDEBAR_READINGS_PORT = 'aftersales-radar:sidebar-readings';
-
-/** Sidebar → background, first message on SIDEBAR_READINGS_PORT. */
-export function parseReadingsHello(m: unknown): { tabId: number } | undefined {
-  const o = obj(m);
-  return o?.type === 'hello' && Number.isInteger(o.tabId) && (o.tabId as number) >= 0 ? { tabId: o.tabId as number } : undefined;
-}
 
 /** Content script → sidebar. */
 export type ToSidebar =

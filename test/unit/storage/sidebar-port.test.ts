@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReadingsHello, parseToPage, parseToSidebar } from '../../../lib/messaging/sidebar-port';
+import { parseToPage, parseToSidebar } from '../../../lib/messaging/sidebar-port';
 
 describe('the port between the page and the sidebar frame', () => {
   it('passes the page what the sidebar may ask of it', () => {
@@ -33,12 +33,5 @@ describe('the port between the page and the sidebar frame', () => {
     expect(parseToSidebar({ type: 'saved', error: '本地存储空间已满' })).toEqual({ type: 'saved', error: '本地存储空间已满' });
     expect(parseToSidebar({ type: 'saved', error: { code: 1 } })).toEqual({ type: 'saved' });
     expect(parseToSidebar({ type: 'inserted', requestId: 1, found: true })).toBeUndefined();
-  });
-
-  it('lets a sidebar tell the background which tab it is in, and nothing else', () => {
-    expect(parseReadingsHello({ type: 'hello', tabId: 12 })).toEqual({ tabId: 12 });
-    for (const bad of [{ type: 'hello', tabId: -1 }, { type: 'hello', tabId: 1.5 }, { type: 'hello', tabId: '12' }, { type: 'reading', tabId: 12 }, null, 'hello']) {
-      expect(parseReadingsHello(bad)).toBeUndefined();
-    }
   });
 });
