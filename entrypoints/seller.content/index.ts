@@ -6,7 +6,7 @@ import type { SeenReply } from '../../lib/messaging/protocol';
 import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { casesInResponse, dataCase, mergeDataIntoCase, type DataCase } from '../../lib/page/mtop';
+import { keepResponseCases, mergeDataIntoCase, type DataCase } from '../../lib/page/mtop';
 import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
@@ -244,8 +244,7 @@ export default defineContentScript({
         return;
       }
       const platform = reading?.platform ?? detectPlatform(location.href, document.title);
-      const at = Date.now();
-      for (const [id, vo] of casesInResponse(body)) data.set(id, dataCase(vo, platform, at));
+      keepResponseCases(data, body, platform, Date.now());
       schedule();
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);

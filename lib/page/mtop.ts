@@ -104,7 +104,7 @@ const DATA_FIELDS = Object.entries(FROM_VO) as [DataField, (vo: Json, now: numbe
 export function casesInResponse(body: unknown): [disputeId: string, vo: Json][] {
   const data = obj(obj(body)?.data);
   if (!data) return [];
-  const list = Array.isArray(data.disputeGridVOList) ? data.disputeGridVOList.slice(0, 5000) : obj(data.disputeVO) ? [data.disputeVO] : [];
+  const list = Array.isArray(data.disputeGridVOList) ? data.disputeGridVOList.slice(0, MAX_DATA_CASES) : obj(data.disputeVO) ? [data.disputeVO] : [];
   const out: [string, Json][] = [];
   for (const item of list) {
     const vo = obj(item);
@@ -126,6 +126,24 @@ export interface DataCase {
 }
 
 export const dataCase = (vo: Json, platform: Platform, at: number): DataCase => ({ vo, platform, at, converted: {} });
+
+/** The most response cases kept (and taken from one response): a sale-day list's worth. */
+const MAX_DATA_CASES = 5000;
+
+/**
+ * Keep a response's cases, by dispute id, newest last: a page open all day pages through many lists,
+ * so the cases least recently received go once more than MAX_DATA_CASES are kept.
+ */
+export function keepResponseCases(kept: Map<string, DataCase>, body: unknown, platform: Platform, at: number): void {
+  for (const [id, vo] of casesInResponse(body)) {
+    kept.delete(id);
+    kept.set(id, dataCase(vo, platform, at));
+  }
+  for (const id of kept.keys()) {
+    if (kept.size <= MAX_DATA_CASES) break;
+    kept.delete(id);
+  }
+}
 
 /**
  * Fill what the page's DOM did not show from the data response. The DOM stays the authority; every

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casesInResponse, dataCase, mergeDataIntoCase } from '../../../lib/page/mtop';
+import { casesInResponse, dataCase, keepResponseCases, mergeDataIntoCase, type DataCase } from '../../../lib/page/mtop';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -83,5 +83,22 @@ describe('mergeDataIntoCase', () => {
 
   it('never mixes another platform\'s case in', () => {
     expect(mergeDataIntoCase(dom, dataCase({ ...vo, disputeId: dom.disputeId, disputeBodyVO: { buyerActualFee: 1 } }, 'tmall', NOW))).toEqual(dom);
+  });
+});
+
+describe('keepResponseCases', () => {
+  it('keeps the newest response of each case, and no more than a sale-day list of cases in all', () => {
+    const kept = new Map<string, DataCase>();
+    const page = (from: number, n: number, fee: number) => ({ data: { disputeGridVOList: Array.from({ length: n }, (_, i) => ({ ...vo, disputeId: String(100000 + from + i), disputeBodyVO: { refundFee: fee } })) } });
+    keepResponseCases(kept, page(0, 3000, 1), 'taobao', NOW);
+    keepResponseCases(kept, page(0, 10, 2), 'taobao', NOW + 1);
+    keepResponseCases(kept, page(3000, 3000, 3), 'taobao', NOW + 2);
+    expect(kept.size).toBe(5000);
+    // The cases seen again in the second response are the newest of the first lot: still kept, as then.
+    expect(kept.get('100000')?.vo.disputeBodyVO).toEqual({ refundFee: 2 });
+    expect(kept.has('100010')).toBe(false);
+    expect(kept.has('105999')).toBe(true);
+    keepResponseCases(kept, { data: 'nonsense' }, 'taobao', NOW + 3);
+    expect(kept.size).toBe(5000);
   });
 });
