@@ -76,7 +76,7 @@ const ACTIONS: [RegExp, AutoAction][] = [
 /** The auto-action a countdown sentence announces, when it names one. */
 export function parseAutoAction(text: string): AutoAction | undefined {
   const t = normalizeText(text);
-  for (const [re, action] of ACTIONS) if (re.test(t)) return action;
+  for (let i = 0; i < ACTIONS.length; i++) if (ACTIONS[i]![0].test(t)) return ACTIONS[i]![1];
   return undefined;
 }
 
@@ -91,7 +91,9 @@ const COUNTDOWN_PATTERNS = [
 export function parseDurationMs(text: string): number | undefined {
   let total = 0;
   let found = false;
-  for (const m of normalizeText(text).matchAll(/(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g)) {
+  const re = /(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g;
+  const t = normalizeText(text);
+  for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
     const unit = m[2];
     total += unit === '天' ? n * DAY_MS : unit === '小时' || unit === '时' ? n * HOUR_MS : unit === '秒' ? n * 1000 : n * 60_000;
@@ -113,8 +115,8 @@ export interface Countdown {
  */
 export function parseCountdown(text: string, now: number): Countdown | undefined {
   const t = normalizeText(text);
-  for (const re of COUNTDOWN_PATTERNS) {
-    const m = t.match(re);
+  for (let i = 0; i < COUNTDOWN_PATTERNS.length; i++) {
+    const m = t.match(COUNTDOWN_PATTERNS[i]!);
     if (m && m[1]) {
       let ms = parseDurationMs(m[1]);
       if (ms === undefined) continue;
@@ -123,7 +125,9 @@ export function parseCountdown(text: string, now: number): Countdown | undefined
       if (/分/.test(m[1]) && !/秒/.test(m[1])) ms += 30_000;
       // The action is announced right after the countdown, not anywhere on the page.
       const action = parseAutoAction(t.slice(m.index ?? 0, (m.index ?? 0) + 120));
-      return { at: toChinaIso(now + ms), text: m[0].trim(), ...(action ? { action } : {}) };
+      const cd: Countdown = { at: toChinaIso(now + ms), text: m[0].trim() };
+      if (action) cd.action = action;
+      return cd;
     }
   }
   if (/^(?:已)?超时(?!同意|赔付)/.test(t) || /(?:^|[，,\s])已超时/.test(t)) {

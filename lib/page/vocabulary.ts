@@ -147,7 +147,8 @@ const STATUS_RULES: Record<CaseKind, [RegExp, CaseStatus][]> = {
 
 /** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
 export function statusFromText(text: string, kind: CaseKind): CaseStatus {
-  for (const [re, status] of STATUS_RULES[kind]) if (re.test(text)) return status;
+  const rules = STATUS_RULES[kind];
+  for (let i = 0; i < rules.length; i++) if (rules[i]![0].test(text)) return rules[i]![1];
   return 'UNKNOWN';
 }
 
