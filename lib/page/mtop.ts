@@ -95,7 +95,7 @@ const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] |
     return history.length ? history : undefined;
   },
 };
-const DATA_FIELDS = Object.entries(FROM_VO) as [DataField, (vo: Json, now: number) => unknown][];
+const DATA_FIELDS = Object.keys(FROM_VO) as DataField[];
 
 /**
  * The cases of one observed response body, unconverted, by dispute id; [] for anything unexpected.
@@ -155,9 +155,10 @@ export function mergeDataIntoCase(c: CaseSnapshot, d: DataCase | undefined): Cas
   // Usually the page showed most of it: then only the rest is converted and copied.
   let merged: Record<string, unknown> | undefined;
   const filled: string[] = [];
-  for (const [field, from] of DATA_FIELDS) {
+  for (let i = 0; i < DATA_FIELDS.length; i++) {
+    const field = DATA_FIELDS[i]!;
     if (field === 'status' ? c.status !== 'UNKNOWN' : read[field] !== undefined) continue;
-    const v = field in d.converted ? d.converted[field] : (d.converted[field] = from(d.vo, d.at));
+    const v = field in d.converted ? d.converted[field] : (d.converted[field] = FROM_VO[field]!(d.vo, d.at));
     if (v === undefined) continue;
     (merged ??= { ...c })[field] = v;
     filled.push(field);
