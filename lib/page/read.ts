@@ -43,6 +43,7 @@ interface Token {
 
 /** Elements whose text is not shown: their whole subtree is left out (as is any [hidden] one). */
 const SKIP_TAGS = ['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe'];
+const SKIP_TAGS_IN_BODY = SKIP_TAGS.filter((t) => t !== 'head');
 const MAX_TOKENS = 200_000;
 
 /** The page's visible text, and where in it the later passes should look. */
@@ -73,9 +74,11 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
     for (let i = 0; i < found.length; i++) skipped.push(found[i]!);
   };
   take(scope.querySelectorAll('[hidden]'));
-  for (let i = 0; i < SKIP_TAGS.length; i++) {
+  // A body holds no head: that query would walk the page for nothing.
+  const tags = (root as Element).localName === 'body' ? SKIP_TAGS_IN_BODY : SKIP_TAGS;
+  for (let i = 0; i < tags.length; i++) {
     yield;
-    take(scope.getElementsByTagName(SKIP_TAGS[i]!));
+    take(scope.getElementsByTagName(tags[i]!));
   }
   const skips = new Map<Node, { last: Node; el: Element }>();
   for (let i = 0; i < skipped.length; i++) {
