@@ -168,7 +168,7 @@ function Queue() {
               {t('再显示 {k} 条', { k: Math.min(LIST_STEP, queue.length - limit) })}
             </button>
           )}
-          {total !== undefined && <p class="ar-muted">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
+          {total !== undefined && <p class="ar-muted" data-testid="total">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
         </>
       )}
     </main>
