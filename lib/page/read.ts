@@ -111,7 +111,7 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
     const hit = labelAt(t);
     if (hit?.field === 'disputeId') idAt.push(tokens.length);
     if (hit?.label === text) bareLabelAt.push(tokens.length);
-    if (STAT_LABEL_SET.has(text)) index.statLabels++;
+    if (STAT_FIRST_CODES.has(text.charCodeAt(0)) && STAT_LABEL_SET.has(text)) index.statLabels++;
     tokens.push(t);
     if (++sincePause === TOKENS_PER_STEP) {
       sincePause = 0;
@@ -123,8 +123,13 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
 
 const STAT_LABEL_SET = new Set(STAT_LABELS);
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Most text pieces start with no label's first character: a set lookup spares them the regex. */
-const LABEL_FIRST_CHARS = new Set(LABEL_NAMES.map((l) => l.charAt(0)));
+/**
+ * Most text pieces start with no label's first character: a lookup of that character's code spares
+ * them the regex (and the hashing of the whole text). Codes, not one-character strings: each
+ * `charAt` of a Chinese character makes a new string.
+ */
+const LABEL_FIRST_CODES = new Set(LABEL_NAMES.map((l) => l.charCodeAt(0)));
+const STAT_FIRST_CODES = new Set(STAT_LABELS.map((l) => l.charCodeAt(0)));
 /** One alternation of every label, longest first, followed by end, a colon, or a money/number value. */
 const LABEL_RE = new RegExp(`^(${LABEL_NAMES.map(escapeRe).join('|')})(?:$|\\s*:\\s*(.*)$|\\s+(?=[¥$\\d])(.*)$)`);
 
@@ -137,7 +142,7 @@ interface LabelHit {
 /** `label：value`, `label value` (money or digits), or a bare label whose value is the next token. */
 function labelAt(t: Token): LabelHit | null {
   if (t.label !== undefined) return t.label;
-  if (!LABEL_FIRST_CHARS.has(t.text.charAt(0))) return (t.label = null);
+  if (!LABEL_FIRST_CODES.has(t.text.charCodeAt(0))) return (t.label = null);
   const m = LABEL_RE.exec(t.text);
   const label = m?.[1];
   return (t.label = label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null);
