@@ -87,11 +87,14 @@ const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] |
   },
   history: (vo) => {
     if (!Array.isArray(vo.history)) return undefined;
-    const history = vo.history
-      .slice(0, 200)
-      .map(obj)
-      .map((h) => ({ at: instant(h?.at), actor: text(h?.actor), text: text(h?.text) }))
-      .filter((h): h is { at: string; actor: string; text: string } => !!h.at && !!h.actor && !!h.text);
+    const history: NonNullable<CaseSnapshot['history']> = [];
+    for (let i = 0; i < vo.history.length && i < 200; i++) {
+      const h = obj(vo.history[i]);
+      const at = instant(h?.at);
+      const actor = text(h?.actor);
+      const said = text(h?.text);
+      if (at && actor && said) history.push({ at, actor, text: said });
+    }
     return history.length ? history : undefined;
   },
 };
@@ -163,5 +166,7 @@ export function mergeDataIntoCase(c: CaseSnapshot, d: DataCase | undefined): Cas
     (merged ??= { ...c })[field] = v;
     filled.push(field);
   }
-  return merged ? ({ ...merged, fromData: filled } as unknown as CaseSnapshot) : c;
+  if (!merged) return c;
+  merged.fromData = filled;
+  return merged as unknown as CaseSnapshot;
 }

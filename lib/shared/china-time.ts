@@ -9,13 +9,11 @@ const OFFSET_MS = 8 * HOUR_MS;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** ISO 8601 with the +08:00 offset, e.g. 2026-11-20T13:05:22+08:00. */
+/** ISO 8601 with the +08:00 offset, e.g. 2026-11-20T13:05:22+08:00 ('Invalid Date' for NaN). */
 export function toChinaIso(ms: number): string {
   const d = new Date(ms + OFFSET_MS);
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`
-  );
+  // One native call: every instant a page shows or a data response carries comes through here.
+  return Number.isNaN(d.getTime()) ? 'Invalid Date' : `${d.toISOString().slice(0, 19)}+08:00`;
 }
 
 /** Wall-clock fields in China time → epoch ms. Month is 1-based. Returns NaN on impossible dates. */
