@@ -25,6 +25,8 @@ const kindOf = (vo: Json): CaseKind => (vo.bizClaimType === '换货' ? 'exchange
 /** A non-empty string of at most 500 characters (or a number's digits). */
 const text = (v: unknown): string | undefined => str(v) || undefined;
 
+const GOODS_STATUSES = new Set<GoodsStatus>(['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS']);
+
 /**
  * How each field is taken from one case of a response (`now`: when it arrived), in the order
  * `fromData` lists them. Each converter runs only when a read needs its field.
@@ -40,7 +42,7 @@ const FROM_VO: { [K in DataField]?: (vo: Json, now: number) => CaseSnapshot[K] |
   },
   phase: (vo) => (vo.refundPhase === 'onsale' || vo.refundPhase === 'aftersale' ? vo.refundPhase : undefined),
   shipped: (vo) => (typeof vo.orderShipped === 'boolean' ? vo.orderShipped : undefined),
-  goodsStatus: (vo) => (['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'].includes(String(vo.goodStatus)) ? (vo.goodStatus as GoodsStatus) : undefined),
+  goodsStatus: (vo) => (GOODS_STATUSES.has(vo.goodStatus as GoodsStatus) ? (vo.goodStatus as GoodsStatus) : undefined),
   status: (vo) => {
     const apiStatus = str(vo.refundStatus);
     if (apiStatus && (CASE_STATUSES as readonly string[]).includes(apiStatus)) return apiStatus as CaseStatus;
