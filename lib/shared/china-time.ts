@@ -12,7 +12,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** ISO 8601 with the +08:00 offset, e.g. 2026-11-20T13:05:22+08:00 ('Invalid Date' for NaN). */
 export function toChinaIso(ms: number): string {
   const d = new Date(ms + OFFSET_MS);
-  // One native call: every instant a page shows or a data response carries comes through here.
+  // toISOString, not six getters and five pads: every instant a page shows or a data response
+  // carries comes through here.
   return Number.isNaN(d.getTime()) ? 'Invalid Date' : `${d.toISOString().slice(0, 19)}+08:00`;
 }
 
