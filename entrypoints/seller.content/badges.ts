@@ -41,6 +41,9 @@ function badgeSheet(): CSSStyleSheet {
 /** What each badge shows now, so that a tick rewrites only badges whose text changed. */
 const shown = new WeakMap<ShadowRoot, string>();
 
+/** A countdown the badge marks 估: estimated from the rules, the page showing none. */
+const estimated = (m: BadgeMark) => m.dueAt !== null && m.estimated;
+
 function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   const left = m.dueAt === null ? '无倒计时' : formatLeft(m.dueAt - now);
   const tier = tierOf(m.dueAt ?? undefined, now);
@@ -53,11 +56,12 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   const marks = chip.nextElementSibling as HTMLElement;
   chip.className = `chip ${tier}`;
   chip.textContent = left;
-  if (m.dueAt !== null && m.estimated) {
-    const est = root.ownerDocument.createElement('span');
-    est.className = 'est';
-    est.textContent = '（估）';
-    chip.appendChild(est);
+  const est = estimated(m);
+  if (est) {
+    const note = root.ownerDocument.createElement('span');
+    note.className = 'est';
+    note.textContent = '（估）';
+    chip.appendChild(note);
   }
   if (marks.firstChild) marks.textContent = '';
   const said: string[] = [];
@@ -72,7 +76,7 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   if (m.payer) add('payer', PAYER_MARK[m.payer]!, m.payerWhy ?? '');
   if (m.owed) add('owed', m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
   // Everything the badge says, for when it is cut down to its chip or a dot.
-  host.title = `售后雷达：${left}${m.dueAt !== null && m.estimated ? '（估）' : ''} · ${[...said, m.why].join(' · ')}`;
+  host.title = `售后雷达：${left}${est ? '（估）' : ''} · ${[...said, m.why].join(' · ')}`;
 }
 
 function create(doc: Document, id: string): HTMLElement {
@@ -112,7 +116,7 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
 }
 
 /** What makes a badge wider besides its countdown, and what each badge was fitted for. */
-const widthKey = (m: BadgeMark) => `${m.dueAt !== null && m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
+const widthKey = (m: BadgeMark) => `${estimated(m)}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
 const fittedFor = new WeakMap<HTMLElement, string>();
 
 /** A new badge, the element it goes after, and its row's region. */
