@@ -3,12 +3,10 @@
  * disputedetail). A main-world script observes them read-only; this module fills what a page's rows
  * did not show from a response's cases. Every value is type-checked: the body is untrusted page data.
  */
-import type { CaseKind, CaseSnapshot, GoodsStatus, Platform } from '../shared/types';
+import { CASE_STATUSES, type CaseKind, type CaseSnapshot, type CaseStatus, type GoodsStatus, type Platform } from '../shared/types';
 import { toChinaIso } from '../shared/china-time';
 import { maskBuyer, parseAutoAction, parseChinaTime } from './parse';
 import { statusFromText } from './vocabulary';
-import { CASE_STATUSES, type CaseStatus } from '../shared/types';
-
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
