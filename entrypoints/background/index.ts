@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/messaging/handlers';
+import { PageData } from '../../lib/messaging/page-data';
 import type { Message } from '../../lib/messaging/protocol';
 import { SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { installAlerts, openCase, sweep } from './alerts';
@@ -22,7 +23,11 @@ export default defineBackground({
         if (sidebars.get(tabId) === port) sidebars.delete(tabId);
       });
     });
+    // The pages' data responses, kept here by the frame they came to (see page-data.ts).
+    const data = new PageData();
+    browser.tabs.onRemoved.addListener((tabId) => data.dropTab(tabId));
     const hooks = {
+      data,
       relayToTop: async (tabId: number, message: Message) => {
         await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
       },

@@ -2,11 +2,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BadgeMark } from '../../lib/engine/mark';
 import { send } from '../../lib/messaging/client';
-import type { SeenReply } from '../../lib/messaging/protocol';
+import { MAX_RESPONSE_CHARS, type SeenReply, type ShowReply } from '../../lib/messaging/protocol';
 import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { keepResponseCases, mergeDataIntoCase, type DataCase } from '../../lib/page/mtop';
 import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
@@ -25,18 +24,21 @@ const SCAN_MEASURE = 'aftersales-radar:scan';
 const SLICE_MS = 12;
 /** Cases per message to the ledger: each part is stored in one transaction. */
 const CASES_PER_MESSAGE = 500;
+/** The page data responses kept to forward again to a restarted background (the latest list's is what matters). */
+const KEPT_RESPONSES = 3;
 const stateKey = () => `sidebar:${location.host}`;
 const clampWidth = (w: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
 
 /**
  * What makes two readings the same for the sidebar and the ledger: what staff act on, not the
- * countdown instants (they move with the clock while the page shows the same text).
+ * countdown instants (they move with the clock while the page shows the same text); and which of
+ * the page's data responses the background has to fill them from.
  */
-function fingerprint(r: PageReading): string {
-  let fp = `${r.page}|${r.missing.join(',')}|${JSON.stringify(r.stats)}`;
+function fingerprint(r: PageReading, dataVersion: number): string {
+  let fp = `${r.page}|${dataVersion}|${r.missing.join(',')}|${JSON.stringify(r.stats)}`;
   for (const c of r.cases) {
     fp += `|${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.refundType ?? ''}:${c.refundFen ?? ''}:${c.goodsStatus ?? ''}`;
-    fp += `:${Object.keys(c.flags).join('+')}:${c.returnLogistics?.state ?? ''}:${c.returnLogistics?.number ?? ''}:${c.fromData?.length ?? 0}`;
+    fp += `:${Object.keys(c.flags).join('+')}:${c.returnLogistics?.state ?? ''}:${c.returnLogistics?.number ?? ''}`;
   }
   return fp;
 }
@@ -116,18 +118,22 @@ export default defineContentScript({
     const toSidebar = (m: ToSidebar) => port?.postMessage(m);
     let readingSeq = 0;
     /**
-     * Post the reading to the sidebar in parts: each message is serialised on the page's thread, so a
-     * sale-day list goes in several, with `between` giving the page its thread back.
+     * Show the reading in the sidebar, in parts: each message is serialised on the page's thread, so
+     * a sale-day list goes in several, the page getting its thread back while `wait` awaits each
+     * answer. Through the background, which fills the cases from the page's data responses; straight
+     * to the sidebar only when no sidebar listens there (its worker had just restarted, say).
      */
-    const showReading = async (between?: () => Promise<void>) => {
+    const showReading = async (wait: <T>(p: Promise<T>) => Promise<T | undefined> = (p) => p) => {
       const r = shownReading();
       if (!r || !port) return;
       const seq = ++readingSeq;
       const { cases, ...rest } = r;
       for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
         const last = i + CASES_PER_MESSAGE >= cases.length;
-        toSidebar({ type: 'reading', reading: { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) }, readAt, seq, last });
-        if (!last && between) await between();
+        const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
+        const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(() => undefined);
+        checkEpoch(reply?.epoch);
+        if (!reply?.shown) toSidebar({ type: 'reading', reading: part, readAt, seq, last });
       }
     };
     const root = document.documentElement;
@@ -229,22 +235,40 @@ export default defineContentScript({
       schedule();
     });
 
-    // Copies of the page's own data responses, from the main-world observer, by dispute id: each
-    // case's fields are converted when a read first lacks them, in the read's slices.
-    const data = new Map<string, DataCase>();
+    // The page's own data responses (the main-world observer's copies) go to the background as they
+    // came: it parses them and fills the cases read here with what the rows do not show, so the
+    // page's thread only reads rows. `dataVersion` counts them (a new one means a new reading).
+    const doc = crypto.randomUUID();
+    const responses: string[] = [];
+    let dataVersion = 0;
+    /** The background worker that holds them (undefined: none yet, or being forwarded again). */
+    let dataEpoch: string | undefined;
+    const forward = async (text: string) => {
+      const platform = reading?.platform ?? detectPlatform(location.href, document.title);
+      try {
+        dataEpoch = (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch;
+      } catch {
+        // Not JSON, or the extension went away: the rows are read all the same.
+      }
+    };
+    /** An answer from a worker other than the one that holds the responses: it lost them when it stopped. */
+    function checkEpoch(epoch: string | undefined) {
+      if (!dataEpoch || !epoch || epoch === dataEpoch) return;
+      dataEpoch = undefined;
+      // Messages arrive in order: the next reading, a new one for the ledger and the sidebar, finds them there again.
+      for (const text of responses) void forward(text);
+      dataVersion++;
+      schedule();
+    }
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
-      // Same origin only (e.source is another world's window object here); the body is validated field by field.
+      // Same origin only (e.source is another world's window object here); the background validates the body field by field.
       if (e.origin !== location.origin) return;
       const msg = e.data as { tag?: unknown; text?: unknown } | null;
-      if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string') return;
-      let body: unknown;
-      try {
-        body = JSON.parse(msg.text);
-      } catch {
-        return;
-      }
-      const platform = reading?.platform ?? detectPlatform(location.href, document.title);
-      keepResponseCases(data, body, platform, Date.now());
+      if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string' || msg.text.length > MAX_RESPONSE_CHARS) return;
+      responses.push(msg.text);
+      if (responses.length > KEPT_RESPONSES) responses.shift();
+      dataVersion++;
+      void forward(msg.text);
       schedule();
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
@@ -320,11 +344,6 @@ export default defineContentScript({
       }
       if (ctx.isInvalid) return;
       const read = step.value;
-      // Fill what the rows do not show from the page's own data responses (part of reading).
-      for (let i = 0; data.size && i < read.cases.length; i++) {
-        read.cases[i] = mergeDataIntoCase(read.cases[i]!, data.get(read.cases[i]!.disputeId));
-        if (i % 50 === 49) await maybeYield();
-      }
       // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
       if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
       reading = read;
@@ -337,14 +356,14 @@ export default defineContentScript({
       await maybeYield();
       // The sidebar gets an unchanged reading only once (a newly opened one asks on connect). A
       // reading for the ledger reaches it through the background, so the page serialises it once;
-      // any other (a page without cases) is posted here.
+      // any other (a page without cases) is shown from here.
       enter('sidebar');
-      const fp = fingerprint(read);
+      const fp = fingerprint(read, dataVersion);
       const toLedger = read.cases.length > 0 && fp !== lastSent;
       const toSidebarToo = isTop && !!port && fp !== lastShown;
       if (isTop && fp !== lastShown && !toLedger) {
         lastShown = fp;
-        await showReading(maybeYield);
+        await showReading(pause);
       }
       await maybeYield();
       // Hand the cases to the ledger. Each message is serialised here, on the page's thread: a
@@ -361,6 +380,7 @@ export default defineContentScript({
           parts.push(
             send<SeenReply>({
               type: 'cases/seen',
+              doc,
               source,
               cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
               ...(toSidebarToo ? { sidebar: { seq, last, reading: meta } } : {}),
@@ -378,6 +398,7 @@ export default defineContentScript({
             enter('badges');
             for (const [id, m] of Object.entries(reply?.marks ?? {})) marks.set(id, m);
             if (!reply?.shown) shown = false;
+            checkEpoch(reply?.epoch);
           } catch (e) {
             error = e instanceof Error ? e.message : String(e);
             shown = false;
@@ -388,12 +409,12 @@ export default defineContentScript({
         if (error) lastSent = '';
         saved = error ? { type: 'saved', error } : { type: 'saved' };
         if (!ctx.isInvalid && isTop) {
-          // No sidebar listened at the background (its worker had restarted, say): post it here.
+          // No sidebar listened at the background (its worker had restarted, say): show it from here.
           enter('sidebar');
           if (shown) lastShown = fp;
           else if (fp !== lastShown && port) {
             lastShown = fp;
-            await showReading(maybeYield);
+            await showReading(pause);
           }
           toSidebar(saved);
         }

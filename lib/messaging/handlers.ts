@@ -7,7 +7,8 @@ import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../stora
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
-import { parseMessage, type Message, type Reply, type SeenReply } from './protocol';
+import type { PageData } from './page-data';
+import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
 import type { ToSidebar } from './sidebar-port';
 import { SHIPPED_REPLIES } from '../replies/library';
 import { effectiveTemplates } from '../replies/merge';
@@ -19,6 +20,8 @@ export interface Sender {
 }
 
 export interface HandlerHooks {
+  /** The page data responses content scripts forwarded, which fill the cases their frames read. */
+  data?: PageData;
   /** Passing a child frame's reading on to the tab's top frame. */
   relayToTop?: (tabId: number, message: Message) => Promise<void>;
   /** Passing a reading on to the tab's sidebar; false when no sidebar of that tab listens. */
@@ -45,10 +48,14 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
   const now = (hooks.now ?? Date.now)();
+  const epoch = hooks.data?.epoch;
+  /** What the sending frame's rows showed, filled from the data responses it forwarded. */
+  const filled = (cases: CaseSnapshot[], doc: string | undefined) =>
+    hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases) : cases;
   try {
     switch (msg.type) {
       case 'cases/seen': {
-        const cases = msg.cases as CaseSnapshot[];
+        const cases = filled(msg.cases as CaseSnapshot[], msg.doc);
         // The sidebar first: staff see the list while the ledger stores it.
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
@@ -62,9 +69,21 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         const marks: Record<string, BadgeMark> = {};
         for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
-          await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading: msg.frameReading }).catch(() => undefined);
+          const reading = { ...msg.frameReading, cases: filled(msg.frameReading.cases as CaseSnapshot[], msg.doc) };
+          await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks, shown } satisfies SeenReply };
+        return { ok: true, value: { ...saved, marks, shown, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
+      }
+      case 'page/data': {
+        if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
+        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text, now)) return { ok: false, error: 'page/data: the response is not JSON' };
+        return { ok: true, value: { epoch: hooks.data.epoch } };
+      }
+      case 'reading/show': {
+        if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
+        const reading = { ...msg.reading, cases: filled(msg.reading.cases as CaseSnapshot[], msg.doc) };
+        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last }) ?? false;
+        return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }
       case 'frame/reading':
         return { ok: false, error: 'frame/reading is sent by the background only' };

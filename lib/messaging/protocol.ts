@@ -11,9 +11,10 @@ const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const Fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e11));
 const Id = v.pipe(v.string(), v.regex(/^\d{1,24}$/));
+const Platform = v.picklist(['taobao', 'tmall']);
 
 export const CaseSnapshotSchema = v.object({
-  platform: v.picklist(['taobao', 'tmall']),
+  platform: Platform,
   disputeId: Id,
   kind: v.picklist(['refund', 'exchange', 'postage']),
   orderId: v.optional(Id),
@@ -70,10 +71,16 @@ const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(
 const ReadingMetaEntries = {
   page: PageKindSchema,
   era: v.picklist(['qianniu', 'refund2']),
-  platform: v.picklist(['taobao', 'tmall']),
+  platform: Platform,
   stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
   missing: Labels,
 };
+
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A content script's name for its document (a random UUID). */
+const Doc = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
+/** The largest data response forwarded (the observer hands on nothing larger). */
+export const MAX_RESPONSE_CHARS = 5_000_000;
 
 /** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
 export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)) });
@@ -90,10 +97,17 @@ export const MessageSchema = v.variant('type', [
      * Set by a top frame: these cases are also part `seq` of the reading its sidebar shows, passed on
      * from here so the page serialises them once (`last`: the part that completes it).
      */
-    sidebar: v.optional(
-      v.object({ seq: v.pipe(v.number(), v.integer(), v.minValue(0)), last: v.boolean(), reading: v.object(ReadingMetaEntries) }),
-    ),
+    sidebar: v.optional(v.object({ seq: Seq, last: v.boolean(), reading: v.object(ReadingMetaEntries) })),
+    /** The sending document, to fill these cases from the data responses it forwarded (`page/data`). */
+    doc: v.optional(Doc),
   }),
+  /**
+   * A page data response as it came (the main-world observer's copy), forwarded by the content
+   * script of the frame it came to; the background parses it and keeps its cases for that document.
+   */
+  v.object({ type: v.literal('page/data'), doc: Doc, platform: Platform, text: v.pipe(v.string(), v.maxLength(MAX_RESPONSE_CHARS)) }),
+  /** A top frame's reading (part `seq`), to pass on to its tab's sidebar filled from the frame's data responses. */
+  v.object({ type: v.literal('reading/show'), doc: v.optional(Doc), seq: Seq, last: v.boolean(), readAt: v.pipe(v.number(), v.integer(), v.minValue(0)), reading: ReadingSchema }),
   /** Background → the top frame: what a child frame of this tab read. */
   v.object({ type: v.literal('frame/reading'), url: Url, reading: ReadingSchema }),
   /** Open cases, most urgent first. */
@@ -135,6 +149,14 @@ export interface SeenReply {
   created: number;
   marks: Record<string, BadgeMark>;
   shown: boolean;
+  /** The background worker's life (`PageData.epoch`): another than the one `page/data` answered means its data was lost. */
+  epoch?: string;
+}
+
+/** The answer to `reading/show`: whether a sidebar of the tab listened, and the worker's `epoch`. */
+export interface ShowReply {
+  shown: boolean;
+  epoch?: string;
 }
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

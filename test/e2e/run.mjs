@@ -467,6 +467,36 @@ await run.check('stopping the service worker loses neither the ledger nor the al
   assert(alarms.includes('radar-sweep'), `alarms kept: ${alarms}`);
 });
 
+await run.check('a restarted service worker is given the page\'s data responses again: later readings are still filled from them', async () => {
+  await page.goto(`${M}/refund-list`);
+  const [first, second] = await waitFor(async () => { const ids = await pageIds(page); return ids.length >= 2 && ids; }, { message: 'the list' });
+  const key = `taobao:${first}`;
+  const filled = () => ledger(ext, async (all, k) => (await all('cases')).find((x) => x.key === k && x.fromData?.includes('paidAt')) ?? null, key);
+  await waitFor(filled, { message: 'the case filled from the data response' });
+  // Forget the case, then stop the worker (Chrome stops an idle one): the responses it held are gone.
+  await ext.evaluate(async (k) => {
+    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
+    await new Promise((r) => { const t = db.transaction('cases', 'readwrite'); t.objectStore('cases').delete(k); t.oncomplete = r; });
+    db.close();
+  }, key);
+  const cdp = await context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+  // The page changes without asking its server again (the buyer urges another case): the page is read
+  // anew, the new worker's answer tells the content script to forward the responses again, and the next
+  // reading is filled from them.
+  await page.evaluate((id) => {
+    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === id);
+    const flag = document.createElement('span');
+    flag.textContent = '买家催促';
+    idEl.parentElement.parentElement.appendChild(flag);
+  }, second);
+  const rec = await waitFor(filled, { message: 'the case stored again, filled from the forwarded responses' });
+  const truth = backend.cases.find((c) => c.disputeId === first);
+  assertEqual(Date.parse(rec.paidAt), Math.floor(truth.paidAt / 1000) * 1000, 'paidAt from the data response');
+});
+
 await run.check('the popup lists the open cases by time to the auto-action, then money, in groups, and a click opens the case', async () => {
   const expected = await ledger(ext, async (all) =>
     (await all('cases'))

@@ -3,7 +3,7 @@ import { casesInResponse, dataCase, keepResponseCases, mergeDataIntoCase, type D
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
-/** What the response adds to each of its cases when the page showed nothing but the id, as the content script merges it. */
+/** What the response adds to each of its cases when the page showed nothing but the id, as the background fills it. */
 const snapshotsFromResponse = (body: unknown, platform: 'taobao' | 'tmall', now: number) =>
   casesInResponse(body).map(([disputeId, v]) => mergeDataIntoCase({ platform, disputeId, kind: 'refund', status: 'UNKNOWN', flags: {} }, dataCase(v, platform, now)));
 const vo = {

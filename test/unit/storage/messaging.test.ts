@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '../../../lib/messaging/handlers';
+import { PageData } from '../../../lib/messaging/page-data';
 import { parseMessage } from '../../../lib/messaging/protocol';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 
@@ -97,6 +98,91 @@ describe('the message protocol', () => {
     db = createDb(`msg-${++n}`);
     const r = await handleMessage(db, { type: 'frame/reading', url: good.source.url, reading: { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] } });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('the page data responses, kept in the background by the frame they came to', () => {
+  const id = good.cases[0]!.disputeId;
+  const vo = { disputeId: id, gmtPay: Date.UTC(2026, 10, 18, 1, 0, 0), goodStatus: 'BUYER_RECEIVED', disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } };
+  const response = JSON.stringify({ data: { disputeGridVOList: [vo] } });
+  const forward = (data: PageData, sender: { tabId?: number; frameId?: number }, doc = 'doc-1', text = response) =>
+    handleMessage(db, { type: 'page/data', doc, platform: 'taobao', text }, sender, { data });
+  const seen = (data: PageData, sender: { tabId?: number; frameId?: number }, extra: Record<string, unknown> = {}, hooks = {}) =>
+    handleMessage(db, { ...good, doc: 'doc-1', ...extra }, sender, { data, ...hooks });
+
+  it('fills what the rows did not show in the ledger and the badges, and the rows stay the authority', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    expect(await forward(data, { tabId: 7, frameId: 0 })).toEqual({ ok: true, value: { epoch: data.epoch } });
+    const r = await seen(data, { tabId: 7, frameId: 0 });
+    expect(r).toMatchObject({ ok: true, value: { saved: 1, epoch: data.epoch } });
+    const rec = await db.cases.get(`taobao:${id}`);
+    expect(rec).toMatchObject({ paidAt: '2026-11-18T09:00:00+08:00', goodsStatus: 'BUYER_RECEIVED', paidFen: 23600, refundFen: 11800 });
+    expect(rec?.fromData).toEqual(expect.arrayContaining(['paidAt', 'goodsStatus', 'paidFen']));
+    expect(rec?.fromData).not.toContain('refundFen');
+  });
+
+  it('fills only the cases of the frame and document the responses came to', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    await forward(data, { tabId: 7, frameId: 0 });
+    // Another tab, another frame, and the same frame's next page: nothing of it.
+    for (const [sender, doc] of [[{ tabId: 8, frameId: 0 }, 'doc-1'], [{ tabId: 7, frameId: 2 }, 'doc-1'], [{ tabId: 7, frameId: 0 }, 'doc-2']] as const) {
+      await seen(data, sender, { doc });
+      expect((await db.cases.get(`taobao:${id}`))?.paidAt, `${JSON.stringify(sender)} ${doc}`).toBeUndefined();
+    }
+    // The next page's own response replaces the last page's.
+    await forward(data, { tabId: 7, frameId: 0 }, 'doc-2', JSON.stringify({ data: { disputeGridVOList: [{ ...vo, gmtPay: Date.UTC(2026, 10, 19, 1, 0, 0) }] } }));
+    await seen(data, { tabId: 7, frameId: 0 }, { doc: 'doc-2' });
+    expect((await db.cases.get(`taobao:${id}`))?.paidAt).toBe('2026-11-19T09:00:00+08:00');
+    data.dropTab(7);
+    await db.cases.clear();
+    await seen(data, { tabId: 7, frameId: 0 }, { doc: 'doc-2' });
+    expect((await db.cases.get(`taobao:${id}`))?.paidAt, 'a closed tab\'s data is gone').toBeUndefined();
+  });
+
+  it('passes the filled cases on to the sidebar, and a child frame\'s to its top frame', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    const meta = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [] };
+    const posted: unknown[] = [];
+    const showInSidebar = (_tab: number, m: unknown) => posted.push(m) > 0;
+    await forward(data, { tabId: 7, frameId: 0 });
+    await seen(data, { tabId: 7, frameId: 0 }, { sidebar: { seq: 1, last: true, reading: meta } }, { showInSidebar });
+    // A sidebar opened later gets the page's reading through the background too.
+    const show = await handleMessage(db, { type: 'reading/show', doc: 'doc-1', seq: 2, last: true, readAt: 5, reading: { ...meta, cases: good.cases } }, { tabId: 7, frameId: 0 }, { data, showInSidebar });
+    expect(show).toEqual({ ok: true, value: { shown: true, epoch: data.epoch } });
+    expect(posted.map((m) => (m as { reading: { cases: { paidFen?: number }[] } }).reading.cases[0]!.paidFen)).toEqual([23600, 23600]);
+    const relayed: unknown[] = [];
+    await forward(data, { tabId: 7, frameId: 3 }, 'doc-f');
+    await seen(data, { tabId: 7, frameId: 3 }, { doc: 'doc-f', frameReading: { ...meta, cases: good.cases } }, { relayToTop: async (_t: number, m: unknown) => void relayed.push(m) });
+    expect((relayed[0] as { reading: { cases: { paidFen?: number }[] } }).reading.cases[0]!.paidFen).toBe(23600);
+  });
+
+  it('rejects a response that is not JSON, and data or a sidebar reading from where it cannot come', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    expect(await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', '<html>login</html>')).toMatchObject({ ok: false, error: expect.stringMatching(/not JSON/) });
+    expect(await forward(data, {})).toMatchObject({ ok: false, error: expect.stringMatching(/content script/) });
+    expect(await forward(data, { tabId: 7, frameId: 0 }, '../etc')).toMatchObject({ ok: false, error: expect.stringMatching(/doc/) });
+    const reading = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: good.cases };
+    const fromChild = await handleMessage(db, { type: 'reading/show', seq: 1, last: true, readAt: 5, reading }, { tabId: 7, frameId: 2 }, { data });
+    expect(fromChild).toMatchObject({ ok: false, error: expect.stringMatching(/top frame/) });
+    await seen(data, { tabId: 7, frameId: 0 });
+    expect((await db.cases.get(`taobao:${id}`))?.fromData).toBeUndefined();
+  });
+
+  it('tells a page when the worker that held its responses is gone', async () => {
+    db = createDb(`msg-${++n}`);
+    const before = new PageData();
+    await forward(before, { tabId: 7, frameId: 0 });
+    const after = new PageData();
+    const r = await seen(after, { tabId: 7, frameId: 0 });
+    expect(r.ok && (r.value as { epoch: string }).epoch).not.toBe(before.epoch);
+    expect((await db.cases.get(`taobao:${id}`))?.paidAt, 'nothing to fill from until the page forwards again').toBeUndefined();
+    await forward(after, { tabId: 7, frameId: 0 });
+    await seen(after, { tabId: 7, frameId: 0 });
+    expect((await db.cases.get(`taobao:${id}`))?.paidAt).toBe('2026-11-18T09:00:00+08:00');
   });
 });
 
