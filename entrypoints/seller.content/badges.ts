@@ -203,7 +203,18 @@ function roomAfter(anchor: Element, row: Element): number {
   after.setStartAfter(anchor);
   after.setEnd(line, line.childNodes.length);
   let lineEnd = end.right;
-  for (const r of after.getClientRects()) if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
+  // Usually all of it sits on the anchor's line, and the box around it says where the line ends.
+  // Where some of it reaches another line (it wrapped), the box would overstate: each piece is asked.
+  const all = after.getBoundingClientRect();
+  const slack = end.height / 2;
+  if (all.width > 0 && all.top > end.top - slack && all.bottom < end.bottom + slack) lineEnd = Math.max(lineEnd, all.right);
+  else if (all.width > 0) {
+    const rects = after.getClientRects();
+    for (let i = 0; i < rects.length; i++) {
+      const r = rects[i]!;
+      if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
+    }
+  }
   const px = (v: string) => parseFloat(v) || 0;
   const contentRight = line.getBoundingClientRect().right - px(style.borderRightWidth) - px(style.paddingRight);
   // A badge that becomes an item of a flex or grid line also adds the line's gap.

@@ -10,7 +10,7 @@ import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG } from '../../lib/page/mtop-api';
 import { readPageSteps } from '../../lib/page/read';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import { toChinaIso } from '../../lib/shared/china-time';
-import type { PageReading } from '../../lib/shared/types';
+import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followShortcut } from '../../lib/ui/settings';
 import { BADGE_TAG, onBadgeSelect, placeBadges, prepareBadges, removeBadges, tickBadges } from './badges';
@@ -29,18 +29,38 @@ const KEPT_RESPONSES = 3;
 const stateKey = () => `sidebar:${location.host}`;
 const clampWidth = (w: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
 
+/** A reading as handed on, and how many of the page's data responses the background had to fill it from. */
+interface Handed {
+  reading: PageReading;
+  dataVersion: number;
+}
+
 /**
- * What makes two readings the same for the sidebar and the ledger: what staff act on, not the
- * countdown instants (they move with the clock while the page shows the same text); and which of
- * the page's data responses the background has to fill them from.
+ * Whether two readings are the same for the sidebar and the ledger: what staff act on, not the
+ * countdown instants (they move with the clock while the page shows the same text), filled from the
+ * same data responses. Compared field by field, so a first read builds nothing to compare.
  */
-function fingerprint(r: PageReading, dataVersion: number): string {
-  let fp = `${r.page}|${dataVersion}|${r.missing.join(',')}|${JSON.stringify(r.stats)}`;
-  for (const c of r.cases) {
-    fp += `|${c.disputeId}:${c.status}:${c.statusText ?? ''}:${c.pageDeadline?.text ?? ''}:${c.refundType ?? ''}:${c.refundFen ?? ''}:${c.goodsStatus ?? ''}`;
-    fp += `:${Object.keys(c.flags).join('+')}:${c.returnLogistics?.state ?? ''}:${c.returnLogistics?.number ?? ''}`;
-  }
-  return fp;
+function sameReading(a: Handed | undefined, b: Handed): boolean {
+  if (!a || a.dataVersion !== b.dataVersion) return false;
+  const [x, y] = [a.reading, b.reading];
+  if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
+  return true;
+}
+
+function sameCase(c: CaseSnapshot, d: CaseSnapshot): boolean {
+  return (
+    c.disputeId === d.disputeId &&
+    c.status === d.status &&
+    c.statusText === d.statusText &&
+    c.pageDeadline?.text === d.pageDeadline?.text &&
+    c.refundType === d.refundType &&
+    c.refundFen === d.refundFen &&
+    c.goodsStatus === d.goodsStatus &&
+    c.returnLogistics?.state === d.returnLogistics?.state &&
+    c.returnLogistics?.number === d.returnLogistics?.number &&
+    Object.keys(c.flags).join() === Object.keys(d.flags).join()
+  );
 }
 
 function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
@@ -231,7 +251,7 @@ export default defineContentScript({
     // The shop changed its policy: the badges are judged again (the sidebar judges for itself).
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || ctx.isInvalid || !changes[POLICY_VERSION_KEY]) return;
-      lastSent = '';
+      lastSent = undefined;
       schedule();
     });
 
@@ -273,9 +293,9 @@ export default defineContentScript({
     });
     window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);
 
-    /** The fingerprints of the reading last handed to the ledger, and last posted to the sidebar. */
-    let lastSent = '';
-    let lastShown = '';
+    /** The reading last handed to the ledger, and last shown in the sidebar. */
+    let lastSent: Handed | undefined;
+    let lastShown: Handed | undefined;
     let scanning = false;
     let rescan = false;
     const scan = async () => {
@@ -358,11 +378,12 @@ export default defineContentScript({
       // reading for the ledger reaches it through the background, so the page serialises it once;
       // any other (a page without cases) is shown from here.
       enter('sidebar');
-      const fp = fingerprint(read, dataVersion);
-      const toLedger = read.cases.length > 0 && fp !== lastSent;
-      const toSidebarToo = isTop && !!port && fp !== lastShown;
-      if (isTop && fp !== lastShown && !toLedger) {
-        lastShown = fp;
+      const handed: Handed = { reading: read, dataVersion };
+      const toLedger = read.cases.length > 0 && !sameReading(lastSent, handed);
+      const newToSidebar = isTop && !sameReading(lastShown, handed);
+      const toSidebarToo = newToSidebar && !!port;
+      if (newToSidebar && !toLedger) {
+        lastShown = handed;
         await showReading(pause);
       }
       await maybeYield();
@@ -370,7 +391,7 @@ export default defineContentScript({
       // sale-day list goes in several, with the page given its thread back in between.
       enter('ledger');
       if (toLedger) {
-        lastSent = fp;
+        lastSent = handed;
         const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
         const { cases: _cases, ...meta } = read;
         const seq = toSidebarToo ? ++readingSeq : 0;
@@ -406,14 +427,14 @@ export default defineContentScript({
         }
         // The rows as they are now: the page may have re-rendered them while the ledger worked.
         badgeNearScreen(now);
-        if (error) lastSent = '';
+        if (error) lastSent = undefined;
         saved = error ? { type: 'saved', error } : { type: 'saved' };
         if (!ctx.isInvalid && isTop) {
           // No sidebar listened at the background (its worker had restarted, say): show it from here.
           enter('sidebar');
-          if (shown) lastShown = fp;
-          else if (fp !== lastShown && port) {
-            lastShown = fp;
+          if (shown) lastShown = handed;
+          else if (port && !sameReading(lastShown, handed)) {
+            lastShown = handed;
             await showReading(pause);
           }
           toSidebar(saved);

@@ -102,6 +102,8 @@ export function parseDurationMs(text: string): number | undefined {
   return found ? total : undefined;
 }
 
+const COUNTDOWN_UNIT = /[天时分秒]/;
+
 export interface Countdown {
   /** Absolute instant (ISO +08:00): reading time + duration shown. */
   at: string;
@@ -114,6 +116,8 @@ export interface Countdown {
  * 您还有 1天3时 处理…, or 超时 / 已超时 (due now). Returns undefined when the text has none.
  */
 export function parseCountdown(text: string, now: number): Countdown | undefined {
+  // Every countdown names a unit, and 超时 has 时 too: most texts (a status, an amount) need no more than this.
+  if (!COUNTDOWN_UNIT.test(text)) return undefined;
   const t = normalizeText(text);
   for (let i = 0; i < COUNTDOWN_PATTERNS.length; i++) {
     const m = t.match(COUNTDOWN_PATTERNS[i]!);

@@ -103,15 +103,19 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
       continue;
     }
     const raw = n.nodeValue;
-    if (!raw || !/\S/.test(raw)) continue;
+    if (!raw) continue;
+    // Whitespace alone normalises to nothing.
     const text = normalizeText(raw);
     if (!text) continue;
     // What the later passes look for is noted here, in the one pass over every piece.
-    const t: Token = { text, node: n as Text, label: undefined };
-    const hit = labelAt(t);
-    if (hit?.field === 'disputeId') idAt.push(tokens.length);
-    if (hit?.label === text) bareLabelAt.push(tokens.length);
-    if (STAT_FIRST_CODES.has(text.charCodeAt(0)) && STAT_LABEL_SET.has(text)) index.statLabels++;
+    const code = text.charCodeAt(0);
+    const t: Token = { text, node: n as Text, label: LABEL_FIRST_CODES.has(code) ? undefined : null };
+    if (t.label === undefined) {
+      const hit = labelAt(t);
+      if (hit?.field === 'disputeId') idAt.push(tokens.length);
+      if (hit?.label === text) bareLabelAt.push(tokens.length);
+    }
+    if (STAT_FIRST_CODES.has(code) && STAT_LABEL_SET.has(text)) index.statLabels++;
     tokens.push(t);
     if (++sincePause === TOKENS_PER_STEP) {
       sincePause = 0;
@@ -409,7 +413,8 @@ function toSnapshot(
   if (goods) snap.goodsStatus = goods;
   if (bag.status) {
     // The status cell may carry the countdown after the status words: keep the words only.
-    const statusText = bag.status.split(/\s*(?:还剩|剩余|已超时)/)[0]!.replace(/[，,]\s*$/, '').trim();
+    const cut = bag.status.search(/\s*(?:还剩|剩余|已超时)/);
+    const statusText = (cut < 0 ? bag.status : bag.status.slice(0, cut)).replace(/[，,]\s*$/, '').trim();
     snap.statusText = statusText;
     snap.status = statusFromText(statusText, kind);
   }
@@ -609,10 +614,11 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index]!;
       if (index > 0 && index % ROWS_PER_STEP === 0) yield;
-      const rowTokens: Token[] = [];
       // Tokens are in document order and rows are contiguous: advance instead of rescanning.
       while (ti < tokens.length && !row.root.contains(tokens[ti]!.node)) ti++;
-      while (ti < tokens.length && row.root.contains(tokens[ti]!.node)) rowTokens.push(tokens[ti++]!);
+      const first = ti;
+      while (ti < tokens.length && row.root.contains(tokens[ti]!.node)) ti++;
+      const rowTokens = tokens.slice(first, ti);
       const bag: Bag = {};
       readPairs(rowTokens, bag);
       const extra: string[] = [];
@@ -620,8 +626,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
         const cells = findCells(row, header.el.childElementCount, hint);
         if (cells) readColumns(rowTokens, cells, header, bag, extra);
       }
-      const texts: string[] = [];
-      for (let q = 0; q < rowTokens.length; q++) texts.push(rowTokens[q]!.text);
+      const texts = new Array<string>(rowTokens.length);
+      for (let q = 0; q < rowTokens.length; q++) texts[q] = rowTokens[q]!.text;
       reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
       opts.rows?.set(row.id, { root: row.root, anchor: row.anchor });
     }

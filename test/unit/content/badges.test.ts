@@ -46,21 +46,28 @@ describe('row badges', () => {
 
 describe('fitting a badge to the room on its line', () => {
   const mark: BadgeMark = { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时', payer: 'seller', owed: { fen: 590, why: '延迟发货赔付' } };
-  /** Place one badge with `room` px left after the id on its line (happy-dom has no layout: the geometry is given). */
-  function placeWithRoom(room: number) {
+  /**
+   * Place one badge with `room` px left after the id on its line (happy-dom has no layout: the
+   * geometry is given). `wrapped`: what follows the id also fills a second line, wider than the first.
+   */
+  function placeWithRoom(room: number, wrapped = false) {
     const rows = listWithOneRow();
     const { anchor } = rows.get('287140000008050')!;
     const line = anchor.parentElement!;
-    const rect = (left: number, right: number) => ({ left, right, top: 0, bottom: 20, width: right - left, height: 20, x: left, y: 0 }) as DOMRect;
+    const rect = (left: number, right: number, top = 0) => ({ left, right, top, bottom: top + 20, width: right - left, height: 20, x: left, y: top }) as DOMRect;
     anchor.getClientRects = () => [rect(0, 200)] as unknown as DOMRectList;
     line.getBoundingClientRect = () => rect(0, 400 + room);
     // The rest of the line (订单编号 …) ends at 400.
-    const original = Range.prototype.getClientRects;
-    Range.prototype.getClientRects = () => [rect(210, 400)] as unknown as DOMRectList;
+    const pieces = [rect(210, 400), ...(wrapped ? [rect(0, 400 + room, 20)] : [])];
+    const box = pieces.reduce((u, r) => rect(Math.min(u.left, r.left), Math.max(u.right, r.right), Math.min(u.top, r.top)));
+    const around = { ...box, bottom: Math.max(...pieces.map((r) => r.bottom)) } as DOMRect;
+    const original = [Range.prototype.getClientRects, Range.prototype.getBoundingClientRect] as const;
+    Range.prototype.getClientRects = () => pieces as unknown as DOMRectList;
+    Range.prototype.getBoundingClientRect = () => around;
     try {
       placeBadges(prepareBadges(rows, new Map([['287140000008050', mark]]), NOW));
     } finally {
-      Range.prototype.getClientRects = original;
+      [Range.prototype.getClientRects, Range.prototype.getBoundingClientRect] = original;
     }
     const badge = badgesOnPage()[0] as HTMLElement;
     return { fit: badge.getAttribute('data-fit'), title: badge.title };
@@ -78,5 +85,12 @@ describe('fitting a badge to the room on its line', () => {
     expect(placed.title).toContain('3时00分');
     expect(placed.title).toContain('退邮:商家');
     expect(placed.title).toContain('赔¥5.90');
+  });
+
+  it.each([
+    [400, null],
+    [90, 'chip'],
+  ])('on a line that wrapped, with %i px left after its first line, it shows %s: the second line takes no room', (room, fit) => {
+    expect(placeWithRoom(room, true).fit).toBe(fit);
   });
 });
