@@ -21,7 +21,7 @@ export function normalizeText(text: string): string {
   if (t.includes('￥')) t = t.replaceAll('￥', '¥');
   if (FOLD_TEST.test(t)) t = t.replace(FOLD, fold);
   if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
-  if (t.includes(':')) t = t.replace(/ ?: ?/g, ':');
+  if (t.includes(' :') || t.includes(': ')) t = t.replace(/ ?: ?/g, ':');
   return t.trim();
 }
 

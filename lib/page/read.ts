@@ -20,6 +20,7 @@ import {
   shippedFromText,
   STAT_LABELS,
   statusFromText,
+  typeFromText,
   type LabelField,
 } from './vocabulary';
 import { readDisputeData } from './refund2-data';
@@ -324,8 +325,9 @@ function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: 
 }
 
 function kindFor(page: PageKind, idLabel: string | undefined, typeText: string | undefined): CaseKind {
-  if (idLabel === '换货单号' || idLabel === '换货编号' || /换货/.test(typeText ?? '')) return 'exchange';
-  if (idLabel === '邮费单号' || /邮费/.test(typeText ?? '')) return 'postage';
+  const type = typeText === undefined ? undefined : typeFromText(typeText);
+  if (idLabel === '换货单号' || idLabel === '换货编号' || type?.exchange) return 'exchange';
+  if (idLabel === '邮费单号' || type?.postage) return 'postage';
   if (page === 'exchange-list' || page === 'exchange-detail') return 'exchange';
   if (page === 'postage-list') return 'postage';
   return 'refund';
@@ -401,12 +403,11 @@ function toSnapshot(
   let type = bag.refundType;
   for (let i = 0; type === undefined && i < allText.length; i++) if (TYPE_TOKEN.test(allText[i]!)) type = allText[i];
   type ??= '';
-  const rt = type.match(/仅退款|退货退款|换货|邮费/);
-  if (rt) snap.refundType = rt[0] as CaseSnapshot['refundType'];
+  const said = typeFromText(type);
+  if (said.refundType) snap.refundType = said.refundType;
   else if (kind === 'exchange') snap.refundType = '换货';
   else if (kind === 'postage') snap.refundType = '邮费';
-  if (/售中/.test(type)) snap.phase = 'onsale';
-  else if (/售后/.test(type)) snap.phase = 'aftersale';
+  if (said.phase) snap.phase = said.phase;
   const shipped = shippedFromText(bag.shipped ?? type) ?? (bag.goodsStatus ? shippedFromText(bag.goodsStatus) : undefined);
   if (shipped !== undefined) snap.shipped = shipped;
   const goods = bag.goodsStatus ? goodsStatusFromText(bag.goodsStatus) : undefined;

@@ -145,25 +145,55 @@ const STATUS_RULES: Record<CaseKind, [RegExp, CaseStatus][]> = {
   ],
 };
 
-/** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
-export function statusFromText(text: string, kind: CaseKind): CaseStatus {
-  const rules = STATUS_RULES[kind];
-  for (let i = 0; i < rules.length; i++) if (rules[i]![0].test(text)) return rules[i]![1];
-  return 'UNKNOWN';
+/**
+ * A wording's meaning, worked out once: a list shows the same few status and goods wordings on every
+ * row, and each is tried against several patterns only the first time. At most 500 are kept.
+ */
+function remembered<T>(meaning: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    const value = meaning(text);
+    if (known.size >= 500) known.clear();
+    known.set(text, value);
+    return value;
+  };
 }
 
-export function goodsStatusFromText(text: string): GoodsStatus | undefined {
+const statusRule = (kind: CaseKind) =>
+  remembered((text): CaseStatus => {
+    const rules = STATUS_RULES[kind];
+    for (let i = 0; i < rules.length; i++) if (rules[i]![0].test(text)) return rules[i]![1];
+    return 'UNKNOWN';
+  });
+const STATUS_OF: Record<CaseKind, (text: string) => CaseStatus> = { refund: statusRule('refund'), exchange: statusRule('exchange'), postage: statusRule('postage') };
+
+/** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
+export function statusFromText(text: string, kind: CaseKind): CaseStatus {
+  return STATUS_OF[kind](text);
+}
+
+/** What a type wording says, e.g. 退货退款(售后): the type named first, the phase, and whether it names 换货 or 邮费 anywhere. */
+export const typeFromText = remembered((text) => ({
+  refundType: text.match(/仅退款|退货退款|换货|邮费/)?.[0] as '仅退款' | '退货退款' | '换货' | '邮费' | undefined,
+  phase: /售中/.test(text) ? ('onsale' as const) : /售后/.test(text) ? ('aftersale' as const) : undefined,
+  exchange: text.includes('换货'),
+  postage: text.includes('邮费'),
+}));
+
+export const goodsStatusFromText = remembered((text): GoodsStatus | undefined => {
   if (/已经?退货/.test(text)) return 'BUYER_RETURNED_GOODS';
   if (/未收到货|未收货/.test(text)) return 'BUYER_NOT_RECEIVED';
   if (/已收到货|已收货/.test(text)) return 'BUYER_RECEIVED';
   return undefined;
-}
+});
 
-export function shippedFromText(text: string): boolean | undefined {
+export const shippedFromText = remembered((text): boolean | undefined => {
   if (/未发货/.test(text)) return false;
   if (/已发货|已收货|已收到货|已经?退货/.test(text)) return true;
   return undefined;
-}
+});
 
 /** Flag words, matched only as a whole token so an item title with 包邮 in it does not count. */
 export const FLAG_WORDS: Record<string, keyof CaseFlags> = {
