@@ -13,9 +13,10 @@ const fold = (ch: string) => (ch === '\uFFE5' ? '¥' : ch === '\u3000' || ch ===
 /** Anything `normalizeText` would change: full-width forms, odd or doubled whitespace, spaced colons, ends. */
 const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]|[^\S ]|\s\s| :|: |^\s|\s$/;
 
+const MAYBE_NORMALIZING = /[\s\uFF01-\uFF5E\uFFE5\u3000\u00A0]/;
 export function normalizeText(text: string): string {
   // Hot path (every text node of every read): most pieces need nothing; the rest get only the fixes needed.
-  if (!NEEDS_NORMALIZING.test(text)) return text;
+  if (!MAYBE_NORMALIZING.test(text) || !NEEDS_NORMALIZING.test(text)) return text;
   let t = text;
   if (t.includes('：')) t = t.replaceAll('：', ':');
   if (t.includes('￥')) t = t.replaceAll('￥', '¥');
@@ -143,9 +144,13 @@ export function parseCountdown(text: string, now: number): Countdown | undefined
 
 /** Mask a buyer's nick or name for storage: 张小雨 → 张**, tb_8812 → t**2. */
 export function maskBuyer(name: string): string {
-  const chars = [...normalizeText(name)];
-  if (chars.length === 0) return '';
-  if (chars.length === 1) return `${chars[0]}*`;
-  if (/[\u4e00-\u9fff]/.test(chars[0]!)) return `${chars[0]}**`;
-  return `${chars[0]}**${chars[chars.length - 1]}`;
+  const t = normalizeText(name);
+  if (!t) return '';
+  // By code point (an emoji is one character), without splitting the whole name.
+  const first = String.fromCodePoint(t.codePointAt(0)!);
+  if (first.length === t.length) return `${first}*`;
+  if (/[\u4e00-\u9fff]/.test(first)) return `${first}**`;
+  const low = t.charCodeAt(t.length - 1);
+  const last = low >= 0xdc00 && low <= 0xdfff && t.length - 2 >= first.length ? t.slice(-2) : t.slice(-1);
+  return `${first}**${last}`;
 }

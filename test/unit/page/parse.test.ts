@@ -67,5 +67,11 @@ describe('normalizeText and maskBuyer', () => {
     ['张**', '张**'],
     ['tb_8812', 't**2'],
     ['王', '王*'],
+    // By character, not by UTF-16 unit: an emoji is never cut in half.
+    ['😀', '😀*'],
+    ['😀小明', '😀**明'],
+    ['ab😀', 'a**😀'],
+    ['a😀', 'a**😀'],
+    [' 小 ', '小*'],
   ])('masks %s as %s', (name, masked) => expect(maskBuyer(name)).toBe(masked));
 });
