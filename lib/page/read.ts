@@ -300,7 +300,10 @@ function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[
 function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
   const line = cells[0]?.parentElement;
   if (!line) return;
-  const byCell: (string[] | undefined)[] = [];
+  // The first value of each column; all of a joined column's (a type, a logistics or a status cell),
+  // from the first cell with that column's label.
+  const joined: Bag = {};
+  const joinedCell: Partial<Record<LabelField, number>> = {};
   // Tokens and cells are both in document order: each token's cell is the current one or a later
   // one. Tokens outside the cells' line (the id line above it) belong to no column.
   let k = 0;
@@ -311,17 +314,16 @@ function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: 
     while (j < cells.length && !cells[j]!.contains(t.node)) j++;
     if (j === cells.length) continue;
     k = j;
-    (byCell[j] ??= []).push(t.text);
-  }
-  for (let i = 0; i < cells.length; i++) {
-    const field = header.fields[i];
-    const inCell = byCell[i];
-    if (!field || field === 'actions' || !inCell) continue;
+    const field = header.fields[j];
+    if (!field || field === 'actions') continue;
     if (field === 'refundType' || field === 'logistics' || field === 'status') {
-      if (bag[field] === undefined) bag[field] = inCell.join(' ');
-      for (let q = 0; q < inCell.length; q++) extra.push(inCell[q]!);
-    } else if (bag[field] === undefined) bag[field] = inCell[0];
+      extra.push(t.text);
+      if ((joinedCell[field] ??= j) !== j) continue;
+      const before = joined[field];
+      joined[field] = before === undefined ? t.text : `${before} ${t.text}`;
+    } else if (bag[field] === undefined) bag[field] = t.text;
   }
+  for (const field in joined) if (bag[field as LabelField] === undefined) bag[field as LabelField] = joined[field as LabelField];
 }
 
 function kindFor(page: PageKind, idLabel: string | undefined, typeText: string | undefined): CaseKind {
