@@ -417,7 +417,8 @@ export default defineContentScript({
           try {
             const reply = await pause(part);
             enter('badges');
-            for (const [id, m] of Object.entries(reply?.marks ?? {})) marks.set(id, m);
+            const judged = reply?.marks ?? {};
+            for (const id in judged) marks.set(id, judged[id]!);
             if (!reply?.shown) shown = false;
             checkEpoch(reply?.epoch);
           } catch (e) {

@@ -632,7 +632,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
       const texts = new Array<string>(rowTokens.length);
       for (let q = 0; q < rowTokens.length; q++) texts[q] = rowTokens[q]!.text;
       reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
-      opts.rows?.set(row.id, { root: row.root, anchor: row.anchor });
+      opts.rows?.set(row.id, row);
     }
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
