@@ -3,7 +3,7 @@
  * platform's countdowns. Pure: `now` is passed in where a reading needs it.
  */
 import type { AutoAction } from '../shared/types';
-import { chinaWallToMs, chinaYear, DAY_MS, HOUR_MS, toChinaIso } from '../shared/china-time';
+import { chinaWallIso, chinaWallToMs, chinaYear, DAY_MS, HOUR_MS, isChinaWall, toChinaIso } from '../shared/china-time';
 
 const FOLD = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/g;
 const FOLD_TEST = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/;
@@ -48,21 +48,21 @@ export function parseChinaTime(text: string, now: number): string | undefined {
   // A year is four digits of their own: 20100-11-20 is no date, not the year 0100.
   let m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
-    const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
-    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+    const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, s = m[6] ? +m[6] : 0;
+    return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
   // Nor is a month-day that ends a longer run of digits and dashes (…0100-11-20).
   m = t.match(/(?<![\d./-])(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
-    const year = chinaYear(now);
-    let ms = chinaWallToMs(year, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
-    if (Number.isFinite(ms) && ms > now + DAY_MS) ms = chinaWallToMs(year - 1, +m[1]!, +m[2]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0);
-    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+    const mo = +m[1]!, d = +m[2]!, h = +m[3]!, mi = +m[4]!, s = m[5] ? +m[5] : 0;
+    let y = chinaYear(now);
+    if (chinaWallToMs(y, mo, d, h, mi, s) > now + DAY_MS) y -= 1;
+    return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
   m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
   if (m) {
-    const ms = chinaWallToMs(+m[1]!, +m[2]!, +m[3]!);
-    return Number.isFinite(ms) ? toChinaIso(ms) : undefined;
+    const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+    return isChinaWall(y, mo, d) ? chinaWallIso(y, mo, d) : undefined;
   }
   return undefined;
 }
@@ -76,7 +76,10 @@ const ACTIONS: [RegExp, AutoAction][] = [
 
 /** The auto-action a countdown sentence announces, when it names one. */
 export function parseAutoAction(text: string): AutoAction | undefined {
-  const t = normalizeText(text);
+  return autoActionIn(normalizeText(text));
+}
+
+function autoActionIn(t: string): AutoAction | undefined {
   for (let i = 0; i < ACTIONS.length; i++) if (ACTIONS[i]![0].test(t)) return ACTIONS[i]![1];
   return undefined;
 }
@@ -90,10 +93,13 @@ const COUNTDOWN_PATTERNS = [
 
 /** Milliseconds of a duration such as 1天3时20分, 2天 5小时, 22小时31分12秒. */
 export function parseDurationMs(text: string): number | undefined {
+  return durationMsIn(normalizeText(text));
+}
+
+function durationMsIn(t: string): number | undefined {
   let total = 0;
   let found = false;
   const re = /(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g;
-  const t = normalizeText(text);
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
     const unit = m[2];
@@ -123,20 +129,21 @@ export function parseCountdown(text: string, now: number): Countdown | undefined
   for (let i = 0; i < COUNTDOWN_PATTERNS.length; i++) {
     const m = t.match(COUNTDOWN_PATTERNS[i]!);
     if (m && m[1]) {
-      let ms = parseDurationMs(m[1]);
+      // (Parts of text already normalised are not normalised again.)
+      let ms = durationMsIn(m[1]);
       if (ms === undefined) continue;
       // A countdown shown to the minute is somewhere within that minute: take its middle, so our
       // clock reads the same minute as the page's. Coarser ones are floored (never later than shown).
-      if (/分/.test(m[1]) && !/秒/.test(m[1])) ms += 30_000;
+      if (m[1].includes('分') && !m[1].includes('秒')) ms += 30_000;
       // The action is announced right after the countdown, not anywhere on the page.
-      const action = parseAutoAction(t.slice(m.index ?? 0, (m.index ?? 0) + 120));
+      const action = autoActionIn(t.slice(m.index ?? 0, (m.index ?? 0) + 120));
       const cd: Countdown = { at: toChinaIso(now + ms), text: m[0].trim() };
       if (action) cd.action = action;
       return cd;
     }
   }
   if (/^(?:已)?超时(?!同意|赔付)/.test(t) || /(?:^|[，,\s])已超时/.test(t)) {
-    const action = parseAutoAction(t);
+    const action = autoActionIn(t);
     return { at: toChinaIso(now), text: '已超时', ...(action ? { action } : {}) };
   }
   return undefined;

@@ -17,15 +17,34 @@ export function toChinaIso(ms: number): string {
   return Number.isNaN(d.getTime()) ? 'Invalid Date' : `${d.toISOString().slice(0, 19)}+08:00`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether wall-clock fields name a real time (no 02-30, no 24:00). Years outside 1000–9999 do not
+ * count: they have no four-digit ISO form (toChinaIso would write an invalid date). Month is 1-based.
+ */
+export function isChinaWall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return (
+    year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+    day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!) &&
+    hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+  );
+}
+
 /** Wall-clock fields in China time → epoch ms. Month is 1-based. Returns NaN on impossible dates. */
 export function chinaWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  // Years outside 1000–9999 have no four-digit ISO form (toChinaIso would write an invalid date).
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS;
-  // Reject dates that rolled over (e.g. 02-30).
-  const back = new Date(ms + OFFSET_MS);
-  if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return Number.NaN;
-  return ms;
+  return isChinaWall(year, month, day, hour, minute, second) ? Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS : Number.NaN;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * The ISO form (+08:00) of valid China wall-clock fields (see isChinaWall), written straight from
+ * them: a page's times need no instant to be written down.
+ */
+export function chinaWallIso(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): string {
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}+08:00`;
 }
 
 /** The China-time calendar year of an instant. */

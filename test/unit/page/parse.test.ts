@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskBuyer, normalizeText, parseChinaTime, parseCountdown, parseDurationMs, parseMoneyFen } from '../../../lib/page/parse';
-import { chinaWallToMs, toChinaIso } from '../../../lib/shared/china-time';
+import { chinaWallIso, chinaWallToMs, isChinaWall, toChinaIso } from '../../../lib/shared/china-time';
 
 // 2026-11-22 15:00:00 China time
 const NOW = chinaWallToMs(2026, 11, 22, 15, 0, 0);
@@ -30,7 +31,26 @@ describe('parseChinaTime', () => {
     expect(parseChinaTime('12-30 10:00', NOW)).toBe('2025-12-30T10:00:00+08:00');
   });
 
-  it.each(['2026-02-30 10:00', '2026-13-01 10:00', 'abc', '13:05', '11418520100-11-20 13:05', '0100-11-20 13:05', '20100-11-20'])('rejects %s', (text) => expect(parseChinaTime(text, NOW)).toBeUndefined());
+  it.each(['2026-02-30 10:00', '2026-13-01 10:00', 'abc', '13:05', '11418520100-11-20 13:05', '0100-11-20 13:05', '20100-11-20', '2026-02-29 10:00', '1900-02-29', '2026-04-31 08:00', '2026-11-20 24:00'])('rejects %s', (text) => expect(parseChinaTime(text, NOW)).toBeUndefined());
+
+  it.each([
+    ['2028-02-29 10:00', '2028-02-29T10:00:00+08:00'],
+    ['2000-02-29', '2000-02-29T00:00:00+08:00'],
+  ])('reads the leap day %s', (text, iso) => expect(parseChinaTime(text, NOW)).toBe(iso));
+
+  it('writes wall-clock fields as the instant they name, and knows the real dates from the calendar', () => {
+    const field = (min: number, max: number) => fc.integer({ min, max });
+    fc.assert(
+      fc.property(field(990, 10_010), field(0, 13), field(0, 32), field(0, 24), field(0, 60), field(0, 60), (y, mo, d, h, mi, s) => {
+        const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+        const back = new Date(ms);
+        const real = y >= 1000 && y <= 9999 && back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
+        expect(isChinaWall(y, mo, d, h, mi, s)).toBe(real);
+        if (real) expect(chinaWallIso(y, mo, d, h, mi, s)).toBe(toChinaIso(chinaWallToMs(y, mo, d, h, mi, s)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('formats midnight and month ends in China time', () => {
     expect(toChinaIso(chinaWallToMs(2026, 11, 30, 23, 59, 59))).toBe('2026-11-30T23:59:59+08:00');
