@@ -54,6 +54,7 @@ function sameCase(c: CaseSnapshot, d: CaseSnapshot): boolean {
     c.status === d.status &&
     c.statusText === d.statusText &&
     c.pageDeadline?.text === d.pageDeadline?.text &&
+    c.unparsed?.countdown?.join() === d.unparsed?.countdown?.join() &&
     c.refundType === d.refundType &&
     c.refundFen === d.refundFen &&
     c.goodsStatus === d.goodsStatus &&

@@ -11,6 +11,7 @@ import { assess, type Assessment } from '../../lib/engine/assess';
 import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
 import { send } from '../../lib/messaging/client';
 import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
+import { resolveCase } from '../../lib/page/parse';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
 import type { CaseSnapshot } from '../../lib/shared/types';
@@ -130,7 +131,8 @@ function receive(input: unknown): void {
       // Both senders number readings from the page's one counter: an older one never replaces a newer.
       if (m.seq < parts.seq) break;
       if (m.seq > parts.seq) parts = { seq: m.seq, cases: [] };
-      parts.cases.push(...m.reading.cases);
+      // Posted by the page itself (the background was not there to work out a list's times): done here.
+      for (const c of m.reading.cases) parts.cases.push(resolveCase(c, m.readAt));
       if (!m.last) break;
       const reading = { ...m.reading, cases: parts.cases };
       parts = { seq: m.seq, cases: [] };

@@ -7,6 +7,7 @@ import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../stora
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
+import { resolveCase } from '../page/parse';
 import type { PageData } from './page-data';
 import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
 import type { ToSidebar } from './sidebar-port';
@@ -49,18 +50,24 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   const msg = parsed.message;
   const now = (hooks.now ?? Date.now)();
   const epoch = hooks.data?.epoch;
-  /** What the sending frame's rows showed, filled from the data responses it forwarded. */
-  const filled = (cases: CaseSnapshot[], doc: string | undefined) =>
-    hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases) : cases;
+  /**
+   * What the sending frame's rows showed: their times and countdowns worked out as of the reading
+   * (the page leaves that to us), then filled from the data responses the frame forwarded.
+   */
+  const completed = (read: CaseSnapshot[], readAt: number, doc: string | undefined) => {
+    const cases = read.map((c) => resolveCase(c, readAt));
+    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases) : cases;
+  };
   try {
     switch (msg.type) {
       case 'cases/seen': {
-        const cases = filled(msg.cases as CaseSnapshot[], msg.doc);
+        const readAt = Date.parse(msg.source.readAt);
+        const cases = completed(msg.cases as CaseSnapshot[], readAt, msg.doc);
         // The sidebar first: staff see the list while the ledger stores it.
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
           const { seq, last, reading } = msg.sidebar;
-          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt: Date.parse(msg.source.readAt), seq, last });
+          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last });
         }
         const policy = await loadPolicy(db);
         const saved = await upsertCases(db, cases, msg.source, policy);
@@ -69,7 +76,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         const marks: Record<string, BadgeMark> = {};
         for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
-          const reading = { ...msg.frameReading, cases: filled(msg.frameReading.cases as CaseSnapshot[], msg.doc) };
+          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases as CaseSnapshot[], readAt, msg.doc) };
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
         return { ok: true, value: { ...saved, marks, shown, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
@@ -81,7 +88,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
-        const reading = { ...msg.reading, cases: filled(msg.reading.cases as CaseSnapshot[], msg.doc) };
+        const reading = { ...msg.reading, cases: completed(msg.reading.cases as CaseSnapshot[], msg.readAt, msg.doc) };
         const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last }) ?? false;
         return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }

@@ -61,6 +61,20 @@ export const CaseSnapshotSchema = v.object({
   fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
 });
 
+/**
+ * A case as a page's reading carries it: a list row's times and countdown may still be the text
+ * shown (`unparsed`), which the background works out (`resolveCase`) before anything else.
+ */
+const ReadCaseSchema = v.object({
+  ...CaseSnapshotSchema.entries,
+  unparsed: v.optional(
+    v.object({
+      times: v.optional(v.object({ appliedAt: v.optional(ShortText), paidAt: v.optional(ShortText), shippedAt: v.optional(ShortText), signedAt: v.optional(ShortText) })),
+      countdown: v.optional(v.pipe(v.array(ShortText), v.maxLength(20))),
+    }),
+  ),
+});
+
 const PageKindSchema = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
 
 const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
@@ -83,14 +97,14 @@ const Doc = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 export const MAX_RESPONSE_CHARS = 5_000_000;
 
 /** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
-export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)) });
+export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)) });
 
 export const MessageSchema = v.variant('type', [
   /** A content script read a page: store its cases. */
   v.object({
     type: v.literal('cases/seen'),
     source: v.object({ page: PageKindSchema, url: Url, readAt: Iso }),
-    cases: v.pipe(v.array(CaseSnapshotSchema), v.maxLength(5000)),
+    cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)),
     /** Set by a content script in a child frame (the /tp/ shell's list): relayed to the top frame's sidebar. */
     frameReading: v.optional(ReadingSchema),
     /**

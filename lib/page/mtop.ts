@@ -17,7 +17,7 @@ const LAST_INSTANT = Date.UTC(9999, 11, 31) - 8 * 3600_000;
 const instant = (v: unknown): string | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < LAST_INSTANT ? toChinaIso(v) : undefined);
 
 /** Fields a data response may fill, by snapshot field name. */
-export type DataField = keyof Omit<CaseSnapshot, 'platform' | 'disputeId' | 'kind' | 'flags' | 'fromData'>;
+export type DataField = keyof Omit<CaseSnapshot, 'platform' | 'disputeId' | 'kind' | 'flags' | 'fromData' | 'unparsed'>;
 
 const kindOf = (vo: Json): CaseKind => (vo.bizClaimType === '换货' ? 'exchange' : vo.bizClaimType === '邮费' ? 'postage' : 'refund');
 /** A non-empty string of at most 500 characters (or a number's digits). */

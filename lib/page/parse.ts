@@ -2,7 +2,7 @@
  * Text → value parsers for what the seller backend shows: money, China-time stamps and the
  * platform's countdowns. Pure: `now` is passed in where a reading needs it.
  */
-import type { AutoAction } from '../shared/types';
+import type { AutoAction, CaseSnapshot, TimeField } from '../shared/types';
 import { chinaWallIso, chinaWallToMs, chinaYear, DAY_MS, HOUR_MS, isChinaWall, toChinaIso } from '../shared/china-time';
 
 const FOLD = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/g;
@@ -111,6 +111,9 @@ function durationMsIn(t: string): number | undefined {
 
 const COUNTDOWN_UNIT = /[天时分秒]/;
 
+/** Whether a text may hold a countdown: every countdown names a unit, and 超时 has 时 too. */
+export const mayBeCountdown = (text: string): boolean => COUNTDOWN_UNIT.test(text);
+
 export interface Countdown {
   /** Absolute instant (ISO +08:00): reading time + duration shown. */
   at: string;
@@ -123,8 +126,8 @@ export interface Countdown {
  * 您还有 1天3时 处理…, or 超时 / 已超时 (due now). Returns undefined when the text has none.
  */
 export function parseCountdown(text: string, now: number): Countdown | undefined {
-  // Every countdown names a unit, and 超时 has 时 too: most texts (a status, an amount) need no more than this.
-  if (!COUNTDOWN_UNIT.test(text)) return undefined;
+  // Most texts (a status, an amount) need no more than this.
+  if (!mayBeCountdown(text)) return undefined;
   const t = normalizeText(text);
   for (let i = 0; i < COUNTDOWN_PATTERNS.length; i++) {
     const m = t.match(COUNTDOWN_PATTERNS[i]!);
@@ -160,4 +163,31 @@ export function maskBuyer(name: string): string {
   const low = t.charCodeAt(t.length - 1);
   const last = low >= 0xdc00 && low <= 0xdfff && t.length - 2 >= first.length ? t.slice(-2) : t.slice(-1);
   return `${first}**${last}`;
+}
+
+/** The time fields a row may show, in the order they are read. */
+export const TIME_FIELDS: readonly TimeField[] = ['appliedAt', 'paidAt', 'shippedAt', 'signedAt'];
+
+/**
+ * A case with its times and countdown worked out from the text the page showed (`unparsed`), read
+ * at `now`: what `readPage` returns, and what the background makes of a list's cases.
+ */
+export function resolveCase(c: CaseSnapshot, now: number): CaseSnapshot {
+  if (!c.unparsed) return c;
+  const { unparsed, ...resolved } = c;
+  const times = unparsed.times ?? {};
+  for (let i = 0; i < TIME_FIELDS.length; i++) {
+    const f = TIME_FIELDS[i]!;
+    const v = times[f] !== undefined ? parseChinaTime(times[f], now) : undefined;
+    if (v) resolved[f] = v;
+  }
+  const countdown = unparsed.countdown ?? [];
+  for (let i = 0; i < countdown.length; i++) {
+    const cd = parseCountdown(countdown[i]!, now);
+    if (cd) {
+      resolved.pageDeadline = cd;
+      break;
+    }
+  }
+  return resolved;
 }

@@ -6,9 +6,9 @@
  * a page's first read runs almost wholly in V8's interpreter, where those go through the iterator
  * protocol or a call per item (about 2.5 of 15 ms of a cold 200-row read).
  */
-import type { CaseFlags, CaseKind, CaseSnapshot, HistoryEntry, PageKind, PageReading, ReturnLogistics } from '../shared/types';
+import type { CaseFlags, CaseKind, CaseSnapshot, HistoryEntry, PageKind, PageReading, ReturnLogistics, UnparsedTimes } from '../shared/types';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
-import { maskBuyer, normalizeText, parseChinaTime, parseCountdown, parseMoneyFen } from './parse';
+import { maskBuyer, mayBeCountdown, normalizeText, parseChinaTime, parseMoneyFen, resolveCase, TIME_FIELDS } from './parse';
 import {
   FIELD_LABEL,
   FLAG_WORDS,
@@ -372,10 +372,12 @@ function readHistory(tokens: Token[], now: number): HistoryEntry[] {
 }
 
 const MONEY_FIELDS = ['refundFen', 'paidFen', 'postageFen'] as const;
-const TIME_FIELDS = ['appliedAt', 'paidAt', 'shippedAt', 'signedAt'] as const;
 const TYPE_TOKEN = /^(?:仅退款|退货退款|换货)\s*\((?:售中|售后)\)$/;
 
-/** Build one snapshot from a bag of label values. Only what was read is set. */
+/**
+ * Build one snapshot from a bag of label values. Only what was read is set. Its times and countdown
+ * are kept as shown (`unparsed`): `resolveCase` works them out, off the page's thread for a list.
+ */
 function toSnapshot(
   page: PageKind,
   platform: CaseSnapshot['platform'],
@@ -396,10 +398,10 @@ function toSnapshot(
     const v = bag[f] !== undefined ? parseMoneyFen(bag[f]) : undefined;
     if (v !== undefined) snap[f] = v;
   }
+  let times: UnparsedTimes['times'];
   for (let i = 0; i < TIME_FIELDS.length; i++) {
     const f = TIME_FIELDS[i]!;
-    const v = bag[f] !== undefined ? parseChinaTime(bag[f], now) : undefined;
-    if (v) snap[f] = v;
+    if (bag[f] !== undefined) (times ??= {})[f] = bag[f];
   }
   // Lists often show the type unlabelled, e.g. 退货退款(售后) at the head of the row.
   let type = bag.refundType;
@@ -423,13 +425,9 @@ function toSnapshot(
   }
   if (bag.reason) snap.reason = bag.reason;
   if (bag.item) snap.item = bag.item;
-  for (let i = 0; i < countdownText.length; i++) {
-    const cd = parseCountdown(countdownText[i]!, now);
-    if (cd) {
-      snap.pageDeadline = cd;
-      break;
-    }
-  }
+  let countdown: string[] | undefined;
+  for (let i = 0; i < countdownText.length; i++) if (mayBeCountdown(countdownText[i]!)) (countdown ??= []).push(countdownText[i]!);
+  if (times || countdown) snap.unparsed = { ...(times ? { times } : {}), ...(countdown ? { countdown } : {}) };
   const lg = parseLogistics(bag, now);
   if (lg) snap.returnLogistics = lg;
   snap.flags = readFlags(allText);
@@ -462,7 +460,7 @@ function missingFor(page: PageKind, cases: CaseSnapshot[]): string[] {
     const key = SNAPSHOT_KEY[f];
     if (!key) continue;
     for (let i = 0; i < cases.length; i++) {
-      if (cases[i]![key] === undefined) {
+      if (cases[i]![key] === undefined && (key !== 'appliedAt' || cases[i]!.unparsed?.times?.appliedAt === undefined)) {
         missing.push(FIELD_LABEL[f] ?? f);
         break;
       }
@@ -507,7 +505,7 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
   const steps = readPageSteps(root, opts);
   for (;;) {
     const r = steps.next();
-    if (r.done) return r.value;
+    if (r.done) return { ...r.value, cases: r.value.cases.map((c) => resolveCase(c, opts.now)) };
   }
 }
 
@@ -594,7 +592,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     if (id) {
       const mainText = sections.main.map((t) => t.text);
       // A detail page may split its countdown sentence over several elements: read it whole.
-      const snap = toSnapshot(page, platform, id, rows[0]?.label, bag, mainText, [mainText.join(' ')], now);
+      // One case: its times are worked out here.
+      const snap = resolveCase(toSnapshot(page, platform, id, rows[0]?.label, bag, mainText, [mainText.join(' ')], now), now);
       if (lgBag.signedAt && snap.returnLogistics) {
         const s = parseChinaTime(lgBag.signedAt, now);
         if (s) snap.returnLogistics.signedAt = s;

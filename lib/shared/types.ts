@@ -120,6 +120,21 @@ export interface CaseSnapshot {
   flags: CaseFlags;
   /** Fields filled from the page's own data response rather than its visible text. */
   fromData?: string[];
+  /**
+   * A list row's times and countdown as the page shows them, left for the background to work out
+   * (lib/page/read.ts `resolveCase`), so the page's thread does not parse them. Never stored.
+   */
+  unparsed?: UnparsedTimes;
+}
+
+/** The time fields a row shows. */
+export type TimeField = 'appliedAt' | 'paidAt' | 'shippedAt' | 'signedAt';
+
+export interface UnparsedTimes {
+  /** Each time field's text, e.g. 2026-11-20 13:05:22. */
+  times?: Partial<Record<TimeField, string>>;
+  /** The pieces that may hold the row's countdown, in order: the first that reads as one is it. */
+  countdown?: string[];
 }
 
 export type PageKind =

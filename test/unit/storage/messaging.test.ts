@@ -94,6 +94,26 @@ describe('the message protocol', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('works out a list row\'s times and countdown as of the reading, before it stores, judges or passes on the case', async () => {
+    db = createDb(`msg-${++n}`);
+    const row = { ...good.cases[0]!, unparsed: { times: { appliedAt: '2026-11-20 13:05:22' }, countdown: ['还剩1天2时'] } };
+    const meta = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [] };
+    const posted: { reading: { cases: Record<string, unknown>[] } }[] = [];
+    const showInSidebar = (_tab: number, m: unknown) => posted.push(m as (typeof posted)[number]) > 0;
+    const r = await handleMessage(db, { ...good, cases: [row], sidebar: { seq: 1, last: true, reading: meta } }, { tabId: 7, frameId: 0 }, { showInSidebar });
+    // Read at 10:00 on the 22nd: 1 day 2 hours later.
+    const due = '2026-11-23T12:00:00+08:00';
+    expect(r.ok && (r.value as { marks: Record<string, { dueAt: number }> }).marks[row.disputeId]!.dueAt).toBe(Date.parse(due));
+    const rec = await db.cases.get(`taobao:${row.disputeId}`);
+    expect(rec).toMatchObject({ appliedAt: '2026-11-20T13:05:22+08:00', pageDeadline: { at: due, text: '还剩1天2时' } });
+    expect(rec).not.toHaveProperty('unparsed');
+    expect(posted[0]!.reading.cases[0]).toMatchObject({ appliedAt: '2026-11-20T13:05:22+08:00', pageDeadline: { at: due } });
+    expect(posted[0]!.reading.cases[0]).not.toHaveProperty('unparsed');
+    // What the page showed is text, held to the same limits as the rest.
+    const long = await handleMessage(db, { ...good, cases: [{ ...row, unparsed: { countdown: ['x'.repeat(600)] } }] });
+    expect(long).toMatchObject({ ok: false, error: expect.stringMatching(/unparsed/) });
+  });
+
   it('refuses a frame/reading message sent to the background', async () => {
     db = createDb(`msg-${++n}`);
     const r = await handleMessage(db, { type: 'frame/reading', url: good.source.url, reading: { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] } });
