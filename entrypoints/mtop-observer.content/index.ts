@@ -5,7 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
-import { MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG, OBSERVED_API } from '../../lib/page/mtop-api';
+import { MAX_RESPONSE_CHARS, MTOP_MESSAGE_TAG, MTOP_REPLAY_TAG, OBSERVED_API } from '../../lib/page/mtop-api';
 
 export default defineContentScript({
   matches: [...SELLER_HOST_PATTERNS],
@@ -20,7 +20,7 @@ export default defineContentScript({
     const recent: { tag: string; url: string; text: string }[] = [];
     let listening = false;
     const hand = (url: string, text: string) => {
-      if (text.length > 5_000_000) return;
+      if (text.length > MAX_RESPONSE_CHARS) return;
       const copy = { tag: MTOP_MESSAGE_TAG, url, text };
       if (!listening) {
         recent.push(copy);

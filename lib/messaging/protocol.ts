@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
+import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
 import { CASE_STATUSES } from '../shared/types';
 
 const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
@@ -93,8 +94,6 @@ const ReadingMetaEntries = {
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A content script's name for its document (a random UUID). */
 const Doc = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
-/** The largest data response forwarded (the observer hands on nothing larger). */
-export const MAX_RESPONSE_CHARS = 5_000_000;
 
 /** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
 export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)) });

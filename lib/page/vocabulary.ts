@@ -174,7 +174,10 @@ export function statusFromText(text: string, kind: CaseKind): CaseStatus {
   return STATUS_OF[kind](text);
 }
 
-/** What a type wording says, e.g. 退货退款(售后): the type named first, the phase, and whether it names 换货 or 邮费 anywhere. */
+/**
+ * What a type wording says, e.g. 退货退款(售后): the type named first, the phase, and whether it names
+ * 换货 or 邮费 anywhere. One object per wording, shared by every caller: read it, never change it.
+ */
 export const typeFromText = remembered((text) => ({
   refundType: text.match(/仅退款|退货退款|换货|邮费/)?.[0] as '仅退款' | '退货退款' | '换货' | '邮费' | undefined,
   phase: /售中/.test(text) ? ('onsale' as const) : /售后/.test(text) ? ('aftersale' as const) : undefined,

@@ -46,3 +46,16 @@ describe('page knowledge lives in lib/page', () => {
     expect(code(f)).not.toMatch(/taobao\.com|tmall\.com/);
   });
 });
+
+describe('the content script carries no validation library', () => {
+  // The protocol's schemas (valibot) belong to the background; once one of them was kept in the page's
+  // bundle by a value import and added ~7 KB to every seller page.
+  it.each(files('entrypoints/seller.content'))('%s takes only types from the message protocol', (f) => {
+    for (const m of read(f).matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gm)) {
+      if (/messaging\/protocol|valibot/.test(m[2]!)) expect(m[1], `${f} imports ${m[2]}`).toBeTruthy();
+    }
+  });
+  it.each(files('lib/page'))('%s imports nothing of the messaging layer', (f) => {
+    for (const m of read(f).matchAll(/from\s+'([^']+)'/g)) expect(m[1], `${f} imports ${m[1]}`).not.toMatch(/messaging|valibot/);
+  });
+});
