@@ -171,10 +171,17 @@ function readPairs(tokens: Token[], bag: Bag): void {
   }
 }
 
+const FLAG_OF = new Map(Object.entries(FLAG_WORDS));
+const FLAG_FIRST_CODES = new Set([...FLAG_OF.keys()].map((w) => w.charCodeAt(0)));
+const FLAG_MAX_LENGTH = Math.max(...[...FLAG_OF.keys()].map((w) => w.length));
+
+/** The flag words among a row's pieces (a whole piece each). Most pieces are ruled out by length or first character. */
 function readFlags(texts: string[]): CaseFlags {
   const flags: CaseFlags = {};
   for (let i = 0; i < texts.length; i++) {
-    const f = FLAG_WORDS[texts[i]!];
+    const t = texts[i]!;
+    if (t.length > FLAG_MAX_LENGTH || !FLAG_FIRST_CODES.has(t.charCodeAt(0))) continue;
+    const f = FLAG_OF.get(t);
     if (f) flags[f] = true;
   }
   return flags;
@@ -252,7 +259,7 @@ function* findHeader({ tokens, bareLabelAt }: TextIndex, inRow: (el: Element) =>
   for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
   if (!best) return undefined;
   const labels = [...best.children].map((c) => normalizeText(c.textContent ?? ''));
-  return { el: best, labels, fields: labels.map((l) => LABELS[l]) };
+  return { el: best, labels, fields: labels.map((l) => (Object.hasOwn(LABELS, l) ? LABELS[l] : undefined)) };
 }
 
 /** Child-index path from a row's root to its cells: rows of one list share it, so try it first. */
@@ -487,7 +494,8 @@ function splitSections(tokens: Token[]): Record<'main' | 'logistics' | 'history'
   const out = { main: [] as Token[], logistics: [] as Token[], history: [] as Token[], reply: [] as Token[] };
   let cur: keyof typeof out = 'main';
   for (const t of tokens) {
-    const heading = SECTION_HEADINGS[t.text];
+    // Own keys only: page text such as "constructor" is no heading.
+    const heading = Object.hasOwn(SECTION_HEADINGS, t.text) ? SECTION_HEADINGS[t.text] : undefined;
     if (heading) {
       cur = heading === 'info' ? 'main' : heading;
       continue;
@@ -556,7 +564,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   yield;
   const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
   const cues: ContentCues = {
-    headerLabels: header ? header.labels.filter((l) => l in LABELS) : [],
+    headerLabels: header ? header.labels.filter((l) => Object.hasOwn(LABELS, l)) : [],
     idLabels: [...new Set(rows.map((r) => r.label))],
     statLabels: text.statLabels,
     hasCountdownOrStatus: tokens.some((t) => /还剩|当前状态|退款状态|售后状态/.test(t.text)),

@@ -22,6 +22,8 @@ describe('readPage on every demo page kind', () => {
       expect(c.buyer).toBe(maskBuyer(t.buyerNick));
       if (t.kind === 'refund') expect(c.refundFen).toBe(t.refundFen);
       if (t.kind === 'postage') expect(c.postageFen).toBe(t.postageFen);
+      // (The old refund2 list shows no flag words.)
+      if (name.includes('-list') && !name.startsWith('refund2')) expect(Object.keys(c.flags).sort(), `${t.disputeId} flags`).toEqual(Object.keys(t.flags).filter((k) => t.flags[k]).sort());
       if (!name.startsWith('refund2-detail')) expect(c.appliedAt).toBe(toChinaIso(t.appliedAt));
       if (t.deadlineAt) {
         expect(c.pageDeadline, `${t.disputeId} countdown`).toBeDefined();
@@ -42,6 +44,25 @@ describe('readPage on every demo page kind', () => {
     // (The old refund2 pages embed their data, which may fill the times on the page.)
     if (!name.startsWith('refund2')) expect(onPage.every((c) => c.appliedAt === undefined && c.pageDeadline === undefined)).toBe(true);
     expect(onPage.map((c) => resolveCase(c, f.capturedAt))).toEqual(readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt }).cases);
+  });
+
+  it('takes only flag words as flags, not a piece that names something built into every object', () => {
+    const f = loadFixture('refund-list.taobao');
+    const doc = fixtureDocument(f.html);
+    const id = f.truth[0]!.disputeId;
+    const idEl = [...doc.querySelectorAll('span')].find((s) => s.textContent === id)!;
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) idEl.parentElement!.parentElement!.append(Object.assign(doc.createElement('span'), { textContent: word }));
+    const c = readPage(doc, { url: f.url, now: f.capturedAt }).cases.find((x) => x.disputeId === id)!;
+    expect(Object.keys(c.flags).sort()).toEqual(Object.keys(f.truth[0]!.flags).filter((k) => f.truth[0]!.flags[k]).sort());
+  });
+
+  it.each(['refund-detail.taobao', 'refund-list.taobao'])('%s: page text naming something built into every object is no heading or column', (name) => {
+    const f = loadFixture(name);
+    const clean = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+    const doc = fixtureDocument(f.html);
+    // Pieces of their own before the cases (after them, a detail page's would join its last section).
+    for (const word of ['constructor', 'toString', '__proto__']) doc.body.prepend(Object.assign(doc.createElement('p'), { textContent: word }));
+    expect(readPage(doc, { url: f.url, now: f.capturedAt })).toEqual(clean);
   });
 
   it('reads the workbench stat cards', () => {
