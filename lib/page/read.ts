@@ -176,10 +176,10 @@ const FLAG_FIRST_CODES = new Set([...FLAG_OF.keys()].map((w) => w.charCodeAt(0))
 const FLAG_MAX_LENGTH = Math.max(...[...FLAG_OF.keys()].map((w) => w.length));
 
 /** The flag words among a row's pieces (a whole piece each). Most pieces are ruled out by length or first character. */
-function readFlags(texts: string[]): CaseFlags {
+function readFlags(pieces: Token[]): CaseFlags {
   const flags: CaseFlags = {};
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = pieces[i]!.text;
     if (t.length > FLAG_MAX_LENGTH || !FLAG_FIRST_CODES.has(t.charCodeAt(0))) continue;
     const f = FLAG_OF.get(t);
     if (f) flags[f] = true;
@@ -391,7 +391,7 @@ function toSnapshot(
   id: string,
   idLabel: string | undefined,
   bag: Bag,
-  allText: string[],
+  pieces: Token[],
   countdownText: string[],
   now: number,
 ): CaseSnapshot {
@@ -412,7 +412,7 @@ function toSnapshot(
   }
   // Lists often show the type unlabelled, e.g. 退货退款(售后) at the head of the row.
   let type = bag.refundType;
-  for (let i = 0; type === undefined && i < allText.length; i++) if (TYPE_TOKEN.test(allText[i]!)) type = allText[i];
+  for (let i = 0; type === undefined && i < pieces.length; i++) if (TYPE_TOKEN.test(pieces[i]!.text)) type = pieces[i]!.text;
   type ??= '';
   const said = typeFromText(type);
   if (said.refundType) snap.refundType = said.refundType;
@@ -437,7 +437,7 @@ function toSnapshot(
   if (times || countdown) snap.unparsed = { ...(times ? { times } : {}), ...(countdown ? { countdown } : {}) };
   const lg = parseLogistics(bag, now);
   if (lg) snap.returnLogistics = lg;
-  snap.flags = readFlags(allText);
+  snap.flags = readFlags(pieces);
   return snap;
 }
 
@@ -601,7 +601,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
       const mainText = sections.main.map((t) => t.text);
       // A detail page may split its countdown sentence over several elements: read it whole.
       // One case: its times are worked out here.
-      const snap = resolveCase(toSnapshot(page, platform, id, rows[0]?.label, bag, mainText, [mainText.join(' ')], now), now);
+      const snap = resolveCase(toSnapshot(page, platform, id, rows[0]?.label, bag, sections.main, [mainText.join(' ')], now), now);
       if (lgBag.signedAt && snap.returnLogistics) {
         const s = parseChinaTime(lgBag.signedAt, now);
         if (s) snap.returnLogistics.signedAt = s;
@@ -636,9 +636,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
         const cells = findCells(row, header.el.childElementCount, hint);
         if (cells) readColumns(rowTokens, cells, header, bag, extra);
       }
-      const texts = new Array<string>(rowTokens.length);
-      for (let q = 0; q < rowTokens.length; q++) texts[q] = rowTokens[q]!.text;
-      reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, texts, extra.length ? extra : texts, now));
+      // Without a status or type column, any piece of the row may hold its countdown.
+      reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, rowTokens, extra.length ? extra : rowTokens.map((t) => t.text), now));
       opts.rows?.set(row.id, row);
     }
   }
