@@ -37,14 +37,12 @@ export function chinaWallToMs(year: number, month: number, day: number, hour = 0
   return isChinaWall(year, month, day, hour, minute, second) ? Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS : Number.NaN;
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
 /**
  * The ISO form (+08:00) of valid China wall-clock fields (see isChinaWall), written straight from
  * them: a page's times need no instant to be written down.
  */
 export function chinaWallIso(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): string {
-  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}+08:00`;
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`;
 }
 
 /** The China-time calendar year of an instant. */
