@@ -168,6 +168,23 @@ export async function ledgerCount(extPage) {
   return ledger(extPage, async (all) => (await all('cases')).length);
 }
 
+/** Delete one record from a store of the ledger, from an extension page (behind the extension's back). */
+export function forgetInLedger(extPage, store, key) {
+  return extPage.evaluate(async ([s, k]) => {
+    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
+    await new Promise((r) => { const t = db.transaction(s, 'readwrite'); t.objectStore(s).delete(k); t.oncomplete = r; });
+    db.close();
+  }, [store, key]);
+}
+
+/** Stop the extension's service worker, as Chrome does with an idle one; the next message wakes it. */
+export async function stopServiceWorker(context, extPage) {
+  const cdp = await context.newCDPSession(extPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+}
+
 /** Send a protocol message to the background from an extension page. */
 export function sendFrom(extPage, message) {
   return extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../scripts/chromium.mjs';
-import { assert, assertEqual, badges, createRunner, EXTENSION, ledger, ledgerCount, minutesOf, pageIds, ROOT, sendFrom, setup, shot, sidebar, sidebarFrame, waitFor } from './harness.mjs';
+import { assert, assertEqual, badges, createRunner, EXTENSION, forgetInLedger, ledger, ledgerCount, minutesOf, pageIds, ROOT, sendFrom, setup, shot, sidebar, sidebarFrame, stopServiceWorker, waitFor } from './harness.mjs';
 
 const shotsArg = process.argv.indexOf('--shots');
 const shotsDir = path.resolve(ROOT, shotsArg > 0 ? process.argv[shotsArg + 1] : '.ci-out/e2e');
@@ -35,6 +35,34 @@ async function sidebarMatchesPage(p, what) {
     throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}\n    badges: ${JSON.stringify(last?.badges)}`);
   });
   return last;
+}
+
+/** The page's next poll shows 买家催促 on a case's row, as the platform does when the buyer urges. */
+function showUrging(p, id) {
+  return p.evaluate((i) => {
+    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === i);
+    const flag = document.createElement('span');
+    flag.textContent = '买家催促';
+    idEl.parentElement.parentElement.appendChild(flag);
+  }, id);
+}
+
+/**
+ * Each badged row (or only the case `id`'s): its height, its height with every badge hidden (a badge
+ * must not make its row taller), and how its badge was fitted and what its tooltip says.
+ */
+function badgedRows(p, id) {
+  return p.evaluate((only) => {
+    const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter((b) => only === null || b.dataset.disputeId === only);
+    const rows = shown.map((b) => b.closest('[class*="_row__"]'));
+    const heights = rows.map((r) => r.getBoundingClientRect().height);
+    const hide = document.createElement('style');
+    hide.textContent = 'aftersales-radar-badge { display: none !important }';
+    document.head.append(hide);
+    const without = rows.map((r) => r.getBoundingClientRect().height);
+    hide.remove();
+    return shown.map((b, i) => ({ id: b.dataset.disputeId, height: heights[i], heightWithout: without[i], fit: b.getAttribute('data-fit'), title: b.title }));
+  }, id ?? null);
 }
 
 console.log('e2e: real extension in Chromium against the demo seller backend');
@@ -399,12 +427,7 @@ await run.check('a buyer urging a case (买家催促) with no change of status r
   const key = `taobao:${c.disputeId}`;
   await waitFor(() => ledger(ext, async (all, k) => !!(await all('cases')).find((x) => x.key === k), key), { message: 'the case in the ledger' });
   // The page's next poll shows the urging on the row; status, countdown and money stay as they were.
-  await page.evaluate((id) => {
-    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === id);
-    const flag = document.createElement('span');
-    flag.textContent = '买家催促';
-    idEl.parentElement.parentElement.appendChild(flag);
-  }, c.disputeId);
+  await showUrging(page, c.disputeId);
   await waitFor(() => ledger(ext, async (all, k) => (await all('cases')).find((x) => x.key === k)?.flags?.buyerUrged === true, key), { message: 'the urging in the ledger' });
   await page.locator(`aftersales-radar-badge[data-dispute-id="${c.disputeId}"]`).click();
   await waitFor(async () => { const s = await sidebar(page); return s.caseView === c.disputeId && s.text.includes('买家已催促'); }, { message: 'the sidebar shows the urging' });
@@ -446,19 +469,12 @@ await run.check('an alarm fires a notification that names the case and what happ
   }, { timeout: 45000, interval: 500, message: 'the notification from the alarm' });
   assert(ids.some((id) => id.startsWith(`radar|${target.key}|`)), `notification id ${ids}`);
   await ext.evaluate(() => chrome.notifications.getAll().then((all) => Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)))));
-  await ext.evaluate(async () => {
-    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
-    await new Promise((r) => { const t = db.transaction('settings', 'readwrite'); t.objectStore('settings').delete('alerts'); t.oncomplete = r; });
-    db.close();
-  });
+  await forgetInLedger(ext, 'settings', 'alerts');
 });
 
 await run.check('stopping the service worker loses neither the ledger nor the alarms', async () => {
   const before = await ledgerCount(ext);
-  const cdp = await context.newCDPSession(ext);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((r) => setTimeout(r, 500));
+  await stopServiceWorker(context, ext);
   // The next message wakes it again.
   const reply = await sendFrom(ext, { type: 'cases/urgent', limit: 5 });
   assert(reply.ok && reply.value.length > 0, 'the restarted worker answers from the ledger');
@@ -474,24 +490,12 @@ await run.check('a restarted service worker is given the page\'s data responses 
   const filled = () => ledger(ext, async (all, k) => (await all('cases')).find((x) => x.key === k && x.fromData?.includes('paidAt')) ?? null, key);
   await waitFor(filled, { message: 'the case filled from the data response' });
   // Forget the case, then stop the worker (Chrome stops an idle one): the responses it held are gone.
-  await ext.evaluate(async (k) => {
-    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
-    await new Promise((r) => { const t = db.transaction('cases', 'readwrite'); t.objectStore('cases').delete(k); t.oncomplete = r; });
-    db.close();
-  }, key);
-  const cdp = await context.newCDPSession(ext);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((r) => setTimeout(r, 500));
+  await forgetInLedger(ext, 'cases', key);
+  await stopServiceWorker(context, ext);
   // The page changes without asking its server again (the buyer urges another case): the page is read
   // anew, the new worker's answer tells the content script to forward the responses again, and the next
   // reading is filled from them.
-  await page.evaluate((id) => {
-    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === id);
-    const flag = document.createElement('span');
-    flag.textContent = '买家催促';
-    idEl.parentElement.parentElement.appendChild(flag);
-  }, second);
+  await showUrging(page, second);
   const rec = await waitFor(filled, { message: 'the case stored again, filled from the forwarded responses' });
   const truth = backend.cases.find((c) => c.disputeId === first);
   assertEqual(Date.parse(rec.paidAt), Math.floor(truth.paidAt / 1000) * 1000, 'paidAt from the data response');
@@ -569,17 +573,8 @@ await run.check('a promise switched on in the options page changes the open side
   assert(await page.evaluate(() => window.__noReload === true), 'no reload');
   // The badge gained its 赔 mark (made anew and fitted again: its row is no taller for it).
   await waitFor(async () => (await badge.getAttribute('title')).includes('赔¥'), { message: 'the row badge to owe compensation' });
-  const heights = await list.evaluate((i) => {
-    const row = document.querySelector(`aftersales-radar-badge[data-dispute-id="${i}"]`).closest('[class*="_row__"]');
-    const withBadge = row.getBoundingClientRect().height;
-    const hide = document.createElement('style');
-    hide.textContent = 'aftersales-radar-badge { display: none !important }';
-    document.head.append(hide);
-    const without = row.getBoundingClientRect().height;
-    hide.remove();
-    return [withBadge, without];
-  }, c.disputeId);
-  assertEqual(heights[0], heights[1], 'the row\'s height with and without its badge');
+  const [row] = await badgedRows(list, c.disputeId);
+  assertEqual(row.height, row.heightWithout, 'the row\'s height with and without its badge');
   assertEqual(await list.locator(`aftersales-radar-badge[data-dispute-id="${c.disputeId}"]`).count(), 1, 'one badge for the case');
   await list.close();
   await shot(page, shotsDir, 'promise-applied');
@@ -738,18 +733,9 @@ await run.check('a sale-day list of 620 rows: all in the ledger and the sidebar 
   assertEqual(first, ids.slice(0, first.length), 'the first rows, in order');
   // A badge never makes its row taller (every row below would move): where the whole badge does not
   // fit beside the id, it shows its chip alone or a dot, and its tooltip still says everything.
-  const fit = await page.evaluate(() => {
-    const shown = [...document.querySelectorAll('aftersales-radar-badge')];
-    const rows = shown.map((b) => b.closest('[class*="_row__"]'));
-    const withBadges = rows.map((r) => r.getBoundingClientRect().height);
-    const hide = document.createElement('style');
-    hide.textContent = 'aftersales-radar-badge { display: none !important }';
-    document.head.append(hide);
-    const without = rows.map((r) => r.getBoundingClientRect().height);
-    hide.remove();
-    const cut = shown.filter((b) => b.hasAttribute('data-fit'));
-    return { taller: shown.filter((_, i) => withBadges[i] > without[i] + 0.5).map((b) => b.dataset.disputeId), cut: cut.length, whole: shown.length - cut.length, titles: cut.map((b) => b.title) };
-  });
+  const badged = await badgedRows(page);
+  const cut = badged.filter((b) => b.fit !== null);
+  const fit = { taller: badged.filter((b) => b.height > b.heightWithout + 0.5).map((b) => b.id), cut: cut.length, whole: badged.length - cut.length, titles: cut.map((b) => b.title) };
   assertEqual(fit.taller, [], 'rows made taller by their badge');
   assert(fit.cut > 0 && fit.whole > 0, `some badges whole, some cut down beside the sidebar: ${JSON.stringify(fit)}`);
   assert(fit.titles.every((t) => /^售后雷达：(\d+[天时分秒]|已超时|无倒计时)/.test(t)), `a cut-down badge's tooltip gives the countdown: ${fit.titles}`);
