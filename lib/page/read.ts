@@ -38,8 +38,8 @@ interface Token {
   /** The text node itself: its element is asked for only where needed (each DOM call from the
    * content script's isolated world costs a wrapper lookup, and there are thousands of pieces). */
   node: Text;
-  /** `labelAt(text)`, worked out once (null: not a label; undefined: not yet asked). */
-  label: LabelHit | null | undefined;
+  /** `labelOf(text)`, worked out in the walk (null: not a label). */
+  label: LabelHit | null;
 }
 
 /** Elements whose text is not shown: their whole subtree is left out (as is any [hidden] one). */
@@ -110,12 +110,10 @@ function* collectTokens(root: Node): Generator<void, TextIndex> {
     if (!text) continue;
     // What the later passes look for is noted here, in the one pass over every piece.
     const code = text.charCodeAt(0);
-    const t: Token = { text, node: n as Text, label: LABEL_FIRST_CODES.has(code) ? undefined : null };
-    if (t.label === undefined) {
-      const hit = labelAt(t);
-      if (hit?.field === 'disputeId') idAt.push(tokens.length);
-      if (hit?.label === text) bareLabelAt.push(tokens.length);
-    }
+    const hit = LABEL_FIRST_CODES.has(code) ? labelOf(text) : null;
+    if (hit?.field === 'disputeId') idAt.push(tokens.length);
+    if (hit?.label === text) bareLabelAt.push(tokens.length);
+    const t: Token = { text, node: n as Text, label: hit };
     if (STAT_FIRST_CODES.has(code) && STAT_LABEL_SET.has(text)) index.statLabels++;
     tokens.push(t);
     if (++sincePause === TOKENS_PER_STEP) {
@@ -144,13 +142,14 @@ interface LabelHit {
   rest: string;
 }
 
-/** `label：value`, `label value` (money or digits), or a bare label whose value is the next token. */
-function labelAt(t: Token): LabelHit | null {
-  if (t.label !== undefined) return t.label;
-  if (!LABEL_FIRST_CODES.has(t.text.charCodeAt(0))) return (t.label = null);
-  const m = LABEL_RE.exec(t.text);
+/**
+ * `label：value`, `label value` (money or digits), or a bare label whose value is the next token.
+ * Asked only of text whose first character starts a label (LABEL_FIRST_CODES).
+ */
+function labelOf(text: string): LabelHit | null {
+  const m = LABEL_RE.exec(text);
   const label = m?.[1];
-  return (t.label = label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null);
+  return label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null;
 }
 
 type Bag = Partial<Record<LabelField, string>>;
@@ -158,12 +157,12 @@ type Bag = Partial<Record<LabelField, string>>;
 /** Read `label: value` pairs from a token run; first value for a field wins. */
 function readPairs(tokens: Token[], bag: Bag): void {
   for (let i = 0; i < tokens.length; i++) {
-    const l = labelAt(tokens[i]!);
+    const l = tokens[i]!.label;
     if (!l) continue;
     let value = l.rest;
     if (!value) {
       const next = tokens[i + 1];
-      if (!next || labelAt(next)) continue;
+      if (!next || next.label) continue;
       value = next.text;
       i += 1;
     }
