@@ -134,7 +134,8 @@ export function parseDisputeData(json: string, now: number, platform: Platform, 
     const buyer = cellText(obj(head?.shop)?.name);
     if (buyer) snap.buyer = maskBuyer(buyer);
     const body = obj(bodies.get(id)?.fields);
-    const options = Array.isArray(body?.options) ? (body.options as unknown[]).slice(0, 30).map((o) => cellText(obj(obj(o)?.title)?.name)) : [];
+    const raw = Array.isArray(body?.options) ? (body.options as unknown[]).slice(0, 30).map((o) => obj(obj(o)?.title)?.name) : [];
+    const options = raw.map(cellText);
     const columns = optionColumns(options.length, headers);
     for (let i = 0; i < options.length; i++) {
       const text = options[i]!;
@@ -166,10 +167,12 @@ export function parseDisputeData(json: string, now: number, platform: Platform, 
           break;
         }
         case 'status': {
-          const status = statusFromText(text, 'refund');
+          // The status link may hold lines (`待商家收货<br/>…`): the first one is the status.
+          const first = cellText(str(raw[i])?.split(/<br\s*\/?>/i)[0]) || text;
+          const status = statusFromText(first, 'refund');
           if (status !== 'UNKNOWN') {
             snap.status = status;
-            snap.statusText = text;
+            snap.statusText = first;
           }
           break;
         }
