@@ -361,17 +361,25 @@ export interface DataRow extends ResponseRow {
   shape: string;
   platform: Platform;
   at: number;
-  read: Partial<Record<DataField, Candidate | null>>;
+  /** Each field as read, by field (a status text by field and kind: its words mean one thing per kind). */
+  read: Record<string, Candidate | null>;
 }
 
 export const dataRow = (row: ResponseRow, shape: string, platform: Platform, at: number): DataRow => ({ ...row, shape, platform, at, read: {} });
 
 export function candidate(d: DataRow, field: DataField, kind: CaseKind): Candidate | undefined {
-  const known = d.read[field];
+  const key = field === 'status' ? `status:${kind}` : field;
+  const known = d.read[key];
   if (known !== undefined) return known ?? undefined;
   const c = READERS[field](d.vo, kind, d.at);
-  d.read[field] = c ?? null;
+  d.read[key] = c ?? null;
   return c;
+}
+
+/** The kind a row's own type says (text, or an attested code: 1 and 3 are refunds), for a row no page row matched. */
+function kindOfRow(d: DataRow): CaseKind | undefined {
+  const t = candidate(d, 'refundType', 'refund');
+  return t?.kind === 'value' ? kindOfType(t.value as RefundType) : undefined;
 }
 
 const rowKey = (r: ResponseRow) => (r.disputeId ? `d:${r.disputeId}` : `o:${r.orderId}`);
@@ -501,9 +509,9 @@ export function pendingNotes(rows: KeptRows, cal: Calibration, mode: TrustMode):
   const seen = new Map<string, DataNote>();
   for (const d of rows.all()) {
     for (const field of DATA_FIELDS) {
-      const cand = candidate(d, field, 'refund');
+      const cand = candidate(d, field, kindOfRow(d) ?? 'refund');
       if (!cand) continue;
-      const key = `${d.shape}|${cand.path}`;
+      const key = `${d.shape}|${cand.path}|${cand.kind === 'money' && cand.bare !== undefined ? 'bare' : ''}`;
       if (seen.has(key)) continue;
       const verdict = cal.verdict(d.shape, cand.path);
       if (verdict.off) continue;
@@ -524,4 +532,47 @@ export function pendingNotes(rows: KeptRows, cal: Calibration, mode: TrustMode):
     }
   }
   return [...seen.values()];
+}
+
+// ---- the support tool ------------------------------------------------------------------------------
+
+/**
+ * What the extension makes of one saved data response (`npm run inspect -- data`): each row as a
+ * snapshot of what the data says and is trusted, and notes on what was ignored or switched off.
+ * With the page's own cases (a saved page, read as the extension reads it), the data is first
+ * calibrated against them, exactly as in the background; without them nothing can be checked, so
+ * only what the format alone makes certain is shown, and the notes say so.
+ */
+export function inspectResponse(body: unknown, platform: Platform, kind: CaseKind, now: number, pageCases?: readonly CaseSnapshot[]): { cases: Partial<CaseSnapshot>[]; notes: DataNote[] } {
+  const found = rowsInResponse(body);
+  const rows = new KeptRows();
+  rows.keep(found, platform, now);
+  const cal = new Calibration();
+  const mode: TrustMode = pageCases ? 'calibrated' : 'unconfirmed';
+  const matched = new Map<DataRow, CaseSnapshot>();
+  if (pageCases) {
+    const orderCount = new Map<string, number>();
+    for (const c of pageCases) if (c.orderId) orderCount.set(c.orderId, (orderCount.get(c.orderId) ?? 0) + 1);
+    const pairs: [CaseSnapshot, DataRow][] = [];
+    for (const c of pageCases) {
+      const d = rows.match(c, orderCount);
+      if (d && !matched.has(d)) {
+        matched.set(d, c);
+        pairs.push([c, d]);
+      }
+    }
+    calibrate(cal, pairs, now);
+  }
+  const cases: Partial<CaseSnapshot>[] = [];
+  for (const d of rows.all()) {
+    const onPage = matched.get(d);
+    const base: CaseSnapshot = { platform, disputeId: d.disputeId ?? onPage?.disputeId ?? '', kind: onPage?.kind ?? kindOfRow(d) ?? kind, status: 'UNKNOWN', flags: {} };
+    const snap: Partial<CaseSnapshot> = { ...fillCase(base, d, cal, mode) };
+    // A row without a dispute id of its own (nor a page row to lend one) has none: none is made up.
+    if (!snap.disputeId) delete snap.disputeId;
+    cases.push(snap);
+  }
+  const notes = [...found.notes, ...cal.notes(), ...pendingNotes(rows, cal, mode)];
+  if (pageCases) notes.push({ level: 'ignored', shape: found.shape, text: `${matched.size} / ${rows.size} 行与页面上的售后单对应 / rows matched to a case on the page` });
+  return { cases, notes };
 }
