@@ -123,11 +123,4 @@ export class Calibration {
     }
     return out;
   }
-
-  /** Everything known, with its evidence (for the support tool). */
-  evidence(): { shape: string; path: string; field: string; verdict: Verdict; checks: Check[] }[] {
-    const out: { shape: string; path: string; field: string; verdict: Verdict; checks: Check[] }[] = [];
-    for (const [shape, paths] of this.shapes) for (const [path, state] of paths) out.push({ shape, path, field: state.field, verdict: this.verdict(shape, path), checks: [...state.checks.values()].slice(-5) });
-    return out;
-  }
 }
