@@ -16,6 +16,8 @@ export default async function repliesArea({ run, backend, page, ext, shotsDir })
       reply = host.locator('.ar-reply').first();
       for (const input of await reply.locator('.ar-reply-missing input').all()) await input.fill('测试');
     }
+    // Pinned by its id: the list may re-render (or re-rank) while the reply is inserted.
+    reply = host.locator(`.ar-reply[data-reply-id="${await reply.getAttribute('data-reply-id')}"]`);
     const text = (await reply.locator('.ar-reply-text').textContent()).trim();
     await reply.getByRole('button', { name: '插入回复' }).click();
     await reply.getByRole('status').waitFor();
