@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- the demo backend is plain JavaScript
-import { demoListBody } from '../../../scripts/demo-backend/server.mjs';
+import { demoListBody, demoRow } from '../../../scripts/demo-backend/server.mjs';
 import { inspectResponse } from '../../../lib/page/mtop';
 import { readPage } from '../../../lib/page/read';
 import type { CaseSnapshot } from '../../../lib/shared/types';
@@ -60,6 +60,24 @@ describe('the data path against a saved 退款管理 page', () => {
 
   it('a summary-only answer is no case', () => {
     expect(inspectResponse(demoListBody('disputelistv2', f.truth, { summary: true }), 'taobao', 'refund', f.capturedAt, page.cases).cases).toEqual([]);
+  });
+});
+
+describe('every demo page with its data answer: no drift, and nothing filled that is not the case\'s own', () => {
+  const lists = ['refund-list.tmall', 'exchange-list.taobao', 'postage-list.tmall', 'workbench.taobao'];
+  const details = ['refund-detail.taobao', 'refund-detail.tmall', 'exchange-detail.taobao'];
+  it.each([...lists, ...details])('%s', (name) => {
+    const f = loadFixture(name);
+    const page = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+    const platform = f.url.includes('qn.taobao.com') ? 'tmall' : 'taobao';
+    const kind = name.startsWith('exchange') ? 'exchange' : name.startsWith('postage') ? 'postage' : 'refund';
+    const body = details.includes(name)
+      ? { api: 'mtop.alibaba.refundface2.disputeservice.qianniu.pc.disputedetail', v: '1.0', ret: ['SUCCESS::调用成功'], data: { resultData: demoRow(f.truth[0], '') } }
+      : demoListBody('disputelistv2', f.truth, { variant: 'number' });
+    const out = inspectResponse(body, platform, kind, f.capturedAt, page.cases);
+    expect(out.cases.length).toBe(f.truth.length);
+    for (const c of out.cases) expectTrue(c, f.truth);
+    expect(out.notes.filter((n) => n.level === 'off')).toEqual([]);
   });
 });
 

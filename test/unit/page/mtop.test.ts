@@ -136,14 +136,14 @@ describe('calibration: a field fills cases only after it agreed with the page', 
   const B = '3491483612000020007';
 
   it('a yuan string fills 实付 once 退款金额 agreed on a row, never before', () => {
-    const response = listResponse([row(A), row(B)]);
+    const response = listResponse([row(A), row(B, {}, { refundFee: '¥59.00', buyerActualFee: '￥236.00' })]);
     // The page shows no amount yet: nothing to agree with, nothing filled.
     const before = fill([response], [shown('2871000001', A), shown('2871000002', B)]);
     expect(before.cases.map((c) => c.paidFen)).toEqual([undefined, undefined]);
     // One row shows 退款金额 ¥118.00: refundFee agrees, so 实付 fills on both.
     const after = fill([response], [shown('2871000001', A, { refundFen: 11800 }), shown('2871000002', B)], before.cal);
     expect(after.cases.map((c) => c.paidFen)).toEqual([23600, 23600]);
-    expect(after.cases[1]).toMatchObject({ refundFen: 11800, fromData: expect.arrayContaining(['paidFen', 'refundFen']) });
+    expect(after.cases[1]).toMatchObject({ refundFen: 5900, fromData: expect.arrayContaining(['paidFen', 'refundFen']) });
     expect(after.cases[0]!.fromData).not.toContain('refundFen');
   });
 
