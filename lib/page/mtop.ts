@@ -50,7 +50,7 @@ export function parseResponseText(body: string): unknown {
 export function idFrom(v: unknown, minDigits: number): { id?: string; rejected?: string } {
   if (typeof v === 'string') {
     const t = v.trim();
-    return new RegExp(`^\\d{${minDigits},24}$`).test(t) ? { id: t } : {};
+    return t.length >= minDigits && t.length <= 24 && /^\d+$/.test(t) ? { id: t } : {};
   }
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v) || v < 0 || String(v).length > 15) return { rejected: `JSON 数字 ${String(v).slice(0, 30)} 已失去精度 / a JSON number this long has lost precision` };
