@@ -55,12 +55,18 @@ const money = (o: Outcome) => o === 'yuan' || o === 'fen';
 
 export class Calibration {
   private readonly shapes = new Map<string, Map<string, PathState>>();
+  /** Verdicts as of the last check (a sale-day fill asks thousands of times between two checks). */
+  private readonly verdicts = new Map<string, Map<string, Verdict>>();
 
   /** Record the latest check of one field path of a shape on one case. */
   record(shape: string, field: string, path: string, check: Check): void {
+    this.verdicts.get(shape)?.delete(path);
     let paths = this.shapes.get(shape);
     if (!paths) {
-      if (this.shapes.size >= MAX_SHAPES) this.shapes.delete(this.shapes.keys().next().value!);
+      if (this.shapes.size >= MAX_SHAPES) {
+        this.shapes.delete(this.shapes.keys().next().value!);
+        this.verdicts.clear();
+      }
       this.shapes.set(shape, (paths = new Map()));
     }
     let state = paths.get(path);
@@ -71,6 +77,14 @@ export class Calibration {
   }
 
   verdict(shape: string, path: string): Verdict {
+    let known = this.verdicts.get(shape);
+    if (!known) this.verdicts.set(shape, (known = new Map()));
+    let v = known.get(path);
+    if (!v) known.set(path, (v = this.judge(shape, path)));
+    return v;
+  }
+
+  private judge(shape: string, path: string): Verdict {
     const state = this.shapes.get(shape)?.get(path);
     if (!state) return { confirmed: false };
     let off: Check | undefined;

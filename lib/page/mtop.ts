@@ -363,9 +363,11 @@ export interface DataRow extends ResponseRow {
   at: number;
   /** Each field as read, by field (a status text by field and kind: its words mean one thing per kind). */
   read: Record<string, Candidate | null>;
+  /** The page value each field was last checked against, by case: a re-read that shows the same is not checked again. */
+  checked: Map<string, unknown[]>;
 }
 
-export const dataRow = (row: ResponseRow, shape: string, platform: Platform, at: number): DataRow => ({ ...row, shape, platform, at, read: {} });
+export const dataRow = (row: ResponseRow, shape: string, platform: Platform, at: number): DataRow => ({ ...row, shape, platform, at, read: {}, checked: new Map() });
 
 export function candidate(d: DataRow, field: DataField, kind: CaseKind): Candidate | undefined {
   const key = field === 'status' ? `status:${kind}` : field;
@@ -440,11 +442,19 @@ const caseKey = (c: CaseSnapshot) => `${c.platform}:${c.disputeId}`;
 /** Check every field a matched row and the page both have (the page's values are the truth). */
 export function calibrate(cal: Calibration, pairs: readonly [CaseSnapshot, DataRow][], now: number): void {
   for (const [c, d] of pairs) {
-    for (const field of DATA_FIELDS) {
+    const key = caseKey(c);
+    let last = d.checked.get(key);
+    if (!last) d.checked.set(key, (last = []));
+    for (let i = 0; i < DATA_FIELDS.length; i++) {
+      const field = DATA_FIELDS[i]!;
+      const shown = pageValue(c, field);
+      // The row's values never change; the page's may: only a changed one is checked again.
+      if (shown === undefined || (i in last && last[i] === shown)) continue;
+      last[i] = shown;
       const cand = candidate(d, field, c.kind);
       if (!cand) continue;
-      const found = compare(field, cand, pageValue(c, field));
-      if (found) cal.record(d.shape, field, cand.path, { ...found, caseKey: caseKey(c), at: now });
+      const found = compare(field, cand, shown);
+      if (found) cal.record(d.shape, field, cand.path, { ...found, caseKey: key, at: now });
     }
   }
 }
@@ -453,7 +463,7 @@ export function calibrate(cal: Calibration, pairs: readonly [CaseSnapshot, DataR
  * Fill what the page's DOM did not show from its matched row, with the fields calibration trusts.
  * The DOM stays the authority; every field taken from the data is listed in `fromData`.
  */
-export function fillCase(c: CaseSnapshot, d: DataRow | undefined, cal: Calibration, mode: TrustMode = 'calibrated'): CaseSnapshot {
+export function fillCase(c: CaseSnapshot, d: DataRow | undefined, cal: Calibration, mode: TrustMode = 'calibrated', moneyOf?: Map<string, Verdict>): CaseSnapshot {
   if (!d || d.platform !== c.platform) return c;
   const read = c as unknown as Record<string, unknown>;
   let merged: Record<string, unknown> | undefined;
@@ -463,7 +473,10 @@ export function fillCase(c: CaseSnapshot, d: DataRow | undefined, cal: Calibrati
     if (pageValue(c, field) !== undefined) continue;
     const cand = candidate(d, field, c.kind);
     if (!cand) continue;
-    if (cand.kind === 'money') money ??= cal.moneyVerdict(d.shape, MONEY_PATHS);
+    if (cand.kind === 'money' && !money) {
+      money = moneyOf?.get(d.shape) ?? cal.moneyVerdict(d.shape, MONEY_PATHS);
+      moneyOf?.set(d.shape, money);
+    }
     const v = trusted(cand, cal.verdict(d.shape, cand.path), money ?? { confirmed: false }, mode);
     if (v === undefined) continue;
     merged ??= { ...c };
@@ -501,7 +514,8 @@ export function fillCases(cases: readonly CaseSnapshot[], rows: KeptRows, cal: C
   for (const c of cases) if (c.orderId) orderCount.set(c.orderId, (orderCount.get(c.orderId) ?? 0) + 1);
   const pairs: [CaseSnapshot, DataRow | undefined][] = cases.map((c) => [c, rows.match(c, orderCount)]);
   calibrate(cal, pairs.filter((p): p is [CaseSnapshot, DataRow] => !!p[1]), now);
-  return pairs.map(([c, d]) => fillCase(c, d, cal, mode));
+  const moneyOf = new Map<string, Verdict>();
+  return pairs.map(([c, d]) => fillCase(c, d, cal, mode, moneyOf));
 }
 
 /** What is not (yet) used of the kept rows' fields, for the support tool: pending and switched-off fields. */
