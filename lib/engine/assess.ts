@@ -416,10 +416,9 @@ function flagsOf(c: CaseSnapshot, tier: Tier): RiskFlag[] {
 
 function needsOf(c: CaseSnapshot, deadline: Deadline | UnknownDeadline | null): Needs {
   if (!stateUnread(c)) return {};
-  const needs: Needs = { actor: ['status'], steps: ['status'] };
   // The page's own words may still announce what happens (…后自动同意).
-  if (!(deadline && deadline.at !== null && deadline.consequence !== null)) needs.consequence = ['status'];
-  return needs;
+  const announced = !!deadline && deadline.at !== null && deadline.consequence !== null;
+  return { actor: ['status'], ...(announced ? {} : { consequence: ['status'] }), steps: ['status'] };
 }
 
 /**
