@@ -30,6 +30,7 @@ const CSS = `
 :host([data-fit="owed"]) .payer, :host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
 :host([data-fit="dot"]) { margin: 0 3px; }
 :host([data-fit="dot"]) .chip { font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
+:host([data-fit="dot"]) .chip.unread { outline-width: 1px; }
 `;
 
 const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };

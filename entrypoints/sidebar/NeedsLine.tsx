@@ -3,11 +3,14 @@ import type { Fact } from '../../lib/engine/assess';
 import { FACT_LABEL } from '../../lib/ui/format';
 import { useT } from '../../lib/ui/i18n';
 
-export function NeedsLine({ facts }: { facts: readonly Fact[] }) {
+export function NeedsLine({ facts, what }: { facts: readonly Fact[]; what?: string }) {
   const t = useT();
   return (
-    <p class="ar-needs" data-testid="needs">
-      {t('需要：{facts}', { facts: facts.map((f) => t(FACT_LABEL[f])).join('、') })}
+    <p class="ar-line">
+      {what && <span class="ar-why">{t(what)} · </span>}
+      <span class="ar-needs" data-testid="needs">
+        {t('需要：{facts}', { facts: facts.map((f) => t(FACT_LABEL[f])).join('、') })}
+      </span>
     </p>
   );
 }

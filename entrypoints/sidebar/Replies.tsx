@@ -59,8 +59,7 @@ export function Replies({ c, a, now, policy, templates, onInsert }: { c: CaseSna
       <h3 class="ar-h3">{t('建议回复')}</h3>
       {needs.length > 0 && (
         <div data-testid="replies-needs">
-          <span class="ar-why">{t('按状态给出的回复')} </span>
-          <NeedsLine facts={needs} />
+          <NeedsLine facts={needs} what="按状态给出的回复" />
         </div>
       )}
       <ol class="ar-replies" data-testid="replies">
