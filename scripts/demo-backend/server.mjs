@@ -176,7 +176,7 @@ function toVO(c, variant = '', orderIdsOnly = false) {
  * with no rows (as one real shop's page receives). `listAt=elsewhere`: the list under another path
  * (as another shop's was); `listAt=unnamed`: under another name too, found only by its rows' ids.
  */
-function listBody(name, list, { summary = false, listAt = '', variant = '', orderIdsOnly = false } = {}) {
+function listBody(name, list, { summary = false, listAt = '', variant = '', orderIdsOnly = false, wording = null } = {}) {
   const envelope = (data) => ({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data });
   const selected = { refundStatusSelectVO: { selectedId: '["-1"]', dataSource: [{ id: '-9999', text: '全部' }, { id: '-1', text: '进行中的订单' }] } };
   if (summary) {
@@ -184,10 +184,29 @@ function listBody(name, list, { summary = false, listAt = '', variant = '', orde
     for (const c of list) counts[c.statusText] = (counts[c.statusText] ?? 0) + 1;
     return envelope({ resultData: { ...selected, donutVO: { total: list.length, items: Object.entries(counts).map(([name, value]) => ({ name, value })) } } });
   }
-  const rows = list.map((c) => toVO(c, variant, orderIdsOnly));
+  const rows = list.map((c) => withStatusWording(toVO(c, variant, orderIdsOnly), wording));
   if (listAt === 'elsewhere') return envelope({ resultData: selected, model: { tableVO: { disputeGridVOList: rows, total: String(rows.length) } } });
   if (listAt === 'unnamed') return envelope({ resultData: { ...selected, tableData: { records: rows, total: String(rows.length) } } });
   return envelope({ resultData: { ...selected, disputeGridVOList: rows, pageInfo: { total: String(rows.length), pageNo: '1' } } });
+}
+
+/**
+ * Test hook `?statusWording=unknown` (on a 千牛 page; its data requests carry it on): every case's
+ * status in a wording the extension's vocabulary does not know, under a status code it does not know
+ * either, and its countdown without the action (还剩1天6时40分 alone), as after a redesign it has not
+ * seen. The extension must show the countdown and say the state was not read, guessing nothing.
+ */
+const UNLISTED_WORDING = '售后申请审核中';
+const UNLISTED_CODE = 97;
+function withStatusWording(vo, wording) {
+  if (wording !== 'unknown') return vo;
+  const view = vo.demoView;
+  return {
+    ...vo,
+    ...(vo.refundStatus !== undefined ? { refundStatus: UNLISTED_CODE } : {}),
+    statusDesc: UNLISTED_WORDING,
+    demoView: { ...view, refundStatus: 'DEMO_UNLISTED_STATUS', statusDesc: UNLISTED_WORDING, refundRemindTimeout: view.refundRemindTimeout && { ...view.refundRemindTimeout, action: null } },
+  };
 }
 
 export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {}) {
@@ -382,19 +401,20 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
     const api = url.pathname.match(/^\/h5\/(mtop\.alibaba\.refundface2\.disputeservice\.qianniu\.pc\.[a-z0-9]+)\/1\.0\/?$/i);
     if (api) {
       const name = api[1];
+      const wording = url.searchParams.get('statusWording');
       let list = casesFor(hostInfo.platform);
       const extra = Number(url.searchParams.get('demoRows') ?? 0);
       if (extra > 0) list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform);
       const variant = url.searchParams.get('money') ?? '';
       if (name.endsWith('disputelistv2')) {
-        const options = { summary: url.searchParams.get('summary') === '1', listAt: url.searchParams.get('listAt') ?? '', variant, orderIdsOnly: url.searchParams.get('rowIds') === 'order' };
+        const options = { summary: url.searchParams.get('summary') === '1', listAt: url.searchParams.get('listAt') ?? '', variant, orderIdsOnly: url.searchParams.get('rowIds') === 'order', wording };
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(listBody('disputelistv2', list, options)));
       }
       if (name.endsWith('disputedetail')) {
         const c = list.find((x) => x.disputeId === url.searchParams.get('disputeId'));
         if (!c) return send(res, 200, 'application/json', JSON.stringify({ api: name, ret: ['FAIL_BIZ_NOT_FOUND::售后单不存在'], data: {} }));
         // No public code reads this body; the demo puts the case under resultData, where the list's rows are.
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data: { resultData: toVO(c, variant) } }));
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data: { resultData: withStatusWording(toVO(c, variant), wording) } }));
       }
       if (name.endsWith('statistic')) {
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { stats: stats(hostInfo.platform) } }));

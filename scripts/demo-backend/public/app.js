@@ -73,7 +73,12 @@
   });
   window.addEventListener('popstate', route);
 
-  function fetchJson(url) { return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); }); }
+  function fetchJson(url) {
+    // Test hook: the page's ?statusWording= goes on to its data requests (see server.mjs).
+    var wording = new URLSearchParams(location.search).get('statusWording');
+    if (wording) url += (url.indexOf('?') < 0 ? '?' : '&') + 'statusWording=' + encodeURIComponent(wording);
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); });
+  }
 
   // The data responses come in the real shapes (see server.mjs listBody/toVO); the page draws from
   // each row's `demoView`. `?money=`, `?listAt=` and `?rowIds=` pick the demo's data variants, passed on to its calls.
