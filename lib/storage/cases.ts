@@ -3,7 +3,7 @@
  */
 import type { ShopPolicy } from '../engine/policy';
 import { EMPTY_POLICY } from '../engine/policy';
-import { FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
+import { amountAtStake, FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
 import { caseKey } from '../shared/case-key';
 import { STORED_FIELDS } from '../shared/case-fields';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
@@ -58,7 +58,7 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
   rec.open = FINAL_STATUSES.has(rec.status) ? 0 : 1;
   rec.due = rec.open ? dueOf(rec, policy) : null;
   rec.deadlineAt = rec.due ? Date.parse(rec.due.at) : NO_DEADLINE;
-  rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
+  rec.amountFen = amountAtStake(rec);
   if (prev?.due?.at !== rec.due?.at) rec.alertsSent = prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS ? prev.alertsSent : [];
   if (prev?.staff) rec.staff = prev.staff;
   return rec;

@@ -1,5 +1,5 @@
 /** One case in a list: countdown chip, status, ids, amount. Used by the sidebar and the popup. */
-import type { AutoAction, CaseSnapshot } from '../shared/types';
+import { amountAtStake, type AutoAction, type CaseSnapshot } from '../shared/types';
 import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, statusLabel, tierOf } from './format';
 import { formatLeftIn, useLang, useT } from './i18n';
 
@@ -15,7 +15,7 @@ export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDu
   const lang = useLang();
   const dueMs = due ? Date.parse(due.at) : undefined;
   const tier = tierOf(dueMs, now);
-  const amount = c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
+  const amount = amountAtStake(c);
   return (
     <li class={`ar-case ar-tier-${tier}`} data-dispute-id={c.disputeId} data-tier={tier}>
       <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${t(KIND_LABEL[c.kind])} ${c.disputeId}`}>
