@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { amountAtStake, type AutoAction, type CaseSnapshot, type Observation } from '../shared/types';
 import type { CommitmentEntry } from '../engine/policy';
+import type { RuleId } from '../engine/rules';
 import { EMPTY_POLICY, nextDeadline } from '../engine';
 
 /** The platform's next auto-action for a case, as the engine judged it when the case was stored. */
@@ -14,7 +15,7 @@ export interface Due {
   basis: 'page' | 'rule';
   consequence: AutoAction;
   actor: 'seller' | 'buyer';
-  ruleId?: string;
+  ruleId?: RuleId;
 }
 
 /** Staff's own data about a case. Never written by a page read. */
