@@ -7,6 +7,7 @@
  * protocol or a call per item (about 2.5 of 15 ms of a cold 200-row read).
  */
 import type { CaseFlags, CaseKind, CaseSnapshot, HistoryEntry, PageKind, PageReading, ReturnLogistics, UnparsedTimes } from '../shared/types';
+import { isDetailPage } from '../shared/types';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
 import { maskBuyer, mayBeCountdown, normalizeText, parseChinaTime, parseMoneyFen, resolveCase, TIME_FIELDS } from './parse';
 import {
@@ -582,8 +583,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   }
   if (page === 'unknown') return reading;
 
-  const isDetail = page === 'refund-detail' || page === 'exchange-detail';
-  if (isDetail) {
+  if (isDetailPage(page)) {
     const sections = splitSections(tokens);
     const bag: Bag = {};
     readPairs(sections.main, bag);
