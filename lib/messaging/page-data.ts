@@ -50,6 +50,7 @@ export class PageData {
     const found = rowsInResponse(body);
     frame.rows.keep(found, platform, now);
     for (const note of found.notes) {
+      if (note.level === 'info') continue;
       frame.notes = frame.notes.filter((n) => n.text !== note.text);
       frame.notes.push(note);
     }

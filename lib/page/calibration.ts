@@ -23,7 +23,8 @@ export interface Check {
 
 /** Something the data path ignored or switched off, for the support tool and the sidebar's diagnostics. */
 export interface DataNote {
-  level: 'off' | 'ignored' | 'unconfirmed';
+  /** `off`: switched off (drift); `ignored`: left out, and why; `unconfirmed`: read by format only; `info`: the normal course (not shown in the sidebar). */
+  level: 'off' | 'ignored' | 'unconfirmed' | 'info';
   shape?: string;
   field?: string;
   path?: string;

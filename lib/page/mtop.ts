@@ -161,7 +161,7 @@ export function rowsInResponse(body: unknown): ResponseRows {
   if (!list && !single) {
     let summary = false;
     walk(root, (_v, _p, key) => (summary = key === 'donutVO'));
-    notes.push({ level: 'ignored', shape, text: summary ? '只有汇总（donutVO），没有售后单行：已保留的售后单不变 / a summary-only response (donutVO): no rows; the cases already kept stay' : '响应中未找到售后单行 / no rows found in the response' });
+    notes.push({ level: summary ? 'info' : 'ignored', shape, text: summary ? '只有汇总（donutVO），没有售后单行：已保留的售后单不变 / a summary-only response (donutVO): no rows; the cases already kept stay' : '响应中未找到售后单行 / no rows found in the response' });
     return { shape, rows: [], notes };
   }
   const items = list ? list.value : [single!.value];
@@ -587,6 +587,6 @@ export function inspectResponse(body: unknown, platform: Platform, kind: CaseKin
     cases.push(snap);
   }
   const notes = [...found.notes, ...cal.notes(), ...pendingNotes(rows, cal, mode)];
-  if (pageCases) notes.push({ level: 'ignored', shape: found.shape, text: `${matched.size} / ${rows.size} 行与页面上的售后单对应 / rows matched to a case on the page` });
+  if (pageCases) notes.push({ level: 'info', shape: found.shape, text: `${matched.size} / ${rows.size} 行与页面上的售后单对应 / rows matched to a case on the page` });
   return { cases, notes };
 }

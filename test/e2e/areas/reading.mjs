@@ -283,6 +283,8 @@ export default async function readingArea({ run, backend, context, worker, exten
         return recs.length === refundIds.length && recs.every((r) => r.fromData?.includes('paidFen')) && recs;
       }, { message: 'the refund cases filled with 实付 from the data' });
       for (const r of filled) assertEqual(r.paidFen, backend.cases.find((c) => c.disputeId === r.disputeId).paidFen, `实付 of ${r.disputeId}`);
+      // Data that agrees (its summary-only first answer included) needs no diagnostics.
+      assertEqual(await sidebarFrame(p).evaluate(() => document.querySelector('[data-testid=data-notes]')?.textContent ?? null), null, 'no data diagnostics in the sidebar');
       // The same shape on 换货管理 now fills 实付 too, with the unit it agreed in.
       await p.goto(`${M}/exchange-list?${variant}`);
       await sidebarMatchesPage(p, 'exchange list again');
