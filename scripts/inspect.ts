@@ -19,7 +19,7 @@ import { Window } from 'happy-dom';
 import { readPage } from '../lib/page/read';
 import { detectFromUrl, detectPlatform } from '../lib/page/detect';
 import { inspectResponse, parseResponseText } from '../lib/page/mtop';
-import { extractDisputeDataJson, parseDisputeData, visibleColumns } from '../lib/page/refund2-data';
+import { extractDisputeDataJson, readDisputeDataJson, visibleColumns } from '../lib/page/refund2-data';
 import type { CaseKind, CaseSnapshot } from '../lib/shared/types';
 import { assess, EMPTY_POLICY, type ShopPolicy } from '../lib/engine';
 import { parsePolicyFile } from '../lib/storage/policy-schema';
@@ -70,11 +70,15 @@ function inspectData(text: string, url: string, now: number, pageHtml: string | 
   const disputeData = extractDisputeDataJson(text);
   if (disputeData !== undefined) {
     // The old list: its columns mean what the saved page's header says, else the real code's positions.
-    const headers = pageHtml === undefined ? undefined : withPage(pageHtml, url, visibleColumns);
-    const cases = parseDisputeData(disputeData, now, platform, headers);
+    // A saved page holding the literal is its own page: its header counts too.
+    const html = pageHtml ?? (/<(html|body|div|table)[\s>]/i.test(text) ? text : undefined);
+    const headers = html === undefined ? undefined : withPage(html, url, visibleColumns);
+    const { cases, headersWithoutBody, bodiesWithoutHeader } = readDisputeDataJson(disputeData, now, platform, headers);
     const notes: { level: string; text: string }[] = [
-      { level: 'ignored', text: headers ? `列的含义取自页面表头：${headers.join(' | ')} / columns by the page's header` : '页面表头未知，按已知位置读取列：[1] 退款金额 [2] 申请时间 [3] 原因 [5] 货物状态 [6] 退款状态 / no header: columns by the known positions' },
+      { level: 'info', text: headers ? `页面表头：${headers.join(' | ')}；与行体的列数对上时按表头读列，否则按已知位置 / the page's header: columns by it where it lines up with a body, else by the known positions` : '页面表头未知，按已知位置读取列：[1] 退款金额 [2] 申请时间 [3] 原因 [5] 货物状态 [6] 退款状态 / no header: columns by the known positions' },
     ];
+    if (headersWithoutBody) notes.push({ level: 'ignored', text: `${headersWithoutBody} 个售后单没有找到 bizName 为 disputeBody 的行体：只读了表头 / ${headersWithoutBody} headers have no body (bizName "disputeBody"): only their header was read` });
+    if (bodiesWithoutHeader) notes.push({ level: 'ignored', text: `${bodiesWithoutHeader} 个行体没有对应的表头，已忽略 / ${bodiesWithoutHeader} bodies without a header were ignored` });
     for (const c of cases) {
       const shown = page?.cases.find((p) => p.disputeId === c.disputeId) as Record<string, unknown> | undefined;
       if (!shown) continue;

@@ -97,14 +97,20 @@ const MAX_COMPONENTS = 20_000;
 
 /** The cases of a `disputeData` object (`headers`: the page's visible column headers, when it shows them). */
 export function parseDisputeData(json: string, now: number, platform: Platform, headers?: readonly string[]): CaseSnapshot[] {
+  return readDisputeDataJson(json, now, platform, headers).cases;
+}
+
+/** The cases, and how many headers had no body (`bizName: "disputeBody"`) and bodies no header: for the support tool. */
+export function readDisputeDataJson(json: string, now: number, platform: Platform, headers?: readonly string[]): { cases: CaseSnapshot[]; headersWithoutBody: number; bodiesWithoutHeader: number } {
+  const none = { cases: [], headersWithoutBody: 0, bodiesWithoutHeader: 0 };
   let root: Json | undefined;
   try {
     root = obj(JSON.parse(json));
   } catch {
-    return [];
+    return none;
   }
   const data = obj(root?.data);
-  if (!data) return [];
+  if (!data) return none;
   const heads = new Map<string, Json>();
   const bodies = new Map<string, Json>();
   const keys = Object.keys(data).slice(0, MAX_COMPONENTS);
@@ -180,7 +186,9 @@ export function parseDisputeData(json: string, now: number, platform: Platform, 
     }
     out.push(snap);
   }
-  return out;
+  let bodiesWithoutHeader = 0;
+  for (const id of bodies.keys()) if (!heads.has(id)) bodiesWithoutHeader++;
+  return { cases: out, headersWithoutBody: [...heads.keys()].filter((id) => !bodies.has(id)).length, bodiesWithoutHeader };
 }
 
 /**
