@@ -159,6 +159,17 @@ describe('the page data responses, kept in the background by the frame they came
     expect(data.notes(8)).toEqual([]);
   });
 
+  it('takes a JSONP body, and a summary-only answer after the list neither drops its cases nor troubles the sidebar', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    expect(await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', `mtopjsonp3(${response})`)).toMatchObject({ ok: true });
+    const summary = JSON.stringify({ api: 'mtop.alibaba.refundface2.disputeservice.qianniu.pc.disputelistv2', ret: ['SUCCESS::调用成功'], data: { resultData: { donutVO: { total: 1 } } } });
+    expect(await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', summary)).toMatchObject({ ok: true });
+    await seen(data, { tabId: 7, frameId: 0 });
+    expect((await db.cases.get(`taobao:${id}`))?.paidFen).toBe(23600);
+    expect(data.notes(7)).toEqual([]);
+  });
+
   it('fills only the cases of the frame and document the responses came to', async () => {
     db = createDb(`msg-${++n}`);
     const data = new PageData();
