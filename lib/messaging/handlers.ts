@@ -88,7 +88,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
-        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text, now)) return { ok: false, error: 'page/data: the response is not JSON' };
+        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text)) return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
         return { ok: true, value: { epoch: hooks.data.epoch } };
       }
       case 'reading/show': {

@@ -43,12 +43,12 @@ export class PageData {
   }
 
   /** Keep a response's rows for this frame's document; false when the text is not JSON (or JSONP). */
-  keep(tabId: number, frameId: number, doc: string, platform: Platform, text: string, now: number): boolean {
+  keep(tabId: number, frameId: number, doc: string, platform: Platform, text: string): boolean {
     const body = parseResponseText(text);
     if (body === undefined) return false;
     const frame = this.frame(tabId, frameId, doc, true)!;
     const found = rowsInResponse(body);
-    frame.rows.keep(found, platform, now);
+    frame.rows.keep(found, platform);
     for (const note of found.notes) {
       if (note.level === 'info') continue;
       frame.notes = frame.notes.filter((n) => n.text !== note.text);

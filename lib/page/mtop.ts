@@ -13,7 +13,8 @@ import type { CaseKind, CaseSnapshot, CaseStatus, GoodsStatus, Platform, RefundT
 import { CASE_STATUSES } from '../shared/types';
 import { Calibration, type DataNote, type Outcome, type Verdict } from './calibration';
 import { CLAIM_TYPE_CODES, codeKey, fromCode, GOODS_CODES, STATUS_CODES } from './data-codes';
-import { normalizeText, parseChinaTime } from './parse';
+import { chinaWallIso, isChinaWall } from '../shared/china-time';
+import { normalizeText } from './parse';
 import { statusFromText, typeFromText } from './vocabulary';
 
 export type Json = Record<string, unknown>;
@@ -225,17 +226,18 @@ const value = (path: string, raw: unknown, v: unknown, certain: boolean, confirm
 const at = (vo: Json, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (obj(o) && Object.hasOwn(obj(o)!, k) ? obj(o)![k] : undefined), vo);
 
 /** A China-time stamp exactly as "yyyy-MM-dd HH:mm:ss" (the one format seen from the refundface2 front end). */
-function timeFrom(vo: Json, path: string, now: number): Candidate | undefined {
+function timeFrom(vo: Json, path: string): Candidate | undefined {
   const v = at(vo, path);
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v)) return undefined;
-  const iso = parseChinaTime(v, now);
-  return iso ? value(path, v, iso, true, 'format') : undefined;
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(v) : null;
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, sec] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
+  return isChinaWall(y, mo, d, h, mi, sec) ? value(path, v, chinaWallIso(y, mo, d, h, mi, sec), true, 'format') : undefined;
 }
 
 const kindOfType = (t: RefundType): CaseKind => (t === '换货' ? 'exchange' : t === '邮费' ? 'postage' : 'refund');
 
-/** How each field is read from one row (`kind`: the case's kind as the page shows it; `now`: when the response came). */
-const READERS: { [K in DataField]: (vo: Json, kind: CaseKind, now: number) => Candidate | undefined } = {
+/** How each field is read from one row (`kind`: the case's kind as the page shows it). */
+const READERS: { [K in DataField]: (vo: Json, kind: CaseKind) => Candidate | undefined } = {
   orderId: (vo) => {
     // The one row field every source reads by this name (A, B); still switched off should it disagree.
     const id = idFrom(vo.bizOrderId, 6).id;
@@ -280,10 +282,10 @@ const READERS: { [K in DataField]: (vo: Json, kind: CaseKind, now: number) => Ca
     const t = text(at(vo, 'disputeBodyVO.itemInfo.title'));
     return t ? value('disputeBodyVO.itemInfo.title', t, t, true) : undefined;
   },
-  appliedAt: (vo, _k, now) => timeFrom(vo, 'gmtApply', now),
-  paidAt: (vo, _k, now) => timeFrom(vo, 'gmtPay', now),
-  shippedAt: (vo, _k, now) => timeFrom(vo, 'gmtConsign', now),
-  signedAt: (vo, _k, now) => timeFrom(vo, 'gmtSign', now),
+  appliedAt: (vo) => timeFrom(vo, 'gmtApply'),
+  paidAt: (vo) => timeFrom(vo, 'gmtPay'),
+  shippedAt: (vo) => timeFrom(vo, 'gmtConsign'),
+  signedAt: (vo) => timeFrom(vo, 'gmtSign'),
 };
 export const DATA_FIELDS = Object.keys(READERS) as DataField[];
 
@@ -356,24 +358,23 @@ export function trusted(cand: Candidate, verdict: Verdict, money: Verdict, mode:
 
 // ---- kept rows and filling ---------------------------------------------------------------------
 
-/** One row of a data response as it came (`at`: when), its fields read the first time they are needed. */
+/** One row of a data response as it came, its fields read the first time they are needed. */
 export interface DataRow extends ResponseRow {
   shape: string;
   platform: Platform;
-  at: number;
   /** Each field as read, by field (a status text by field and kind: its words mean one thing per kind). */
   read: Record<string, Candidate | null>;
   /** The page value each field was last checked against, by case: a re-read that shows the same is not checked again. */
   checked: Map<string, unknown[]>;
 }
 
-export const dataRow = (row: ResponseRow, shape: string, platform: Platform, at: number): DataRow => ({ ...row, shape, platform, at, read: {}, checked: new Map() });
+export const dataRow = (row: ResponseRow, shape: string, platform: Platform): DataRow => ({ ...row, shape, platform, read: {}, checked: new Map() });
 
 export function candidate(d: DataRow, field: DataField, kind: CaseKind): Candidate | undefined {
   const key = field === 'status' ? `status:${kind}` : field;
   const known = d.read[key];
   if (known !== undefined) return known ?? undefined;
-  const c = READERS[field](d.vo, kind, d.at);
+  const c = READERS[field](d.vo, kind);
   d.read[key] = c ?? null;
   return c;
 }
@@ -397,11 +398,11 @@ export class KeptRows {
   /** The shapes these rows came in. */
   readonly shapes = new Set<string>();
 
-  keep(found: ResponseRows, platform: Platform, at: number): void {
+  keep(found: ResponseRows, platform: Platform): void {
     for (const r of found.rows) {
       const key = rowKey(r);
       this.rows.delete(key);
-      this.rows.set(key, dataRow(r, found.shape, platform, at));
+      this.rows.set(key, dataRow(r, found.shape, platform));
     }
     if (found.rows.length) this.shapes.add(found.shape);
     for (const key of this.rows.keys()) {
@@ -560,7 +561,7 @@ export function pendingNotes(rows: KeptRows, cal: Calibration, mode: TrustMode):
 export function inspectResponse(body: unknown, platform: Platform, kind: CaseKind, now: number, pageCases?: readonly CaseSnapshot[]): { cases: Partial<CaseSnapshot>[]; notes: DataNote[] } {
   const found = rowsInResponse(body);
   const rows = new KeptRows();
-  rows.keep(found, platform, now);
+  rows.keep(found, platform);
   const cal = new Calibration();
   const mode: TrustMode = pageCases ? 'calibrated' : 'unconfirmed';
   const matched = new Map<DataRow, CaseSnapshot>();

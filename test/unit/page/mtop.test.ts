@@ -37,7 +37,7 @@ const shown = (disputeId: string, orderId: string | undefined, extra: Partial<Ca
 
 function fill(responses: unknown[], cases: CaseSnapshot[], cal = new Calibration()) {
   const rows = new KeptRows();
-  for (const r of responses) rows.keep(rowsInResponse(r), 'taobao', NOW);
+  for (const r of responses) rows.keep(rowsInResponse(r), 'taobao');
   return { cases: fillCases(cases, rows, cal, NOW), cal, rows };
 }
 
@@ -68,8 +68,8 @@ describe('finding the rows of a response by structure', () => {
 
   it('keeps the cases already kept when the next response is a summary', () => {
     const rows = new KeptRows();
-    rows.keep(rowsInResponse(listResponse([row('3491483612000010007')])), 'taobao', NOW);
-    rows.keep(rowsInResponse(summary), 'taobao', NOW + 1);
+    rows.keep(rowsInResponse(listResponse([row('3491483612000010007')])), 'taobao');
+    rows.keep(rowsInResponse(summary), 'taobao');
     expect(rows.size).toBe(1);
   });
 
@@ -178,7 +178,7 @@ describe('calibration: a field fills cases only after it agreed with the page', 
   it('checks again as the page\'s values change: a field comes back only when every current check agrees', () => {
     const cal = new Calibration();
     const rows = new KeptRows();
-    rows.keep(rowsInResponse(listResponse([row(A), row(B)])), 'taobao', NOW);
+    rows.keep(rowsInResponse(listResponse([row(A), row(B)])), 'taobao');
     fillCases([shown('1', A, { refundFen: 9900 })], rows, cal, NOW);
     expect(cal.notes()).toHaveLength(1);
     expect(fillCases([shown('2', B)], rows, cal, NOW)[0]!.paidFen).toBeUndefined();
@@ -231,7 +231,7 @@ describe('calibration: a field fills cases only after it agreed with the page', 
 
   it('never fills a field the page showed, nor another platform\'s case', () => {
     const rows = new KeptRows();
-    rows.keep(rowsInResponse(listResponse([row(A)])), 'tmall', NOW);
+    rows.keep(rowsInResponse(listResponse([row(A)])), 'tmall');
     const c = shown('1', A, { refundFen: 11800 });
     expect(fillCases([c], rows, new Calibration(), NOW)[0]).toBe(c);
   });
