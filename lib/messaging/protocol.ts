@@ -60,6 +60,7 @@ export const CaseSnapshotSchema = v.object({
     fastRefund: v.optional(v.boolean()),
   }),
   fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
+  drift: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(10))),
 });
 
 /**

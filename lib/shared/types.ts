@@ -118,6 +118,11 @@ export interface CaseSnapshot {
   /** Masked nick, e.g. 张**. Never stored in full. */
   buyer?: string;
   flags: CaseFlags;
+  /**
+   * What the reader could not trust on the page and left out, in words for staff, e.g.
+   * 售后状态：页面上有两个不同的值，未采用.
+   */
+  drift?: string[];
   /** Fields filled from the page's own data response rather than its visible text. */
   fromData?: string[];
   /**
