@@ -78,7 +78,7 @@ export function settle(said: Said): { bag: Bag; drift: string[] } {
  * Whether `next` sits in the value slot of the bare label `label`: inside the label element's own
  * container (its pair, its row of a two-column table, its `dl`), not in a later region.
  */
-function inSlot(label: Token, next: Token): boolean {
+export function inSlot(label: Token, next: Token): boolean {
   const box = ownCell(label)?.parentElement;
   return !!box && box.contains(next.node);
 }
@@ -96,7 +96,8 @@ export function markFreeValues(tokens: Token[]): void {
     let at = i;
     if (!t.label.rest) {
       at = i + 1;
-      if (at >= tokens.length || !inSlot(t, tokens[at]!)) continue;
+      // An empty value: the next piece is another label standing alone (a header cell), or in another slot.
+      if (at >= tokens.length || (tokens[at]!.label && !tokens[at]!.label!.rest) || !inSlot(t, tokens[at]!)) continue;
     }
     const valueEl = tokens[at]!.node.parentElement;
     if (at > i) tokens[at]!.free = true;

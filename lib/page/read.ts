@@ -15,7 +15,7 @@ import type { CaseSnapshot, PageKind, PageReading } from '../shared/types';
 import { findTable, idFromLinks, type BodyRow, type Table } from './columns';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
 import { readDetail } from './detail';
-import { markFreeValues, newSaid, readPairs, settle, state, joinFree, type Said } from './pairs';
+import { inSlot, markFreeValues, newSaid, readPairs, settle, state, joinFree, type Said } from './pairs';
 import { oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
@@ -55,7 +55,9 @@ function* findRegions({ tokens, idAt }: TextIndex): Generator<void, Region[]> {
     const t = tokens[i]!;
     if (t.free) continue;
     const l = t.label!;
-    const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})(?!\d)/);
+    const next = tokens[i + 1];
+    const value = l.rest || (next && !next.free && inSlot(t, next) ? next.text : '');
+    const m = value.match(/^(\d{5,24})(?!\d)/);
     if (m && t.node.parentElement) anchors.push({ id: m[1]!, label: l.label, el: t.node.parentElement });
   }
   yield;
