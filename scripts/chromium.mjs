@@ -1,18 +1,18 @@
-// Launch Debian's Chromium with the built extension loaded and the seller hosts mapped to the
-// demo backend. Shared by `npm run demo`, the end-to-end tests and the benchmarks. Never downloads
-// a browser: it uses /usr/bin/chromium (or $CHROMIUM_PATH).
+// Launch Chromium with the built extension loaded and the seller hosts mapped to the demo backend.
+// Shared by `npm run demo`, the end-to-end tests and the benchmarks. Never downloads a browser: it
+// uses the one scripts/system-deps.mjs finds ($CHROMIUM_PATH, else /usr/bin/chromium …).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { findChromium } from './system-deps.mjs';
 
 export const SELLER_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.taobao.com', 'refund2.tmall.com'];
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH');
+  const found = findChromium();
+  if (!found) throw new Error('Chromium not found: run `node scripts/system-deps.mjs` to see how to get it, or set CHROMIUM_PATH');
   return found;
 }
 

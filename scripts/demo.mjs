@@ -3,6 +3,7 @@
 // Without a display, or with `-- --headless`, it visits each demo page, saves screenshots and
 // prints their paths.
 
+import { ensureSystemDeps } from './system-deps.mjs';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export const DEMO_PAGES = [
   ['refund2-list-tmall', 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1'],
 ];
 
+if (!ensureSystemDeps()) process.exit(1);
 console.log('building the extension (wxt build)…');
 execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
 const ext = path.join(root, '.output', 'chrome-mv3');

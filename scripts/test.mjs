@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureSystemDeps } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, '.ci-out');
@@ -13,6 +14,14 @@ function step(title, cmd, args, timeoutMs = 15 * 60_000) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, timeout: timeoutMs, killSignal: 'SIGKILL' });
   if (r.error) console.log(`  ${title}: ${r.error.message}`);
   return r.status ?? 1;
+}
+
+// Chromium, a CJK font and openssl first: installed here (root on Debian/Ubuntu) or named, before ten
+// minutes of checks end in a launch error.
+if (!ensureSystemDeps()) {
+  console.log('problems: system dependencies');
+  console.log('0 passed, 0 failed');
+  process.exit(1);
 }
 
 let passed = 0;

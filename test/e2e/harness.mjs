@@ -1,5 +1,5 @@
-// A small end-to-end harness: the real extension in Debian Chromium against the demo backend.
-// Each check is a named async function; the run ends with "N passed, N failed".
+// The end-to-end harness shared by every area in test/e2e/areas: the real extension in Debian Chromium
+// against the demo backend. Each check is a named async function; the run ends with "N passed, N failed".
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,29 @@ import { launchBrowser } from '../../scripts/chromium.mjs';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const EXTENSION = path.join(ROOT, '.output', 'chrome-mv3');
 
+/** The demo seller pages on the two hosts of the new workbench. */
+export const M = 'https://myseller.taobao.com/home.htm/trade-platform';
+export const Q = 'https://qn.taobao.com/home.htm/trade-platform';
+
+/**
+ * What every area works with: one demo backend, one browser with the extension, the page staff look at,
+ * and an extension page that reads the ledger and chrome.* as the popup would (a worker handle goes
+ * stale after a restart).
+ * @typedef {{
+ *   run: ReturnType<typeof createRunner>,
+ *   backend: Awaited<ReturnType<typeof startDemoBackend>>,
+ *   browser: Awaited<ReturnType<typeof launchBrowser>>,
+ *   context: import('playwright-core').BrowserContext,
+ *   worker: import('playwright-core').Worker,
+ *   extensionId: string,
+ *   page: import('playwright-core').Page,
+ *   ext: import('playwright-core').Page,
+ *   shotsDir: string,
+ *   consoleErrors: { url: string, text: string }[],
+ * }} Session
+ */
+
+/** @returns {Promise<Session>} */
 export async function setup({ shotsDir }) {
   if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('no build: run `npx wxt build` first');
   fs.mkdirSync(shotsDir, { recursive: true });
@@ -16,7 +39,27 @@ export async function setup({ shotsDir }) {
   const browser = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
   const consoleErrors = [];
   browser.context.on('page', (page) => watchConsole(page, consoleErrors));
-  return { backend, browser, consoleErrors, shotsDir };
+  const { context, worker, extensionId } = browser;
+  const page = await context.newPage();
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+  return { run: createRunner(), backend, browser, context, worker, extensionId, page, ext, shotsDir, consoleErrors };
+}
+
+/**
+ * An area run on its own starts from an empty ledger: fill it as the reading area would, from the first
+ * page of 退款管理 (and, with `finished`, from a longer page that also lists finished cases).
+ * A no-op when the areas before it already did.
+ */
+export async function ensureLedger({ page, ext }, { finished = false } = {}) {
+  const has = () =>
+    ledger(ext, async (all, wantFinished) => {
+      const cases = await all('cases');
+      return cases.length >= 10 && (!wantFinished || cases.some((c) => c.open === 0));
+    }, finished);
+  if (await has()) return;
+  await page.goto(`${M}/refund-list${finished ? '?pageSize=40' : ''}`);
+  await waitFor(has, { message: 'the ledger to hold the first page of 退款管理', timeout: 15000 });
 }
 
 function watchConsole(page, sink) {
@@ -75,6 +118,54 @@ export async function waitFor(fn, { timeout = 10000, interval = 100, message = '
 }
 
 // ---- page helpers (evaluate in the page) ----------------------------------------------------
+
+/** Wait until the sidebar lists exactly the ids the page shows, and return both. */
+export async function sidebarMatchesPage(p, what) {
+  let last;
+  await waitFor(
+    async () => {
+      const ids = await pageIds(p);
+      const sb = await sidebar(p);
+      last = { page: ids, sidebar: sb.ids };
+      const b = await badges(p);
+      last.badges = b;
+      // The sidebar lists exactly the page's cases, and each row has exactly one badge.
+      return ids.length > 0 && JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) && JSON.stringify([...ids].sort()) === JSON.stringify([...b].sort()) && sb;
+    },
+    { message: `sidebar to list the ${what} cases`, timeout: 12000 },
+  ).catch((e) => {
+    throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}\n    badges: ${JSON.stringify(last?.badges)}`);
+  });
+  return last;
+}
+
+/** The page's next poll shows 买家催促 on a case's row, as the platform does when the buyer urges. */
+export function showUrging(p, id) {
+  return p.evaluate((i) => {
+    const idEl = [...document.querySelectorAll('span')].find((s) => s.textContent === i);
+    const flag = document.createElement('span');
+    flag.textContent = '买家催促';
+    idEl.parentElement.parentElement.appendChild(flag);
+  }, id);
+}
+
+/**
+ * Each badged row (or only the case `id`'s): its height, its height with every badge hidden (a badge
+ * must not make its row taller), and how its badge was fitted and what its tooltip says.
+ */
+export function badgedRows(p, id) {
+  return p.evaluate((only) => {
+    const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter((b) => only === null || b.dataset.disputeId === only);
+    const rows = shown.map((b) => b.closest('[class*="_row__"]'));
+    const heights = rows.map((r) => r.getBoundingClientRect().height);
+    const hide = document.createElement('style');
+    hide.textContent = 'aftersales-radar-badge { display: none !important }';
+    document.head.append(hide);
+    const without = rows.map((r) => r.getBoundingClientRect().height);
+    hide.remove();
+    return shown.map((b, i) => ({ id: b.dataset.disputeId, height: heights[i], heightWithout: without[i], fit: b.getAttribute('data-fit'), title: b.title }));
+  }, id ?? null);
+}
 
 /** Ids the page itself shows, read from its visible text (not from our sidebar). */
 export function pageIds(page) {

@@ -1,0 +1,196 @@
+// End-to-end area: Reading the seller pages: which page it is, which cases it lists, their countdowns, and the page's own data
+// responses; lists, details, route changes, iframes, a strict CSP, both hosts and the old refund2 pages.
+import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarMatchesPage, waitFor } from '../harness.mjs';
+
+/** @param {import('../harness.mjs').Session} session */
+export default async function readingArea({ run, backend, worker, extensionId, page, ext, shotsDir }) {
+  await run.check('the service worker runs and the manifest asks only for storage, alarms, notifications and the four seller hosts', async () => {
+    assert(extensionId, 'no extension id');
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    assertEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'storage'], 'permissions');
+    assertEqual(
+      [...manifest.host_permissions].sort(),
+      ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://refund2.taobao.com/*', 'https://refund2.tmall.com/*'],
+      'host permissions',
+    );
+    assertEqual(manifest.content_scripts[0].matches.length, 4, 'content script matches');
+    assert(manifest.name.includes('售后雷达'), 'name');
+  });
+
+  await run.check('退款管理 (Taobao): the sidebar, an extension frame in the closed shadow root of <aftersales-radar>, lists exactly the cases on the page', async () => {
+    await page.goto(`${M}/refund-list`);
+    const { page: ids } = await sidebarMatchesPage(page, 'Taobao refund-list');
+    assertEqual(ids.length, 10, 'the demo shows 10 rows a page');
+    const sb = await sidebar(page);
+    assertEqual(sb.hosts, 1, 'one sidebar host');
+    assert(sb.framed, 'the sidebar is the extension\'s own page, in a frame');
+    assertEqual(sb.pageKind, 'refund-list', 'page kind');
+    assert(sb.pageText.includes('淘宝'), `platform shown as 淘宝: ${sb.pageText}`);
+    // The page's scripts can reach neither the frame nor what the sidebar shows (notes, timelines).
+    assertEqual(await page.evaluate(() => [document.querySelector('aftersales-radar').shadowRoot, document.querySelectorAll('iframe, .ar-panel').length]), [null, 0], 'nothing of the sidebar in the page\'s reach');
+    await shot(page, shotsDir, 'refund-list-taobao');
+  });
+
+  await run.check('each row countdown in the sidebar agrees with the page countdown to the minute', async () => {
+    const pairs = await page.evaluate(() => {
+      const out = [];
+      const text = document.body.innerText;
+      for (const block of text.split(/(?=退款编号[：:])/)) {
+        const id = block.match(/^退款编号[：:]\s*(\d+)/)?.[1];
+        const cd = block.match(/还剩[\d天时分]+/)?.[0];
+        if (id && cd) out.push([id, cd]);
+      }
+      return out;
+    });
+    assert(pairs.length >= 5, `page shows countdowns (${pairs.length})`);
+    const sb = await sidebar(page);
+    for (const [id, cd] of pairs) {
+      const chip = sb.chips[id];
+      assert(chip, `sidebar has a chip for ${id}`);
+      const diff = Math.abs(minutesOf(chip) - minutesOf(cd));
+      assert(diff <= 1, `${id}: page ${cd} vs sidebar ${chip}`);
+    }
+  });
+
+  await run.check('the cases reach the ledger in the extension\'s own IndexedDB, never the page\'s', async () => {
+    const count = await waitFor(async () => (await ledgerCount(ext)) >= 10 && ledgerCount(ext), { message: 'ledger to hold the page cases' });
+    assert(count >= 10, `ledger has ${count}`);
+    const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    assert(!pageDbs.includes('aftersales-radar'), `the page origin has no ledger: ${pageDbs}`);
+  });
+
+  await run.check('the page\'s own data response fills what the list does not show, marked as from data', async () => {
+    const id = (await pageIds(page))[0];
+    const truth = backend.cases.find((c) => c.disputeId === id);
+    const rec = await waitFor(
+      () => ledger(ext, async (all, key) => (await all('cases')).find((c) => c.key === key && c.fromData) ?? null, `taobao:${id}`),
+      { message: 'a ledger record with fields from the data response' },
+    );
+    assert(rec.fromData.includes('paidAt'), `fromData: ${rec.fromData}`);
+    assertEqual(Date.parse(rec.paidAt), Math.floor(truth.paidAt / 1000) * 1000, 'paidAt from the data response');
+    assert(!rec.fromData.includes('refundFen'), 'what the page shows still comes from the page');
+  });
+
+  await run.check('paging: the sidebar follows the page to page 2', async () => {
+    const before = await pageIds(page);
+    await page.getByRole('button', { name: '第2页' }).click();
+    await waitFor(async () => JSON.stringify(await pageIds(page)) !== JSON.stringify(before), { message: 'page 2' });
+    const { page: ids } = await sidebarMatchesPage(page, 'page 2');
+    assert(!ids.some((id) => before.includes(id)), 'page 2 shows other cases');
+  });
+
+  await run.check('a re-rendered list keeps one sidebar and the same cases', async () => {
+    await page.goto(`${M}/refund-list?rerenderMs=700`);
+    await sidebarMatchesPage(page, 'initial');
+    const firstRow = await page.evaluate(() => document.querySelector('#ice-container [style]'));
+    await page.waitForTimeout(1800); // two re-renders with fresh nodes
+    await sidebarMatchesPage(page, 're-rendered');
+    assertEqual((await sidebar(page)).hosts, 1, 'still one sidebar host');
+    void firstRow;
+  });
+
+  await run.check('a route change without reload (退款管理 → 换货管理 → 退货邮费) relists the new tab\'s cases', async () => {
+    await page.goto(`${M}/refund-list`);
+    await sidebarMatchesPage(page, 'refund');
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+    await page.getByRole('tab', { name: '换货管理' }).or(page.locator('a', { hasText: '换货管理' })).first().click();
+    await waitFor(async () => (await sidebar(page)).pageKind === 'exchange-list', { message: 'exchange-list' });
+    await sidebarMatchesPage(page, 'exchange');
+    await shot(page, shotsDir, 'exchange-list');
+    await page.locator('a', { hasText: '退货邮费' }).first().click();
+    await waitFor(async () => (await sidebar(page)).pageKind === 'postage-list', { message: 'postage-list' });
+    await sidebarMatchesPage(page, 'postage');
+    assert(await page.evaluate(() => window.__noReload === true), 'the page did not reload');
+    await shot(page, shotsDir, 'postage-list');
+  });
+
+  await run.check('a list rendered inside an iframe (/tp/ shell) shows in the top frame\'s sidebar', async () => {
+    await page.goto(`${M}/tp/refund-list`);
+    const frame = await waitFor(async () => page.frames().find((f) => f !== page.mainFrame() && f.url().includes('embed=1')), { message: 'the iframe' });
+    const ids = await waitFor(async () => {
+      const found = await frame.evaluate(() => [...new Set([...document.body.innerText.matchAll(/退款编号[：:]\s*(\d{5,})/g)].map((m) => m[1]))]).catch(() => []);
+      return found.length > 0 && found;
+    }, { message: 'rows in the iframe' });
+    await waitFor(async () => JSON.stringify([...((await sidebar(page)).ids ?? [])].sort()) === JSON.stringify([...ids].sort()), { message: 'sidebar to list the iframe rows', timeout: 12000 });
+    const sb = await sidebar(page);
+    assertEqual(sb.hosts, 1, 'one sidebar, in the top frame');
+    assertEqual(await frame.evaluate(() => document.querySelectorAll('aftersales-radar').length), 0, 'no sidebar inside the iframe');
+    assert(!sb.drift, `no drift warning on the shell: ${sb.drift}`);
+    await shot(page, shotsDir, 'refund-list-iframe');
+  });
+
+  await run.check('under a strict Content-Security-Policy (frames from the page\'s own origin only) the sidebar and badges still work', async () => {
+    await page.goto(`${M}/refund-list?csp=strict`);
+    const { page: ids } = await sidebarMatchesPage(page, 'strict-CSP refund-list');
+    assertEqual(ids.length, 10, 'all rows');
+  });
+
+  await run.check('退款管理 (Tmall, qn host) is read as a Tmall shop', async () => {
+    await page.goto(`${Q}/refund-list`);
+    await sidebarMatchesPage(page, 'Tmall refund-list');
+    const sb = await sidebar(page);
+    assert(sb.pageText.includes('天猫'), `platform shown as 天猫: ${sb.pageText}`);
+    await shot(page, shotsDir, 'refund-list-tmall');
+  });
+
+  for (const [host, platform] of [['refund2.taobao.com', '淘宝'], ['refund2.tmall.com', '天猫']]) {
+    await run.check(`the old ${host} list (sellerDisputeList.htm) is read`, async () => {
+      await page.goto(`https://${host}/dispute/sellerDisputeList.htm?type=1`);
+      const { page: ids } = await sidebarMatchesPage(page, host);
+      assertEqual(ids.length, 15, 'rows on the old list page');
+      const sb = await sidebar(page);
+      assert(sb.pageText.includes(platform), `platform ${platform}: ${sb.pageText}`);
+      await shot(page, shotsDir, `refund2-list-${host.split('.')[1]}`);
+    });
+  }
+
+  await run.check('a refund detail page shows the case with the platform countdown', async () => {
+    const c = backend.cases.find((x) => x.platform === 'tmall' && x.status === 'WAIT_SELLER_CONFIRM_GOODS' && x.deadlineAt);
+    await page.goto(`${Q}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+    const sb = await waitFor(async () => {
+      const s = await sidebar(page);
+      return s.caseView === c.disputeId && s;
+    }, { message: 'case view' });
+    const pageCd = await page.evaluate(() => document.body.innerText.match(/还剩[\d天时分]+/)?.[0]);
+    assert(pageCd, 'page shows a countdown');
+    assert(Math.abs(minutesOf(sb.caseCountdown) - minutesOf(pageCd)) <= 1, `case countdown ${sb.caseCountdown} vs page ${pageCd}`);
+    assert(sb.caseCountdown.includes('自动退款'), `says what happens at timeout: ${sb.caseCountdown}`);
+    assert(sb.text.includes(c.orderId), 'shows the order id');
+    await shot(page, shotsDir, 'refund-detail');
+  });
+
+  for (const [what, url, pick] of [
+    ['换货详情 (exchange detail)', (c) => `${M}/exchange-list/detail?disputeId=${c.disputeId}&type=1`, (c) => c.platform === 'taobao' && c.status === 'EXCHANGE_WAIT_SELLER_AGREE'],
+    ['the old refund2 detail (Tmall)', (c) => `https://refund2.tmall.com/dispute/detail.htm?bizOrderId=${c.orderId}&disputeId=${c.disputeId}&disputeType=1`, (c) => c.platform === 'tmall' && c.kind === 'refund' && c.status === 'WAIT_SELLER_AGREE'],
+  ]) {
+    await run.check(`${what} shows its case with the platform countdown`, async () => {
+      const c = backend.cases.find(pick);
+      await page.goto(url(c));
+      const sb = await waitFor(async () => {
+        const s = await sidebar(page);
+        return s.caseView === c.disputeId && s;
+      }, { message: 'case view' });
+      const pageCd = await page.evaluate(() => document.body.innerText.match(/(?:还剩|您还有)\s*([\d天时分]+)/)?.[1]);
+      assert(pageCd, 'page shows a countdown');
+      assert(Math.abs(minutesOf(sb.caseCountdown) - minutesOf(pageCd)) <= 1, `case countdown ${sb.caseCountdown} vs page ${pageCd}`);
+      assert(!sb.drift, `no drift warning: ${sb.drift}`);
+    });
+  }
+
+  await run.check('售后工作台 shows the stat cards the page shows', async () => {
+    await page.goto(`${M}/refund-workbench`);
+    const sb = await waitFor(async () => {
+      const s = await sidebar(page);
+      return s.stats && s;
+    }, { message: 'stats' });
+    assert(sb.stats.includes('24小时内待处理') && sb.stats.includes('超时同意退款'), `stats: ${sb.stats}`);
+    await shot(page, shotsDir, 'workbench');
+  });
+
+  await run.check('a seller page that is not an after-sales page says "未识别"', async () => {
+    await page.goto(`${M}/tp/sold`);
+    await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
+  });
+}
