@@ -1,8 +1,9 @@
 // The support tool for "the extension read my page wrong" and "why does it say that":
 //
 //   npm run inspect -- page <saved.html> --url <url> [--now <ISO>] [--settings <file.json>]
-//       reads a saved page exactly as the extension would; prints what it read, each case with its
-//       assessment
+//       reads a saved page exactly as the extension would; prints what it read, each case with where
+//       each field came from ("provenance": the strategy, and per field the label, column or heading)
+//       and its assessment
 //   npm run inspect -- case <case.json> --now <ISO> [--settings <file.json>]
 //       prints { "assessment": … } for one case in the snapshot's JSON shape
 //
@@ -11,7 +12,7 @@
 // the options page's export (or a bare shop policy).
 import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { readPage } from '../lib/page/read';
+import { readPage, type Provenance } from '../lib/page/read';
 import { assess, EMPTY_POLICY, type ShopPolicy } from '../lib/engine';
 import { parsePolicyFile } from '../lib/storage/policy-schema';
 import { CaseSnapshotSchema } from '../lib/messaging/protocol';
@@ -36,9 +37,10 @@ function inspectPage(html: string, url: string, now: number) {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   const document = window.document as unknown as Document;
   document.write(html);
-  const reading = readPage(document, { url, now });
+  const provenance = new Map<string, Provenance>();
+  const reading = readPage(document, { url, now, provenance });
   window.happyDOM.abort();
-  return reading;
+  return { reading, provenance };
 }
 
 function readJson(path: string): unknown {
@@ -84,7 +86,8 @@ if (command === 'case') {
   } catch {
     usage(`--url is not a URL: ${url}`);
   }
-  const reading = inspectPage(html, url, now);
-  const cases = reading.cases.map((c) => ({ ...c, assessment: assess(c, policy, now) }));
+  const { reading, provenance } = inspectPage(html, url, now);
+  // Each case with where its fields came from (strategy, label or column) and its assessment.
+  const cases = reading.cases.map((c) => ({ ...c, provenance: provenance.get(c.disputeId), assessment: assess(c, policy, now) }));
   console.log(JSON.stringify({ ...reading, cases }, null, 2));
 }

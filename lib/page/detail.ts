@@ -131,11 +131,14 @@ function countdownWindows(text: string[]): string[] {
 export interface DetailRead {
   snapshot?: CaseSnapshot;
   missing: string[];
+  /** Where each field came from (for the support tool). */
+  from?: Record<string, string>;
 }
 
 export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapshot['platform'], url: string, now: number): DetailRead {
   const sections = splitSections(tokens);
-  const main = settle(pairsOf(tokens, sections.main));
+  const mainSaid = pairsOf(tokens, sections.main);
+  const main = settle(mainSaid);
   const logistics = settle(pairsOf(tokens, sections.logistics)).bag;
   const bag = main.bag;
   const drift = main.drift;
@@ -150,7 +153,11 @@ export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapsh
   const id = urlId ?? bodyId;
   if (!id) return { missing: ['退款编号'] };
   if (urlId && bodyId && urlId !== bodyId) drift.push(`退款编号：页面显示 ${bodyId}，与地址中的 ${urlId} 不同，以地址为准`);
-  bag.status ??= statusFromHeading(tokens, sections.main, page);
+  const from: Record<string, string> = { ...mainSaid.from, disputeId: urlId ? 'address disputeId=' : (mainSaid.from.disputeId ?? '') };
+  if (bag.status === undefined) {
+    bag.status = statusFromHeading(tokens, sections.main, page);
+    if (bag.status !== undefined) from.status = 'heading';
+  }
   const idLabel = tokens.find((t) => t.label?.field === 'disputeId' && !t.free)?.label?.label;
   const own = sections.main.filter((i) => !tokens[i]!.free);
   const ownText = own.map((i) => tokens[i]!.text);
@@ -179,5 +186,5 @@ export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapsh
   }
   const history = readHistory(tokens, sections.history, now);
   if (history.length) snap.history = history;
-  return { snapshot: snap, missing: [] };
+  return { snapshot: snap, missing: [], from };
 }

@@ -17,9 +17,11 @@ export type Bag = Partial<Record<LabelField, string>>;
 export interface Said {
   bag: Bag;
   conflicts: Set<LabelField>;
+  /** Where each value came from, for the support tool: `label 退款金额`, `column 退款金额`, `heading`. */
+  from: Partial<Record<LabelField, string>>;
 }
 
-export const newSaid = (): Said => ({ bag: {}, conflicts: new Set() });
+export const newSaid = (): Said => ({ bag: {}, conflicts: new Set(), from: {} });
 
 /** The longest value kept for a free-text field (a reason, a title) before it is cut with `…`. */
 export const MAX_FREE_TEXT = 500;
@@ -57,10 +59,13 @@ function sameMeaning(field: LabelField, a: string, b: string): boolean {
 }
 
 /** Note a value for a field: the first stands; a later one that means something else voids both. */
-export function state(said: Said, field: LabelField, value: string): void {
+export function state(said: Said, field: LabelField, value: string, from: string): void {
   if (field === 'actions' || !value) return;
   const before = said.bag[field];
-  if (before === undefined) said.bag[field] = value;
+  if (before === undefined) {
+    said.bag[field] = value;
+    said.from[field] = from;
+  }
   else if (!FREE_TEXT_FIELDS.has(field) && !sameMeaning(field, before, value)) said.conflicts.add(field);
 }
 
@@ -69,6 +74,7 @@ export function settle(said: Said): { bag: Bag; drift: string[] } {
   const drift: string[] = [];
   for (const f of said.conflicts) {
     delete said.bag[f];
+    said.from[f] = 'conflict';
     drift.push(`${FIELD_LABEL[f] ?? f}：页面上有两个不同的值，未采用`);
   }
   return { bag: said.bag, drift };
@@ -129,7 +135,7 @@ export function readPairs(tokens: Token[], from: number, to: number, said: Said)
       const pieces = l.rest ? [l.rest] : [];
       let k = i + 1;
       for (; k < to && tokens[k]!.free; k++) pieces.push(tokens[k]!.text);
-      state(said, l.field, joinFree(pieces));
+      state(said, l.field, joinFree(pieces), `label ${l.label}`);
       i = k - 1;
       continue;
     }
@@ -140,6 +146,6 @@ export function readPairs(tokens: Token[], from: number, to: number, said: Said)
       value = next.text;
       i += 1;
     }
-    state(said, l.field, value);
+    state(said, l.field, value, `label ${l.label}`);
   }
 }

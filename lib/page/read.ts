@@ -30,6 +30,14 @@ export interface ReadOptions {
   rows?: Map<string, { root: Element; anchor: Element }>;
   /** The extension's own elements (the sidebar's host, the row badges): never read. */
   skip?: ReadonlySet<Element>;
+  /** When given, filled with where each case's fields came from, by dispute id (the support tool). */
+  provenance?: Map<string, Provenance>;
+}
+
+/** Where one case's fields came from: the strategy, and per field the label, column or element. */
+export interface Provenance {
+  strategy: string;
+  fields: Record<string, string>;
 }
 
 /**
@@ -93,6 +101,9 @@ interface ListCase {
   /** Each row's countdown texts: one row's must agree; across duplicate rows the earliest wins. */
   countdownRows: string[][];
   rows: { root: Element; anchor: Element }[];
+  /** Where its id came from (for the support tool). */
+  idFrom?: string;
+  strategy: 'column table' | 'labelled pairs';
 }
 
 const FOLLOWING = 4;
@@ -130,14 +141,15 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
     const pieces: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.label) pieces.push(tokens[i]!.text);
     if (!field || field === 'actions' || !pieces.length) return;
-    if (FREE_TEXT_FIELDS.has(field)) state(said, field, joinFree(pieces));
+    const source = `column ${table.columns[j]!.label}`;
+    if (FREE_TEXT_FIELDS.has(field)) state(said, field, joinFree(pieces), source);
     else if (field === 'disputeId') id = pieces.join(' ').match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
     else if (field === 'countdown') countdown.push(pieces.join(' '));
     else if (COLUMN_TEXT_FIELDS.has(field)) {
-      state(said, field, pieces.join(' '));
+      state(said, field, pieces.join(' '), source);
       if (field === 'status') countdown.push(pieces.join(' '));
       if (field === 'refundType') typePieces.push(...pieces);
-    } else state(said, field, pieces[0]!);
+    } else state(said, field, pieces[0]!, source);
   });
   if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
     const [from, to] = tokenRange(tokens, row.el);
@@ -156,7 +168,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   const byId = new Map<string, ListCase>();
   const caseFor = (id: string, idLabel: string | undefined): ListCase => {
     let c = byId.get(id);
-    if (!c) byId.set(id, (c = { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [] }));
+    if (!c) byId.set(id, (c = { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [], strategy: table ? 'column table' : 'labelled pairs' }));
     return c;
   };
   const readRegions = new Set<Region>();
@@ -179,14 +191,17 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY)) p++;
     const last = regions[p];
     const region = last && (last.root.contains(row.el) || table.scope.contains(last.root)) ? last : undefined;
-    const id = cells.id ?? idFromLinks(row.el) ?? region?.id;
+    const linked = cells.id ? undefined : idFromLinks(row.el);
+    const id = cells.id ?? linked ?? region?.id;
     if (!id) {
       if (row.el.textContent?.trim()) unread++;
       continue;
     }
-    const c = caseFor(id, region?.label ?? table.columns.find((col) => col.field === 'disputeId')?.label);
+    const idColumn = table.columns.find((col) => col.field === 'disputeId')?.label;
+    const c = caseFor(id, region?.label ?? idColumn);
+    c.idFrom ??= cells.id ? `column ${idColumn}` : linked ? 'link disputeId=' : `group header ${region?.label}`;
     if (region && region.id === id) pairsOfRegion(c, region);
-    for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v);
+    for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
     for (const f of said.conflicts) c.said.conflicts.add(f);
     const [from, to] = tokenRange(tokens, row.el);
     readFlags(tokens, from, to, c.flags);
@@ -200,6 +215,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     const r = regions[k]!;
     if (readRegions.has(r)) continue;
     const c = caseFor(r.id, r.label);
+    c.idFrom ??= `label ${r.label}`;
     pairsOfRegion(c, r);
     const [from, to] = tokenRange(tokens, r.root);
     const countdown: string[] = [];
@@ -295,6 +311,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
 
   if (page === 'refund-detail' || page === 'exchange-detail') {
     const detail = readDetail(tokens, page, platform, opts.url, now);
+    if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
     reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
     return reading;
@@ -303,6 +320,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const list = yield* readList(text, page, opts);
   for (const c of list.cases) {
     const { bag, drift } = settle(c.said);
+    opts.provenance?.set(c.id, { strategy: c.strategy, fields: { disputeId: c.idFrom ?? '', ...c.said.from } });
     reading.cases.push(
       toSnapshot({ page, platform, id: c.id, idLabel: c.idLabel, bag, drift: [...c.drift, ...drift], flags: c.flags, typePieces: c.typePieces, countdownTexts: countdownOf(c, now), now }),
     );
