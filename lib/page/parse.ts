@@ -117,22 +117,26 @@ export function parseDurationMs(text: string): number | undefined {
   return durationMsIn(normalizeText(text));
 }
 
+const UNIT_RANK: Record<string, number> = { 天: 4, 小时: 3, 时: 3, 分钟: 2, 分: 2, 秒: 1 };
+
 function durationMsIn(t: string): number | undefined {
   let total = 0;
-  let found = false;
+  let rank = 5;
   let days = false;
   const re = /(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
-    const unit = m[2];
-    // A clock's parts stay in their ranges: 99分 or 30时 after a day count is no countdown.
+    const unit = m[2]!;
+    // Each unit once, largest first (1天3时20分), and a clock's parts in their ranges: 1天1天,
+    // 20分3时, 99分 or 30时 after a day count are no countdown.
+    if (UNIT_RANK[unit]! >= rank) return undefined;
+    rank = UNIT_RANK[unit]!;
     if (unit === '天') days = true;
     else if ((unit === '小时' || unit === '时') && days && n > 23) return undefined;
     else if (unit !== '小时' && unit !== '时' && n > 59) return undefined;
     total += unit === '天' ? n * DAY_MS : unit === '小时' || unit === '时' ? n * HOUR_MS : unit === '秒' ? n * 1000 : n * 60_000;
-    found = true;
   }
-  return found ? total : undefined;
+  return rank < 5 ? total : undefined;
 }
 
 const COUNTDOWN_UNIT = /[天时分秒]/;
