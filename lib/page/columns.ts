@@ -7,7 +7,7 @@
  * header cells and row cells line up by index. Never by class name.
  */
 import { normalizeText } from './parse';
-import { labelOf, ownCell, tokenRange, type TextIndex, type Token } from './tokens';
+import { labelOf, ownCell, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
 import { FREE_TEXT_FIELDS, LABELS, type LabelField } from './vocabulary';
 
 export interface Column {
@@ -37,10 +37,10 @@ const MAX_SCOPE_LEVELS = 6;
 const HEADER_DATA = /\d{5,}|[¥$]\s*\d/;
 
 /** The field a header cell's text names, if any (`退款金额`, `退款金额：`, `退款金额 ↓`). */
-export function fieldOfHeader(text: string): LabelField | undefined {
+export function fieldOfHeader(text: string, taught?: TaughtLabels): LabelField | undefined {
   const t = text.replace(/[:\s↑↓⇅▲▼]+$/u, '');
   if (Object.hasOwn(LABELS, t)) return LABELS[t];
-  const hit = labelOf(t);
+  const hit = labelOf(t, taught);
   return hit && !hit.rest ? hit.field : undefined;
 }
 
@@ -178,7 +178,7 @@ export function findTable(index: TextIndex): Table | undefined {
   const columns: Column[] = [];
   for (const cell of childElements(header)) {
     const label = normalizeText(cell.textContent ?? '');
-    const field = fieldOfHeader(label);
+    const field = fieldOfHeader(label, index.taught);
     for (let s = span(cell, 'colspan'); s > 0; s--) columns.push({ label, field });
   }
   const body = findBodyRows(header, columns, index.tokens);

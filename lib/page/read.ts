@@ -19,7 +19,7 @@ import { inSlot, markFreeValues, newSaid, readPairs, settle, state, joinFree, ty
 import { oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
-import { collectTokens, EMPTY_INDEX, tokenRange, type TextIndex, type Token } from './tokens';
+import { collectTokens, EMPTY_INDEX, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
 import { FREE_TEXT_FIELDS, LABELS, STAT_LABELS } from './vocabulary';
 
 export interface ReadOptions {
@@ -32,6 +32,8 @@ export interface ReadOptions {
   skip?: ReadonlySet<Element>;
   /** When given, filled with where each case's fields came from, by dispute id (the support tool). */
   provenance?: Map<string, Provenance>;
+  /** Labels the shop's staff taught for this host: they add to the vocabulary. */
+  taught?: TaughtLabels;
 }
 
 /** Where one case's fields came from: the strategy, and per field the label, column or element. */
@@ -159,7 +161,7 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
 }
 
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
-function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generator<void, { cases: ListCase[]; unread: number }> {
+function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
   const { tokens } = text;
   const table = findTable(text);
   if (table) markFreeColumns(tokens, table);
@@ -229,7 +231,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
     opts.rows?.set(c.id, c.rows[0]!);
   }
-  return { cases, unread };
+  return { cases, unread, ...(table ? { table } : {}) };
 }
 
 /** The countdown texts of a case's most urgent row (rows of one case that disagree: the earliest). */
@@ -278,7 +280,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  const text: TextIndex = top ? yield* collectTokens(top, opts.skip) : EMPTY_INDEX;
+  const text: TextIndex = top ? yield* collectTokens(top, opts.skip, opts.taught) : EMPTY_INDEX;
   const { tokens } = text;
   markFreeValues(tokens);
   yield;
@@ -314,6 +316,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
     reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
+    const unknown = unknownLabels(tokens, undefined, opts.taught);
+    if (unknown.length) reading.unknownLabels = unknown;
     return reading;
   }
 
@@ -332,7 +336,33 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
   }
   reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
+  const unknown = unknownLabels(tokens, list.table, opts.taught);
+  if (unknown.length) reading.unknownLabels = unknown;
   return reading;
+}
+
+/** At most this many unrecognised labels are offered to staff to teach. */
+const MAX_UNKNOWN_LABELS = 30;
+const LABEL_LIKE = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z /（）()]{0,11}$/u;
+
+/**
+ * Texts that look like labels but name no field we know: header cells of the page's table, texts
+ * ending in a colon, `dt` elements. Staff can teach what each means (the sidebar lists them when a
+ * field is missing); taught ones, ignored ones and buyer text are never listed.
+ */
+function unknownLabels(tokens: Token[], table: Table | undefined, taught: TaughtLabels | undefined): string[] {
+  const found = new Set<string>();
+  const offer = (raw: string) => {
+    const label = raw.replace(/:$/, '').trim();
+    if (found.size >= MAX_UNKNOWN_LABELS || !LABEL_LIKE.test(label) || Object.hasOwn(LABELS, label) || (taught && Object.hasOwn(taught, label))) return;
+    found.add(label);
+  };
+  for (const c of table?.columns ?? []) if (!c.field) offer(c.label);
+  for (const t of tokens) {
+    if (t.free || t.label) continue;
+    if (t.text.endsWith(':') || t.node.parentElement?.localName === 'dt') offer(t.text);
+  }
+  return [...found];
 }
 
 /** The DOM reading stays complete on its own; the embedded data only fills fields it lacks. */

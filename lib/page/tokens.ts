@@ -29,6 +29,8 @@ export interface Token {
 /** The page's visible text, and where in it the later passes should look. */
 export interface TextIndex {
   tokens: Token[];
+  /** The labels staff taught for this host. */
+  taught?: TaughtLabels;
   /** Where the pieces that open with an id label (退款编号…) are. */
   idAt: number[];
   /** Where the pieces that are a label and nothing else are: column header candidates. */
@@ -54,11 +56,27 @@ const STAT_FIRST_CODES = new Set(STAT_LABELS.map((l) => l.charCodeAt(0)));
 /** One alternation of every label, longest first, followed by end, a colon, or a money/number value. */
 const LABEL_RE = new RegExp(`^(${LABEL_NAMES.map(escapeRe).join('|')})(?:$|\\s*:\\s*(.*)$|\\s+(?=[¥$\\d])(.*)$)`);
 
+/**
+ * Labels the shop's staff taught for a host (label text without colon → field, or `ignore`): they
+ * only ever add to the built-in vocabulary.
+ */
+export type TaughtLabels = Readonly<Record<string, LabelField | 'ignore'>>;
+
 /** `label：value`, `label value` (money or digits), or a bare label whose value is the next piece. */
-export function labelOf(text: string): LabelHit | null {
+export function labelOf(text: string, taught?: TaughtLabels): LabelHit | null {
   const m = LABEL_RE.exec(text);
   const label = m?.[1];
-  return label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null;
+  if (label) return { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() };
+  return taught ? taughtLabelOf(text, taught) : null;
+}
+
+/** A taught label: the whole text (`售后服务单号`, `售后服务单号:`) or the text before its first colon. */
+function taughtLabelOf(text: string, taught: TaughtLabels): LabelHit | null {
+  const colon = text.indexOf(':');
+  const label = colon < 0 ? text : text.slice(0, colon).trim();
+  const field = Object.hasOwn(taught, label) ? taught[label] : undefined;
+  if (!field || field === 'ignore') return null;
+  return { label, field, rest: colon < 0 ? '' : text.slice(colon + 1).trim() };
 }
 
 /**
@@ -75,7 +93,8 @@ function opensItsElement(n: Node): boolean {
  * over the subtrees of hidden and non-text elements, found by one query per tag, and over `skip`
  * (the extension's own elements, known by reference). Shadow roots are not entered.
  */
-export function* collectTokens(root: Node, skip?: ReadonlySet<Element>): Generator<void, TextIndex> {
+export function* collectTokens(root: Node, skip?: ReadonlySet<Element>, taught?: TaughtLabels): Generator<void, TextIndex> {
+  const anyTaught = !!taught && Object.keys(taught).length > 0;
   const doc = root.ownerDocument ?? (root as Document);
   const scope = root as Element | Document;
   const skipped: Element[] = skip ? [...skip] : [];
@@ -103,7 +122,7 @@ export function* collectTokens(root: Node, skip?: ReadonlySet<Element>): Generat
     for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
     skips.set(first, { last, el });
   }
-  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0 };
+  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0, ...(anyTaught ? { taught } : {}) };
   const { tokens, idAt, bareLabelAt } = index;
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);
@@ -119,6 +138,7 @@ export function* collectTokens(root: Node, skip?: ReadonlySet<Element>): Generat
     if (!text) continue;
     const code = text.charCodeAt(0);
     let hit = LABEL_FIRST_CODES.has(code) ? labelOf(text) : null;
+    if (!hit && anyTaught && text.length <= 200) hit = taughtLabelOf(text, taught!);
     if (hit && !opensItsElement(n)) hit = null;
     if (hit?.field === 'disputeId') idAt.push(tokens.length);
     if (hit?.label === text) bareLabelAt.push(tokens.length);
