@@ -261,3 +261,77 @@ export function tickBadges(doc: Document, marks: ReadonlyMap<string, BadgeMark>,
 export function removeBadges(doc: Document): void {
   for (const b of doc.querySelectorAll(BADGE_TAG)) b.remove();
 }
+
+/** A reading's rows: each case's row region and the element its badge goes after, by dispute id. */
+export type Rows = Map<string, { root: Element; anchor: Element }>;
+
+export interface RowBadges {
+  /** A new reading's rows: watch them (and stop watching those the page dropped), and badge those near the screen. */
+  show(rows: Rows, now: number): void;
+  /** Badge the rows near the screen that have a mark (again: the page may have re-rendered them). */
+  refresh(now: number): void;
+  /** The background's judgement of some cases. */
+  judge(marks: Record<string, BadgeMark>): void;
+  /** Refresh every badge's countdown. */
+  tick(now: number): void;
+  stop(): void;
+}
+
+/**
+ * Row badges on the rows on screen and a screen either side, the rest as staff scroll. A sale-day
+ * list has a thousand rows; badging them all at once would make the page lay out a thousand rows
+ * again for badges nobody can see yet.
+ */
+export function createRowBadges(doc: Document): RowBadges {
+  /** Each case's row badge, as the background judged it, by dispute id. */
+  const marks = new Map<string, BadgeMark>();
+  let rows: Rows = new Map();
+  /** The rows watched (each row's region → its dispute id), and those near the screen now. */
+  let watched = new Map<Element, string>();
+  const nearScreen = new Set<Element>();
+  const rowsNearScreen = () => {
+    const near: [string, { root: Element; anchor: Element }][] = [];
+    for (const root of nearScreen) {
+      const id = watched.get(root) ?? '';
+      const row = rows.get(id);
+      if (row && marks.has(id)) near.push([id, row]);
+    }
+    return near;
+  };
+  /** New badges go in together (one layout for the page). */
+  const refresh = (now: number) => placeBadges(prepareBadges(rowsNearScreen(), marks, now));
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) nearScreen.add(e.target);
+        else nearScreen.delete(e.target);
+      }
+      refresh(Date.now());
+    },
+    { rootMargin: '100% 0px' },
+  );
+  return {
+    show(next, now) {
+      rows = next;
+      const roots = new Map<Element, string>();
+      for (const [id, r] of rows) roots.set(r.root, id);
+      for (const el of watched.keys()) {
+        if (roots.has(el)) continue;
+        observer.unobserve(el);
+        nearScreen.delete(el);
+      }
+      for (const el of roots.keys()) if (!watched.has(el)) observer.observe(el);
+      watched = roots;
+      refresh(now);
+    },
+    refresh,
+    judge(judged) {
+      for (const id in judged) marks.set(id, judged[id]!);
+    },
+    tick: (now) => tickBadges(doc, marks, now),
+    stop() {
+      observer.disconnect();
+      removeBadges(doc);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Assessment } from '../../lib/engine/assess';
-import type { CaseSnapshot } from '../../lib/shared/types';
+import { amountAtStake, isDetailPage, type CaseSnapshot } from '../../lib/shared/types';
 import { CaseRow } from '../../lib/ui/case-row';
 import { formatFen, PAGE_LABEL, PLATFORM_LABEL } from '../../lib/ui/format';
 import { HOUR_MS } from '../../lib/shared/china-time';
@@ -47,7 +47,7 @@ function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessmen
   const due24 = due.filter((d) => d !== undefined && d - now < 24 * HOUR_MS && d > now).length;
   const overdue = due.filter((d) => d !== undefined && d <= now).length;
   const open = cases.filter((c) => assessments.get(c.disputeId)?.deadline !== null).length;
-  const atStake = cases.reduce((sum, c) => sum + ((c.kind === 'postage' ? c.postageFen : c.refundFen) ?? 0), 0);
+  const atStake = cases.reduce((sum, c) => sum + (amountAtStake(c) ?? 0), 0);
   return (
     <dl class="ar-summary" data-testid="summary">
       <div>
@@ -144,7 +144,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
 
   if (state.collapsed) return <Tab count={cases.length} actions={actions} />;
 
-  const isDetail = reading?.page === 'refund-detail' || reading?.page === 'exchange-detail';
+  const isDetail = isDetailPage(reading?.page);
   const focus = isDetail ? cases[0] : state.selected ? cases.find((c) => c.disputeId === state.selected) : undefined;
   const focusAssessment = focus && assessments.get(focus.disputeId);
 

@@ -14,7 +14,7 @@ import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToPage } from
 import { resolveCase } from '../../lib/page/parse';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
-import type { CaseSnapshot } from '../../lib/shared/types';
+import { isDetailPage, type CaseSnapshot } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import { followLang, followShortcut } from '../../lib/ui/settings';
@@ -51,7 +51,7 @@ function judge(patch: Partial<SidebarState>): void {
 /** The case the sidebar shows in full: a detail page's own case, or the one opened from the list. */
 function focusCase(): CaseSnapshot | undefined {
   const { reading, selected } = store.get();
-  if (reading?.page === 'refund-detail' || reading?.page === 'exchange-detail') return reading.cases[0];
+  if (isDetailPage(reading?.page)) return reading?.cases[0];
   return reading?.cases.find((c) => c.disputeId === selected);
 }
 

@@ -7,7 +7,7 @@ import { DAY_MS, HOUR_MS, startOfChinaDay, toChinaIso } from '../shared/china-ti
 import { FINAL_STATUSES, type AutoAction, type CaseSnapshot, type CaseStatus } from '../shared/types';
 import { commitmentsInForce, type CommitmentsInForce, type Payer, type ShopPolicy } from './policy';
 import { reasonCategory, SELLER_FAULT, type ReasonCategory } from './reason';
-import { resolveRules, ruleParam, type Rule } from './rules';
+import { resolveRules, ruleParam, type Rule, type RuleId } from './rules';
 import { workingMsBetween } from './working-hours';
 
 export type Actor = 'seller' | 'buyer';
@@ -27,7 +27,7 @@ export interface StateDeadline {
   consequence: AutoAction;
   /** `page`: the platform's own countdown; `rule`: computed from a rule (an estimate). */
   basis: 'page' | 'rule';
-  ruleId?: string;
+  ruleId?: RuleId;
   why: string;
 }
 
@@ -70,7 +70,7 @@ export interface PostageAssessment {
   returnPaidBy: PostagePayer;
   /** 破损补寄: who pays the reshipment, when the shop promised it. */
   reshipPaidBy?: Payer;
-  rule: string;
+  rule: RuleId;
   why: string;
 }
 
@@ -81,7 +81,7 @@ export interface Compensation {
   /** Integer fen; null when the amount it depends on (实付) is not known. */
   fen: number | null;
   formula: string;
-  rule: string;
+  rule: RuleId;
 }
 
 export interface SevenDay {
@@ -94,7 +94,7 @@ export interface SevenDay {
   why: string;
   /** 商品完好: for staff to confirm on the returned goods, never guessed. */
   checklist: string[];
-  rule: string;
+  rule: RuleId;
 }
 
 export interface RiskFlag {
@@ -165,8 +165,8 @@ function historyTime(c: CaseSnapshot, actor: RegExp, text: RegExp): number | und
 const OPEN_DETAIL = '未知：请打开该售后单的详情页，读取平台倒计时或状态开始时间';
 
 function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline | UnknownDeadline | null {
-  const hours = (id: string) => ruleParam(rules, id, 'hours') * HOUR_MS;
-  const make = (ruleId: string, start: number, actor: Actor, startWhat: string): StateDeadline => ({
+  const hours = (id: RuleId) => ruleParam(rules, id, 'hours') * HOUR_MS;
+  const make = (ruleId: RuleId, start: number, actor: Actor, startWhat: string): StateDeadline => ({
     at: toChinaIso(start + hours(ruleId)),
     actor,
     consequence: defaultConsequence(c),
@@ -237,7 +237,7 @@ function sevenDayOf(c: CaseSnapshot, category: ReasonCategory, commitments: Comm
   const windowDays = windowHours / 24;
   const applies = (c.kind === 'refund' || c.kind === 'exchange') && (category === 'no-reason' || category === 'unknown') && c.goodsStatus !== 'BUYER_NOT_RECEIVED' && !(c.refundType === '仅退款' && c.shipped === false);
   const signed = ms(c.signedAt);
-  const base = { applies, windowDays, checklist: applies ? INTACT_CHECKLIST : [], rule: 'seven-day.window' };
+  const base = { applies, windowDays, checklist: applies ? INTACT_CHECKLIST : [], rule: 'seven-day.window' as const };
   if (signed === undefined) {
     return { ...base, endsAt: null, appliedInWindow: null, why: applies ? '签收时间未知：请打开订单或售后详情页确认签收时间' : '本单不涉及七天无理由' };
   }
@@ -253,7 +253,7 @@ function sevenDayOf(c: CaseSnapshot, category: ReasonCategory, commitments: Comm
 }
 
 function postageOf(c: CaseSnapshot, category: ReasonCategory, commitments: CommitmentsInForce, policy: ShopPolicy, rules: Map<string, Rule>): PostageAssessment {
-  const title = (id: string) => rules.get(id)!.title;
+  const title = (id: RuleId) => rules.get(id)!.title;
   const freeShipping = c.flags.freeShipping ?? policy.freeShippingDefault;
   const noReturn = c.refundType === '仅退款';
   let p: PostageAssessment;

@@ -8,8 +8,36 @@ import type { Platform } from '../shared/types';
 export type Confidence = 'official' | 'estimated' | 'unverified';
 export type RuleGroup = 'deadline' | 'seven-day' | 'postage' | 'compensation';
 
+/** Every rule's id: a result names the rule it applied (`ruleId`, `rule`), checked by the compiler. */
+export const RULE_IDS = [
+  'deadline.refund-only-unshipped',
+  'deadline.refund-only-shipped',
+  'deadline.return-refund-agree',
+  'deadline.buyer-return',
+  'deadline.buyer-modify',
+  'deadline.seller-confirm-goods',
+  'deadline.tmall-signed-return',
+  'deadline.exchange-agree',
+  'seven-day.window',
+  'postage.seller-fault',
+  'postage.no-reason-free-shipping',
+  'postage.no-reason-not-free',
+  'postage.no-reason-exchange',
+  'postage.fault-undetermined',
+  'postage.agreed-before-intervention',
+  'postage.freight-insurance',
+  'postage.return-promise',
+  'postage.damage-reship',
+  'compensation.late-shipment-taobao',
+  'compensation.late-shipment-tmall',
+  'compensation.fake-3x',
+  'compensation.quality-promise',
+  'compensation.higher-applies',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
 export interface Rule {
-  id: string;
+  id: RuleId;
   group: RuleGroup;
   title: string;
   /** Plain Chinese, for staff. */
@@ -293,7 +321,7 @@ function buildRules(overrides: RuleOverrides): Map<string, Rule> {
   return out;
 }
 
-export function ruleParam(rules: Map<string, Rule>, id: string, name: string): number {
+export function ruleParam(rules: ReadonlyMap<string, Rule>, id: RuleId, name: string): number {
   const v = rules.get(id)?.params[name];
   if (v === undefined) throw new Error(`rule ${id} has no ${name}`);
   return v;

@@ -6,78 +6,11 @@
 import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
-import { CASE_STATUSES } from '../shared/types';
+import { PAGE_ERAS } from '../shared/types';
+import { IsoTime, PageKindSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
 
-const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
-const ShortText = v.pipe(v.string(), v.maxLength(500));
-const Fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e11));
-const Id = v.pipe(v.string(), v.regex(/^\d{1,24}$/));
-const Platform = v.picklist(['taobao', 'tmall']);
-
-export const CaseSnapshotSchema = v.object({
-  platform: Platform,
-  disputeId: Id,
-  kind: v.picklist(['refund', 'exchange', 'postage']),
-  orderId: v.optional(Id),
-  refundType: v.optional(v.picklist(['仅退款', '退货退款', '换货', '邮费'])),
-  phase: v.optional(v.picklist(['onsale', 'aftersale'])),
-  shipped: v.optional(v.boolean()),
-  goodsStatus: v.optional(v.picklist(['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'])),
-  status: v.picklist(CASE_STATUSES),
-  statusText: v.optional(ShortText),
-  refundFen: v.optional(Fen),
-  paidFen: v.optional(Fen),
-  postageFen: v.optional(Fen),
-  appliedAt: v.optional(Iso),
-  paidAt: v.optional(Iso),
-  shippedAt: v.optional(Iso),
-  signedAt: v.optional(Iso),
-  pageDeadline: v.optional(
-    v.object({
-      at: Iso,
-      action: v.optional(v.picklist(['auto-agree', 'auto-refund', 'auto-close', 'auto-confirm'])),
-      text: ShortText,
-    }),
-  ),
-  reason: v.optional(ShortText),
-  item: v.optional(ShortText),
-  returnLogistics: v.optional(
-    v.object({
-      carrier: v.optional(ShortText),
-      number: v.optional(ShortText),
-      state: v.optional(ShortText),
-      shippedAt: v.optional(Iso),
-      signedAt: v.optional(Iso),
-    }),
-  ),
-  history: v.optional(v.pipe(v.array(v.object({ at: Iso, actor: ShortText, text: v.pipe(v.string(), v.maxLength(2000)) })), v.maxLength(200))),
-  buyer: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  flags: v.object({
-    platformIntervened: v.optional(v.boolean()),
-    freightInsurance: v.optional(v.boolean()),
-    freeShipping: v.optional(v.boolean()),
-    buyerUrged: v.optional(v.boolean()),
-    fastRefund: v.optional(v.boolean()),
-  }),
-  fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
-  drift: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(10))),
-});
-
-/**
- * A case as a page's reading carries it: a list row's times and countdown may still be the text
- * shown (`unparsed`), which the background works out (`resolveCase`) before anything else.
- */
-const ReadCaseSchema = v.object({
-  ...CaseSnapshotSchema.entries,
-  unparsed: v.optional(
-    v.object({
-      times: v.optional(v.object({ appliedAt: v.optional(ShortText), paidAt: v.optional(ShortText), shippedAt: v.optional(ShortText), signedAt: v.optional(ShortText) })),
-      countdown: v.optional(v.pipe(v.array(ShortText), v.maxLength(20))),
-    }),
-  ),
-});
-
-const PageKindSchema = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
+/** The snapshot's schema (defined with its type in lib/shared/snapshot-schema.ts). */
+export { CaseSnapshotSchema } from '../shared/snapshot-schema';
 
 const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
 const CaseKey = v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/));
@@ -86,10 +19,12 @@ const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(
 /** What a page reading says besides its cases. */
 const ReadingMetaEntries = {
   page: PageKindSchema,
-  era: v.picklist(['qianniu', 'refund2']),
-  platform: Platform,
+  era: v.picklist(PAGE_ERAS),
+  platform: PlatformSchema,
   stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
   missing: Labels,
+  /** Label-like texts the reader does not know, for staff to teach. */
+  unknownLabels: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(20))), v.maxLength(30))),
 };
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -103,7 +38,7 @@ export const MessageSchema = v.variant('type', [
   /** A content script read a page: store its cases. */
   v.object({
     type: v.literal('cases/seen'),
-    source: v.object({ page: PageKindSchema, url: Url, readAt: Iso }),
+    source: v.object({ page: PageKindSchema, url: Url, readAt: IsoTime }),
     cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)),
     /** Set by a content script in a child frame (the /tp/ shell's list): relayed to the top frame's sidebar. */
     frameReading: v.optional(ReadingSchema),
@@ -119,7 +54,7 @@ export const MessageSchema = v.variant('type', [
    * A page data response as it came (the main-world observer's copy), forwarded by the content
    * script of the frame it came to; the background parses it and keeps its cases for that document.
    */
-  v.object({ type: v.literal('page/data'), doc: Doc, platform: Platform, text: v.pipe(v.string(), v.maxLength(MAX_RESPONSE_CHARS)) }),
+  v.object({ type: v.literal('page/data'), doc: Doc, platform: PlatformSchema, text: v.pipe(v.string(), v.maxLength(MAX_RESPONSE_CHARS)) }),
   /** A top frame's reading (part `seq`), to pass on to its tab's sidebar filled from the frame's data responses. */
   v.object({ type: v.literal('reading/show'), doc: v.optional(Doc), seq: Seq, last: v.boolean(), readAt: v.pipe(v.number(), v.integer(), v.minValue(0)), reading: ReadingSchema }),
   /** Background → the top frame: what a child frame of this tab read. */

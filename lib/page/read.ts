@@ -11,7 +11,7 @@
  * - `snapshot.ts`: from what was said to a snapshot, with plausibility checks;
  * - `refund2-data.ts` and `mtop.ts`: the page's embedded and fetched data.
  */
-import type { CaseSnapshot, PageKind, PageReading } from '../shared/types';
+import { isDetailPage, type CaseSnapshot, type PageKind, type PageReading } from '../shared/types';
 import { findTable, idFromLinks, type BodyRow, type Table } from './columns';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
 import { readDetail } from './detail';
@@ -311,7 +311,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   }
   if (page === 'unknown') return reading;
 
-  if (page === 'refund-detail' || page === 'exchange-detail') {
+  if (isDetailPage(page)) {
     const detail = readDetail(tokens, page, platform, opts.url, now);
     if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);

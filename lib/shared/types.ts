@@ -3,17 +3,32 @@
  * Times are ISO 8601 strings with an explicit offset (China time, +08:00); money is integer fen.
  */
 
-export type Platform = 'taobao' | 'tmall';
+import type * as v from 'valibot';
+import type {
+  CaseFlagsSchema,
+  HistoryEntrySchema,
+  PageDeadlineSchema,
+  ReadCaseSchema,
+  ReturnLogisticsSchema,
+  UnparsedTimesSchema,
+} from './snapshot-schema';
+
+export const PLATFORMS = ['taobao', 'tmall'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** 退款 (仅退款 / 退货退款), 换货, 邮费单 (退货邮费). */
-export type CaseKind = 'refund' | 'exchange' | 'postage';
+export const CASE_KINDS = ['refund', 'exchange', 'postage'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
-export type RefundType = '仅退款' | '退货退款' | '换货' | '邮费';
+export const REFUND_TYPES = ['仅退款', '退货退款', '换货', '邮费'] as const;
+export type RefundType = (typeof REFUND_TYPES)[number];
 
 /** 售中 (before 确认收货) or 售后 (after the trade succeeded). */
-export type Phase = 'onsale' | 'aftersale';
+export const PHASES = ['onsale', 'aftersale'] as const;
+export type Phase = (typeof PHASES)[number];
 
-export type GoodsStatus = 'BUYER_NOT_RECEIVED' | 'BUYER_RECEIVED' | 'BUYER_RETURNED_GOODS';
+export const GOODS_STATUSES = ['BUYER_NOT_RECEIVED', 'BUYER_RECEIVED', 'BUYER_RETURNED_GOODS'] as const;
+export type GoodsStatus = (typeof GOODS_STATUSES)[number];
 
 /** Taobao's own API names for dispute states, plus UNKNOWN for text we could not map. */
 export const REFUND_STATUSES = [
@@ -56,102 +71,33 @@ export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
 ]);
 
 /** What the platform does when the countdown runs out. */
-export type AutoAction = 'auto-agree' | 'auto-refund' | 'auto-close' | 'auto-confirm';
+export const AUTO_ACTIONS = ['auto-agree', 'auto-refund', 'auto-close', 'auto-confirm'] as const;
+export type AutoAction = (typeof AUTO_ACTIONS)[number];
 
-/** The platform's own countdown as read from the page: the authority for deadlines. */
-export interface PageDeadline {
-  /** Absolute instant: time of reading + the duration shown. */
-  at: string;
-  /** The action the page announces, when it says one. */
-  action?: AutoAction;
-  /** The countdown text exactly as shown, e.g. 还剩1天3时20分. */
-  text: string;
-}
-
-export interface ReturnLogistics {
-  carrier?: string;
-  number?: string;
-  /** e.g. 已签收, 已拒收, 运输中 */
-  state?: string;
-  shippedAt?: string;
-  signedAt?: string;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  text: string;
-}
-
-export interface CaseFlags {
-  platformIntervened?: boolean; // 小二已介入 / 客服介入
-  freightInsurance?: boolean; // 运费险
-  freeShipping?: boolean; // 包邮
-  buyerUrged?: boolean; // 买家催促
-  fastRefund?: boolean; // 极速退款
-}
-
-/** Every field a reader may fill; all optional but the identity. */
-export interface CaseSnapshot {
-  platform: Platform;
-  disputeId: string;
-  kind: CaseKind;
-  orderId?: string;
-  refundType?: RefundType;
-  phase?: Phase;
-  shipped?: boolean;
-  goodsStatus?: GoodsStatus;
-  status: CaseStatus;
-  statusText?: string;
-  refundFen?: number;
-  paidFen?: number;
-  postageFen?: number;
-  appliedAt?: string;
-  paidAt?: string;
-  shippedAt?: string;
-  signedAt?: string;
-  pageDeadline?: PageDeadline;
-  reason?: string;
-  item?: string;
-  returnLogistics?: ReturnLogistics;
-  history?: HistoryEntry[];
-  /** Masked nick, e.g. 张**. Never stored in full. */
-  buyer?: string;
-  flags: CaseFlags;
-  /**
-   * What the reader could not trust on the page and left out, in words for staff, e.g.
-   * 售后状态：页面上有两个不同的值，未采用.
-   */
-  drift?: string[];
-  /** Fields filled from the page's own data response rather than its visible text. */
-  fromData?: string[];
-  /**
-   * A list row's times and countdown as the page shows them, left for the background to work out
-   * (lib/page/read.ts `resolveCase`), so the page's thread does not parse them. Never stored.
-   */
-  unparsed?: UnparsedTimes;
-}
+// A case snapshot and its parts: inferred from their one definition, the valibot schemas in
+// snapshot-schema.ts (which also say what each field means).
+export type PageDeadline = v.InferOutput<typeof PageDeadlineSchema>;
+export type ReturnLogistics = v.InferOutput<typeof ReturnLogisticsSchema>;
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+export type CaseFlags = v.InferOutput<typeof CaseFlagsSchema>;
+/** Every field a reader may fill; all optional but the identity. `unparsed` is never stored. */
+export type CaseSnapshot = v.InferOutput<typeof ReadCaseSchema>;
+export type UnparsedTimes = v.InferOutput<typeof UnparsedTimesSchema>;
 
 /** The time fields a row shows. */
 export type TimeField = 'appliedAt' | 'paidAt' | 'shippedAt' | 'signedAt';
 
-export interface UnparsedTimes {
-  /** Each time field's text, e.g. 2026-11-20 13:05:22. */
-  times?: Partial<Record<TimeField, string>>;
-  /** The pieces that may hold the row's countdown, in order: the first that reads as one is it. */
-  countdown?: string[];
+/** The seller pages the extension knows (lib/page/detect.ts tells them apart). */
+export const PAGE_KINDS = ['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** A page about one case (its detail page), not a list. */
+export function isDetailPage(page: PageKind | undefined): page is 'refund-detail' | 'exchange-detail' {
+  return page === 'refund-detail' || page === 'exchange-detail';
 }
 
-export type PageKind =
-  | 'workbench'
-  | 'refund-list'
-  | 'refund-detail'
-  | 'exchange-list'
-  | 'exchange-detail'
-  | 'postage-list'
-  | 'unknown';
-
-export type PageEra = 'qianniu' | 'refund2';
+export const PAGE_ERAS = ['qianniu', 'refund2'] as const;
+export type PageEra = (typeof PAGE_ERAS)[number];
 
 /** Where a snapshot was read, and when. */
 export interface Observation {
@@ -172,4 +118,12 @@ export interface PageReading {
   missing: string[];
   /** Texts that look like labels but name no field we know, for staff to teach (at most 30). */
   unknownLabels?: string[];
+}
+
+/**
+ * The money a case puts at stake: the refund asked for, the goods' price for an exchange, the postage
+ * claimed for a postage case. What the ledger ranks equal deadlines by, and what the lists show.
+ */
+export function amountAtStake(c: Pick<CaseSnapshot, 'kind' | 'refundFen' | 'paidFen' | 'postageFen'>): number | undefined {
+  return c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
 }

@@ -3,7 +3,7 @@
  * and reporting what it did. Also retention and "clear all".
  */
 import * as v from 'valibot';
-import { CaseSnapshotSchema } from '../messaging/protocol';
+import { CaseSnapshotSchema, IsoTime as Iso, PageKindSchema as PageKind } from '../shared/snapshot-schema';
 import { CommitmentSchema } from './policy-schema';
 import { mergeCase } from './cases';
 import { DAY_MS } from '../shared/china-time';
@@ -13,9 +13,7 @@ import { loadPolicy } from './policy-store';
 export const BACKUP_FORMAT = 'aftersales-radar/backup';
 export const BACKUP_VERSION = 1;
 
-const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
 const Text = (n: number) => v.pipe(v.string(), v.maxLength(n));
-const PageKind = v.picklist(['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown']);
 const Source = v.object({ page: PageKind, url: v.pipe(Text(2000), v.url()), readAt: Iso });
 
 const CaseRecordSchema = v.object({

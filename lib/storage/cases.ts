@@ -3,8 +3,9 @@
  */
 import type { ShopPolicy } from '../engine/policy';
 import { EMPTY_POLICY } from '../engine/policy';
-import { FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
+import { amountAtStake, FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
 import { caseKey } from '../shared/case-key';
+import { STORED_FIELDS } from '../shared/case-fields';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
 export { caseKey };
@@ -12,10 +13,9 @@ export { caseKey };
 /** A deadline moving by less than this is the same deadline read again, not a change. */
 const DEADLINE_JITTER_MS = 5 * 60_000;
 
-const IDENTITY = new Set(['platform', 'disputeId', 'flags']);
-
 /**
- * Merge one snapshot into a stored record. Each field the snapshot carries replaces the stored one
+ * Merge one snapshot into a stored record. Each stored field (lib/shared/case-fields.ts: the same list
+ * that decides whether a reading changed) the snapshot carries replaces the stored one
  * unless the stored value was observed later (two tabs, or a data response older than the page);
  * fields it does not carry are kept; staff data is never touched.
  */
@@ -27,8 +27,9 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
     const t = seen[field] ? Date.parse(seen[field]) : Number.NEGATIVE_INFINITY;
     return !(t > readAt);
   };
-  for (const [field, value] of Object.entries(snap)) {
-    if (IDENTITY.has(field) || value === undefined) continue;
+  for (const field of STORED_FIELDS) {
+    const value = snap[field];
+    if (value === undefined) continue;
     // A read that could not tell the status does not erase a known one.
     if (field === 'status' && value === 'UNKNOWN' && prev && prev.status !== 'UNKNOWN') continue;
     if (!newer(field)) continue;
@@ -57,7 +58,7 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
   rec.open = FINAL_STATUSES.has(rec.status) ? 0 : 1;
   rec.due = rec.open ? dueOf(rec, policy) : null;
   rec.deadlineAt = rec.due ? Date.parse(rec.due.at) : NO_DEADLINE;
-  rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
+  rec.amountFen = amountAtStake(rec);
   if (prev?.due?.at !== rec.due?.at) rec.alertsSent = prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS ? prev.alertsSent : [];
   if (prev?.staff) rec.staff = prev.staff;
   return rec;

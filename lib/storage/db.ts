@@ -4,8 +4,9 @@
  * Every schema version and every upgrade lives in this file.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { AutoAction, CaseSnapshot, Observation } from '../shared/types';
+import { amountAtStake, type AutoAction, type CaseSnapshot, type Observation } from '../shared/types';
 import type { CommitmentEntry } from '../engine/policy';
+import type { RuleId } from '../engine/rules';
 import { EMPTY_POLICY, nextDeadline } from '../engine';
 
 /**
@@ -18,7 +19,7 @@ export interface Due {
   basis: 'page' | 'rule';
   consequence: AutoAction | null;
   actor: 'seller' | 'buyer' | null;
-  ruleId?: string;
+  ruleId?: RuleId;
 }
 
 /** Staff's own data about a case. Never written by a page read. */
@@ -148,7 +149,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       const due = dueOf(rec);
       rec.due = due;
       rec.deadlineAt = rec.open && due ? Date.parse(due.at) : NO_DEADLINE;
-      rec.amountFen = rec.kind === 'postage' ? rec.postageFen : rec.refundFen;
+      rec.amountFen = amountAtStake(rec);
     });
 }
 

@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot';
 import type { ShopPolicy } from '../engine/policy';
+import { IsoTime as Iso } from '../shared/snapshot-schema';
 
-const Iso = v.pipe(v.string(), v.maxLength(40), v.check((s) => Number.isFinite(Date.parse(s)), 'not a time'));
 const Count = (max: number) => v.pipe(v.number(), v.minValue(0), v.maxValue(max));
 const Payer = v.picklist(['seller', 'buyer']);
 const Entry = { enabled: v.boolean(), effectiveFrom: Iso };

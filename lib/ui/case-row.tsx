@@ -1,5 +1,5 @@
 /** One case in a list: countdown chip, status, ids, amount. Used by the sidebar and the popup. */
-import type { AutoAction, CaseSnapshot } from '../shared/types';
+import { amountAtStake, type AutoAction, type CaseSnapshot } from '../shared/types';
 import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, STATE_UNREAD, statusLabel, tierOf } from './format';
 import { formatLeftIn, useLang, useT } from './i18n';
 
@@ -20,7 +20,7 @@ export function CaseRow({ c, due, now, onSelect }: { c: CaseSnapshot; due: RowDu
   const dueMs = due ? Date.parse(due.at) : undefined;
   const tier = tierOf(dueMs, now);
   const unread = due && due.actor === null ? due : undefined;
-  const amount = c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
+  const amount = amountAtStake(c);
   return (
     <li class={`ar-case ar-tier-${tier}${unread ? ' ar-state-unread' : ''}`} data-dispute-id={c.disputeId} data-tier={tier} data-state={unread ? 'unread' : undefined}>
       <button type="button" class="ar-case-btn" onClick={onSelect} aria-label={`${t(KIND_LABEL[c.kind])} ${c.disputeId}`}>

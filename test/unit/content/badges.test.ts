@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { placeBadges, prepareBadges } from '../../../entrypoints/seller.content/badges';
+import { createRowBadges, placeBadges, prepareBadges } from '../../../entrypoints/seller.content/badges';
 import type { BadgeMark } from '../../../lib/engine/mark';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -122,5 +122,70 @@ describe('fitting a badge to the room on its line', () => {
     [90, 'chip'],
   ])('on a line that wrapped, with %i px left after its first line, it shows %s: the second line takes no room', (room, fit) => {
     expect(placeWithRoom(room, true).fit).toBe(fit);
+  });
+});
+
+describe('row badges near the screen', () => {
+  /** A stand-in for the browser's IntersectionObserver: the test says which rows scroll near the screen. */
+  class FakeObserver {
+    static last: FakeObserver;
+    watched = new Set<Element>();
+    constructor(public callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+      FakeObserver.last = this;
+    }
+    observe(el: Element) {
+      this.watched.add(el);
+    }
+    unobserve(el: Element) {
+      this.watched.delete(el);
+    }
+    disconnect() {
+      this.watched.clear();
+    }
+    scroll(near: Element[], away: Element[] = []) {
+      this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...away.map((target) => ({ target, isIntersecting: false }))]);
+    }
+  }
+
+  function list(ids: string[]) {
+    document.body.innerHTML = '';
+    const rows = new Map<string, { root: Element; anchor: Element }>();
+    for (const id of ids) {
+      const root = document.createElement('div');
+      const anchor = document.createElement('span');
+      anchor.textContent = id;
+      root.append(anchor);
+      document.body.append(root);
+      rows.set(id, { root, anchor });
+    }
+    return rows;
+  }
+  const mark = (hours: number): BadgeMark => ({ dueAt: NOW + hours * 3600_000, estimated: false, why: '平台页面倒计时' });
+  const badged = () => badgesOnPage().map((b) => b.getAttribute('data-dispute-id'));
+
+  it('badges only the judged rows near the screen, others as they scroll in, and stops watching rows the page dropped', () => {
+    const original = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = FakeObserver as never;
+    try {
+      const badges = createRowBadges(document);
+      const rows = list(['101', '102', '103']);
+      const root = (id: string) => rows.get(id)!.root;
+      badges.show(rows, NOW);
+      expect(FakeObserver.last.watched.size).toBe(3);
+      FakeObserver.last.scroll([root('101'), root('102')]);
+      expect(badged()).toEqual([]); // nothing judged yet
+      badges.judge({ '101': mark(3), '103': mark(30) });
+      badges.refresh(NOW);
+      expect(badged()).toEqual(['101']);
+      FakeObserver.last.scroll([root('103')], [root('101')]);
+      expect(badged().sort()).toEqual(['101', '103']);
+      // The next reading lists only 103: the others are no longer watched.
+      badges.show(new Map([['103', rows.get('103')!]]), NOW);
+      expect([...FakeObserver.last.watched]).toEqual([root('103')]);
+      badges.stop();
+      expect(badged()).toEqual([]);
+    } finally {
+      globalThis.IntersectionObserver = original;
+    }
   });
 });

@@ -1,0 +1,224 @@
+/**
+ * Reading the page: once it settles after a change (not on every mutation), in short slices so a
+ * sale-day list never blocks it. Each scan reads the rows, badges them, shows the reading in the
+ * sidebar and hands the cases to the ledger (through the background, which stores and judges them
+ * and answers with their badges) — each only when the reading changed.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { send } from '../../lib/messaging/client';
+import type { SeenReply } from '../../lib/messaging/protocol';
+import { readPageSteps } from '../../lib/page/read';
+import { sameCase } from '../../lib/shared/case-fields';
+import { toChinaIso } from '../../lib/shared/china-time';
+import type { PageReading } from '../../lib/shared/types';
+import type { RowBadges, Rows } from './badges';
+import type { DataRelay } from './data-relay';
+import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
+import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
+
+/** A reading as handed on, and how many of the page's data responses the background had to fill it from. */
+export interface Handed {
+  reading: PageReading;
+  dataVersion: number;
+}
+
+/**
+ * Whether two readings are the same for the sidebar and the ledger: every field the ledger stores
+ * (lib/shared/case-fields.ts), filled from the same data responses. Compared field by field, so a
+ * first read builds nothing to compare.
+ */
+export function sameReading(a: Handed | undefined, b: Handed): boolean {
+  if (!a || a.dataVersion !== b.dataVersion) return false;
+  const [x, y] = [a.reading, b.reading];
+  if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
+  return true;
+}
+
+/**
+ * `schedule` runs `scan` once things settle (200 ms); `now` runs it at once. Never two at once: a
+ * change during a scan runs it again after.
+ */
+export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<void>): { schedule(): void; now(): Promise<void> } {
+  let timer: number | undefined;
+  let scanning = false;
+  let again = false;
+  const run = async () => {
+    if (ctx.isInvalid) return;
+    if (scanning) {
+      again = true;
+      return;
+    }
+    scanning = true;
+    try {
+      await scan();
+    } finally {
+      scanning = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  };
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      void run();
+    }, 200);
+  };
+  return { schedule, now: run };
+}
+
+/** Read the page in slices; the reading and its rows. */
+async function readInSlices(clock: SliceClock, now: number): Promise<{ read: PageReading; rows: Rows }> {
+  const rows: Rows = new Map();
+  const steps = readPageSteps(document, { url: location.href, now, rows });
+  let step = steps.next();
+  while (!step.done) {
+    await clock.maybeYield();
+    step = steps.next();
+  }
+  return { read: step.value, rows };
+}
+
+export interface ScannerDeps {
+  ctx: ContentScriptContext;
+  isTop: boolean;
+  /** This document's name in messages to the background. */
+  doc: string;
+  badges: RowBadges;
+  relay: DataRelay;
+  /** The sidebar's host, in the top frame once mounted. */
+  sidebar(): SidebarHost | undefined;
+  /** What each scan cost (`npm run bench` reads it). */
+  onScanned?(started: number, cases: number, times: ScanTimes): void;
+}
+
+export interface Scanner {
+  scan(): Promise<void>;
+  /** This frame's latest reading (or a child frame's, when this one has none). */
+  current(): PageReading | undefined;
+  /** Show the current reading in the sidebar (one connected, or a frame's reading came). */
+  showCurrent(): Promise<void>;
+  /** What a child frame of this tab read (top frame only). */
+  setFrameReading(reading: PageReading): void;
+  /** Hand the next reading to the ledger even if unchanged (the shop's policy changed: badges are judged again). */
+  forget(): void;
+}
+
+export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScanned }: ScannerDeps): Scanner {
+  let reading: PageReading | undefined;
+  let readAt = 0;
+  let frameReading: PageReading | undefined;
+  /** The reading last handed to the ledger, and last shown in the sidebar. */
+  let lastSent: Handed | undefined;
+  let lastShown: Handed | undefined;
+  const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
+  const showCurrent = async (wait?: SliceClock['pause']) => {
+    const r = current();
+    if (r) await sidebar()?.show(r, readAt, wait);
+  };
+
+  /**
+   * Hand the cases to the ledger. Each message is serialised here, on the page's thread: a sale-day
+   * list goes in several, with the page given its thread back in between. Returns whether the
+   * background passed them on to the sidebar too, and the error if the ledger did not keep them.
+   */
+  const handToLedger = async (read: PageReading, now: number, clock: SliceClock, withSidebar: boolean) => {
+    const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
+    const { cases: _cases, ...meta } = read;
+    const seq = withSidebar ? sidebar()!.nextSeq() : 0;
+    const parts: Promise<SeenReply>[] = [];
+    for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
+      const last = i + CASES_PER_MESSAGE >= read.cases.length;
+      parts.push(
+        send<SeenReply>({
+          type: 'cases/seen',
+          doc,
+          source,
+          cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
+          ...(withSidebar ? { sidebar: { seq, last, reading: meta } } : {}),
+          // A frame's whole reading goes to the top frame with the last part.
+          ...(!isTop && last ? { frameReading: read } : {}),
+        }),
+      );
+      if (!last) await clock.maybeYield();
+    }
+    let error: string | undefined;
+    let shown = withSidebar;
+    for (const part of parts) {
+      try {
+        const reply = await clock.pause(part);
+        clock.enter('badges');
+        badges.judge(reply?.marks ?? {});
+        if (!reply?.shown) shown = false;
+        relay.checkEpoch(reply?.epoch);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        shown = false;
+      }
+    }
+    return { shown, error };
+  };
+
+  const scan = async () => {
+    const now = Date.now();
+    const started = performance.now();
+    const clock = startSliceClock();
+    const { read, rows } = await readInSlices(clock, now);
+    if (ctx.isInvalid) return;
+    // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
+    if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
+    reading = read;
+    readAt = now;
+    // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
+    clock.enter('badges');
+    badges.show(rows, now);
+    await clock.maybeYield();
+    // The sidebar gets an unchanged reading only once (a newly opened one asks on connect). A
+    // reading for the ledger reaches it through the background, so the page serialises it once;
+    // any other (a page without cases) is shown from here.
+    clock.enter('sidebar');
+    const handed: Handed = { reading: read, dataVersion: relay.version };
+    const toLedger = read.cases.length > 0 && !sameReading(lastSent, handed);
+    const newToSidebar = isTop && !sameReading(lastShown, handed);
+    if (newToSidebar && !toLedger) {
+      lastShown = handed;
+      await showCurrent(clock.pause);
+    }
+    await clock.maybeYield();
+    clock.enter('ledger');
+    if (toLedger) {
+      lastSent = handed;
+      const { shown, error } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
+      // The rows as they are now: the page may have re-rendered them while the ledger worked.
+      badges.refresh(now);
+      if (error) lastSent = undefined;
+      const host = sidebar();
+      if (!ctx.isInvalid && host) {
+        // No sidebar listened at the background (its worker had restarted, say): show it from here.
+        clock.enter('sidebar');
+        if (shown) lastShown = handed;
+        else if (host.connected && !sameReading(lastShown, handed)) {
+          lastShown = handed;
+          await showCurrent(clock.pause);
+        }
+        host.saved(error);
+      }
+    }
+    onScanned?.(started, read.cases.length, clock.finish());
+  };
+
+  return {
+    scan,
+    current,
+    showCurrent: () => showCurrent(),
+    setFrameReading(r) {
+      frameReading = r;
+    },
+    forget() {
+      lastSent = undefined;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The sidebar's host (top frame only): its frame on the page (sidebar-frame.ts), its layout (open or
+ * folded to a tab, its width; remembered per host), the port the sidebar opens to us, what the
+ * sidebar asks of the page (resize, fold, insert a reply), and showing it the page's readings.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { send } from '../../lib/messaging/client';
+import type { ShowReply } from '../../lib/messaging/protocol';
+import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
+import type { PageReading } from '../../lib/shared/types';
+import { followShortcut } from '../../lib/ui/settings';
+import { mountSidebarFrame, TAB, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
+
+export const DEFAULT_WIDTH = 360;
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 640;
+/** Cases per message: each is serialised on the page's thread, and each part stored in one transaction. */
+export const CASES_PER_MESSAGE = 500;
+
+export const clampWidth = (w: number) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(w)));
+
+/**
+ * Keep the page's own buttons usable: the page gives up the sidebar's width (or the folded tab's)
+ * instead of being covered; a narrow window keeps its width and the open sidebar covers it.
+ */
+export function pageMargin(layout: SidebarLayout, windowWidth: number): { narrow: boolean; reserved: number } {
+  const narrow = windowWidth - layout.width < 720;
+  return { narrow, reserved: layout.collapsed ? TAB.width : narrow ? 0 : layout.width };
+}
+
+export interface SidebarHost {
+  readonly connected: boolean;
+  post(m: ToSidebar): void;
+  /** A new reading's number; its parts share it. */
+  nextSeq(): number;
+  /**
+   * Show a reading, in parts: each message is serialised on the page's thread, so a sale-day list
+   * goes in several, the page getting its thread back while `wait` awaits each answer. Through the
+   * background, which fills the cases from the page's data responses; straight to the sidebar only
+   * when no sidebar listens there (its worker had just restarted, say).
+   */
+  show(reading: PageReading, readAt: number, wait?: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<void>;
+  /** Whether the ledger kept the last reading (told now, and to a sidebar that connects later). */
+  saved(error?: string): void;
+  /** Open the sidebar on a case (its row badge was clicked). */
+  select(disputeId: string): void;
+}
+
+export interface HostDeps {
+  /** This document's name in messages to the background. */
+  doc: string;
+  /** A sidebar connected: it wants the current reading. */
+  onConnect(): void;
+  /** The background answered `reading/show` from this worker life. */
+  onEpoch(epoch: string | undefined): void;
+}
+
+const stateKey = () => `sidebar:${location.host}`;
+
+export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps): Promise<SidebarHost | undefined> {
+  const layout: SidebarLayout = { collapsed: window.innerWidth < 1000, width: DEFAULT_WIDTH };
+  const state = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
+  if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: clampWidth(state.width ?? DEFAULT_WIDTH) });
+  if (ctx.isInvalid) return undefined;
+
+  const frame: SidebarFrame = mountSidebarFrame(document);
+  const root = document.documentElement;
+  const previousMargin = root.style.marginRight;
+  let port: Browser.runtime.Port | undefined;
+  let saved: ToSidebar = { type: 'saved' };
+  let seq = 0;
+  let lastFocusedBox: Element | null = null;
+  let endDrag: (() => void) | undefined;
+  const post = (m: ToSidebar) => port?.postMessage(m);
+
+  const applyLayout = () => {
+    const { narrow, reserved } = pageMargin(layout, window.innerWidth);
+    frame.place(layout, narrow);
+    root.style.marginRight = reserved ? `${reserved}px` : previousMargin;
+    post({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
+  };
+  const setLayout = (patch: Partial<SidebarLayout>) => {
+    Object.assign(layout, patch);
+    applyLayout();
+    void browser.storage.local.set({ [stateKey()]: { collapsed: layout.collapsed, width: layout.width } });
+  };
+  const startDrag = (x0: number) => {
+    const w0 = layout.width;
+    endDrag?.();
+    // Followed on the page, saved once the button is released.
+    endDrag = frame.drag(
+      (x) => {
+        layout.width = clampWidth(w0 + (x0 - x));
+        applyLayout();
+      },
+      () => {
+        endDrag = undefined;
+        setLayout({});
+      },
+    );
+  };
+  const onSidebar = (input: unknown) => {
+    const m: ToPage | undefined = parseToPage(input);
+    if (!m) return;
+    switch (m.type) {
+      case 'toggle':
+        return setLayout({ collapsed: m.collapsed });
+      case 'resize':
+        return setLayout({ width: clampWidth(m.width) });
+      case 'resize-end':
+        return endDrag?.();
+      case 'resize-start':
+        return startDrag(m.screenX);
+      case 'insert': {
+        const [box] = findReplyBoxes(document, lastFocusedBox);
+        return post({ type: 'inserted', requestId: m.requestId, found: !!box, ok: !!box && insertIntoBox(box, m.text).ok });
+      }
+    }
+  };
+
+  applyLayout();
+  ctx.addEventListener(window, 'resize', applyLayout);
+  ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
+    const t = e.target as Element | null;
+    if (t && (t.tagName === 'TEXTAREA' || (t as HTMLElement).isContentEditable)) lastFocusedBox = t;
+  });
+  // Only the extension's own pages can open a port to a content script (tabs.connect).
+  browser.runtime.onConnect.addListener((p) => {
+    if (p.name !== SIDEBAR_PORT || p.sender?.id !== browser.runtime.id || ctx.isInvalid) return;
+    port?.disconnect();
+    port = p;
+    p.onMessage.addListener(onSidebar);
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = undefined;
+    });
+    post({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
+    post(saved);
+    deps.onConnect();
+  });
+  ctx.onInvalidated(followShortcut(window, () => setLayout({ collapsed: !layout.collapsed })));
+  ctx.onInvalidated(() => {
+    frame.remove();
+    root.style.marginRight = previousMargin;
+  });
+
+  return {
+    get connected() {
+      return !!port;
+    },
+    post,
+    nextSeq: () => ++seq,
+    async show(reading, readAt, wait = (p) => p) {
+      if (!port) return;
+      const n = ++seq;
+      const { cases, ...rest } = reading;
+      for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
+        const last = i + CASES_PER_MESSAGE >= cases.length;
+        const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
+        const reply = await wait(send<ShowReply>({ type: 'reading/show', doc: deps.doc, seq: n, last, readAt, reading: part })).catch(() => undefined);
+        deps.onEpoch(reply?.epoch);
+        if (!reply?.shown) post({ type: 'reading', reading: part, readAt, seq: n, last });
+      }
+    },
+    saved(error) {
+      saved = error ? { type: 'saved', error } : { type: 'saved' };
+      post(saved);
+    },
+    select(disputeId) {
+      setLayout({ collapsed: false });
+      post({ type: 'select', disputeId });
+    },
+  };
+}

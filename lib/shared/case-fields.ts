@@ -1,0 +1,79 @@
+/**
+ * Every field of a case snapshot, and what the ledger does with it. One definition for both the
+ * ledger's merge (lib/storage/cases.ts `mergeCase` stores the `stored` fields and the flags) and the
+ * content script's "did this reading change" (`sameCase`): a field added to CaseSnapshot does not
+ * compile until it is listed here, so neither can miss it.
+ */
+import type { CaseSnapshot } from './types';
+
+type FieldRole =
+  /** Names the case; the same for every reading of it. */
+  | 'identity'
+  /** Stored as read; a later reading replaces it. */
+  | 'stored'
+  /** Stored flag by flag. */
+  | 'flags'
+  /** Text the background turns into stored times and the deadline (`resolveCase`); never stored as such. */
+  | 'unparsed';
+
+export const CASE_FIELDS = {
+  platform: 'identity',
+  disputeId: 'identity',
+  kind: 'stored',
+  orderId: 'stored',
+  refundType: 'stored',
+  phase: 'stored',
+  shipped: 'stored',
+  goodsStatus: 'stored',
+  status: 'stored',
+  statusText: 'stored',
+  refundFen: 'stored',
+  paidFen: 'stored',
+  postageFen: 'stored',
+  appliedAt: 'stored',
+  paidAt: 'stored',
+  shippedAt: 'stored',
+  signedAt: 'stored',
+  pageDeadline: 'stored',
+  reason: 'stored',
+  item: 'stored',
+  returnLogistics: 'stored',
+  history: 'stored',
+  buyer: 'stored',
+  flags: 'flags',
+  fromData: 'stored',
+  drift: 'stored',
+  unparsed: 'unparsed',
+} as const satisfies Record<keyof CaseSnapshot, FieldRole>;
+
+type StoredField = { [F in keyof typeof CASE_FIELDS]: (typeof CASE_FIELDS)[F] extends 'stored' ? F : never }[keyof typeof CASE_FIELDS];
+
+/** The fields `mergeCase` copies from a reading into the ledger (the flags go one by one). */
+export const STORED_FIELDS = (Object.keys(CASE_FIELDS) as (keyof typeof CASE_FIELDS)[]).filter(
+  (f): f is StoredField => CASE_FIELDS[f] === 'stored',
+);
+
+/** Plain data (what a reader produces) equal by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => sameValue(x[k], y[k]));
+}
+
+/**
+ * Whether two readings of a case carry the same for the ledger: every field it stores, by value. The
+ * page's countdown counts by what it shows (its text and action), not by its instant, which moves
+ * with the clock while the page shows the same text.
+ */
+export function sameCase(a: CaseSnapshot, b: CaseSnapshot): boolean {
+  for (const field of Object.keys(CASE_FIELDS) as (keyof CaseSnapshot)[]) {
+    if (field === 'pageDeadline') {
+      if (a.pageDeadline?.text !== b.pageDeadline?.text || a.pageDeadline?.action !== b.pageDeadline?.action) return false;
+    } else if (!sameValue(a[field], b[field])) return false;
+  }
+  return true;
+}

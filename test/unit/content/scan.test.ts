@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { pageMargin, clampWidth } from '../../../entrypoints/seller.content/sidebar-host';
+import { sameReading, scanScheduler } from '../../../entrypoints/seller.content/scan';
+import type { CaseSnapshot, PageReading } from '../../../lib/shared/types';
+
+const c = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ platform: 'taobao', disputeId: id, kind: 'refund', status: 'WAIT_SELLER_AGREE', flags: {}, ...patch });
+const reading = (cases: CaseSnapshot[], patch: Partial<PageReading> = {}): PageReading => ({ page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, cases, missing: [], ...patch });
+
+describe('whether a reading is handed on again', () => {
+  const r = reading([c('1'), c('2')]);
+  it('not when it repeats the last one, from the same data responses', () => {
+    expect(sameReading({ reading: r, dataVersion: 1 }, { reading: structuredClone(r), dataVersion: 1 })).toBe(true);
+  });
+  it('when nothing was handed on yet, a data response came since, or the page, its cases, labels or stat cards differ', () => {
+    const now = { reading: r, dataVersion: 1 };
+    expect(sameReading(undefined, now)).toBe(false);
+    expect(sameReading({ reading: r, dataVersion: 0 }, now)).toBe(false);
+    expect(sameReading({ reading: { ...r, page: 'exchange-list' }, dataVersion: 1 }, now)).toBe(false);
+    expect(sameReading({ reading: reading([c('1')]), dataVersion: 1 }, now)).toBe(false);
+    expect(sameReading({ reading: reading([c('1'), c('2', { reason: '质量问题' })]), dataVersion: 1 }, now)).toBe(false);
+    expect(sameReading({ reading: { ...r, missing: ['退款编号'] }, dataVersion: 1 }, now)).toBe(false);
+    expect(sameReading({ reading: { ...r, stats: { 待处理: 3 } }, dataVersion: 1 }, now)).toBe(false);
+  });
+});
+
+describe('scan scheduling', () => {
+  const fakeCtx = () => ({ isInvalid: false, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number });
+
+  it('runs once the page settles, however many changes came, and never two scans at once', async () => {
+    vi.useFakeTimers();
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    let release: () => void = () => {};
+    const scan = () => {
+      runs++;
+      most = Math.max(most, ++running);
+      return new Promise<void>((r) => (release = () => (running--, r())));
+    };
+    const { schedule, now } = scanScheduler(fakeCtx() as never, scan);
+    for (let i = 0; i < 5; i++) schedule();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(runs).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toBe(1);
+    // Changes while it runs: one more scan, after this one.
+    void now();
+    schedule();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(runs).toBe(2);
+    release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([runs, most]).toEqual([2, 1]);
+    vi.useRealTimers();
+  });
+
+  it('stops once the extension is reloaded away', async () => {
+    const ctx = { ...fakeCtx(), isInvalid: true };
+    const scan = vi.fn(async () => {});
+    await scanScheduler(ctx as never, scan).now();
+    expect(scan).not.toHaveBeenCalled();
+  });
+});
+
+describe("the sidebar's place beside the page", () => {
+  it('the page gives up the open sidebar\'s width, or the folded tab\'s; a narrow window is covered instead', () => {
+    expect(pageMargin({ collapsed: false, width: 360 }, 1440)).toEqual({ narrow: false, reserved: 360 });
+    expect(pageMargin({ collapsed: true, width: 360 }, 1440)).toEqual({ narrow: false, reserved: 34 });
+    expect(pageMargin({ collapsed: false, width: 360 }, 1000)).toEqual({ narrow: true, reserved: 0 });
+    expect(pageMargin({ collapsed: true, width: 360 }, 1000)).toEqual({ narrow: true, reserved: 34 });
+  });
+  it('a dragged width stays between 280 and 640 px', () => {
+    expect([clampWidth(100), clampWidth(455.6), clampWidth(2000)]).toEqual([280, 456, 640]);
+  });
+});
