@@ -12,10 +12,10 @@ import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
 import type { PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
-import { BADGE_TAG, createRowBadges, onBadgeSelect } from './badges';
+import { createRowBadges, onBadgeSelect } from './badges';
+import { isOurs } from './ours';
 import { createDataRelay, listenToObserver } from './data-relay';
 import { createScanner, scanScheduler } from './scan';
-import { HOST_TAG } from './sidebar-frame';
 import { mountSidebarHost, type SidebarHost } from './sidebar-host';
 import type { ScanTimes } from './slices';
 
@@ -29,12 +29,10 @@ function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: Page
   return (m as { type?: unknown } | null)?.type === 'frame/reading' && !!r && typeof r.page === 'string' && Array.isArray(r.cases);
 }
 
-/** Mutations the page made (not our own sidebar host and badges coming and going). */
+/** Mutations the page made (not our own sidebar host and badges coming and going, known by reference). */
 function isPageMutation(r: MutationRecord): boolean {
-  const target = r.target instanceof Element ? r.target : r.target.parentElement;
-  if (target && target.closest(`${HOST_TAG}, ${BADGE_TAG}`)) return false;
-  const ours = (n: Node) => n instanceof Element && [HOST_TAG, BADGE_TAG].includes(n.tagName.toLowerCase());
-  return !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours));
+  if (isOurs(r.target)) return false;
+  return !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurs(n)));
 }
 
 export default defineContentScript({

@@ -14,6 +14,7 @@ import type { PageReading } from '../../lib/shared/types';
 import type { RowBadges, Rows } from './badges';
 import type { DataRelay } from './data-relay';
 import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
+import { ourElements } from './ours';
 import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
 
 /** A reading as handed on, and how many of the page's data responses the background had to fill it from. */
@@ -72,8 +73,8 @@ export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<voi
 
 /** Read the page in slices; the reading and its rows. */
 async function readInSlices(clock: SliceClock, now: number): Promise<{ read: PageReading; rows: Rows }> {
-  const rows: Rows = new Map();
-  const steps = readPageSteps(document, { url: location.href, now, rows });
+  const rows: [string, { root: Element; anchor: Element }][] = [];
+  const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements() });
   let step = steps.next();
   while (!step.done) {
     await clock.maybeYield();

@@ -49,9 +49,10 @@ const span = (el: Element, attr: 'colspan' | 'rowspan'): number => {
   return Number.isInteger(v) && v >= 1 && v <= 50 ? v : 1;
 };
 
-function childElements(el: Element): Element[] {
+/** An element's children, leaving out the extension's own (a row badge in a row is no cell). */
+function childElements(el: Element, skip?: ReadonlySet<Element>): Element[] {
   const out: Element[] = [];
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!skip?.has(c)) out.push(c);
   return out;
 }
 
@@ -80,9 +81,9 @@ function findHeaderRow(index: TextIndex): Element | undefined {
 }
 
 /** A row's cells by column, colspan expanded and rowspan carried from the rows above. */
-function expandCells(row: Element, carried: (Element | undefined)[], spans: number[]): Element[] {
+function expandCells(row: Element, carried: (Element | undefined)[], spans: number[], skip?: ReadonlySet<Element>): Element[] {
   const cells: Element[] = [];
-  const own = childElements(row);
+  const own = childElements(row, skip);
   let k = 0;
   for (let col = 0; k < own.length || (spans[col] ?? 0) > 0; col++) {
     if ((spans[col] ?? 0) > 0) {
@@ -111,7 +112,7 @@ function expandCells(row: Element, carried: (Element | undefined)[], spans: numb
  * many children), or failing that any element with as many children as there are columns (a
  * header of `span`s above rows of `td`s), whose cells line up with its columns.
  */
-function findBodyRows(header: Element, columns: Column[], tokens: Token[]): { rows: BodyRow[]; scope: Element } | undefined {
+function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?: ReadonlySet<Element>): { rows: BodyRow[]; scope: Element } | undefined {
   const width = columns.length;
   const role = header.getAttribute('role');
   const sameKind = role ? `[role="${role}"]` : header.localName;
@@ -119,7 +120,7 @@ function findBodyRows(header: Element, columns: Column[], tokens: Token[]): { ro
   for (const selector of [sameKind, '*']) {
     let scope = header.parentElement;
     for (let level = 0; scope && level < MAX_SCOPE_LEVELS; level++, scope = scope.parentElement) {
-      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind).filter((r) => !statesAnId(r, columns, tokens));
+      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, skip).filter((r) => !statesAnId(r, columns, tokens));
       if (rows.length) return { rows, scope };
     }
   }
@@ -153,14 +154,14 @@ function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
   return id && opensWithLabel >= 2;
 }
 
-function rowsIn(scope: Element, selector: string, header: Element, width: number, tableLike: boolean): BodyRow[] {
+function rowsIn(scope: Element, selector: string, header: Element, width: number, tableLike: boolean, skip?: ReadonlySet<Element>): BodyRow[] {
   const carried: (Element | undefined)[] = [];
   const spans: number[] = [];
   const rows: BodyRow[] = [];
   for (const el of scope.querySelectorAll(selector)) {
     if (el === header || el.contains(header) || !(header.compareDocumentPosition(el) & FOLLOWING)) continue;
-    if (!tableLike && el.childElementCount !== width) continue;
-    const cells = expandCells(el, carried, spans);
+    if (!tableLike && (skip?.size ? childElements(el, skip).length : el.childElementCount) !== width) continue;
+    const cells = expandCells(el, carried, spans, skip);
     // A row of one full-width cell is a group header (退款编号：… 订单编号：…), not a row of columns.
     if (cells.length !== width || new Set(cells).size < 2) continue;
     // Only the outermost of nested look-alikes is a row.
@@ -176,12 +177,12 @@ export function findTable(index: TextIndex): Table | undefined {
   const header = findHeaderRow(index);
   if (!header) return undefined;
   const columns: Column[] = [];
-  for (const cell of childElements(header)) {
+  for (const cell of childElements(header, index.skip)) {
     const label = normalizeText(cell.textContent ?? '');
     const field = fieldOfHeader(label, index.taught);
     for (let s = span(cell, 'colspan'); s > 0; s--) columns.push({ label, field });
   }
-  const body = findBodyRows(header, columns, index.tokens);
+  const body = findBodyRows(header, columns, index.tokens, index.skip);
   return body ? { header, columns, rows: body.rows, scope: body.scope } : undefined;
 }
 

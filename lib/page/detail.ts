@@ -151,7 +151,10 @@ export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapsh
   const bodyId = bag.disputeId?.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
   const urlId = idFromUrl(url);
   const id = urlId ?? bodyId;
-  if (!id) return { missing: ['退款编号'] };
+  // The address names the case, but only a page that shows it is read (not one still loading, or
+  // one that says the case does not exist).
+  const shown = bodyId !== undefined || bag.status !== undefined || bag.orderId !== undefined || bag.refundFen !== undefined;
+  if (!id || !shown) return { missing: ['退款编号'] };
   if (urlId && bodyId && urlId !== bodyId) drift.push(`退款编号：页面显示 ${bodyId}，与地址中的 ${urlId} 不同，以地址为准`);
   const from: Record<string, string> = { ...mainSaid.from, disputeId: urlId ? 'address disputeId=' : (mainSaid.from.disputeId ?? '') };
   if (bag.status === undefined) {

@@ -26,8 +26,11 @@ export interface ReadOptions {
   url: string;
   /** Time of reading, epoch ms: countdowns become instants relative to it. */
   now: number;
-  /** When given, filled with each list row's region and its id element, by dispute id (for row badges). */
-  rows?: Map<string, { root: Element; anchor: Element }>;
+  /**
+   * When given, filled with each list row's dispute id, region and the element its badge goes after
+   * (for row badges); a case shown on two rows has two entries.
+   */
+  rows?: [string, { root: Element; anchor: Element }][];
   /** The extension's own elements (the sidebar's host, the row badges): never read. */
   skip?: ReadonlySet<Element>;
   /** When given, filled with where each case's fields came from, by dispute id (the support tool). */
@@ -128,10 +131,11 @@ function markFreeColumns(tokens: Token[], table: Table): void {
 }
 
 /** What a body row's cells say, column by column, and the texts that may hold its countdown. */
-function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { id?: string; countdown: string[]; typePieces: string[] } {
+function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
   const countdown: string[] = [];
   const typePieces: string[] = [];
   let id: string | undefined;
+  let idAt: Element | undefined;
   const done = new Set<Element>();
   row.cells.forEach((cell, j) => {
     const field = table.columns[j]!.field;
@@ -145,7 +149,12 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
     if (!field || field === 'actions' || !pieces.length) return;
     const source = `column ${table.columns[j]!.label}`;
     if (FREE_TEXT_FIELDS.has(field)) state(said, field, joinFree(pieces), source);
-    else if (field === 'disputeId') id = pieces.join(' ').match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
+    else if (field === 'disputeId') {
+      for (let i = from; i < to && !id; i++) {
+        id = tokens[i]!.label ? undefined : tokens[i]!.text.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
+        if (id) idAt = tokens[i]!.node.parentElement ?? undefined;
+      }
+    }
     else if (field === 'countdown') countdown.push(pieces.join(' '));
     else if (COLUMN_TEXT_FIELDS.has(field)) {
       state(said, field, pieces.join(' '), source);
@@ -157,7 +166,7 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
     const [from, to] = tokenRange(tokens, row.el);
     for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
   }
-  return { id, countdown, typePieces };
+  return { id, ...(idAt ? { idAt } : {}), countdown, typePieces };
 }
 
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
@@ -209,7 +218,9 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     readFlags(tokens, from, to, c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);
-    c.rows.push({ root: region && region.id === id ? region.root : row.el, anchor: region && region.id === id ? region.anchor : (row.cells[0] ?? row.el) });
+    // The badge goes after the id (in its cell), or after the group header's id.
+    const inRegion = region && region.id === id;
+    c.rows.push({ root: inRegion ? region.root : row.el, anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el) });
   }
   // Regions no body row fell in: cards, read by their labels.
   for (let k = 0; k < regions.length; k++) {
@@ -229,7 +240,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   const cases = [...byId.values()].sort((a, b) => (a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1));
   for (const c of cases) {
     if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
-    opts.rows?.set(c.id, c.rows[0]!);
+    for (const row of c.rows) opts.rows?.push([c.id, row]);
   }
   return { cases, unread, ...(table ? { table } : {}) };
 }

@@ -31,6 +31,8 @@ export interface TextIndex {
   tokens: Token[];
   /** The labels staff taught for this host. */
   taught?: TaughtLabels;
+  /** The extension's own elements: no part of the page's structure either. */
+  skip?: ReadonlySet<Element>;
   /** Where the pieces that open with an id label (退款编号…) are. */
   idAt: number[];
   /** Where the pieces that are a label and nothing else are: column header candidates. */
@@ -122,7 +124,7 @@ export function* collectTokens(root: Node, skip?: ReadonlySet<Element>, taught?:
     for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
     skips.set(first, { last, el });
   }
-  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0, ...(anyTaught ? { taught } : {}) };
+  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0, ...(anyTaught ? { taught } : {}), ...(skip?.size ? { skip } : {}) };
   const { tokens, idAt, bareLabelAt } = index;
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);

@@ -118,10 +118,43 @@ describe('identity from the page\'s own keys', () => {
   it('two rows with one id as the only rows still read as one row each, not the whole page', () => {
     const rows = [CASES[0]!, { ...CASES[0]!, countdown: '还剩0天0时30分' }];
     const doc = fixtureDocument(`<html><body>${render('cards', rows, PLAIN)}</body></html>`);
-    const regions = new Map<string, { root: Element; anchor: Element }>();
+    const regions: [string, { root: Element; anchor: Element }][] = [];
     const r = readPage(doc, { url: LIST_URL, now: NOW, rows: regions });
     expect(r.cases).toHaveLength(1);
-    expect(regions.get(CASES[0]!.id)!.root).not.toBe(doc.body);
-    expect(regions.get(CASES[0]!.id)!.root.parentElement!.childElementCount).toBe(2);
+    // Both rows are the case's (each gets its badge), and neither is the whole page.
+    expect(regions.map(([id]) => id)).toEqual([CASES[0]!.id, CASES[0]!.id]);
+    expect(regions[0]![1].root).not.toBe(regions[1]![1].root);
+    expect(regions[0]![1].root.parentElement!.childElementCount).toBe(2);
+  });
+});
+
+describe('our own elements, by reference', () => {
+  it('a badge of ours inside a grid row or a table row is no cell: every row still reads', () => {
+    for (const family of ['div-grid', 'table'] as const) {
+      const doc = fixtureDocument(`<html><body>${render(family, CASES, PLAIN)}</body></html>`);
+      const ours = new Set<Element>();
+      for (const cell of doc.querySelectorAll('tbody tr > td:first-child, div > div > div:first-child')) {
+        const badge = doc.createElement('aftersales-radar-badge');
+        cell.after(badge);
+        ours.add(badge);
+      }
+      const r = readPage(doc, { url: LIST_URL, now: NOW, skip: ours });
+      expect(r.cases.map((c) => c.disputeId), family).toEqual(CASES.map((c) => c.id));
+    }
+  });
+
+  it('a page element that imitates ours is page content like any other', () => {
+    const html = render('cards', CASES, PLAIN).replace('</div></div>', '</div><aftersales-radar-badge>小二已介入</aftersales-radar-badge></div>');
+    const c = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW, skip: new Set() }).cases[0]!;
+    expect(c.flags.platformIntervened).toBe(true);
+  });
+});
+
+describe('a detail page still loading', () => {
+  it('names no case from its address alone until the page shows the case', () => {
+    const spec = CASES[0]!;
+    const r = readPage(fixtureDocument('<html><body><div>加载中…</div></body></html>'), { url: detailUrl(spec), now: NOW });
+    expect(r.cases).toEqual([]);
+    expect(r.missing).toContain('退款编号');
   });
 });
