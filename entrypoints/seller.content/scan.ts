@@ -71,6 +71,12 @@ export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<voi
   return { schedule, now: run };
 }
 
+/** Cases left out of the ledger, in words for staff: how many, and the first reason. */
+export function rejectedText(rejected: { disputeId?: string; reason: string }[]): string {
+  const first = rejected[0]!;
+  return `${rejected.length} 个售后单未能保存 / ${rejected.length} case(s) could not be saved${first.disputeId ? `（${first.disputeId}）` : ''}: ${first.reason}`;
+}
+
 /** Read the page in slices; the reading and its rows. */
 async function readInSlices(clock: SliceClock, now: number): Promise<{ read: PageReading; rows: Rows }> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
@@ -147,6 +153,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
       if (!last) await clock.maybeYield();
     }
     let error: string | undefined;
+    let rejected: string | undefined;
     let shown = withSidebar;
     for (const part of parts) {
       try {
@@ -154,13 +161,15 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
         clock.enter('badges');
         badges.judge(reply?.marks ?? {});
         if (!reply?.shown) shown = false;
+        // Cases left out alone: the others were stored; staff learn which and why.
+        if (reply?.rejected?.length) rejected = rejectedText(reply.rejected);
         relay.checkEpoch(reply?.epoch);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         shown = false;
       }
     }
-    return { shown, error };
+    return { shown, error, rejected };
   };
 
   const scan = async () => {
@@ -192,7 +201,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
     clock.enter('ledger');
     if (toLedger) {
       lastSent = handed;
-      const { shown, error } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
+      const { shown, error, rejected } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
       // The rows as they are now: the page may have re-rendered them while the ledger worked.
       badges.refresh(now);
       if (error) lastSent = undefined;
@@ -205,7 +214,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
           lastShown = handed;
           await showCurrent(clock.pause);
         }
-        host.saved(error);
+        host.saved(error ?? rejected);
       }
     }
     onScanned?.(started, read.cases.length, clock.finish());

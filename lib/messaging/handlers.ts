@@ -48,6 +48,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   const parsed = parseMessage(input);
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
+  const rejected = parsed.rejected?.length ? { rejected: parsed.rejected } : {};
   const now = (hooks.now ?? Date.now)();
   const epoch = hooks.data?.epoch;
   /**
@@ -79,7 +80,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases as CaseSnapshot[], readAt, msg.doc) };
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks, shown, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
+        return { ok: true, value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
