@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { SeenReply } from '../../lib/messaging/protocol';
 import { readPageSteps } from '../../lib/page/read';
+import type { TaughtLabels } from '../../lib/page/tokens';
 import { sameCase } from '../../lib/shared/case-fields';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { PageReading } from '../../lib/shared/types';
@@ -32,6 +33,7 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
   if (!a || a.dataVersion !== b.dataVersion) return false;
   const [x, y] = [a.reading, b.reading];
   if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  if ((x.unknownLabels ?? []).join() !== (y.unknownLabels ?? []).join()) return false;
   for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
   return true;
 }
@@ -78,9 +80,9 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
 }
 
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(clock: SliceClock, now: number): Promise<{ read: PageReading; rows: Rows }> {
+async function readInSlices(clock: SliceClock, now: number, taught: TaughtLabels): Promise<{ read: PageReading; rows: Rows }> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
-  const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements() });
+  const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
   let step = steps.next();
   while (!step.done) {
     await clock.maybeYield();
@@ -98,6 +100,8 @@ export interface ScannerDeps {
   relay: DataRelay;
   /** The sidebar's host, in the top frame once mounted. */
   sidebar(): SidebarHost | undefined;
+  /** The labels staff taught for this host. */
+  taught(): TaughtLabels;
   /** What each scan cost (`npm run bench` reads it). */
   onScanned?(started: number, cases: number, times: ScanTimes): void;
 }
@@ -114,7 +118,7 @@ export interface Scanner {
   forget(): void;
 }
 
-export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScanned }: ScannerDeps): Scanner {
+export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught, onScanned }: ScannerDeps): Scanner {
   let reading: PageReading | undefined;
   let readAt = 0;
   let frameReading: PageReading | undefined;
@@ -176,7 +180,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
     const now = Date.now();
     const started = performance.now();
     const clock = startSliceClock();
-    const { read, rows } = await readInSlices(clock, now);
+    const { read, rows } = await readInSlices(clock, now, taught());
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
     if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];

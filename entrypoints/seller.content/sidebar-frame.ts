@@ -45,7 +45,8 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
   frame.title = '售后雷达 AfterSales Radar';
   // Copying a reply when the page has no reply box happens in the sidebar.
   frame.allow = 'clipboard-write';
-  frame.src = browser.runtime.getURL('/sidebar.html');
+  // The page's host, for what staff teach about this site's labels.
+  frame.src = `${browser.runtime.getURL('/sidebar.html')}#host=${encodeURIComponent(location.host)}`;
   root.append(frame);
   doc.body.append(host);
   return {

@@ -76,6 +76,15 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('policy/get') }),
   /** The shop's reply templates (edits of shipped ones and its own). */
   v.object({ type: v.literal('replies/list') }),
+  /** The labels staff taught: one host's (for its reader), or every host's (the options page). */
+  v.object({ type: v.literal('labels/taught'), host: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  /** Teach what a page label means (a field, or ignore it); `meaning` left out forgets the label. */
+  v.object({
+    type: v.literal('labels/teach'),
+    host: v.pipe(v.string(), v.maxLength(100)),
+    label: v.pipe(v.string(), v.maxLength(40)),
+    meaning: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  }),
   /** Data management from the options page. */
   v.object({ type: v.literal('data/export'), includeBuyer: v.optional(v.boolean()) }),
   v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(200_000_000)) }),

@@ -122,6 +122,25 @@ export const LABELS: Record<string, LabelField> = {
  */
 export const FREE_TEXT_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>(['buyer', 'reason', 'item', 'description', 'remark', 'sku']);
 
+/**
+ * The fields staff can teach a label as (the sidebar's menu, Chinese first), in the order offered.
+ * Teaching only ever adds a label: it never maps a field by class name or position.
+ */
+export const TEACHABLE_FIELDS: readonly { field: LabelField; zh: string; en: string }[] = [
+  { field: 'disputeId', zh: '退款编号（售后单号）', en: 'case id' },
+  { field: 'orderId', zh: '订单编号', en: 'order id' },
+  { field: 'refundFen', zh: '退款金额', en: 'refund amount' },
+  { field: 'paidFen', zh: '实付金额', en: 'amount paid' },
+  { field: 'postageFen', zh: '邮费金额', en: 'postage' },
+  { field: 'appliedAt', zh: '申请时间', en: 'applied at' },
+  { field: 'status', zh: '售后状态', en: 'status' },
+  { field: 'countdown', zh: '倒计时', en: 'countdown' },
+  { field: 'refundType', zh: '售后类型', en: 'case type' },
+  { field: 'reason', zh: '退款原因', en: 'reason' },
+  { field: 'buyer', zh: '买家', en: 'buyer' },
+  { field: 'item', zh: '宝贝', en: 'item' },
+];
+
 /** Longest first, so 当前退款状态 wins over 状态 and 退款金额 over 金额. */
 export const LABEL_NAMES = Object.keys(LABELS).sort((a, b) => b.length - a.length);
 

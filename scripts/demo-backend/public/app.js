@@ -175,7 +175,8 @@
       b.addEventListener('click', function () { toast('演示：' + l + '（未真正提交）'); });
       return b;
     });
-    btns.push(el('a', C.btnLink, ['详情'], { href: def.detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }));
+    // ?links=0: a list whose rows link to no detail page (the id shows only as text).
+    if (new URLSearchParams(location.search).get('links') !== '0') btns.push(el('a', C.btnLink, ['详情'], { href: def.detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }));
     return el('div', null, btns);
   }
   function kindOf(vo) { return vo.bizClaimType === '换货' ? 'exchange' : vo.bizClaimType === '邮费' ? 'postage' : 'refund'; }
@@ -281,7 +282,8 @@
       el('div', null, [chinaTime(vo.gmtApply)]),
     ];
   }
-  function leadLabels(def) { return [def.idLabel, '订单编号', '买家', '申请时间']; }
+  // ?idLabel= names the id column with a label the extension does not know (for teaching it).
+  function leadLabels(def) { return [new URLSearchParams(location.search).get('idLabel') || def.idLabel, '订单编号', '买家', '申请时间']; }
   function rowOf(def, vo) { return leadCells(def, vo).concat(def.cells(vo), flags(vo).length ? [el('div', null, flags(vo))] : [el('div')]); }
   function labelsOf(def) { return leadLabels(def).concat(def.columns, ['标记']); }
   var LAYOUTS = {
