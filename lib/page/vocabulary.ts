@@ -23,6 +23,10 @@ export type LabelField =
   | 'status'
   | 'reason'
   | 'item'
+  | 'description'
+  | 'remark'
+  | 'sku'
+  | 'countdown'
   | 'logistics'
   | 'carrier'
   | 'logisticsNumber'
@@ -36,6 +40,8 @@ export const LABELS: Record<string, LabelField> = {
   退款单号: 'disputeId',
   售后单号: 'disputeId',
   售后编号: 'disputeId',
+  售后服务单号: 'disputeId',
+  服务单号: 'disputeId',
   换货单号: 'disputeId',
   换货编号: 'disputeId',
   邮费单号: 'disputeId',
@@ -47,9 +53,12 @@ export const LABELS: Record<string, LabelField> = {
   退款金额: 'refundFen',
   申请金额: 'refundFen',
   申请退款金额: 'refundFen',
+  退款总额: 'refundFen',
   实付: 'paidFen',
   实付款: 'paidFen',
   实付金额: 'paidFen',
+  买家实付: 'paidFen',
+  买家实付款: 'paidFen',
   成交金额: 'paidFen',
   退货运费: 'postageFen',
   邮费金额: 'postageFen',
@@ -61,6 +70,8 @@ export const LABELS: Record<string, LabelField> = {
   签收时间: 'signedAt',
   退款类型: 'refundType',
   售后类型: 'refundType',
+  要求: 'refundType',
+  服务类型: 'refundType',
   发货状态: 'shipped',
   货物状态: 'goodsStatus',
   退款状态: 'status',
@@ -76,6 +87,25 @@ export const LABELS: Record<string, LabelField> = {
   宝贝: 'item',
   宝贝信息: 'item',
   商品信息: 'item',
+  商品: 'item',
+  商品名称: 'item',
+  宝贝名称: 'item',
+  退款说明: 'description',
+  问题描述: 'description',
+  补充描述: 'description',
+  申请说明: 'description',
+  退款描述: 'description',
+  买家留言: 'description',
+  备注: 'remark',
+  买家备注: 'remark',
+  卖家备注: 'remark',
+  规格: 'sku',
+  颜色分类: 'sku',
+  商品规格: 'sku',
+  倒计时: 'countdown',
+  剩余时间: 'countdown',
+  处理时限: 'countdown',
+  超时时间: 'countdown',
   退货物流: 'logistics',
   退货物流信息: 'logistics',
   物流公司: 'carrier',
@@ -85,6 +115,31 @@ export const LABELS: Record<string, LabelField> = {
   寄出时间: 'returnShippedAt',
   操作: 'actions',
 };
+
+/**
+ * Fields whose values buyers write (or copy): a nick, a reason, a description, an item title, a SKU,
+ * a remark. Their text is never read for labels, ids, statuses, money or countdowns.
+ */
+export const FREE_TEXT_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>(['buyer', 'reason', 'item', 'description', 'remark', 'sku']);
+
+/**
+ * The fields staff can teach a label as (the sidebar's menu, Chinese first), in the order offered.
+ * Teaching only ever adds a label: it never maps a field by class name or position.
+ */
+export const TEACHABLE_FIELDS: readonly { field: LabelField; zh: string; en: string }[] = [
+  { field: 'disputeId', zh: '退款编号（售后单号）', en: 'case id' },
+  { field: 'orderId', zh: '订单编号', en: 'order id' },
+  { field: 'refundFen', zh: '退款金额', en: 'refund amount' },
+  { field: 'paidFen', zh: '实付金额', en: 'amount paid' },
+  { field: 'postageFen', zh: '邮费金额', en: 'postage' },
+  { field: 'appliedAt', zh: '申请时间', en: 'applied at' },
+  { field: 'status', zh: '售后状态', en: 'status' },
+  { field: 'countdown', zh: '倒计时', en: 'countdown' },
+  { field: 'refundType', zh: '售后类型', en: 'case type' },
+  { field: 'reason', zh: '退款原因', en: 'reason' },
+  { field: 'buyer', zh: '买家', en: 'buyer' },
+  { field: 'item', zh: '宝贝', en: 'item' },
+];
 
 /** Longest first, so 当前退款状态 wins over 状态 and 退款金额 over 金额. */
 export const LABEL_NAMES = Object.keys(LABELS).sort((a, b) => b.length - a.length);

@@ -90,6 +90,11 @@ export const CaseSnapshotSchema = v.object({
   flags: CaseFlagsSchema,
   /** Fields filled from the page's own data response rather than its visible text. */
   fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
+  /**
+   * What the reader could not trust on the page and left out, in words for staff, e.g.
+   * 售后状态：页面上有两个不同的值，未采用.
+   */
+  drift: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(10))),
 });
 
 /** The time fields a row shows, as the page shows them (e.g. 2026-11-20 13:05:22). */
