@@ -9,7 +9,7 @@ import { newSaid, readPairs, settle, type Said } from './pairs';
 import { isPlausiblePast, mayBeCountdown, parseChinaTime, resolveCase } from './parse';
 import { kindFor, readFlags, toSnapshot } from './snapshot';
 import type { Token } from './tokens';
-import { SECTION_HEADINGS, statusFromText } from './vocabulary';
+import { historyActor, historyEvent, SECTION_HEADINGS, statusFromText } from './vocabulary';
 
 type Section = 'main' | 'logistics' | 'history' | 'reply';
 
@@ -97,7 +97,15 @@ function readHistory(tokens: Token[], at: number[], now: number): HistoryEntry[]
     }
   }
   if (cur) out.push(cur);
-  return out.filter((h) => h.text || h.actor).slice(-MAX_HISTORY);
+  return out
+    .filter((h) => h.text || h.actor)
+    .slice(-MAX_HISTORY)
+    .map((h) => {
+      // Who acted and what happened, as data: the engine never reads the page's wording.
+      const by = historyActor(h.actor);
+      const event = historyEvent(by, h.text);
+      return { ...h, ...(by ? { by } : {}), ...(event ? { event } : {}) };
+    });
 }
 
 /** The case id the page's address names (`detail?disputeId=…`), its own key. */

@@ -7,7 +7,7 @@ import type { Bag } from './pairs';
 import { MAX_FREE_TEXT } from './pairs';
 import { isPlausiblePast, maskBuyer, mayBeCountdown, parseChinaTime, parseMoneyFen, TIME_FIELDS } from './parse';
 import type { Token } from './tokens';
-import { FIELD_LABEL, FLAG_WORDS, goodsStatusFromText, shippedFromText, statusFromText, typeFromText } from './vocabulary';
+import { evidenceAskedFromStatus, FIELD_LABEL, FLAG_WORDS, goodsStatusFromText, shippedFromText, statusFromText, typeFromText } from './vocabulary';
 
 const FLAG_OF = new Map(Object.entries(FLAG_WORDS));
 
@@ -112,6 +112,7 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
     const statusText = short((cut < 0 ? bag.status : bag.status.slice(0, cut)).replace(/[，,]\s*$/, '').trim(), 200);
     snap.statusText = statusText;
     snap.status = statusFromText(statusText, kind);
+    if (evidenceAskedFromStatus(statusText)) snap.flags.evidenceAsked = true;
   }
   if (bag.reason) snap.reason = short(bag.reason, MAX_FREE_TEXT);
   if (bag.item) snap.item = short(bag.item, MAX_FREE_TEXT);

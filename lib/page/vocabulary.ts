@@ -253,6 +253,31 @@ export const shippedFromText = remembered((text): boolean | undefined => {
   return undefined;
 });
 
+/**
+ * Who acted in a 协商历史 entry, from the entry's actor slot (买家 / 卖家 / 小二 …), never from its text.
+ * The system (系统) acts for the platform.
+ */
+export function historyActor(actor: string): 'buyer' | 'seller' | 'platform' | undefined {
+  if (/^买家/.test(actor)) return 'buyer';
+  if (/^(?:卖家|商家)/.test(actor)) return 'seller';
+  if (/^(?:系统|平台|小二|客服|淘宝|天猫)/.test(actor)) return 'platform';
+  return undefined;
+}
+
+/**
+ * What a 协商历史 entry records, from the platform's own wording of it: a seller's or the platform's
+ * agreement (同意) or refusal (拒绝), a buyer's return (已退货 / 寄回 / 退货单号).
+ */
+export function historyEvent(by: 'buyer' | 'seller' | 'platform' | undefined, text: string): 'agreed' | 'refused' | 'returned' | undefined {
+  if ((by === 'seller' || by === 'platform') && /拒绝/.test(text)) return 'refused';
+  if ((by === 'seller' || by === 'platform') && /同意/.test(text)) return 'agreed';
+  if (by === 'buyer' && /已退货|寄回|退货单号/.test(text)) return 'returned';
+  return undefined;
+}
+
+/** A status that says the platform asked for evidence (待举证, 举证中, 小二介入). */
+export const evidenceAskedFromStatus = (text: string): boolean => /介入|举证/.test(text);
+
 /** Flag words, matched only as a whole token so an item title with 包邮 in it does not count. */
 export const FLAG_WORDS: Record<string, keyof CaseFlags> = {
   小二已介入: 'platformIntervened',
