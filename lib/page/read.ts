@@ -56,6 +56,8 @@ interface Region {
   id: string;
   label: string;
   root: Element;
+  /** Its token range, once asked for. */
+  span?: [number, number];
   /** The element showing the id. */
   anchor: Element;
 }
@@ -121,30 +123,26 @@ function markFreeColumns(tokens: Token[], table: Table): void {
   const free = table.columns.map((c) => c.field !== undefined && FREE_TEXT_FIELDS.has(c.field));
   if (!free.includes(true)) return;
   for (const row of table.rows) {
-    const seen = new Set<Element>();
-    row.cells.forEach((cell, j) => {
-      if (!free[j] || seen.has(cell)) return;
-      seen.add(cell);
-      const [from, to] = tokenRange(tokens, cell);
+    for (let j = 0; j < row.ranges.length; j++) {
+      if (!free[j]) continue;
+      const [from, to] = row.ranges[j]!;
       for (let i = from; i < to; i++) tokens[i]!.free = true;
-    });
+    }
   }
 }
 
 /** What a body row's cells say, column by column, and the texts that may hold its countdown. */
-function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
+function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said, pairs: boolean): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
   const countdown: string[] = [];
   const typePieces: string[] = [];
   let id: string | undefined;
   let idAt: Element | undefined;
-  const done = new Set<Element>();
   row.cells.forEach((cell, j) => {
     const field = table.columns[j]!.field;
-    if (done.has(cell)) return;
-    done.add(cell);
-    const [from, to] = tokenRange(tokens, cell);
-    // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well.
-    readPairs(tokens, from, to, said);
+    if (j > 0 && row.cells[j - 1] === cell) return;
+    const [from, to] = row.ranges[j]!;
+    // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well (read with the region's, when it holds the row).
+    if (pairs) readPairs(tokens, from, to, said);
     const pieces: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.label) pieces.push(tokens[i]!.text);
     if (!field || field === 'actions' || !pieces.length) return;
@@ -165,10 +163,22 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
     } else state(said, field, pieces[0]!, source);
   });
   if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
-    const [from, to] = tokenRange(tokens, row.el);
+    const [from, to] = row.span;
     for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
   }
   return { id, ...(idAt ? { idAt } : {}), countdown, typePieces };
+}
+
+/**
+ * Whether a labelled region is the group header of a body row it does not contain: an earlier
+ * sibling of the row (a header `tr` above its rows) or of the row's parent (a header above a `tbody`).
+ * Anything farther off (a summary card above the table) heads no row.
+ */
+function headsRow(header: Element, row: Element): boolean {
+  for (let e: Element | null = row, k = 0; e && k < 2; e = e.parentElement, k++) {
+    if (header.parentElement === e.parentElement && header.compareDocumentPosition(e) & FOLLOWING) return true;
+  }
+  return false;
 }
 
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
@@ -186,10 +196,11 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   };
   const readRegions = new Set<Region>();
   let unread = 0;
+  const spanOf = (r: Region) => (r.span ??= tokenRange(tokens, r.root));
   const pairsOfRegion = (c: ListCase, r: Region) => {
     if (readRegions.has(r)) return;
     readRegions.add(r);
-    const [from, to] = tokenRange(tokens, r.root);
+    const [from, to] = spanOf(r);
     readPairs(tokens, from, to, c.said);
     readFlags(tokens, from, to, c.flags);
     for (let i = from; i < to; i++) if (!tokens[i]!.free) c.typePieces.push(tokens[i]!.text);
@@ -198,14 +209,19 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   for (let k = 0; table && k < table.rows.length; k++) {
     if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const row = table.rows[k]!;
-    const said = newSaid();
-    const cells = readCells(tokens, table, row, said);
     // Regions and rows are both in document order: the row's region is the last one that starts before it.
     while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY)) p++;
     const last = regions[p];
-    const region = last && (last.root.contains(row.el) || table.scope.contains(last.root)) ? last : undefined;
-    const linked = cells.id ? undefined : idFromLinks(row.el);
-    const id = cells.id ?? linked ?? region?.id;
+    // A region holding the table's header (a lone labelled id climbs to the whole page) heads a row only
+    // when it is the list's one case over its one row.
+    const lone = regions.length === 1 && table.rows.length === 1;
+    const holds = !!last && last.root.contains(row.el);
+    const region = last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el)) ? last : undefined;
+    const said = newSaid();
+    const cells = readCells(tokens, table, row, said, !(region && holds));
+    // The id column, else the group header's id, else a detail link in the row.
+    const linked = cells.id || region ? undefined : idFromLinks(row.el);
+    const id = cells.id ?? region?.id ?? linked;
     if (!id) {
       if (row.el.textContent?.trim()) unread++;
       continue;
@@ -216,8 +232,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     if (region && region.id === id) pairsOfRegion(c, region);
     for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
     for (const f of said.conflicts) c.said.conflicts.add(f);
-    const [from, to] = tokenRange(tokens, row.el);
-    readFlags(tokens, from, to, c.flags);
+    readFlags(tokens, row.span[0], row.span[1], c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);
     // The badge goes after the id (in its cell), or after the group header's id.
@@ -232,7 +247,7 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     const c = caseFor(r.id, r.label);
     c.idFrom ??= `label ${r.label}`;
     pairsOfRegion(c, r);
-    const [from, to] = tokenRange(tokens, r.root);
+    const [from, to] = spanOf(r);
     const countdown: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
     c.countdownRows.push(countdown);
@@ -329,7 +344,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
     reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
-    const unknown = unknownLabels(tokens, undefined, opts.taught);
+    const unknown = reading.missing.length ? unknownLabels(tokens, undefined, opts.taught) : [];
     if (unknown.length) reading.unknownLabels = unknown;
     return reading;
   }
@@ -349,7 +364,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
   }
   reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
-  const unknown = unknownLabels(tokens, list.table, opts.taught);
+  // Offered to teach only beside a drift warning: a page read in full needs no teaching.
+  const unknown = reading.missing.length ? unknownLabels(tokens, list.table, opts.taught) : [];
   if (unknown.length) reading.unknownLabels = unknown;
   return reading;
 }

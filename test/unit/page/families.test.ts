@@ -129,3 +129,36 @@ describe('buyer text is never a fact', () => {
     );
   });
 });
+
+describe('group headers', () => {
+  it('a flat table of group-header rows, each above its own rows of columns, reads one case per header', () => {
+    const html = `<table><thead><tr><th>宝贝</th><th>退款金额</th><th>售后状态</th></tr></thead><tbody>
+      <tr><td colspan="3"><span>退款编号：3039485761203948001</span> <span>订单编号：4411223344556677881</span></td></tr>
+      <tr><td>围巾</td><td>¥12.00</td><td>退款待处理 还剩3时</td></tr>
+      <tr><td colspan="3"><span>退款编号：3039485761203948002</span> <span>订单编号：4411223344556677882</span></td></tr>
+      <tr><td>茶杯</td><td>¥30.00</td><td>退款成功</td></tr></tbody></table>`;
+    const r = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW });
+    expect(r.cases.map((c) => [c.disputeId, c.orderId, c.refundFen, c.status])).toEqual([
+      ['3039485761203948001', '4411223344556677881', 1200, 'WAIT_SELLER_AGREE'],
+      ['3039485761203948002', '4411223344556677882', 3000, 'SUCCESS'],
+    ]);
+  });
+
+  it('a labelled summary card above a table with no id column names none of its rows', () => {
+    const html = `<div><span>退款编号：</span><span>3039485761203948999</span></div><div><table><thead><tr><th>宝贝</th><th>退款金额</th><th>售后状态</th></tr></thead><tbody>
+      <tr><td>围巾</td><td>¥12.00</td><td>退款待处理</td></tr><tr><td>茶杯</td><td>¥30.00</td><td>退款成功</td></tr></tbody></table></div>`;
+    const r = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW });
+    expect(r.cases.map((c) => c.disputeId)).toEqual(['3039485761203948999']);
+    expect(r.cases[0]!.refundFen).toBeUndefined();
+    expect(r.missing).toContain('退款编号');
+  });
+});
+
+describe('a list of one', () => {
+  it('a group-header list showing one case still reads its columns', () => {
+    const html = render('group-header', [CASES[0]!], PLAIN).replace(/<a [^>]*>[^<]*<\/a>/g, '');
+    const r = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW });
+    expect(r.missing).toEqual([]);
+    expectCase(r.cases[0], CASES[0]!, 'group-header');
+  });
+});
