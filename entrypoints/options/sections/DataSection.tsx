@@ -5,7 +5,7 @@ import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/aler
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-const ask = <T,>(m: unknown) => browser.runtime.sendMessage(m) as Promise<Reply<T>>;
+const ask = <T,>(m: unknown) => browser.runtime.sendMessage<unknown, Reply<T>>(m);
 
 export function DataSection() {
   const [includeBuyer, setIncludeBuyer] = useState(true);
