@@ -12,7 +12,7 @@ import { HOUR_MS } from '../../lib/shared/china-time';
 import { NO_DEADLINE, type CaseRecord, type RadarDB } from '../../lib/storage/db';
 import { loadAlertSettings, loadRetentionDays } from '../../lib/storage/alert-settings';
 import { pruneClosed } from '../../lib/storage/backup';
-import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL } from '../../lib/ui/format';
+import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, STATE_UNREAD } from '../../lib/ui/format';
 
 export const ALERT_ALARM = 'radar-alert';
 export const SWEEP_ALARM = 'radar-sweep';
@@ -26,16 +26,19 @@ async function openDueSoon(db: RadarDB, horizonMs: number): Promise<CaseRecord[]
   return db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Math.min(NO_DEADLINE - 1, Date.now() + horizonMs)]).toArray();
 }
 
-function notificationText(c: CaseRecord, now: number): { title: string; message: string } {
+export function notificationText(c: CaseRecord, now: number): { title: string; message: string } {
   const due = c.due ? Date.parse(c.due.at) : now;
-  const action = c.due ? ACTION_LABEL[c.due.consequence] : '自动处理';
+  // A case whose state was not read: the page's countdown, and only the action its words announced.
+  const unread = c.due?.actor === null;
+  const action = c.due ? (c.due.consequence ? ACTION_LABEL[c.due.consequence] : null) : '自动处理';
   const left = due - now;
-  const title = left <= 0 ? `已超时：平台可能已${action}` : `${formatLeft(left)}后平台将${action}`;
+  const title =
+    action === null ? (left <= 0 ? '页面倒计时已到' : `${formatLeft(left)}后页面倒计时到期`) : left <= 0 ? `已超时：平台可能已${action}` : `${formatLeft(left)}后平台将${action}`;
   const who = c.buyer ? ` · ${c.buyer}` : '';
   const estimate = c.due?.basis === 'rule' ? '（按规则估算）' : '';
   return {
     title: `售后雷达 · ${title}`,
-    message: `${KIND_LABEL[c.kind]} ${c.disputeId}${who} · ${formatFen(c.amountFen)}\n${c.statusText ?? ''}${estimate}`,
+    message: `${KIND_LABEL[c.kind]} ${c.disputeId}${who} · ${formatFen(c.amountFen)}\n${c.statusText ?? ''}${estimate}${unread ? `${c.statusText ? '\n' : ''}${STATE_UNREAD}` : ''}`,
   };
 }
 

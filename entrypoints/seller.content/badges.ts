@@ -7,9 +7,14 @@
  * row's height: where the whole badge does not fit on the id's line it drops the postage mark, then
  * the compensation mark, then shows a coloured dot (the tooltip still says everything); only a line
  * with no room even for the dot wraps.
+ *
+ * A countdown on a case whose state was not read keeps the page's instant but not the tier colours,
+ * which tell staff "your turn, act now": it is a neutral slate with a ？ (whose turn it is is not known),
+ * turning near-black with a dashed ring in its last 6 hours and overdue, so an hour left is still
+ * seen; the tooltip says 状态未读到：请打开详情页确认.
  */
 import type { BadgeMark } from '../../lib/engine/mark';
-import { formatFen, formatLeft, tierOf } from '../../lib/ui/format';
+import { ACTION_LABEL, formatFen, formatLeft, STATE_UNREAD, tierOf } from '../../lib/ui/format';
 
 export const BADGE_TAG = 'aftersales-radar-badge';
 
@@ -18,12 +23,14 @@ const CSS = `
   font: 600 11px/1.4 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif; }
 .chip { color: #fff; border-radius: 3px; padding: 0 5px; background: #8a9099; }
 .overdue { background: #c9302c; } .lt6h { background: #d4540b; } .lt24h { background: #b7791f; } .later { background: #2f7d32; }
+.chip.unread { background: #55637a; } .chip.unread.lt6h, .chip.unread.overdue { background: #1f2a3a; outline: 2px dashed #1f2a3a; outline-offset: 1px; }
 .marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
 .est { font-weight: 400; opacity: .85; }
 :host([data-fit="owed"]) .payer, :host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
 :host([data-fit="dot"]) { margin: 0 3px; }
 :host([data-fit="dot"]) .chip { font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
+:host([data-fit="dot"]) .chip.unread { outline-width: 1px; }
 `;
 
 const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };
@@ -45,16 +52,17 @@ const shown = new WeakMap<ShadowRoot, string>();
 const estimated = (m: BadgeMark) => m.dueAt !== null && m.estimated;
 
 function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
-  const left = m.dueAt === null ? '无倒计时' : formatLeft(m.dueAt - now);
+  const unread = m.dueAt !== null && !!m.stateUnread;
+  const left = m.dueAt === null ? '无倒计时' : `${unread ? '？' : ''}${formatLeft(m.dueAt - now)}`;
   const tier = tierOf(m.dueAt ?? undefined, now);
   // Rewrite only what changed: the countdown text moves every minute, the rest rarely.
-  const signature = `${left}|${tier}|${m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}|${m.why}`;
+  const signature = `${left}|${tier}|${m.estimated}|${m.payer ?? ''}|${m.owed?.fen ?? ''}|${m.why}|${m.pageAction ?? ''}`;
   if (shown.get(root) === signature) return;
   shown.set(root, signature);
   const host = root.host as HTMLElement;
   const chip = root.firstElementChild as HTMLElement;
   const marks = chip.nextElementSibling as HTMLElement;
-  chip.className = `chip ${tier}`;
+  chip.className = `chip ${tier}${unread ? ' unread' : ''}`;
   chip.textContent = left;
   const est = estimated(m);
   if (est) {
@@ -76,7 +84,9 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   if (m.payer) add('payer', PAYER_MARK[m.payer]!, m.payerWhy ?? '');
   if (m.owed) add('owed', m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
   // Everything the badge says, for when it is cut down to its chip or a dot.
-  host.title = `售后雷达：${left}${est ? '（估）' : ''} · ${[...said, m.why].join(' · ')}`;
+  // A state not read: the countdown, what the page's words announce (if anything), and that nothing else is known.
+  const unreadSays = unread ? [...(m.pageAction ? [`到期${ACTION_LABEL[m.pageAction]}（页面所示）`] : []), STATE_UNREAD] : [];
+  host.title = `售后雷达：${left.replace('？', '')}${est ? '（估）' : ''} · ${[...unreadSays, ...said, m.why].join(' · ')}`;
 }
 
 function create(doc: Document, id: string): HTMLElement {
@@ -116,7 +126,7 @@ export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): ()
 }
 
 /** What makes a badge wider besides its countdown, and what each badge was fitted for. */
-const widthKey = (m: BadgeMark) => `${estimated(m)}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
+const widthKey = (m: BadgeMark) => `${estimated(m)}|${!!m.stateUnread}|${m.payer ?? ''}|${m.owed?.fen ?? ''}`;
 const fittedFor = new WeakMap<HTMLElement, string>();
 
 /** A new badge, the element it goes after, and its row's region. */

@@ -6,9 +6,10 @@ import type { ReplyTemplate } from '../../lib/replies/model';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import type { CaseSnapshot } from '../../lib/shared/types';
 import { formatChinaShort } from '../../lib/shared/china-time';
-import { ACTION_LABEL, formatFen, formatLeft, statusLabel, tierOf } from '../../lib/ui/format';
+import { ACTION_LABEL, formatFen, formatLeft, STATE_UNREAD, statusLabel, tierOf } from '../../lib/ui/format';
 import { formatLeftIn, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
+import { NeedsLine } from './NeedsLine';
 import { Replies } from './Replies';
 
 const PAYER: Record<string, string> = { seller: '商家', buyer: '买家', insurance: '运费险', none: '不产生', unknown: '未知' };
@@ -39,6 +40,22 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
     );
   }
   const due = Date.parse(d.at);
+  if (d.actor === null) {
+    // The state was not read: the page's countdown as shown, whose turn it is not guessed.
+    return (
+      <div class={`ar-countdown ar-tier-${tierOf(due, now)} ar-state-unread`} data-testid="case-countdown" data-basis={d.basis} data-state="unread">
+        <strong>{formatLeftIn(lang, formatLeft(due - now))}</strong>
+        {d.consequence && <span>{t('后平台将{action}（页面所示）', { action: t(ACTION_LABEL[d.consequence]) })}</span>}
+        <span class="ar-unread-note" data-testid="state-unread">
+          {t(STATE_UNREAD)}
+        </span>
+        <small>
+          {t('到期 {at} · ', { at: formatChinaShort(due) })}
+          {`${t('来源：')}${d.why}`}
+        </small>
+      </div>
+    );
+  }
   return (
     <div class={`ar-countdown ar-tier-${tierOf(due, now)}`} data-testid="case-countdown" data-basis={d.basis}>
       <strong>{formatLeftIn(lang, formatLeft(due - now))}</strong>
@@ -54,6 +71,14 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
 function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | undefined; onToggle?: (text: string, done: boolean) => void }) {
   const t = useT();
   const done = new Set(record?.staff?.stepsDone ?? []);
+  if (a.needs.steps) {
+    return (
+      <section class="ar-section" aria-label="下一步" data-testid="steps-needs">
+        <h3 class="ar-h3">{t('下一步')}</h3>
+        <NeedsLine facts={a.needs.steps} />
+      </section>
+    );
+  }
   return (
     <section class="ar-section" aria-label="下一步">
       <h3 class="ar-h3">{t('下一步')}</h3>

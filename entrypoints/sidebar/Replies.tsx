@@ -3,10 +3,11 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Assessment } from '../../lib/engine/assess';
 import type { ShopPolicy } from '../../lib/engine/policy';
 import { fillTemplate, placeholderValues } from '../../lib/replies/fill';
-import { suggestReplies } from '../../lib/replies/rank';
+import { replyNeeds, suggestReplies } from '../../lib/replies/rank';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import type { CaseSnapshot } from '../../lib/shared/types';
 import { useT } from '../../lib/ui/i18n';
+import { NeedsLine } from './NeedsLine';
 
 function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; values: Record<string, string>; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
   const t2 = useT();
@@ -51,10 +52,16 @@ export function Replies({ c, a, now, policy, templates, onInsert }: { c: CaseSna
   const t = useT();
   const suggestions = useMemo(() => suggestReplies(templates, c, a, 4), [templates, c, a]);
   const values = placeholderValues({ case: c, assessment: a, now, shop: { shopName: policy.shopName, staffName: policy.staffName, returnAddress: policy.returnAddress } }) as Record<string, string>;
-  if (!suggestions.length) return null;
+  const needs = replyNeeds(c);
+  if (!suggestions.length && !needs.length) return null;
   return (
     <section class="ar-section" aria-label="建议回复">
       <h3 class="ar-h3">{t('建议回复')}</h3>
+      {needs.length > 0 && (
+        <div data-testid="replies-needs">
+          <NeedsLine facts={needs} what="按状态给出的回复" />
+        </div>
+      )}
       <ol class="ar-replies" data-testid="replies">
         {suggestions.map((s) => (
           <Reply key={s.template.id} t={s.template} why={s.why} values={values} onInsert={onInsert} />

@@ -13,7 +13,15 @@ import { workingMsBetween } from './working-hours';
 export type Actor = 'seller' | 'buyer';
 export type Tier = 'overdue' | 'lt6h' | 'lt24h' | 'later' | 'none';
 
-export interface Deadline {
+/**
+ * When the platform acts next. Whose turn it is and what the platform then does follow from the
+ * case's state: when the state was read, a `StateDeadline`; when it was not (UNKNOWN), only the
+ * page's countdown as shown (`CountdownOnly`). `actor === null` tells them apart.
+ */
+export type Deadline = StateDeadline | CountdownOnly;
+
+/** A deadline on a case whose state was read: whose turn it is and what happens at the end are known. */
+export interface StateDeadline {
   at: string;
   actor: Actor;
   consequence: AutoAction;
@@ -22,6 +30,31 @@ export interface Deadline {
   ruleId?: RuleId;
   why: string;
 }
+
+/**
+ * The page's countdown on a case whose state was not read (状态未读到): the instant and the text as
+ * shown, and the action only where the page's own words announce it (…后自动同意 / 自动退款 / 自动关闭).
+ * Nobody's turn is assumed. The instant is real: the tier and the alerts follow it all the same.
+ */
+export interface CountdownOnly {
+  at: string;
+  actor: null;
+  /** What the page's words announce; null when they announce nothing. */
+  consequence: AutoAction | null;
+  basis: 'page';
+  /** The countdown exactly as shown, e.g. 还剩1天6时40分. */
+  text: string;
+  why: string;
+}
+
+/** A fact the page did not show, without which an output is left out rather than guessed. */
+export type Fact = 'status';
+
+/** The outputs that turn on the case's state: whose turn it is, what the platform then does, the next steps. */
+export type StateOutput = 'actor' | 'consequence' | 'steps';
+
+/** Outputs left out because the page did not show what they turn on, each with the facts it needs (shown as 需要：售后状态). */
+export type Needs = Partial<Record<StateOutput, Fact[]>>;
 
 export interface UnknownDeadline {
   at: null;
@@ -79,10 +112,13 @@ export interface Assessment {
   sevenDay: SevenDay;
   postage: PostageAssessment;
   compensation: Compensation[];
+  /** The next steps; empty, with `needs.steps`, when the state was not read. */
   steps: string[];
   evidence: string[];
   flags: RiskFlag[];
   reasonCategory: ReasonCategory;
+  /** What was left out rather than guessed, and why (empty when nothing was). */
+  needs: Needs;
 }
 
 const SELLER_STATES: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
@@ -99,7 +135,10 @@ const ms = (iso: string | undefined): number | undefined => {
   return Number.isFinite(v) ? v : undefined;
 };
 
-/** What the platform does when a state times out, when the page does not say. */
+/** The state was not read: nothing that turns on it is guessed. */
+const stateUnread = (c: CaseSnapshot) => c.status === 'UNKNOWN';
+
+/** What the platform does when a (read) state times out, when the page does not say. */
 function defaultConsequence(c: CaseSnapshot): AutoAction {
   switch (c.status) {
     case 'WAIT_SELLER_AGREE':
@@ -125,9 +164,9 @@ function historyTime(c: CaseSnapshot, actor: RegExp, text: RegExp): number | und
 
 const OPEN_DETAIL = '未知：请打开该售后单的详情页，读取平台倒计时或状态开始时间';
 
-function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): Deadline | UnknownDeadline | null {
+function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline | UnknownDeadline | null {
   const hours = (id: RuleId) => ruleParam(rules, id, 'hours') * HOUR_MS;
-  const make = (ruleId: RuleId, start: number, actor: Actor, startWhat: string): Deadline => ({
+  const make = (ruleId: RuleId, start: number, actor: Actor, startWhat: string): StateDeadline => ({
     at: toChinaIso(start + hours(ruleId)),
     actor,
     consequence: defaultConsequence(c),
@@ -167,6 +206,8 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): Deadline | Unk
     }
     case 'EXCHANGE_WAIT_SELLER_AGREE':
       return applied === undefined ? { at: null, why: `申请时间${OPEN_DETAIL}` } : make('deadline.exchange-agree', applied, 'seller', '申请时间');
+    case 'UNKNOWN':
+      return { at: null, why: `状态未读到，时限${OPEN_DETAIL}` };
     default:
       return FINAL_STATUSES.has(c.status) ? null : { at: null, why: `该状态的时限规则未知：${OPEN_DETAIL}` };
   }
@@ -288,6 +329,8 @@ function compensationOf(c: CaseSnapshot, category: ReasonCategory, commitments: 
 
 function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, commitments: CommitmentsInForce): string[] {
   const s = c.status;
+  // Every playbook starts from the state: without it, no step is proposed (not even "wait for the buyer").
+  if (stateUnread(c)) return [];
   if (FINAL_STATUSES.has(s)) return ['本单已结束，无需操作；如买家仍有疑问，礼貌回复并记录'];
   if (c.kind === 'postage') {
     return ['核对退货物流是否已签收、邮费金额是否合理', '按运费责任决定：商家责任则同意打款；否则拒绝并写明原因', '拒绝前先与买家沟通，避免升级为平台介入'];
@@ -360,13 +403,22 @@ function evidenceOf(c: CaseSnapshot, category: ReasonCategory): string[] {
 
 function flagsOf(c: CaseSnapshot, tier: Tier): RiskFlag[] {
   const flags: RiskFlag[] = [];
-  if (tier === 'overdue') flags.push({ id: 'overdue', text: '已超过平台时限' });
-  else if (tier === 'lt6h' || tier === 'lt24h') flags.push({ id: 'due-within-24h', text: '24 小时内平台将自动处理' });
+  const unread = stateUnread(c);
+  if (tier === 'overdue') flags.push({ id: 'overdue', text: unread ? '页面倒计时已到' : '已超过平台时限' });
+  else if (tier === 'lt6h' || tier === 'lt24h') flags.push({ id: 'due-within-24h', text: unread ? '页面倒计时不足 24 小时' : '24 小时内平台将自动处理' });
   if (c.flags.platformIntervened) flags.push({ id: 'platform-intervened', text: '平台（小二）已介入：按时举证' });
   if (c.flags.platformIntervened || c.status === 'SELLER_REFUSE_BUYER') flags.push({ id: 'dispute-risk', text: '可能计入纠纷退款率' });
-  if (c.kind === 'refund' && !FINAL_STATUSES.has(c.status)) flags.push({ id: 'counts-toward-refund-rate', text: '退款成功将计入退款率' });
+  // Whether the refund can still succeed (or already has) depends on the state: unread, not said.
+  if (c.kind === 'refund' && !unread && !FINAL_STATUSES.has(c.status)) flags.push({ id: 'counts-toward-refund-rate', text: '退款成功将计入退款率' });
   if (c.flags.buyerUrged) flags.push({ id: 'buyer-urged', text: '买家已催促' });
   return flags;
+}
+
+function needsOf(c: CaseSnapshot, deadline: Deadline | UnknownDeadline | null): Needs {
+  if (!stateUnread(c)) return {};
+  // The page's own words may still announce what happens (…后自动同意).
+  const announced = !!deadline && deadline.at !== null && deadline.consequence !== null;
+  return { actor: ['status'], ...(announced ? {} : { consequence: ['status'] }), steps: ['status'] };
 }
 
 /**
@@ -396,6 +448,7 @@ export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assess
     evidence: evidenceOf(c, category),
     flags: flagsOf(c, tier),
     reasonCategory: category,
+    needs: needsOf(c, deadline),
   };
   if (policy.workingHours && dueAt !== undefined) {
     const left = workingMsBetween(now, dueAt, policy.workingHours, policy.holidays);
@@ -417,7 +470,18 @@ function deadlinesOf(c: CaseSnapshot, rules: Map<string, Rule>): { deadline: Dea
   let deadline: Deadline | UnknownDeadline | null;
   const fromRule = FINAL_STATUSES.has(c.status) ? null : ruleDeadline(c, rules);
   const pageAt = ms(c.pageDeadline?.at);
-  if (c.pageDeadline && pageAt !== undefined && !FINAL_STATUSES.has(c.status)) {
+  if (c.pageDeadline && pageAt !== undefined && stateUnread(c)) {
+    // The countdown as the page shows it, and nothing more: no actor, no consequence the page did not state.
+    deadline = {
+      at: c.pageDeadline.at,
+      actor: null,
+      consequence: c.pageDeadline.action ?? null,
+      basis: 'page',
+      text: c.pageDeadline.text,
+      why: `平台页面倒计时（${c.pageDeadline.text}）`,
+    };
+    deadlines.push(deadline);
+  } else if (c.pageDeadline && pageAt !== undefined && !FINAL_STATUSES.has(c.status)) {
     deadline = {
       at: c.pageDeadline.at,
       actor: SELLER_STATES.has(c.status) ? 'seller' : 'buyer',

@@ -2,6 +2,7 @@
  * What a row badge shows of a case: the engine's judgement cut down to a few plain fields, so the
  * content script can draw badges without carrying the engine (it runs in the background).
  */
+import type { AutoAction } from '../shared/types';
 import type { Assessment } from './assess';
 
 export interface BadgeMark {
@@ -11,6 +12,12 @@ export interface BadgeMark {
   estimated: boolean;
   /** What the deadline is, for the badge's tooltip. */
   why: string;
+  /**
+   * The case's state was not read: the countdown is the page's, and whose turn it is is not known
+   * (the badge takes a neutral colour and says 状态未读到). `pageAction`: what the page's words announce.
+   */
+  stateUnread?: true;
+  pageAction?: AutoAction;
   /** Who pays the return postage, when someone does. */
   payer?: 'seller' | 'buyer' | 'insurance';
   payerWhy?: string;
@@ -26,6 +33,10 @@ export function markOf(a: Assessment): BadgeMark {
     estimated: !!d && d.at !== null && d.basis === 'rule',
     why: d?.why ?? '无平台倒计时',
   };
+  if (d && d.at !== null && d.actor === null) {
+    mark.stateUnread = true;
+    if (d.consequence) mark.pageAction = d.consequence;
+  }
   const payer = a.postage.returnPaidBy;
   if (payer === 'seller' || payer === 'buyer' || payer === 'insurance') {
     mark.payer = payer;

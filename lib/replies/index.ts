@@ -4,7 +4,7 @@ export { CATEGORY_LABEL, PLACEHOLDERS } from './model';
 export type { Fit, PlaceholderName, ReplyCategory, ReplyTemplate } from './model';
 export { fillTemplate, placeholderValues } from './fill';
 export type { FillContext, Filled } from './fill';
-export { fitScore, suggestReplies } from './rank';
+export { fitScore, replyNeeds, suggestReplies } from './rank';
 export type { Suggestion } from './rank';
 export { checkStyle } from './style';
 export type { StyleIssue } from './style';

@@ -43,6 +43,10 @@ export const CATEGORY_LABEL: Record<ReplyCategory, string> = {
 /** When a template fits: every condition given must hold. */
 export interface Fit {
   kinds?: CaseKind[];
+  /**
+   * The statuses it fits; none: any status that was read. Only a template listing 'UNKNOWN' is
+   * offered for a case whose status was not read: its words must hold whatever the state is.
+   */
   statuses?: CaseStatus[];
   refundTypes?: RefundType[];
   reasons?: ReasonCategory[];

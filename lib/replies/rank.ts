@@ -2,8 +2,12 @@
  * Which replies fit this case, best first, each with the reason. Pure: computed from the case and
  * its assessment only. A template fits when every condition it names holds; the more specific a
  * fitting template, the higher it ranks.
+ *
+ * Templates declare the statuses they fit. One with no `statuses` fits any status that was read; a
+ * case whose status was not read (UNKNOWN) gets only templates that list 'UNKNOWN', the ones whose
+ * words hold whatever the state (a greeting, asking for photos), never "您的退款已经处理成功了".
  */
-import type { Assessment } from '../engine/assess';
+import type { Assessment, Fact } from '../engine/assess';
 import { FINAL_STATUSES, type CaseSnapshot } from '../shared/types';
 import type { Fit, ReplyTemplate } from './model';
 
@@ -79,6 +83,7 @@ function holds(key: keyof Fit, fit: Fit, c: CaseSnapshot, a: Assessment): boolea
 
 /** The template's score for this case, or undefined when it does not fit. */
 export function fitScore(t: ReplyTemplate, c: CaseSnapshot, a: Assessment): number | undefined {
+  if (c.status === 'UNKNOWN' && !t.fit.statuses?.includes('UNKNOWN')) return undefined;
   let score = 0;
   for (const key of Object.keys(t.fit) as (keyof Fit)[]) {
     if (t.fit[key] === undefined) continue;
@@ -92,6 +97,11 @@ export interface Suggestion {
   template: ReplyTemplate;
   score: number;
   why: string;
+}
+
+/** What the replies held back for this case need: the state, when it was not read. */
+export function replyNeeds(c: CaseSnapshot): Fact[] {
+  return c.status === 'UNKNOWN' ? ['status'] : [];
 }
 
 /** The best-fitting templates first (ties keep the library's order); generic ones (no conditions) last. */

@@ -69,7 +69,8 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   if (!prev) return [{ ...base, type: 'first-seen', to: next.statusText ?? next.status }];
   const out: CaseEvent[] = [];
   if (prev.status !== next.status) {
-    const missed = !!prev.due && Date.parse(prev.due.at) <= Date.parse(source.readAt);
+    // Only a state that was read can be said to have been decided by the platform at its deadline.
+    const missed = prev.status !== 'UNKNOWN' && !!prev.due && Date.parse(prev.due.at) <= Date.parse(source.readAt);
     out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status, ...(missed ? { auto: true } : {}) });
   }
   const before = prev.due ? Date.parse(prev.due.at) : undefined;

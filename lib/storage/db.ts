@@ -9,12 +9,16 @@ import type { CommitmentEntry } from '../engine/policy';
 import type { RuleId } from '../engine/rules';
 import { EMPTY_POLICY, nextDeadline } from '../engine';
 
-/** The platform's next auto-action for a case, as the engine judged it when the case was stored. */
+/**
+ * The platform's next auto-action for a case, as the engine judged it when the case was stored.
+ * `actor` null: the case's state was not read, so whose turn it is is not known, and `consequence`
+ * is only what the page's countdown announced (null when it announced nothing).
+ */
 export interface Due {
   at: string;
   basis: 'page' | 'rule';
-  consequence: AutoAction;
-  actor: 'seller' | 'buyer';
+  consequence: AutoAction | null;
+  actor: 'seller' | 'buyer' | null;
   ruleId?: RuleId;
 }
 
@@ -153,7 +157,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 export function dueOf(c: CaseSnapshot, policy = EMPTY_POLICY): Due | null {
   const d = nextDeadline(c, policy);
   if (!d || d.at === null) return null;
-  return { at: d.at, basis: d.basis, consequence: d.consequence, actor: d.actor, ...(d.ruleId ? { ruleId: d.ruleId } : {}) };
+  return { at: d.at, basis: d.basis, consequence: d.consequence, actor: d.actor, ...(d.actor !== null && d.ruleId ? { ruleId: d.ruleId } : {}) };
 }
 
 /** Open the ledger. `name` is for tests. */

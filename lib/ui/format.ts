@@ -1,5 +1,6 @@
 /** Display helpers shared by the sidebar, the popup and the options page. */
 import type { AutoAction, CaseKind, CaseStatus, PageKind, Platform } from '../shared/types';
+import type { Fact } from '../engine/assess';
 import { HOUR_MS } from '../shared/china-time';
 
 export type Tier = 'overdue' | 'lt6h' | 'lt24h' | 'later' | 'none';
@@ -36,6 +37,12 @@ export const ACTION_LABEL: Record<AutoAction, string> = {
   'auto-close': '自动关闭',
   'auto-confirm': '自动确认收货',
 };
+
+/** Said beside a countdown whose case's state was not read: whose turn it is is not known. */
+export const STATE_UNREAD = '状态未读到：请打开详情页确认';
+
+/** The facts an output may need, as staff call them (需要：售后状态). */
+export const FACT_LABEL: Record<Fact, string> = { status: '售后状态' };
 
 export const PAGE_LABEL: Record<PageKind, string> = {
   workbench: '售后工作台',

@@ -124,6 +124,18 @@ function toVO(c) {
   };
 }
 
+/**
+ * Test hook `?statusWording=unknown` (on a 千牛 page; its data requests carry it on): every case's
+ * status in a wording the extension's vocabulary does not know, under a status code it does not know
+ * either, and its countdown without the action (还剩1天6时40分 alone), as after a redesign it has not
+ * seen. The extension must show the countdown and say the state was not read, guessing nothing.
+ */
+const UNLISTED_WORDING = '售后申请审核中';
+function withStatusWording(vo, wording) {
+  if (wording !== 'unknown') return vo;
+  return { ...vo, refundStatus: 'DEMO_UNLISTED_STATUS', statusDesc: UNLISTED_WORDING, refundRemindTimeout: vo.refundRemindTimeout && { ...vo.refundRemindTimeout, action: null } };
+}
+
 export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {}) {
   const cls = makeClassMap();
   const cases = buildCases(startMs);
@@ -299,16 +311,18 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
     const api = url.pathname.match(/^\/h5\/(mtop\.alibaba\.refundface2\.disputeservice\.qianniu\.pc\.[a-z0-9]+)\/1\.0\/?$/i);
     if (api) {
       const name = api[1];
+      const wording = url.searchParams.get('statusWording');
+      const asVO = (c) => withStatusWording(toVO(c), wording);
       let list = casesFor(hostInfo.platform);
       const extra = Number(url.searchParams.get('demoRows') ?? 0);
       if (extra > 0) list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform);
       if (name.endsWith('disputelistv2')) {
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeGridVOList: list.map(toVO), total: list.length, serverTime: Date.now() } }));
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeGridVOList: list.map(asVO), total: list.length, serverTime: Date.now() } }));
       }
       if (name.endsWith('disputedetail')) {
         const c = list.find((x) => x.disputeId === url.searchParams.get('disputeId'));
         if (!c) return send(res, 200, 'application/json', JSON.stringify({ api: name, ret: ['FAIL_BIZ_NOT_FOUND::售后单不存在'], data: {} }));
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeVO: toVO(c), serverTime: Date.now() } }));
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeVO: asVO(c), serverTime: Date.now() } }));
       }
       if (name.endsWith('statistic')) {
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { stats: stats(hostInfo.platform) } }));

@@ -73,7 +73,12 @@
   });
   window.addEventListener('popstate', route);
 
-  function fetchJson(url) { return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); }); }
+  function fetchJson(url) {
+    // Test hook: the page's ?statusWording= goes on to its data requests (see server.mjs).
+    var wording = new URLSearchParams(location.search).get('statusWording');
+    if (wording) url += (url.indexOf('?') < 0 ? '?' : '&') + 'statusWording=' + encodeURIComponent(wording);
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); });
+  }
 
   var TABS = [
     ['售后工作台', '/home.htm/trade-platform/refund-workbench', 'workbench'],

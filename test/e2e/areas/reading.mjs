@@ -1,6 +1,6 @@
 // End-to-end area: Reading the seller pages: which page it is, which cases it lists, their countdowns, and the page's own data
 // responses; lists, details, route changes, iframes, a strict CSP, both hosts and the old refund2 pages.
-import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarMatchesPage, waitFor } from '../harness.mjs';
+import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
 export default async function readingArea({ run, backend, worker, extensionId, page, ext, shotsDir }) {
@@ -50,6 +50,68 @@ export default async function readingArea({ run, backend, worker, extensionId, p
       const diff = Math.abs(minutesOf(chip) - minutesOf(cd));
       assert(diff <= 1, `${id}: page ${cd} vs sidebar ${chip}`);
     }
+  });
+
+  await run.check('a status the vocabulary does not know: each row keeps the page\'s countdown and says 状态未读到, naming no actor or consequence (sidebar list, case view, badge tooltip)', async () => {
+    // The demo words every status in a way the extension has not seen, and its countdowns without their action.
+    await page.goto(`${M}/refund-list?statusWording=unknown`);
+    await sidebarMatchesPage(page, 'refund list, statuses in an unknown wording');
+    const shown = await page.evaluate(() => {
+      const out = [];
+      for (const block of document.body.innerText.split(/(?=退款编号[：:])/)) {
+        const id = block.match(/^退款编号[：:]\s*(\d+)/)?.[1];
+        if (id) out.push({ id, countdown: block.match(/还剩[\d天时分]+/)?.[0] ?? null, status: block.includes('售后申请审核中'), action: /自动(同意|退款|关闭|确认收货)/.test(block) });
+      }
+      return out;
+    });
+    const counting = shown.filter((r) => r.countdown);
+    assert(counting.length >= 5 && shown.every((r) => r.status && !r.action), `the page shows the unknown wording, countdowns and no action: ${JSON.stringify(shown)}`);
+    const ACTION = /自动(同意|退款|关闭|确认收货)|后平台将|auto-/;
+    const rows = await waitFor(async () => {
+      const r = await sidebarFrame(page).evaluate(() =>
+        Object.fromEntries([...document.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((li) => [li.getAttribute('data-dispute-id'), { state: li.getAttribute('data-state'), chip: li.querySelector('[data-testid=countdown]')?.textContent ?? '', unread: li.querySelector('[data-testid=state-unread]')?.textContent ?? null, text: li.textContent }])),
+      );
+      return counting.every((c) => r[c.id]?.state === 'unread') && r;
+    }, { message: 'the sidebar rows marked as state not read' });
+    const badge = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('aftersales-radar-badge')].map((b) => [b.getAttribute('data-dispute-id'), { title: b.title, chip: b.shadowRoot.firstElementChild.className }])));
+    for (const { id, countdown } of counting) {
+      const row = rows[id];
+      assert(Math.abs(minutesOf(row.chip) - minutesOf(countdown)) <= 1, `${id}: the sidebar's countdown ${row.chip} is the page's ${countdown}`);
+      assertEqual(row.unread, '状态未读到：请打开详情页确认', `${id}: the sidebar row says the state was not read`);
+      assert(!ACTION.test(row.text), `${id}: the sidebar row names no consequence: ${row.text}`);
+      const b = badge[id];
+      assert(b.title.startsWith('售后雷达：') && Math.abs(minutesOf(b.title) - minutesOf(countdown)) <= 1, `${id}: the badge tooltip gives the countdown: ${b.title}`);
+      assert(b.title.includes('状态未读到：请打开详情页确认') && b.title.includes('平台页面倒计时（还剩'), `${id}: the badge tooltip says the state was not read: ${b.title}`);
+      assert(!ACTION.test(b.title), `${id}: the badge tooltip names no consequence: ${b.title}`);
+      assert(b.chip.split(' ').includes('unread'), `${id}: the badge chip is drawn as state not read: ${b.chip}`);
+    }
+    // The case view: the countdown, the notice, no next steps guessed, and only replies that hold whatever the state.
+    const { id } = counting[0];
+    await sidebarFrame(page).locator(`[data-testid=cases] [data-dispute-id="${id}"] button`).click();
+    const view = await waitFor(async () => {
+      const v = await sidebarFrame(page).evaluate(() => {
+        const q = (s) => document.querySelector(s);
+        return q('.ar-caseview') && {
+          id: q('.ar-caseview').getAttribute('data-dispute-id'),
+          state: q('[data-testid=case-countdown]')?.getAttribute('data-state'),
+          countdown: q('[data-testid=case-countdown]')?.textContent ?? '',
+          steps: q('[data-testid=steps]') ? q('[data-testid=steps]').textContent : null,
+          needs: q('[data-testid=steps-needs] [data-testid=needs]')?.textContent ?? null,
+          replies: [...document.querySelectorAll('[data-testid=replies] [data-reply-id]')].map((r) => r.getAttribute('data-reply-id')),
+          text: q('.ar-caseview').textContent,
+        };
+      });
+      return v?.id === id && v;
+    }, { message: 'the case view' });
+    assertEqual(view.state, 'unread', 'the case countdown is marked as state not read');
+    assert(view.countdown.includes('状态未读到：请打开详情页确认') && view.countdown.includes('平台页面倒计时（还剩'), `the case countdown says the state was not read: ${view.countdown}`);
+    assertEqual([view.steps, view.needs], [null, '需要：售后状态'], 'no next steps, and what they need');
+    assert(view.replies.length > 0 && view.replies.every((r) => /^(greet\.|damage\.photos|evidence\.photos|missing\.checking)/.test(r)), `only status-neutral replies: ${view.replies}`);
+    assert(!ACTION.test(view.text) && !view.text.includes('退款成功将计入退款率'), 'the case view names no consequence and no state-dependent flag');
+    await shot(page, shotsDir, 'state-unread');
+    // Leave the ledger's status wording as the other checks expect it.
+    await page.goto(`${M}/refund-list`);
+    await sidebarMatchesPage(page, 'refund list, read again');
   });
 
   await run.check('the cases reach the ledger in the extension\'s own IndexedDB, never the page\'s', async () => {

@@ -44,6 +44,36 @@ describe('row badges', () => {
   });
 });
 
+describe('a badge on a case whose state was not read', () => {
+  const unread: BadgeMark = { dueAt: NOW + 50 * 60_000, estimated: false, why: '平台页面倒计时（还剩50分）', stateUnread: true };
+  const chipOf = (b: Element | undefined) => b?.shadowRoot?.firstElementChild as HTMLElement;
+
+  it('shows the page’s countdown in a neutral colour with a ？, and says in its tooltip that the state was not read', () => {
+    placeBadges(prepareBadges(listWithOneRow(), new Map([['287140000008050', unread]]), NOW));
+    const [badge] = badgesOnPage() as HTMLElement[];
+    expect(chipOf(badge).textContent).toBe('？50分00秒');
+    // The tier stays (the hour left is real), marked as unread so it is not drawn in the "act now" orange.
+    expect(chipOf(badge).className).toBe('chip lt6h unread');
+    expect(badge!.title).toBe('售后雷达：50分00秒 · 状态未读到：请打开详情页确认 · 平台页面倒计时（还剩50分）');
+    expect(badge!.title).not.toMatch(/自动(同意|退款|关闭)/);
+  });
+
+  it('names the action only when the page’s words announced it', () => {
+    placeBadges(prepareBadges(listWithOneRow(), new Map([['287140000008050', { ...unread, pageAction: 'auto-agree' as const }]]), NOW));
+    expect((badgesOnPage()[0] as HTMLElement).title).toContain('到期自动同意（页面所示） · 状态未读到：请打开详情页确认');
+  });
+
+  it('turns back to the tier’s colour once the state is read', () => {
+    const rows = listWithOneRow();
+    placeBadges(prepareBadges(rows, new Map([['287140000008050', unread]]), NOW));
+    const { stateUnread: _, ...read } = unread;
+    placeBadges(prepareBadges(rows, new Map([['287140000008050', read]]), NOW));
+    const [badge] = badgesOnPage() as HTMLElement[];
+    expect(chipOf(badge).className).toBe('chip lt6h');
+    expect(badge!.title).not.toContain('状态未读到');
+  });
+});
+
 describe('fitting a badge to the room on its line', () => {
   const mark: BadgeMark = { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时', payer: 'seller', owed: { fen: 590, why: '延迟发货赔付' } };
   /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../lib/engine';
+import { markOf } from '../../../lib/engine/mark';
 import { CASE_STATUSES, type CaseSnapshot } from '../../../lib/shared/types';
 import { toChinaIso } from '../../../lib/shared/china-time';
 
@@ -58,6 +59,48 @@ describe(`the engine on random cases and settings (${RUNS} runs)`, () => {
         for (const comp of a.compensation) if (comp.fen !== null) expect(Number.isSafeInteger(comp.fen) && comp.fen >= 0).toBe(true);
         if (a.workingMsLeft !== undefined) expect(a.workingMsLeft).toBeGreaterThanOrEqual(0);
         expect(['overdue', 'lt6h', 'lt24h', 'later', 'none']).toContain(a.tier);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** What the platform may do, in every spelling the assessment could use. */
+const ACTION_WORDS: Record<string, RegExp> = {
+  'auto-agree': /auto-agree|自动同意|视作同意/,
+  'auto-refund': /auto-refund|自动退款/,
+  'auto-close': /auto-close|自动关闭/,
+  'auto-confirm': /auto-confirm|自动确认收货/,
+};
+
+const unreadSnapshot = fc
+  .tuple(
+    snapshot,
+    fc.option(fc.record({ at: instant.map(toChinaIso), text: fc.constantFrom('还剩1天6时40分', '还剩3时5分', '已超时'), action: fc.option(fc.constantFrom('auto-agree' as const, 'auto-refund' as const, 'auto-close' as const, 'auto-confirm' as const), { nil: undefined }) }), { nil: undefined }),
+    fc.option(fc.constantFrom('售后申请审核中', '协商中'), { nil: undefined }),
+  )
+  .map(([c, pageDeadline, statusText]): CaseSnapshot => ({ ...c, status: 'UNKNOWN', statusText, ...(pageDeadline ? { pageDeadline } : {}) }));
+
+describe(`a case whose status was not read (${RUNS} runs)`, () => {
+  it('names no actor and no consequence the page did not state, and keeps the page’s instant', () => {
+    fc.assert(
+      fc.property(unreadSnapshot, policy, instant, (c, p, now) => {
+        const a = assess(c, p as never, now);
+        const stated = c.pageDeadline?.action;
+        for (const d of [a.deadline, ...a.deadlines]) {
+          if (!d || d.at === null) continue;
+          expect(d.actor).toBeNull();
+          expect(d.consequence).toBe(stated ?? null);
+          expect(d).toMatchObject({ basis: 'page', at: c.pageDeadline!.at });
+        }
+        if (c.pageDeadline) expect(a.deadline).toMatchObject({ at: c.pageDeadline.at, text: c.pageDeadline.text });
+        // No word anywhere in the judgement for an action the page did not announce.
+        const said = JSON.stringify({ ...a, ...markOf(a) });
+        for (const [action, words] of Object.entries(ACTION_WORDS)) if (action !== stated) expect(said, action).not.toMatch(words);
+        // Nor whose turn it is: no step, no refund-rate flag.
+        expect(a.steps).toEqual([]);
+        expect(a.needs.actor).toEqual(['status']);
+        expect(a.flags.map((f) => f.id)).not.toContain('counts-toward-refund-rate');
       }),
       { numRuns: RUNS },
     );

@@ -40,6 +40,15 @@ describe('npm run inspect -- case', () => {
     expect(promised.assessment.compensation).toEqual([expect.objectContaining({ kind: 'fake-compensation', fen: 40000 })]);
   });
 
+  it('prints a case whose status was not read as the page showed it: the countdown, no actor, no consequence', { timeout: 20_000 }, () => {
+    const unread = join(dir, 'unread.json');
+    writeFileSync(unread, JSON.stringify({ platform: 'taobao', disputeId: '1234568', kind: 'refund', refundType: '仅退款', status: 'UNKNOWN', statusText: '售后申请审核中', pageDeadline: { at: '2026-11-23T21:40:00+08:00', text: '还剩1天6时40分' }, flags: {} }));
+    const { assessment } = JSON.parse(run('case', unread, '--now', '2026-11-22T15:00:00+08:00'));
+    expect(assessment.deadline).toEqual({ at: '2026-11-23T21:40:00+08:00', actor: null, consequence: null, basis: 'page', text: '还剩1天6时40分', why: '平台页面倒计时（还剩1天6时40分）' });
+    expect(assessment.steps).toEqual([]);
+    expect(assessment.needs).toEqual({ actor: ['status'], consequence: ['status'], steps: ['status'] });
+  });
+
   it('refuses a malformed settings file with the reason', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ commitments: [{ type: 'fake-3x', enabled: 'yes', effectiveFrom: 'soon' }] }));

@@ -23,4 +23,13 @@ describe('changed since you last looked', () => {
     expect(d.autoActions.map((e) => e.caseKey)).toEqual(['taobao:1']);
     expect(await digestSince(db, null)).toMatchObject({ newCases: 0, statusChanges: [] });
   });
+
+  it('does not say the platform decided a case whose state before had not been read', async () => {
+    db = createDb('digest-2');
+    await upsertCases(db, [snap('1', { status: 'UNKNOWN', statusText: '售后申请审核中', pageDeadline: { at: '2026-11-22T12:00:00+08:00', text: '还剩2时' } })], src('2026-11-22T10:00:00+08:00'));
+    await upsertCases(db, [snap('1', { status: 'SUCCESS', statusText: '退款成功' })], src('2026-11-22T13:05:00+08:00'));
+    const d = await digestSince(db, '2026-11-22T11:00:00+08:00');
+    expect(d.statusChanges.map((e) => e.caseKey)).toEqual(['taobao:1']);
+    expect(d.autoActions).toEqual([]);
+  });
 });
