@@ -29,7 +29,8 @@ export interface Handed {
  */
 export function sameReading(a: Handed | undefined, b: Handed): boolean {
   if (!a || a.dataVersion !== b.dataVersion) return false;
-  const [x, y] = [a.reading, b.reading];
+  const x = a.reading;
+  const y = b.reading;
   if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
   for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
   return true;
