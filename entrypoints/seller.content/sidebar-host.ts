@@ -110,7 +110,7 @@ async function savedLayout(): Promise<SidebarLayout> {
 }
 
 /** A reading to the sidebar in parts (see SidebarHost.show). */
-async function showInParts(
+export async function showInParts(
   { doc, onEpoch }: HostDeps,
   post: (m: ToSidebar) => void,
   seq: number,
