@@ -43,6 +43,7 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',
     },
@@ -63,17 +64,34 @@ export default defineConfig(
       // postageOf and stepsOf (~90 lines once formatted): the engine is being reworked (page knowledge
       // out of lib/engine); split them there, then drop this line.
       'lib/engine/assess.ts',
+      // readDisputeDataJson (87 lines), in the data-shapes work on the old refund2 pages.
+      'lib/page/refund2-data.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // Findings in files other work is changing right now, left for it (remove once fixed there):
-    // assertions that no longer narrow, and an import of ID_LABELS the reader no longer uses.
-    files: ['lib/engine/policy.ts', 'scripts/inspect.ts', 'test/unit/engine/properties.test.ts', 'test/unit/page/properties.test.ts'],
-    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off', '@typescript-eslint/no-floating-promises': 'off' },
-  },
-  {
-    files: ['lib/page/read.ts'],
-    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+    // Findings in files other work was changing while this config landed, left to it (drop each
+    // entry once its file is clean): assertions that no longer narrow, unused names, values turned to
+    // strings without a check (mtop.ts, inspect.ts), `any` passed on (calibration.ts), a test's
+    // unawaited promise.
+    files: [
+      'lib/engine/policy.ts',
+      'lib/page/calibration.ts',
+      'lib/page/mtop.ts',
+      'lib/page/read.ts',
+      'lib/page/tokens.ts',
+      'scripts/inspect.ts',
+      'entrypoints/options/sections/TaughtLabels.tsx',
+      'test/unit/engine/properties.test.ts',
+      'test/unit/page/properties.test.ts',
+      'test/unit/page/refund2-data.test.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
   },
 );

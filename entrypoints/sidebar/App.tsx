@@ -7,6 +7,8 @@ import { HOUR_MS } from '../../lib/shared/china-time';
 import { LangContext, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
+import { DataNotes } from './DataNotes';
+import { pageHost, TeachLabels } from './TeachLabels';
 import type { SidebarState, SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
@@ -172,6 +174,8 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             {t('页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。', { labels: reading.missing.join('、') })}
           </p>
         )}
+        {state.dataNotes && <DataNotes notes={state.dataNotes} />}
+        {reading && reading.missing.length > 0 && !!reading.unknownLabels?.length && pageHost() && <TeachLabels labels={reading.unknownLabels} host={pageHost()} />}
         {reading?.page === 'unknown' && (
           <p class="ar-empty" data-testid="unrecognised">
             {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}

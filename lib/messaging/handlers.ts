@@ -6,6 +6,7 @@ import type { CaseSnapshot } from '../shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
+import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
 import { loadPolicy } from '../storage/policy-store';
 import { resolveCase } from '../page/parse';
 import type { PageData } from './page-data';
@@ -29,6 +30,8 @@ export interface HandlerHooks {
   showInSidebar?: (tabId: number, message: ToSidebar) => boolean;
   /** After the ledger changed: re-plan alerts and the badge. */
   afterWrite?: () => void;
+  /** After staff taught or forgot a page label: open seller tabs read their page again. */
+  afterTaught?: () => void;
   /** Run the alert sweep now. */
   sweep?: () => Promise<unknown>;
   /** Open or focus a case's page. */
@@ -48,6 +51,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   const parsed = parseMessage(input);
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
+  const rejected = parsed.rejected?.length ? { rejected: parsed.rejected } : {};
   const now = (hooks.now ?? Date.now)();
   const epoch = hooks.data?.epoch;
   /**
@@ -56,7 +60,12 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
    */
   const completed = (read: CaseSnapshot[], readAt: number, doc: string | undefined) => {
     const cases = read.map((c) => resolveCase(c, readAt));
-    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases) : cases;
+    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases, readAt) : cases;
+  };
+  /** The sidebar's diagnostics of the tab's data responses (fields switched off, responses ignored). */
+  const dataNotes = (tabId: number) => {
+    const notes = hooks.data?.notes(tabId);
+    return notes?.length ? { dataNotes: notes } : {};
   };
   try {
     switch (msg.type) {
@@ -67,7 +76,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
           const { seq, last, reading } = msg.sidebar;
-          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last });
+          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last, ...dataNotes(sender.tabId) });
         }
         const policy = await loadPolicy(db);
         const saved = await upsertCases(db, cases, msg.source, policy);
@@ -79,17 +88,17 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks, shown, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
+        return { ok: true, value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
-        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text, now)) return { ok: false, error: 'page/data: the response is not JSON' };
+        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text)) return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
         return { ok: true, value: { epoch: hooks.data.epoch } };
       }
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
         const reading = { ...msg.reading, cases: completed(msg.reading.cases, msg.readAt, msg.doc) };
-        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last }) ?? false;
+        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last, ...dataNotes(sender.tabId) }) ?? false;
         return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }
       case 'frame/reading':
@@ -107,6 +116,16 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'policy/get':
         return { ok: true, value: await loadPolicy(db) };
+      case 'labels/taught':
+        return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
+      case 'labels/teach': {
+        const meaning = msg.meaning;
+        if (meaning !== undefined && !isMeaning(meaning)) return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
+        const refused = await teach(db, msg.host, msg.label, meaning);
+        if (refused) return { ok: false, error: refused };
+        hooks.afterTaught?.();
+        return { ok: true, value: await taughtFor(db, msg.host) };
+      }
       case 'replies/list':
         // The library lives here, not in the content script: pages get the shop's effective templates.
         return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };
@@ -117,6 +136,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         if (!backup.ok) return backup;
         const report = await importAll(db, backup.backup);
         hooks.afterWrite?.();
+        hooks.afterTaught?.();
         return { ok: true, value: report };
       }
       case 'data/prune': {

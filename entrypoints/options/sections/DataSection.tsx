@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/alert-settings';
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
+import { TaughtLabels } from './TaughtLabels';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 const ask = <T,>(m: unknown) => browser.runtime.sendMessage<unknown, Reply<T>>(m);
@@ -97,6 +98,7 @@ export function DataSection() {
           {message.text}
         </p>
       )}
+      <TaughtLabels />
     </>
   );
 }

@@ -1,9 +1,9 @@
 // End-to-end area: Reading the seller pages: which page it is, which cases it lists, their countdowns, and the page's own data
 // responses; lists, details, route changes, iframes, a strict CSP, both hosts and the old refund2 pages.
-import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
+import { assert, assertEqual, badges, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function readingArea({ run, backend, worker, extensionId, page, ext, shotsDir }) {
+export default async function readingArea({ run, backend, context, worker, extensionId, page, ext, shotsDir }) {
   await run.check('the service worker runs and the manifest asks only for storage, alarms, notifications and the four seller hosts', async () => {
     assert(extensionId, 'no extension id');
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
@@ -241,6 +241,56 @@ export default async function readingArea({ run, backend, worker, extensionId, p
     });
   }
 
+  /** The case ids a list in another layout shows: its 15-digit numbers (order numbers have 19). */
+  const idsShown = (p) => p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])]);
+  const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+  for (const [layout, what] of [['table', 'a table whose ids are a column'], ['split', 'a Fusion split table with the id column locked (rendered twice)'], ['grid', 'an ARIA grid of divs']]) {
+    await run.check(`退款管理 as ${what}: every row read once, badged once, stored`, async () => {
+      await page.goto(`${M}/refund-list?layout=${layout}`);
+      const ids = await waitFor(async () => { const i = await idsShown(page); return i.length === 10 && i; }, { message: 'the list drawn' });
+      let last;
+      // Badges go on the rows near the screen: bring every row near it once, and never two on one row.
+      const badged = new Set();
+      await waitFor(
+        async () => {
+          await page.evaluate(() => window.scrollBy(0, window.innerHeight / 2));
+          const sb = await sidebar(page);
+          const b = await badges(page);
+          assert(new Set(b).size === b.length, `one badge per row: ${b}`);
+          b.forEach((id) => badged.add(id));
+          last = { sidebar: sb.ids, badges: [...badged] };
+          return same(sb.ids ?? [], ids) && same(badged, ids) && !sb.drift;
+        },
+        { message: `sidebar and badges to list the ${layout} rows once each` },
+      ).catch((e) => {
+        throw new Error(`${e.message}\n    page: ${JSON.stringify(ids)}\n    seen: ${JSON.stringify(last)}`);
+      });
+      const stored = await waitFor(() => ledger(ext, async (all, want) => { const have = new Map((await all('cases')).map((c) => [c.disputeId, c])); return want.every((id) => have.has(id)) && want.map((id) => have.get(id)); }, ids), { message: 'the rows in the ledger' });
+      assert(stored.every((c) => c.orderId), 'every row stored with its order number');
+      await shot(page, shotsDir, `refund-list-${layout}`);
+    });
+  }
+
+  await run.check('a buyer whose nick reads 售后状态：退款成功 and whose reason reads 还剩0天0时1分 changes no fact', async () => {
+    await page.goto(`${M}/refund-list?hostile=1`);
+    const first = await waitFor(() => page.evaluate(() => {
+      const nick = [...document.querySelectorAll('span')].find((s) => s.textContent === '售后状态：退款成功');
+      const row = nick?.closest('[class*="_row__"]');
+      if (!row) return null;
+      return { id: row.innerText.match(/退款编号[：:]\s*(\d+)/)?.[1], status: row.innerText.match(/退款待处理|商家已拒绝|待买家退货|待商家收货/)?.[0], cd: row.innerText.match(/还剩[\d天时分]+(?=，)/)?.[0] };
+    }), { message: 'the hostile row drawn' });
+    assert(first.id && first.status && first.cd, `hostile row: ${JSON.stringify(first)}`);
+    const { page: ids } = await sidebarMatchesPage(page, 'hostile refund-list');
+    assertEqual(ids.length, 10, 'every row read');
+    const sb = await sidebar(page);
+    assert(Math.abs(minutesOf(sb.chips[first.id]) - minutesOf(first.cd)) <= 1, `countdown is the platform's ${first.cd}, not the buyer's: ${sb.chips[first.id]}`);
+    const rec = await waitFor(() => ledger(ext, async (all, id) => (await all('cases')).find((c) => c.disputeId === id), first.id), { message: 'stored' });
+    const snap = rec;
+    assert(snap.status !== 'SUCCESS' && snap.status !== 'UNKNOWN', `status stays the page's: ${snap.status}`);
+    assert(snap.pageDeadline && snap.pageDeadline.text !== '还剩0天0时1分', `deadline is the platform's: ${JSON.stringify(snap.pageDeadline)}`);
+  });
+
   await run.check('售后工作台 shows the stat cards the page shows', async () => {
     await page.goto(`${M}/refund-workbench`);
     const sb = await waitFor(async () => {
@@ -254,5 +304,76 @@ export default async function readingArea({ run, backend, worker, extensionId, p
   await run.check('a seller page that is not an after-sales page says "未识别"', async () => {
     await page.goto(`${M}/tp/sold`);
     await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
+  });
+
+  // The page's own data in its real shapes, trusted only after it agreed with what the page shows.
+  // Each check uses a data variant of the demo's (a shape of its own), so what earlier pages
+  // calibrated does not count here.
+  /** The amount each sidebar row shows (an exchange row shows 实付), by dispute id. */
+  const rowAmounts = (p) => sidebarFrame(p).evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('.ar-case-amount')?.textContent ?? ''])));
+  const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+  const records = (ids) => ledger(ext, async (all, wanted) => (await all('cases')).filter((c) => wanted.includes(c.disputeId)), ids);
+
+  await run.check('data the rows do not show (实付) fills cases only after another of its fields agreed with the page; a bare number takes the unit it agreed in', async () => {
+    const p = await context.newPage();
+    try {
+      // 换货管理 shows no amount: nothing in this response (bare numbers, the list under another name) can agree with the page.
+      const variant = 'money=number&listAt=unnamed';
+      await p.goto(`${M}/exchange-list?${variant}`);
+      const { page: exchangeIds } = await sidebarMatchesPage(p, 'exchange list, bare-number data');
+      await p.waitForTimeout(1500);
+      const before = await rowAmounts(p);
+      assert(exchangeIds.every((id) => before[id] === '—'), `no 实付 before calibration: ${JSON.stringify(before)}`);
+      // 退款管理 with rows that show 退款金额 but not 实付: refundFee agrees in yuan, so 实付 fills, as yuan.
+      await p.goto(`${M}/refund-list?${variant}&paid=hidden`);
+      const { page: refundIds } = await sidebarMatchesPage(p, 'refund list, bare-number data, no 实付 shown');
+      assert(!(await p.evaluate(() => document.body.innerText.includes('实付'))), 'the rows show no 实付');
+      const filled = await waitFor(async () => {
+        const recs = await records(refundIds);
+        return recs.length === refundIds.length && recs.every((r) => r.fromData?.includes('paidFen')) && recs;
+      }, { message: 'the refund cases filled with 实付 from the data' });
+      for (const r of filled) assertEqual(r.paidFen, backend.cases.find((c) => c.disputeId === r.disputeId).paidFen, `实付 of ${r.disputeId}`);
+      // Data that agrees (its summary-only first answer included) needs no diagnostics.
+      assertEqual(await sidebarFrame(p).evaluate(() => document.querySelector('[data-testid=data-notes]')?.textContent ?? null), null, 'no data diagnostics in the sidebar');
+      // The same shape on 换货管理 now fills 实付 too, with the unit it agreed in.
+      await p.goto(`${M}/exchange-list?${variant}`);
+      await sidebarMatchesPage(p, 'exchange list again');
+      const after = await waitFor(async () => {
+        const a = await rowAmounts(p);
+        return exchangeIds.every((id) => a[id] !== '—') && a;
+      }, { message: 'the exchange rows show 实付 from the data' });
+      for (const id of exchangeIds) assertEqual(after[id], yuan(backend.cases.find((c) => c.disputeId === id).paidFen), `实付 of ${id}`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  await run.check('a data response in a deliberately wrong unit is switched off: it reaches neither the sidebar nor the ledger, and the sidebar says why', async () => {
+    const p = await context.newPage();
+    try {
+      await p.goto(`${Q}/refund-list?money=wrong&listAt=elsewhere&paid=hidden`);
+      const { page: ids } = await sidebarMatchesPage(p, 'Tmall refund list, wrong-unit data');
+      const notes = await waitFor(() => sidebarFrame(p).evaluate(() => document.querySelector('[data-testid=data-notes]')?.textContent ?? null), { message: 'the sidebar\'s data diagnostics' });
+      assert(/disputeBodyVO\.refundFee/.test(notes) && /不符/.test(notes), `drift note: ${notes}`);
+      await shot(p, shotsDir, 'data-drift');
+      const truths = ids.map((id) => backend.cases.find((c) => c.disputeId === id));
+      const recs = await waitFor(async () => {
+        const r = await records(ids);
+        return r.length === ids.length && r;
+      }, { message: 'the cases in the ledger' });
+      for (const r of recs) {
+        const t = truths.find((c) => c.disputeId === r.disputeId);
+        assert(!(r.fromData ?? []).some((f) => /Fen$/.test(f)), `no amount from the data for ${r.disputeId}: ${r.fromData}`);
+        assertEqual(r.refundFen, t.refundFen, `退款金额 of ${r.disputeId} is the page's`);
+        assert(r.paidFen === undefined || r.paidFen === t.paidFen, `实付 of ${r.disputeId}: ${r.paidFen}`);
+      }
+      // Nowhere in the sidebar, list or case, is an amount of the wrong unit.
+      await sidebarFrame(p).locator(`[data-dispute-id="${ids[0]}"] button`).click();
+      await waitFor(async () => (await sidebar(p)).caseView === ids[0], { message: 'the case opened in the sidebar' });
+      const text = (await sidebar(p)).text;
+      for (const t of truths) for (const fen of [t.refundFen, t.paidFen]) if (fen >= 100) assert(!text.includes(yuan(fen / 100)), `no ${yuan(fen / 100)} in the sidebar`);
+    } finally {
+      await p.close();
+    }
   });
 }

@@ -22,7 +22,7 @@ const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {} }
 const handedOn = () => sent.filter((m) => m.type === 'cases/seen');
 
 function scanner() {
-  return createScanner({ ctx: { isInvalid: false } as never, isTop: true, doc: 'test-doc', badges, relay, sidebar: () => undefined });
+  return createScanner({ ctx: { isInvalid: false } as never, isTop: true, doc: 'test-doc', badges, relay, sidebar: () => undefined, taught: () => ({}) });
 }
 /** The text of the first row's cell that shows `text`. */
 function rewrite(text: string, to: string) {
