@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, production builds (Chrome and Firefox), then end-to-end
+// `npm test`: lint (Prettier, ESLint), type check, unit tests, production builds (Chrome and Firefox), then end-to-end
 // tests in headless Debian Chromium. Ends with one plain line "N passed, N failed" summing both.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,7 @@ let passed = 0;
 let failed = 0;
 const problems = [];
 
+if (step('lint (prettier --check, eslint)', 'npm', ['run', '--silent', 'lint']) !== 0) problems.push('lint');
 if (step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']) !== 0) problems.push('type check');
 if (step('type check of the pure engine (no DOM, no browser types)', 'npx', ['tsc', '--noEmit', '-p', 'lib/engine']) !== 0) problems.push('engine type check');
 

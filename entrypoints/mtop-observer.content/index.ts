@@ -35,6 +35,7 @@ export default defineContentScript({
       }
     });
 
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the page's own `this`
     const originalFetch = window.fetch;
     window.fetch = function observedFetch(this: unknown, ...args: Parameters<typeof fetch>) {
       const result = originalFetch.apply(this, args);
@@ -50,6 +51,7 @@ export default defineContentScript({
       return result;
     };
 
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the request as `this`
     const open = XMLHttpRequest.prototype.open;
     XMLHttpRequest.prototype.open = function observedOpen(this: XMLHttpRequest, ...args: unknown[]) {
       try {
@@ -64,6 +66,6 @@ export default defineContentScript({
         // as above
       }
       return (open as (...a: unknown[]) => void).apply(this, args);
-    } as typeof XMLHttpRequest.prototype.open;
+    };
   },
 });

@@ -279,14 +279,14 @@ export type Rows = Iterable<[id: string, row: { root: Element; anchor: Element }
 
 export interface RowBadges {
   /** A new reading's rows: watch them (and stop watching those the page dropped), and badge those near the screen. */
-  show(rows: Rows, now: number): void;
+  show: (rows: Rows, now: number) => void;
   /** Badge the rows near the screen that have a mark (again: the page may have re-rendered them). */
-  refresh(now: number): void;
+  refresh: (now: number) => void;
   /** The background's judgement of some cases. */
-  judge(marks: Record<string, BadgeMark>): void;
+  judge: (marks: Record<string, BadgeMark>) => void;
   /** Refresh every badge's countdown. */
-  tick(now: number): void;
-  stop(): void;
+  tick: (now: number) => void;
+  stop: () => void;
 }
 
 /**

@@ -16,17 +16,17 @@ export interface DataRelay {
   /** How many responses came (or were forwarded again): a reading filled from another count is another reading. */
   readonly version: number;
   /** A response the observer saw: keep it, forward it. */
-  receive(text: string): void;
+  receive: (text: string) => void;
   /** An answer carrying the worker's epoch: forward the kept responses again if that worker does not hold them. */
-  checkEpoch(epoch: string | undefined): void;
+  checkEpoch: (epoch: string | undefined) => void;
 }
 
 export interface RelayDeps {
   /** Send one response to the background (`page/data`); resolves to the worker's epoch. */
-  forward(text: string, platform: Platform): Promise<string>;
-  platform(): Platform;
+  forward: (text: string, platform: Platform) => Promise<string>;
+  platform: () => Platform;
   /** Something changed that makes the next reading a new one. */
-  onChange(): void;
+  onChange: () => void;
 }
 
 export function createDataRelay({ forward, platform, onChange }: RelayDeps): DataRelay {

@@ -71,7 +71,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
     switch (msg.type) {
       case 'cases/seen': {
         const readAt = Date.parse(msg.source.readAt);
-        const cases = completed(msg.cases as CaseSnapshot[], readAt, msg.doc);
+        const cases = completed(msg.cases, readAt, msg.doc);
         // The sidebar first: staff see the list while the ledger stores it.
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
@@ -85,7 +85,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         const marks: Record<string, BadgeMark> = {};
         for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
-          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases as CaseSnapshot[], readAt, msg.doc) };
+          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
         return { ok: true, value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
@@ -97,7 +97,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
-        const reading = { ...msg.reading, cases: completed(msg.reading.cases as CaseSnapshot[], msg.readAt, msg.doc) };
+        const reading = { ...msg.reading, cases: completed(msg.reading.cases, msg.readAt, msg.doc) };
         const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last, ...dataNotes(sender.tabId) }) ?? false;
         return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }

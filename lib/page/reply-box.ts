@@ -59,6 +59,7 @@ export function insertIntoBox(box: HTMLElement, text: string): InsertResult {
     const end = field.selectionEnd ?? start;
     const next = field.value.slice(0, start) + text + field.value.slice(end);
     const proto = Object.getPrototypeOf(field) as object;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the native setter, called with the field as `this`
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
     if (setter) setter.call(field, next);
     else field.value = next;

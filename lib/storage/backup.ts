@@ -82,10 +82,10 @@ export async function exportAll(db: RadarDB, exportedAt: string, opts: ExportOpt
     version: BACKUP_VERSION,
     exportedAt,
     // Derived fields (open, due, deadlineAt, amountFen, alertsSent) are recomputed on import.
-    cases: cases.map((c) => strip(c, ['open', 'due', 'deadlineAt', 'amountFen', 'alertsSent', ...(opts.includeBuyer === false ? ['buyer'] : [])])) as Backup['cases'],
-    events: events.map((e) => strip(e, ['id'])) as Backup['events'],
-    policies: policies.map((p) => strip(p, ['id'])) as Backup['policies'],
-    replies: replies as Backup['replies'],
+    cases: cases.map((c) => strip(c, ['open', 'due', 'deadlineAt', 'amountFen', 'alertsSent', ...(opts.includeBuyer === false ? ['buyer'] : [])])),
+    events: events.map((e) => strip(e, ['id'])),
+    policies: policies.map((p) => strip(p, ['id'])),
+    replies: replies,
     settings,
   };
 }
@@ -128,7 +128,7 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
       // Replay the imported record as an observation made when it was last seen, field by field.
       const base = prev ?? undefined;
       const { key: _k, firstSeenAt, lastSeenAt, lastSource, fieldSeenAt, staff, ...snapshot } = imported;
-      let merged = mergeCase(base, snapshot as CaseRecord, lastSource, policy);
+      let merged = mergeCase(base, snapshot, lastSource, policy);
       if (fieldSeenAt) merged = { ...merged, fieldSeenAt: { ...fieldSeenAt, ...(prev?.fieldSeenAt ?? {}) } };
       merged.firstSeenAt = prev && prev.firstSeenAt < firstSeenAt ? prev.firstSeenAt : firstSeenAt;
       if (!prev || prev.lastSeenAt < lastSeenAt) merged.lastSeenAt = lastSeenAt;
@@ -147,11 +147,11 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
     const newPolicies = (backup.policies as PolicyRecord[]).filter((p) => !havePolicies.has(JSON.stringify(p)));
     if (newPolicies.length) await db.policies.bulkAdd(newPolicies);
     report.policies = newPolicies.length;
-    const haveReplies = new Set((await db.replies.toCollection().primaryKeys()) as string[]);
+    const haveReplies = new Set<string>(await db.replies.toCollection().primaryKeys());
     const newReplies = (backup.replies as ReplyRecord[]).filter((r) => !haveReplies.has(r.id));
     if (newReplies.length) await db.replies.bulkAdd(newReplies);
     report.replies = newReplies.length;
-    const haveSettings = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
+    const haveSettings = new Set<string>(await db.settings.toCollection().primaryKeys());
     // Taught page labels merge label by label (one colleague can teach the whole team).
     const taught = backup.settings.find((s) => s.key === TAUGHT_SETTING);
     if (taught && haveSettings.has(TAUGHT_SETTING)) {
@@ -177,7 +177,7 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
     if (!old.length) return 0;
     await db.cases.bulkDelete(old);
     // 'caseKey' is the first part of the [caseKey+at] index: Dexie queries it through that.
-    await db.events.where('caseKey').anyOf(old as string[]).delete();
+    await db.events.where('caseKey').anyOf(old).delete();
     return old.length;
   });
 }

@@ -39,9 +39,9 @@ export const PolicySchema = v.object({
 
 /** A settings file: the options page's export, or a bare policy. */
 export function parsePolicyFile(input: unknown): { ok: true; policy: ShopPolicy } | { ok: false; error: string } {
-  const candidate = input && typeof input === 'object' && 'policy' in input ? (input as { policy: unknown }).policy : input;
+  const candidate = input && typeof input === 'object' && 'policy' in input ? (input).policy : input;
   const r = v.safeParse(PolicySchema, candidate);
-  if (r.success) return { ok: true, policy: r.output as ShopPolicy };
+  if (r.success) return { ok: true, policy: r.output };
   const issue = r.issues[0];
   const where = issue ? v.getDotPath(issue) : null;
   return { ok: false, error: `invalid settings${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}` };

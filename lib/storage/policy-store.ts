@@ -22,7 +22,7 @@ export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
     ...(holidays ? { holidays } : {}),
   };
   const r = v.safeParse(PolicySchema, candidate);
-  if (r.success) return r.output as ShopPolicy;
+  if (r.success) return r.output;
   // Keep what is valid: the commitments one by one, and nothing of a broken setting.
   return { commitments: candidate.commitments.filter((c) => v.safeParse(PolicySchema, { commitments: [c] }).success) };
 }

@@ -1,7 +1,7 @@
 /** The shop's promises, each kept as a history of entries so old orders are judged by old promises. */
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
-import type { CommitmentEntry, CommitmentType } from '../../../lib/engine/policy';
+import type { CommitmentType } from '../../../lib/engine/policy';
 import type { PolicyRecord } from '../../../lib/storage/db';
 import { CommitmentSchema } from '../../../lib/storage/policy-schema';
 import { chinaDateToIso, chinaToday, db, settingsChanged } from '../shared';
@@ -34,7 +34,7 @@ function Editor({ t, history, onSaved }: { t: (typeof TYPES)[number]; history: P
     const r = v.safeParse(CommitmentSchema, entry);
     if (!r.success) return setError(`数值有误：${r.issues[0]?.message ?? ''}`);
     setError(undefined);
-    await db.policies.add(r.output as CommitmentEntry);
+    await db.policies.add(r.output);
     await settingsChanged();
     onSaved();
   };

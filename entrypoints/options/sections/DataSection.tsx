@@ -6,7 +6,7 @@ import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shar
 import { TaughtLabels } from './TaughtLabels';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-const ask = <T,>(m: unknown) => browser.runtime.sendMessage(m) as Promise<Reply<T>>;
+const ask = <T,>(m: unknown) => browser.runtime.sendMessage<unknown, Reply<T>>(m);
 
 export function DataSection() {
   const [includeBuyer, setIncludeBuyer] = useState(true);

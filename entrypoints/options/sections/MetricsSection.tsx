@@ -30,7 +30,7 @@ interface Stats {
 
 function compute(cases: CaseRecord[], events: CaseEvent[], now: number): Stats {
   const week0 = startOfChinaDay(now) - 7 * 7 * DAY_MS;
-  const weeks = Array.from({ length: 8 }, (_, i) => ({ start: week0 + i * 7 * DAY_MS, label: new Date(week0 + i * 7 * DAY_MS + 8 * 3_600_000).toISOString().slice(5, 10), byKind: {} as Record<string, number>, byReason: {} as Record<string, number> }));
+  const weeks: (Stats['weeks'][number] & { start: number })[] = Array.from({ length: 8 }, (_, i) => ({ start: week0 + i * 7 * DAY_MS, label: new Date(week0 + i * 7 * DAY_MS + 8 * 3_600_000).toISOString().slice(5, 10), byKind: {}, byReason: {} }));
   for (const c of cases) {
     const t = Date.parse(c.appliedAt ?? c.firstSeenAt);
     const w = weeks.findLast((x) => t >= x.start);
