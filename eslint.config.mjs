@@ -19,7 +19,12 @@ export default defineConfig(
       // `_`-prefixed names are left out on purpose: `const { id: _id, ...rest } = record`.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrors: 'none',
+        },
       ],
       // Preact event handlers may be async (onClick={async () => …}); a promise where a plain void
       // callback is expected elsewhere is still an error.

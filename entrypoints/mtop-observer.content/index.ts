@@ -43,7 +43,12 @@ export default defineContentScript({
         const input = args[0];
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (OBSERVED_API.test(url)) {
-          result.then((res) => res.clone().text()).then((text) => hand(url, text), () => undefined);
+          result
+            .then((res) => res.clone().text())
+            .then(
+              (text) => hand(url, text),
+              () => undefined,
+            );
         }
       } catch {
         // Observation must never affect the page's own call.

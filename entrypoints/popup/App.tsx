@@ -16,7 +16,13 @@ const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
 const QUEUE_SIZE = 200;
 /** Rows drawn at first (the popup shows about ten); more on request. */
 const LIST_STEP = 40;
-const GROUP_TITLE: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
+const GROUP_TITLE: Record<Tier, string> = {
+  overdue: '已超时',
+  lt6h: '6 小时内',
+  lt24h: '24 小时内',
+  later: '24 小时后',
+  none: '时限未知',
+};
 
 function open(key: string) {
   void browser.runtime.sendMessage({ type: 'case/open', key }).then(() => window.close());
@@ -25,7 +31,11 @@ function open(key: string) {
 function DigestLine({ d }: { d: Digest }) {
   const t = useT();
   if (!d.since) return null;
-  const parts = [d.newCases && t('新增 {n} 单', { n: d.newCases }), d.statusChanges.length && t('状态变化 {n} 次', { n: d.statusChanges.length }), d.autoActions.length && t('平台自动处理 {n} 单', { n: d.autoActions.length })].filter(Boolean);
+  const parts = [
+    d.newCases && t('新增 {n} 单', { n: d.newCases }),
+    d.statusChanges.length && t('状态变化 {n} 次', { n: d.statusChanges.length }),
+    d.autoActions.length && t('平台自动处理 {n} 单', { n: d.autoActions.length }),
+  ].filter(Boolean);
   return (
     <p class="ar-digest" data-testid="digest">
       {t('自上次查看以来：')}
@@ -79,7 +89,10 @@ function Queue() {
   useEffect(() => {
     if (!query.trim()) return setFound(undefined);
     let current = true;
-    void searchCases(db, query.trim()).then((r) => current && setFound(r), () => current && setFound([]));
+    void searchCases(db, query.trim()).then(
+      (r) => current && setFound(r),
+      () => current && setFound([]),
+    );
     return () => {
       current = false;
     };
@@ -109,7 +122,9 @@ function Queue() {
       {cases === undefined && !error && <p class="ar-muted">{t('读取中…')}</p>}
       {cases && cases.length === 0 && total === 0 && (
         <p class="ar-first-run" data-testid="first-run">
-          {t('还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。')}
+          {t(
+            '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。',
+          )}
         </p>
       )}
       {cases && (cases.length > 0 || !!total) && (
@@ -121,7 +136,14 @@ function Queue() {
               ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: queue.length })
               : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
-          <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          <input
+            class="ar-search"
+            type="search"
+            placeholder={t('搜索订单编号 / 售后单号')}
+            aria-label={t('搜索订单编号 / 售后单号')}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
           {found && (
             <section class="ar-group" data-testid="search-results">
               <h2>
@@ -168,7 +190,11 @@ function Queue() {
               {t('再显示 {k} 条', { k: Math.min(LIST_STEP, queue.length - limit) })}
             </button>
           )}
-          {total !== undefined && <p class="ar-muted" data-testid="total">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
+          {total !== undefined && (
+            <p class="ar-muted" data-testid="total">
+              {t('共记录 {n} 单（含已结束）。', { n: total })}
+            </p>
+          )}
         </>
       )}
     </main>

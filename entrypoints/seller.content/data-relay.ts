@@ -69,7 +69,8 @@ export function listenToObserver(ctx: ContentScriptContext, relay: DataRelay): v
     // Same origin only (e.source is another world's window object here); the background validates the body field by field.
     if (e.origin !== location.origin) return;
     const msg = e.data as { tag?: unknown; text?: unknown } | null;
-    if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string' || msg.text.length > MAX_RESPONSE_CHARS) return;
+    if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string' || msg.text.length > MAX_RESPONSE_CHARS)
+      return;
     relay.receive(msg.text);
   });
   window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);

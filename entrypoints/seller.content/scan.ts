@@ -33,7 +33,13 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
   if (!a || a.dataVersion !== b.dataVersion) return false;
   const x = a.reading;
   const y = b.reading;
-  if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  if (
+    x.page !== y.page ||
+    x.cases.length !== y.cases.length ||
+    x.missing.join() !== y.missing.join() ||
+    JSON.stringify(x.stats) !== JSON.stringify(y.stats)
+  )
+    return false;
   if ((x.unknownLabels ?? []).join() !== (y.unknownLabels ?? []).join()) return false;
   for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
   return true;
@@ -43,7 +49,10 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
  * `schedule` runs `scan` once things settle (200 ms); `now` runs it at once. Never two at once: a
  * change during a scan runs it again after.
  */
-export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<void>): { schedule: () => void; now: () => Promise<void> } {
+export function scanScheduler(
+  ctx: ContentScriptContext,
+  scan: () => Promise<void>,
+): { schedule: () => void; now: () => Promise<void> } {
   let timer: number | undefined;
   let scanning = false;
   let again = false;
@@ -81,7 +90,11 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
 }
 
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(clock: SliceClock, now: number, taught: TaughtLabels): Promise<{ read: PageReading; rows: Rows }> {
+async function readInSlices(
+  clock: SliceClock,
+  now: number,
+  taught: TaughtLabels,
+): Promise<{ read: PageReading; rows: Rows }> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
   const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
   let step = steps.next();
@@ -191,7 +204,12 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const { read, rows } = await readInSlices(clock, now, taught());
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
-    if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
+    if (
+      isTop &&
+      read.cases.length === 0 &&
+      document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')
+    )
+      read.missing = [];
     reading = read;
     readAt = now;
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
@@ -213,7 +231,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
     clock.enter('ledger');
     if (toLedger) {
       lastSent = handed;
-      const { shown, error, rejected } = await handToLedger(deps, read, now, clock, newToSidebar && !!sidebar()?.connected);
+      const { shown, error, rejected } = await handToLedger(
+        deps,
+        read,
+        now,
+        clock,
+        newToSidebar && !!sidebar()?.connected,
+      );
       // The rows as they are now: the page may have re-rendered them while the ledger worked.
       badges.refresh(now);
       if (error) lastSent = undefined;

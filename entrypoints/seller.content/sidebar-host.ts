@@ -104,7 +104,8 @@ function layoutOf(frame: SidebarFrame, initial: SidebarLayout, post: (m: ToSideb
 /** The layout this host was left with (folded in a narrow window the first time). */
 async function savedLayout(): Promise<SidebarLayout> {
   const layout: SidebarLayout = { collapsed: window.innerWidth < 1000, width: DEFAULT_WIDTH };
-  const state = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
+  const state = (await browser.storage.local.get(stateKey()))[stateKey()] as
+    { collapsed?: boolean; width?: number } | undefined;
   if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: clampWidth(state.width ?? DEFAULT_WIDTH) });
   return layout;
 }
@@ -122,7 +123,9 @@ export async function showInParts(
   for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
     const last = i + CASES_PER_MESSAGE >= cases.length;
     const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
-    const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(() => undefined);
+    const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
+      () => undefined,
+    );
     onEpoch(reply?.epoch);
     if (!reply?.shown) post({ type: 'reading', reading: part, readAt, seq, last });
   }
@@ -153,7 +156,12 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
         return layout.startDrag(m.screenX);
       case 'insert': {
         const [box] = findReplyBoxes(document, lastFocusedBox);
-        return post({ type: 'inserted', requestId: m.requestId, found: !!box, ok: !!box && insertIntoBox(box, m.text).ok });
+        return post({
+          type: 'inserted',
+          requestId: m.requestId,
+          found: !!box,
+          ok: !!box && insertIntoBox(box, m.text).ok,
+        });
       }
     }
   };

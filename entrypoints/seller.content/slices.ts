@@ -31,7 +31,12 @@ export interface SliceClock {
 
 export function startSliceClock(now: () => number = () => performance.now(), sliceMs = SLICE_MS): SliceClock {
   const started = now();
-  const times: ScanTimes = { busy: 0, longest: 0, longestIn: 'read', phases: { read: 0, badges: 0, sidebar: 0, ledger: 0 } };
+  const times: ScanTimes = {
+    busy: 0,
+    longest: 0,
+    longestIn: 'read',
+    phases: { read: 0, badges: 0, sidebar: 0, ledger: 0 },
+  };
   let phase: Phase = 'read';
   let phaseAt = started;
   let slice = started;

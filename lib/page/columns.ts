@@ -42,7 +42,11 @@ const PRECEDING = 2;
  * Each cell's token range, in one pass over the row's tokens (tokens and cells are both in document
  * order): a row costs a couple of DOM calls per piece, not a search per cell.
  */
-function cellRanges(tokens: Token[], row: Element, cells: Element[]): { ranges: [number, number][]; span: [number, number] } {
+function cellRanges(
+  tokens: Token[],
+  row: Element,
+  cells: Element[],
+): { ranges: [number, number][]; span: [number, number] } {
   const [from, to] = tokenRange(tokens, row);
   const ranges: [number, number][] = [];
   let i = from;
@@ -116,7 +120,12 @@ function findHeaderRow(index: TextIndex): Element | undefined {
 }
 
 /** A row's cells by column, colspan expanded and rowspan carried from the rows above. */
-function expandCells(row: Element, carried: (Element | undefined)[], spanned: number[], skip?: ReadonlySet<Element>): Element[] {
+function expandCells(
+  row: Element,
+  carried: (Element | undefined)[],
+  spanned: number[],
+  skip?: ReadonlySet<Element>,
+): Element[] {
   const spans = row.localName === 'tr' || row.getAttribute('role') === 'row';
   const cells: Element[] = [];
   const own = childElements(row, skip);
@@ -149,7 +158,12 @@ function expandCells(row: Element, carried: (Element | undefined)[], spanned: nu
  * many children), or failing that any element with as many children as there are columns (a
  * header of `span`s above rows of `td`s), whose cells line up with its columns.
  */
-function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?: ReadonlySet<Element>): { rows: BodyRow[]; scope: Element } | undefined {
+function findBodyRows(
+  header: Element,
+  columns: Column[],
+  tokens: Token[],
+  skip?: ReadonlySet<Element>,
+): { rows: BodyRow[]; scope: Element } | undefined {
   const width = columns.length;
   const role = header.getAttribute('role');
   const sameKind = role ? `[role="${role}"]` : header.localName;
@@ -157,7 +171,9 @@ function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?
   for (const selector of [sameKind, '*']) {
     let scope = header.parentElement;
     for (let level = 0; scope && level < MAX_SCOPE_LEVELS; level++, scope = scope.parentElement) {
-      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, tokens, skip).filter((r) => !statesAnId(r, columns, tokens));
+      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, tokens, skip).filter(
+        (r) => !statesAnId(r, columns, tokens),
+      );
       if (rows.length) return { rows, scope };
     }
   }
@@ -180,7 +196,8 @@ function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
     if (from < to && tokens[from]!.label && !tokens[from]!.free) opensWithLabel++;
     for (let i = from; i < to; i++) {
       const l = tokens[i]!.label;
-      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || '')) continue;
+      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || ''))
+        continue;
       if (!field || !FREE_TEXT_FIELDS.has(field)) return true;
       id = true;
     }
@@ -205,7 +222,15 @@ function gridRows(scope: Element, selector: string, width: number, widthOf: (el:
   return out;
 }
 
-function rowsIn(scope: Element, selector: string, header: Element, width: number, tableLike: boolean, tokens: Token[], skip?: ReadonlySet<Element>): BodyRow[] {
+function rowsIn(
+  scope: Element,
+  selector: string,
+  header: Element,
+  width: number,
+  tableLike: boolean,
+  tokens: Token[],
+  skip?: ReadonlySet<Element>,
+): BodyRow[] {
   const carried: (Element | undefined)[] = [];
   const spans: number[] = [];
   const rows: BodyRow[] = [];

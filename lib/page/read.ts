@@ -132,7 +132,13 @@ function markFreeColumns(tokens: Token[], table: Table): void {
 }
 
 /** What a body row's cells say, column by column, and the texts that may hold its countdown. */
-function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said, pairs: boolean): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
+function readCells(
+  tokens: Token[],
+  table: Table,
+  row: BodyRow,
+  said: Said,
+  pairs: boolean,
+): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
   const countdown: string[] = [];
   const typePieces: string[] = [];
   let id: string | undefined;
@@ -148,14 +154,14 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said, pair
     if (!field || field === 'actions' || !pieces.length) return;
     const source = `column ${table.columns[j]!.label}`;
     // A reason may run over several lines; a nick or a title is the cell's first line (数量：2 is not the title).
-    if (FREE_TEXT_FIELDS.has(field)) state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
+    if (FREE_TEXT_FIELDS.has(field))
+      state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
     else if (field === 'disputeId') {
       for (let i = from; i < to && !id; i++) {
         id = tokens[i]!.label ? undefined : tokens[i]!.text.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
         if (id) idAt = tokens[i]!.node.parentElement ?? undefined;
       }
-    }
-    else if (field === 'countdown') countdown.push(pieces.join(' '));
+    } else if (field === 'countdown') countdown.push(pieces.join(' '));
     else if (COLUMN_TEXT_FIELDS.has(field)) {
       state(said, field, pieces.join(' '), source);
       if (field === 'status') countdown.push(pieces.join(' '));
@@ -182,7 +188,11 @@ function headsRow(header: Element, row: Element): boolean {
 }
 
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
-function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
+function* readList(
+  text: TextIndex,
+  page: PageKind,
+  opts: ReadOptions,
+): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
   const { tokens } = text;
   const table = findTable(text);
   if (table) markFreeColumns(tokens, table);
@@ -191,7 +201,21 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   const byId = new Map<string, ListCase>();
   const caseFor = (id: string, idLabel: string | undefined): ListCase => {
     let c = byId.get(id);
-    if (!c) byId.set(id, (c = { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [], strategy: table ? 'column table' : 'labelled pairs' }));
+    if (!c)
+      byId.set(
+        id,
+        (c = {
+          id,
+          idLabel,
+          said: newSaid(),
+          drift: [],
+          flags: {},
+          typePieces: [],
+          countdownRows: [],
+          rows: [],
+          strategy: table ? 'column table' : 'labelled pairs',
+        }),
+      );
     return c;
   };
   const readRegions = new Set<Region>();
@@ -210,13 +234,15 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const row = table.rows[k]!;
     // Regions and rows are both in document order: the row's region is the last one that starts before it.
-    while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY)) p++;
+    while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY))
+      p++;
     const last = regions[p];
     // A region holding the table's header (a lone labelled id climbs to the whole page) heads a row only
     // when it is the list's one case over its one row.
     const lone = regions.length === 1 && table.rows.length === 1;
     const holds = !!last && last.root.contains(row.el);
-    const region = last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el)) ? last : undefined;
+    const region =
+      last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el)) ? last : undefined;
     const said = newSaid();
     const cells = readCells(tokens, table, row, said, !(region && holds));
     // The id column, else the group header's id, else a detail link in the row.
@@ -230,14 +256,18 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     const c = caseFor(id, region?.label ?? idColumn);
     c.idFrom ??= cells.id ? `column ${idColumn}` : linked ? 'link disputeId=' : `group header ${region?.label}`;
     if (region && region.id === id) pairsOfRegion(c, region);
-    for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
+    for (const [f, v] of Object.entries(said.bag))
+      state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
     for (const f of said.conflicts) c.said.conflicts.add(f);
     readFlags(tokens, row.span[0], row.span[1], c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);
     // The badge goes after the id (in its cell), or after the group header's id.
     const inRegion = region && region.id === id;
-    c.rows.push({ root: inRegion ? region.root : row.el, anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el) });
+    c.rows.push({
+      root: inRegion ? region.root : row.el,
+      anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el),
+    });
   }
   // Regions no body row fell in: cards, read by their labels.
   for (let k = 0; k < regions.length; k++) {
@@ -254,7 +284,9 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     c.rows.push({ root: r.root, anchor: r.anchor });
   }
   // Cases in the order the page shows them.
-  const cases = [...byId.values()].sort((a, b) => (a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1));
+  const cases = [...byId.values()].sort((a, b) =>
+    a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1,
+  );
   for (const c of cases) {
     if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
     for (const row of c.rows) opts.rows?.push([c.id, row]);
@@ -318,7 +350,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     .map((t) => t.text)
     .join(' ');
   const headerLabels: string[] = [];
-  for (const i of text.bareLabelAt) if (Object.hasOwn(LABELS, tokens[i]!.text) && !tokens[i]!.free) headerLabels.push(tokens[i]!.text);
+  for (const i of text.bareLabelAt)
+    if (Object.hasOwn(LABELS, tokens[i]!.text) && !tokens[i]!.free) headerLabels.push(tokens[i]!.text);
   const idLabels = [...new Set(text.idAt.filter((i) => !tokens[i]!.free).map((i) => tokens[i]!.label!.label))];
   const cues: ContentCues = {
     headerLabels,
@@ -341,9 +374,13 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
 
   if (isDetailPage(page)) {
     const detail = readDetail(tokens, page, platform, opts.url, now);
-    if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
+    if (detail.snapshot && detail.from)
+      opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
-    reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
+    reading.missing.push(
+      ...detail.missing,
+      ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)),
+    );
     const unknown = reading.missing.length ? unknownLabels(tokens, undefined, opts.taught) : [];
     if (unknown.length) reading.unknownLabels = unknown;
     return reading;
@@ -354,7 +391,18 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     const { bag, drift } = settle(c.said);
     opts.provenance?.set(c.id, { strategy: c.strategy, fields: { disputeId: c.idFrom ?? '', ...c.said.from } });
     reading.cases.push(
-      toSnapshot({ page, platform, id: c.id, idLabel: c.idLabel, bag, drift: [...c.drift, ...drift], flags: c.flags, typePieces: c.typePieces, countdownTexts: countdownOf(c, now), now }),
+      toSnapshot({
+        page,
+        platform,
+        id: c.id,
+        idLabel: c.idLabel,
+        bag,
+        drift: [...c.drift, ...drift],
+        flags: c.flags,
+        typePieces: c.typePieces,
+        countdownTexts: countdownOf(c, now),
+        now,
+      }),
     );
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
@@ -383,7 +431,13 @@ function unknownLabels(tokens: Token[], table: Table | undefined, taught: Taught
   const found = new Set<string>();
   const offer = (raw: string) => {
     const label = raw.replace(/:$/, '').trim();
-    if (found.size >= MAX_UNKNOWN_LABELS || !LABEL_LIKE.test(label) || Object.hasOwn(LABELS, label) || (taught && Object.hasOwn(taught, label))) return;
+    if (
+      found.size >= MAX_UNKNOWN_LABELS ||
+      !LABEL_LIKE.test(label) ||
+      Object.hasOwn(LABELS, label) ||
+      (taught && Object.hasOwn(taught, label))
+    )
+      return;
     found.add(label);
   };
   for (const c of table?.columns ?? []) if (!c.field) offer(c.label);

@@ -46,7 +46,9 @@ export const CASE_FIELDS = {
   unparsed: 'unparsed',
 } as const satisfies Record<keyof CaseSnapshot, FieldRole>;
 
-type StoredField = { [F in keyof typeof CASE_FIELDS]: (typeof CASE_FIELDS)[F] extends 'stored' ? F : never }[keyof typeof CASE_FIELDS];
+type StoredField = {
+  [F in keyof typeof CASE_FIELDS]: (typeof CASE_FIELDS)[F] extends 'stored' ? F : never;
+}[keyof typeof CASE_FIELDS];
 
 /** The fields `mergeCase` copies from a reading into the ledger (the flags go one by one). */
 export const STORED_FIELDS = (Object.keys(CASE_FIELDS) as (keyof typeof CASE_FIELDS)[]).filter(
@@ -89,7 +91,8 @@ export function sameCase(a: CaseSnapshot, b: CaseSnapshot): boolean {
     const y = b[field];
     if (x === y) continue;
     if (field === 'pageDeadline') {
-      if (a.pageDeadline?.text !== b.pageDeadline?.text || a.pageDeadline?.action !== b.pageDeadline?.action) return false;
+      if (a.pageDeadline?.text !== b.pageDeadline?.text || a.pageDeadline?.action !== b.pageDeadline?.action)
+        return false;
     } else if (!sameValue(x, y)) return false;
   }
   return true;

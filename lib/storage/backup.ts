@@ -75,14 +75,30 @@ export interface ExportOptions {
 }
 
 export async function exportAll(db: RadarDB, exportedAt: string, opts: ExportOptions = {}): Promise<Backup> {
-  const [cases, events, policies, replies, settings] = await Promise.all([db.cases.toArray(), db.events.toArray(), db.policies.toArray(), db.replies.toArray(), db.settings.toArray()]);
-  const strip = <T extends object>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as T;
+  const [cases, events, policies, replies, settings] = await Promise.all([
+    db.cases.toArray(),
+    db.events.toArray(),
+    db.policies.toArray(),
+    db.replies.toArray(),
+    db.settings.toArray(),
+  ]);
+  const strip = <T extends object>(o: T, keys: string[]) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as T;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
     // Derived fields (open, due, deadlineAt, amountFen, alertsSent) are recomputed on import.
-    cases: cases.map((c) => strip(c, ['open', 'due', 'deadlineAt', 'amountFen', 'alertsSent', ...(opts.includeBuyer === false ? ['buyer'] : [])])),
+    cases: cases.map((c) =>
+      strip(c, [
+        'open',
+        'due',
+        'deadlineAt',
+        'amountFen',
+        'alertsSent',
+        ...(opts.includeBuyer === false ? ['buyer'] : []),
+      ]),
+    ),
     events: events.map((e) => strip(e, ['id'])),
     policies: policies.map((p) => strip(p, ['id'])),
     replies: replies,
@@ -109,11 +125,15 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
   const format = (json as { format?: unknown } | null)?.format;
   const version = (json as { version?: unknown } | null)?.version;
   if (format !== BACKUP_FORMAT) return { ok: false, error: '不是售后雷达的导出文件 / not an AfterSales Radar export' };
-  if (version !== BACKUP_VERSION) return { ok: false, error: `不支持的导出版本 ${String(version)} / unsupported export version` };
+  if (version !== BACKUP_VERSION)
+    return { ok: false, error: `不支持的导出版本 ${String(version)} / unsupported export version` };
   const r = v.safeParse(BackupSchema, json);
   if (r.success) return { ok: true, backup: r.output };
   const issue = r.issues[0];
-  return { ok: false, error: `导出文件内容有误 / invalid export${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}` };
+  return {
+    ok: false,
+    error: `导出文件内容有误 / invalid export${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}`,
+  };
 }
 
 /** Merge a backup into the ledger in one transaction: all or nothing, nothing wiped. */
@@ -140,7 +160,9 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
     });
     await db.cases.bulkPut(records);
     const have = new Set((await db.events.toArray()).map((e) => `${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`));
-    const newEvents = (backup.events as CaseEvent[]).filter((e) => !have.has(`${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`));
+    const newEvents = (backup.events as CaseEvent[]).filter(
+      (e) => !have.has(`${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`),
+    );
     if (newEvents.length) await db.events.bulkAdd(newEvents);
     report.events = newEvents.length;
     const havePolicies = new Set((await db.policies.toArray()).map(({ id: _id, ...p }) => JSON.stringify(p)));
@@ -185,6 +207,12 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
 /** Remove every case, event, commitment, reply and setting. */
 export async function clearAll(db: RadarDB): Promise<void> {
   await db.transaction('rw', [db.cases, db.events, db.policies, db.replies, db.settings], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.policies.clear(), db.replies.clear(), db.settings.clear()]);
+    await Promise.all([
+      db.cases.clear(),
+      db.events.clear(),
+      db.policies.clear(),
+      db.replies.clear(),
+      db.settings.clear(),
+    ]);
   });
 }

@@ -16,7 +16,16 @@ const MAX_LISTED = 200;
 
 export async function digestSince(db: RadarDB, since: string | null): Promise<Digest> {
   if (!since) return { since, newCases: 0, statusChanges: [], autoActions: [] };
-  const range = (type: CaseEvent['type']) => db.events.where('[type+at]').between([type, since], [type, '\uffff'], false, true);
-  const [newCases, changes] = await Promise.all([range('first-seen').count(), range('status-change').limit(MAX_LISTED).toArray()]);
-  return { since, newCases, statusChanges: changes, autoActions: changes.filter((e) => e.auto || /超时/.test(e.to ?? '')) };
+  const range = (type: CaseEvent['type']) =>
+    db.events.where('[type+at]').between([type, since], [type, '\uffff'], false, true);
+  const [newCases, changes] = await Promise.all([
+    range('first-seen').count(),
+    range('status-change').limit(MAX_LISTED).toArray(),
+  ]);
+  return {
+    since,
+    newCases,
+    statusChanges: changes,
+    autoActions: changes.filter((e) => e.auto || /超时/.test(e.to ?? '')),
+  };
 }

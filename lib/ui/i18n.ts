@@ -22,12 +22,16 @@ const EN: Record<string, string> = {
   '正在读取页面…': 'Reading the page…',
   '收起 Collapse': 'Collapse',
   '展开售后雷达 Open AfterSales Radar': 'Open AfterSales Radar',
-  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开': 'Read-only · data stays in this browser · Alt+Shift+R to toggle',
+  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开':
+    'Read-only · data stays in this browser · Alt+Shift+R to toggle',
   '未能保存到本地台账：': 'Could not save to the local ledger: ',
-  '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。': 'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
-  '页面数据校验：{n} 个字段与页面不符，已停用': 'Page data check: {n} fields disagree with the page and are switched off',
+  '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。':
+    'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
+  '页面数据校验：{n} 个字段与页面不符，已停用':
+    'Page data check: {n} fields disagree with the page and are switched off',
   页面数据校验: 'Page data check',
-  '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。': 'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
+  '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。':
+    'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
   进行中: 'Open',
   '24小时内到期': 'Due within 24 h',
   已超时: 'Overdue',
@@ -124,7 +128,7 @@ const EN: Record<string, string> = {
   '到期{action}（页面所示）': 'then {action} (as the page says)',
   '后平台将{action}（页面所示）': 'until the platform will {action} (as the page says)',
   '页面倒计时（状态未读到，不推测由谁处理）': 'The page’s countdown (state not read; nobody’s turn is assumed)',
-  '按状态给出的回复': 'Replies for the case state',
+  按状态给出的回复: 'Replies for the case state',
   '进行中：': 'Open: ',
   '搜索订单编号 / 售后单号': 'Search order or dispute id',
   '6 小时内': 'Within 6 h',
@@ -155,5 +159,11 @@ export function useLang(): Lang {
 /** 1天3时20分 / 1d 3h 20m. */
 export function formatLeftIn(lang: Lang, text: string): string {
   if (lang !== 'en') return text;
-  return text.replace('已超时', 'overdue').replace(/天/g, 'd ').replace(/时/g, 'h ').replace(/分/g, 'm ').replace(/秒/g, 's').trim();
+  return text
+    .replace('已超时', 'overdue')
+    .replace(/天/g, 'd ')
+    .replace(/时/g, 'h ')
+    .replace(/分/g, 'm ')
+    .replace(/秒/g, 's')
+    .trim();
 }

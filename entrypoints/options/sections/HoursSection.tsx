@@ -34,24 +34,47 @@ function WorkingHoursPart() {
     <>
       <h3>工作时间 Working hours</h3>
       <label class="row">
-        <input type="checkbox" checked={!!hours} onChange={(e) => setHours((e.target as HTMLInputElement).checked ? wh : null)} />
+        <input
+          type="checkbox"
+          checked={!!hours}
+          onChange={(e) => setHours((e.target as HTMLInputElement).checked ? wh : null)}
+        />
         显示「工作时间内还剩」
       </label>
       {hours && (
         <div class="row wrap">
           {DAYS.map((d, i) => (
             <label key={d} class="row">
-              <input type="checkbox" checked={hours.days.includes(i + 1)} onChange={(e) => setHours({ ...hours, days: (e.target as HTMLInputElement).checked ? [...hours.days, i + 1].sort() : hours.days.filter((x) => x !== i + 1) })} />
+              <input
+                type="checkbox"
+                checked={hours.days.includes(i + 1)}
+                onChange={(e) =>
+                  setHours({
+                    ...hours,
+                    days: (e.target as HTMLInputElement).checked
+                      ? [...hours.days, i + 1].sort()
+                      : hours.days.filter((x) => x !== i + 1),
+                  })
+                }
+              />
               周{d}
             </label>
           ))}
           <label>
             上班
-            <input type="time" value={hours.start} onInput={(e) => setHours({ ...hours, start: (e.target as HTMLInputElement).value })} />
+            <input
+              type="time"
+              value={hours.start}
+              onInput={(e) => setHours({ ...hours, start: (e.target as HTMLInputElement).value })}
+            />
           </label>
           <label>
             下班
-            <input type="time" value={hours.end} onInput={(e) => setHours({ ...hours, end: (e.target as HTMLInputElement).value })} />
+            <input
+              type="time"
+              value={hours.end}
+              onInput={(e) => setHours({ ...hours, end: (e.target as HTMLInputElement).value })}
+            />
           </label>
         </div>
       )}
@@ -63,7 +86,10 @@ function WorkingHoursPart() {
         type="button"
         onClick={async () => {
           await putSetting(HOURS_KEY, hours ?? undefined);
-          await putSetting(HOLIDAYS_KEY, holidays.split(/\s+/).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)));
+          await putSetting(
+            HOLIDAYS_KEY,
+            holidays.split(/\s+/).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+          );
           setSaved(true);
         }}
       >
@@ -86,20 +112,63 @@ function AlertsPart() {
       <h3>提醒 Alerts</h3>
       <label>
         提前提醒（小时，逗号分隔）
-        <input value={alerts.thresholdsMin.map((m) => m / 60).join(',')} onChange={(e) => setAlerts({ ...alerts, thresholdsMin: (e.target as HTMLInputElement).value.split(/[,，\s]+/).map(Number).filter((h) => h > 0).map((h) => h * 60) })} />
+        <input
+          value={alerts.thresholdsMin.map((m) => m / 60).join(',')}
+          onChange={(e) =>
+            setAlerts({
+              ...alerts,
+              thresholdsMin: (e.target as HTMLInputElement).value
+                .split(/[,，\s]+/)
+                .map(Number)
+                .filter((h) => h > 0)
+                .map((h) => h * 60),
+            })
+          }
+        />
       </label>
       <label class="row">
-        <input type="checkbox" checked={alerts.overdue} onChange={(e) => setAlerts({ ...alerts, overdue: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={alerts.overdue}
+          onChange={(e) => setAlerts({ ...alerts, overdue: (e.target as HTMLInputElement).checked })}
+        />
         超时后也提醒
       </label>
       <label class="row">
-        <input type="checkbox" checked={!!alerts.quietHours} onChange={(e) => setAlerts({ ...alerts, quietHours: (e.target as HTMLInputElement).checked ? { start: '22:00', end: '08:00' } : null })} />
+        <input
+          type="checkbox"
+          checked={!!alerts.quietHours}
+          onChange={(e) =>
+            setAlerts({
+              ...alerts,
+              quietHours: (e.target as HTMLInputElement).checked ? { start: '22:00', end: '08:00' } : null,
+            })
+          }
+        />
         免打扰时段
       </label>
       {alerts.quietHours && (
         <div class="row">
-          <input type="time" value={alerts.quietHours.start} onInput={(e) => setAlerts({ ...alerts, quietHours: { ...alerts.quietHours!, start: (e.target as HTMLInputElement).value } })} aria-label="免打扰开始" />至
-          <input type="time" value={alerts.quietHours.end} onInput={(e) => setAlerts({ ...alerts, quietHours: { ...alerts.quietHours!, end: (e.target as HTMLInputElement).value } })} aria-label="免打扰结束" />
+          <input
+            type="time"
+            value={alerts.quietHours.start}
+            onInput={(e) =>
+              setAlerts({
+                ...alerts,
+                quietHours: { ...alerts.quietHours!, start: (e.target as HTMLInputElement).value },
+              })
+            }
+            aria-label="免打扰开始"
+          />
+          至
+          <input
+            type="time"
+            value={alerts.quietHours.end}
+            onInput={(e) =>
+              setAlerts({ ...alerts, quietHours: { ...alerts.quietHours!, end: (e.target as HTMLInputElement).value } })
+            }
+            aria-label="免打扰结束"
+          />
         </div>
       )}
       <button
@@ -121,7 +190,9 @@ function ShortcutPart() {
   const [shortcut, setShortcut] = useState('Alt+Shift+R');
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    void browser.storage.local.get(SHORTCUT_KEY).then((s) => typeof s[SHORTCUT_KEY] === 'string' && setShortcut(s[SHORTCUT_KEY]));
+    void browser.storage.local
+      .get(SHORTCUT_KEY)
+      .then((s) => typeof s[SHORTCUT_KEY] === 'string' && setShortcut(s[SHORTCUT_KEY]));
   }, []);
   return (
     <>

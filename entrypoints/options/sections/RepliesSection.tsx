@@ -1,6 +1,13 @@
 /** The reply editor: search, create, edit, duplicate, delete, reorder, restore shipped, packs; style check shown. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CATEGORY_LABEL, checkStyle, exportPack, parsePack, SHIPPED_REPLIES, type ReplyCategory } from '../../../lib/replies';
+import {
+  CATEGORY_LABEL,
+  checkStyle,
+  exportPack,
+  parsePack,
+  SHIPPED_REPLIES,
+  type ReplyCategory,
+} from '../../../lib/replies';
 import { effectiveTemplates } from '../../../lib/replies/merge';
 import type { ReplyRecord } from '../../../lib/storage/db';
 import { db, settingsChanged } from '../shared';
@@ -23,7 +30,9 @@ export function RepliesSection() {
   const load = () => void db.replies.toArray().then(setRecords);
   useEffect(load, []);
   const templates = useMemo(() => effectiveTemplates(SHIPPED_REPLIES, records), [records]);
-  const shown = templates.filter((t) => !query || t.title.includes(query) || t.body.includes(query) || CATEGORY_LABEL[t.category].includes(query));
+  const shown = templates.filter(
+    (t) => !query || t.title.includes(query) || t.body.includes(query) || CATEGORY_LABEL[t.category].includes(query),
+  );
   const save = async (r: ReplyRecord) => {
     await db.replies.put(r);
     await settingsChanged();
@@ -33,8 +42,17 @@ export function RepliesSection() {
   return (
     <>
       <div class="row wrap">
-        <input type="search" placeholder="搜索模板" aria-label="搜索模板" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-        <button type="button" onClick={() => setEditing({ id: `mine-${Date.now()}`, title: '', category: 'greeting', body: '' })}>
+        <input
+          type="search"
+          placeholder="搜索模板"
+          aria-label="搜索模板"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          onClick={() => setEditing({ id: `mine-${Date.now()}`, title: '', category: 'greeting', body: '' })}
+        >
           新建模板
         </button>
         <button type="button" onClick={() => download('售后雷达-回复模板.json', exportPack(templates))}>
@@ -52,7 +70,26 @@ export function RepliesSection() {
               if (!r.ok) return setMessage(r.error);
               const shippedIds = new Set(SHIPPED_REPLIES.map((t) => t.id));
               for (const [i, t] of r.templates.entries()) {
-                await db.replies.put(shippedIds.has(t.id) ? { id: `edit-${t.id}`, shippedId: t.id, title: t.title, category: t.category, body: t.body, order: i, updatedAt: nowIso() } : { id: t.id, title: t.title, category: t.category, body: t.body, order: own.length + i, updatedAt: nowIso() });
+                await db.replies.put(
+                  shippedIds.has(t.id)
+                    ? {
+                        id: `edit-${t.id}`,
+                        shippedId: t.id,
+                        title: t.title,
+                        category: t.category,
+                        body: t.body,
+                        order: i,
+                        updatedAt: nowIso(),
+                      }
+                    : {
+                        id: t.id,
+                        title: t.title,
+                        category: t.category,
+                        body: t.body,
+                        order: own.length + i,
+                        updatedAt: nowIso(),
+                      },
+                );
               }
               await settingsChanged();
               load();
@@ -60,14 +97,26 @@ export function RepliesSection() {
             }}
           />
         </label>
-        {message && <span class="ok" role="status">{message}</span>}
+        {message && (
+          <span class="ok" role="status">
+            {message}
+          </span>
+        )}
       </div>
       {editing && (
         <ReplyEditor
           editing={editing}
           onChange={setEditing}
           onSave={async () => {
-            await save({ id: editing.id, title: editing.title.trim(), category: editing.category, body: editing.body, order: records.find((r) => r.id === editing.id)?.order ?? own.length, ...(editing.shippedId ? { shippedId: editing.shippedId } : {}), updatedAt: nowIso() });
+            await save({
+              id: editing.id,
+              title: editing.title.trim(),
+              category: editing.category,
+              body: editing.body,
+              order: records.find((r) => r.id === editing.id)?.order ?? own.length,
+              ...(editing.shippedId ? { shippedId: editing.shippedId } : {}),
+              updatedAt: nowIso(),
+            });
             setEditing(undefined);
           }}
         />
@@ -96,17 +145,32 @@ export function RepliesSection() {
 type Editing = { id: string; title: string; category: ReplyCategory; body: string; shippedId?: string };
 
 /** The template being edited, with the style check of its text as it is typed. */
-function ReplyEditor({ editing, onChange, onSave }: { editing: Editing; onChange: (e: Editing | undefined) => void; onSave: () => void }) {
+function ReplyEditor({
+  editing,
+  onChange,
+  onSave,
+}: {
+  editing: Editing;
+  onChange: (e: Editing | undefined) => void;
+  onSave: () => void;
+}) {
   const issues = checkStyle(editing.body, editing.category);
   return (
     <div class="editor" data-testid="reply-editor">
       <label>
         标题
-        <input value={editing.title} onInput={(e) => onChange({ ...editing, title: (e.target as HTMLInputElement).value })} maxLength={80} />
+        <input
+          value={editing.title}
+          onInput={(e) => onChange({ ...editing, title: (e.target as HTMLInputElement).value })}
+          maxLength={80}
+        />
       </label>
       <label>
         分类
-        <select value={editing.category} onChange={(e) => onChange({ ...editing, category: (e.target as HTMLSelectElement).value as ReplyCategory })}>
+        <select
+          value={editing.category}
+          onChange={(e) => onChange({ ...editing, category: (e.target as HTMLSelectElement).value as ReplyCategory })}
+        >
           {Object.entries(CATEGORY_LABEL).map(([k, l]) => (
             <option key={k} value={k}>
               {l}
@@ -116,7 +180,12 @@ function ReplyEditor({ editing, onChange, onSave }: { editing: Editing; onChange
       </label>
       <label>
         内容（占位符如 {'{买家}'} {'{订单号}'} {'{退款金额}'} {'{剩余时间}'} {'{退货地址}'} {'{客服}'}）
-        <textarea rows={4} value={editing.body} onInput={(e) => onChange({ ...editing, body: (e.target as HTMLTextAreaElement).value })} maxLength={2000} />
+        <textarea
+          rows={4}
+          value={editing.body}
+          onInput={(e) => onChange({ ...editing, body: (e.target as HTMLTextAreaElement).value })}
+          maxLength={2000}
+        />
       </label>
       <ul class="style-issues" data-testid="style-issues">
         {issues.map((i) => (
@@ -138,7 +207,19 @@ function ReplyEditor({ editing, onChange, onSave }: { editing: Editing; onChange
 }
 
 /** One template in the list: shipped, edited or the shop's own, and what can be done with it. */
-function ReplyItem({ t, records, onEdit, onSave, onRestored }: { t: ReturnType<typeof effectiveTemplates>[number]; records: ReplyRecord[]; onEdit: (e: Editing) => void; onSave: (r: ReplyRecord) => Promise<void>; onRestored: () => void }) {
+function ReplyItem({
+  t,
+  records,
+  onEdit,
+  onSave,
+  onRestored,
+}: {
+  t: ReturnType<typeof effectiveTemplates>[number];
+  records: ReplyRecord[];
+  onEdit: (e: Editing) => void;
+  onSave: (r: ReplyRecord) => Promise<void>;
+  onRestored: () => void;
+}) {
   const own = t.origin === 'user';
   const edited = records.find((r) => r.shippedId === t.id);
   return (
@@ -155,18 +236,52 @@ function ReplyItem({ t, records, onEdit, onSave, onRestored }: { t: ReturnType<t
         </p>
       ))}
       <div class="row">
-        <button type="button" onClick={() => onEdit(own ? { id: t.id, title: t.title, category: t.category, body: t.body } : { id: edited?.id ?? `edit-${t.id}`, shippedId: t.id, title: t.title, category: t.category, body: t.body })}>
+        <button
+          type="button"
+          onClick={() =>
+            onEdit(
+              own
+                ? { id: t.id, title: t.title, category: t.category, body: t.body }
+                : {
+                    id: edited?.id ?? `edit-${t.id}`,
+                    shippedId: t.id,
+                    title: t.title,
+                    category: t.category,
+                    body: t.body,
+                  },
+            )
+          }
+        >
           编辑
         </button>
-        <button type="button" onClick={() => onEdit({ id: `mine-${Date.now()}`, title: `${t.title}（副本）`, category: t.category, body: t.body })}>
+        <button
+          type="button"
+          onClick={() =>
+            onEdit({ id: `mine-${Date.now()}`, title: `${t.title}（副本）`, category: t.category, body: t.body })
+          }
+        >
           复制
         </button>
         {own ? (
           <>
-            <button type="button" onClick={() => void onSave({ ...records.find((r) => r.id === t.id)!, order: (records.find((r) => r.id === t.id)!.order ?? 0) - 1.5, updatedAt: nowIso() })}>
+            <button
+              type="button"
+              onClick={() =>
+                void onSave({
+                  ...records.find((r) => r.id === t.id)!,
+                  order: (records.find((r) => r.id === t.id)!.order ?? 0) - 1.5,
+                  updatedAt: nowIso(),
+                })
+              }
+            >
               上移
             </button>
-            <button type="button" onClick={() => void onSave({ ...records.find((r) => r.id === t.id)!, deleted: true, updatedAt: nowIso() })}>
+            <button
+              type="button"
+              onClick={() =>
+                void onSave({ ...records.find((r) => r.id === t.id)!, deleted: true, updatedAt: nowIso() })
+              }
+            >
               删除
             </button>
           </>
@@ -182,7 +297,21 @@ function ReplyItem({ t, records, onEdit, onSave, onRestored }: { t: ReturnType<t
             恢复内置
           </button>
         ) : (
-          <button type="button" onClick={() => void onSave({ id: `edit-${t.id}`, shippedId: t.id, title: t.title, category: t.category, body: t.body, order: 0, deleted: true, updatedAt: nowIso() })}>
+          <button
+            type="button"
+            onClick={() =>
+              void onSave({
+                id: `edit-${t.id}`,
+                shippedId: t.id,
+                title: t.title,
+                category: t.category,
+                body: t.body,
+                order: 0,
+                deleted: true,
+                updatedAt: nowIso(),
+              })
+            }
+          >
             隐藏
           </button>
         )}

@@ -13,7 +13,9 @@ const sent: Message[] = [];
 vi.mock('../../../lib/messaging/client', () => ({
   send: (m: Message) => {
     sent.push(m);
-    return Promise.resolve(m.type === 'cases/seen' ? { saved: m.cases.length, created: 0, marks: {}, shown: false } : { shown: false });
+    return Promise.resolve(
+      m.type === 'cases/seen' ? { saved: m.cases.length, created: 0, marks: {}, shown: false } : { shown: false },
+    );
   },
 }));
 
@@ -22,7 +24,15 @@ const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {} }
 const handedOn = () => sent.filter((m) => m.type === 'cases/seen');
 
 function scanner() {
-  return createScanner({ ctx: { isInvalid: false } as never, isTop: true, doc: 'test-doc', badges, relay, sidebar: () => undefined, taught: () => ({}) });
+  return createScanner({
+    ctx: { isInvalid: false } as never,
+    isTop: true,
+    doc: 'test-doc',
+    badges,
+    relay,
+    sidebar: () => undefined,
+    taught: () => ({}),
+  });
 }
 /** The text of the first row's cell that shows `text`. */
 function rewrite(text: string, to: string) {
@@ -33,7 +43,9 @@ function rewrite(text: string, to: string) {
 describe('the scan hands a changed reading to the ledger', () => {
   beforeEach(() => {
     sent.length = 0;
-    document.documentElement.innerHTML = loadFixture('refund-list.taobao').html.replace(/^[\s\S]*?<html[^>]*>/, '').replace(/<\/html>\s*$/, '');
+    document.documentElement.innerHTML = loadFixture('refund-list.taobao')
+      .html.replace(/^[\s\S]*?<html[^>]*>/, '')
+      .replace(/<\/html>\s*$/, '');
   });
 
   it('once, and not again while the page shows the same', async () => {
@@ -47,7 +59,12 @@ describe('the scan hands a changed reading to the ledger', () => {
 
   it.each([
     ['a changed reason', '拍错/多拍/不想要', '质量问题', (c: { reason?: string }) => c.reason === '质量问题'],
-    ['a changed item', '北欧陶瓷马克杯 2只装', '北欧陶瓷马克杯 4只装', (c: { item?: string }) => c.item?.includes('4只装') === true],
+    [
+      'a changed item',
+      '北欧陶瓷马克杯 2只装',
+      '北欧陶瓷马克杯 4只装',
+      (c: { item?: string }) => c.item?.includes('4只装') === true,
+    ],
   ])('again when the page shows %s', async (_what, from, to, changed) => {
     const s = scanner();
     await s.scan();
