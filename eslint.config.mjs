@@ -73,5 +73,4 @@ export default defineConfig(
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
-  },
 );
