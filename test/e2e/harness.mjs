@@ -199,6 +199,23 @@ export function badgedRows(p, id) {
   }, id ?? null);
 }
 
+/**
+ * Open a demo list drawn in another layout (where 退款编号 is only a column header) and wait for its
+ * page of 10 rows; returns the case ids it shows (the demo's are 15 digits; order numbers have 19).
+ */
+export async function openListLayout(p, url, message = 'the list drawn') {
+  await p.goto(url);
+  return waitFor(
+    async () => {
+      const ids = await p.evaluate(() =>
+        [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])].sort(),
+      );
+      return ids.length === 10 && ids;
+    },
+    { message },
+  );
+}
+
 /** Ids the page itself shows, read from its visible text (not from our sidebar). */
 export function pageIds(page) {
   return page.evaluate(() => {

@@ -8,6 +8,7 @@ import {
   ledgerCount,
   M,
   minutesOf,
+  openListLayout,
   pageIds,
   Q,
   shot,
@@ -393,7 +394,6 @@ export default async function readingArea({ run, backend, context, worker, exten
   }
 
   /** The case ids a list in another layout shows: its 15-digit numbers (order numbers have 19). */
-  const idsShown = (p) => p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])]);
   const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
   for (const [layout, what] of [
@@ -402,14 +402,7 @@ export default async function readingArea({ run, backend, context, worker, exten
     ['grid', 'an ARIA grid of divs'],
   ]) {
     await run.check(`退款管理 as ${what}: every row read once, badged once, stored`, async () => {
-      await page.goto(`${M}/refund-list?layout=${layout}`);
-      const ids = await waitFor(
-        async () => {
-          const i = await idsShown(page);
-          return i.length === 10 && i;
-        },
-        { message: 'the list drawn' },
-      );
+      const ids = await openListLayout(page, `${M}/refund-list?layout=${layout}`);
       let last;
       // Badges go on the rows near the screen: bring every row near it once, and never two on one row.
       const badged = new Set();

@@ -9,6 +9,7 @@ import {
   badges,
   EXTENSION,
   M,
+  openListLayout,
   Q,
   sendFrom,
   shot,
@@ -25,20 +26,11 @@ export default async function sidebarArea({ run, backend, page, shotsDir }) {
     async () => {
       const url = `${M}/refund-list?layout=table&links=0&idLabel=维权工单号`;
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-teach-'));
-      const idsOf = (p) =>
-        p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])].sort());
       const listed = async (p) => [...((await sidebar(p)).ids ?? [])].sort();
       let b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
       try {
         const p = await b.context.newPage();
-        await p.goto(url);
-        const ids = await waitFor(
-          async () => {
-            const i = await idsOf(p);
-            return i.length === 10 && i;
-          },
-          { message: 'the list drawn' },
-        );
+        const ids = await openListLayout(p, url);
         // Nothing read: the drift warning, and the unknown label offered to teach.
         await waitFor(
           async () => {
@@ -72,14 +64,7 @@ export default async function sidebarArea({ run, backend, page, shotsDir }) {
       b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
       try {
         const p = await b.context.newPage();
-        await p.goto(url);
-        const ids = await waitFor(
-          async () => {
-            const i = await idsOf(p);
-            return i.length === 10 && i;
-          },
-          { message: 'the list drawn after the restart' },
-        );
+        const ids = await openListLayout(p, url, 'the list drawn after the restart');
         await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), {
           message: 'the cases listed after the restart',
         });
