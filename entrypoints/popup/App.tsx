@@ -4,6 +4,7 @@ import { createDb, type CaseRecord } from '../../lib/storage/db';
 import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
+import { digestParts } from '../../lib/ui/digest-line';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
@@ -25,7 +26,7 @@ function open(key: string) {
 function DigestLine({ d }: { d: Digest }) {
   const t = useT();
   if (!d.since) return null;
-  const parts = [d.newCases && t('新增 {n} 单', { n: d.newCases }), d.statusChanges.length && t('状态变化 {n} 次', { n: d.statusChanges.length }), d.autoActions.length && t('平台自动处理 {n} 单', { n: d.autoActions.length })].filter(Boolean);
+  const parts = digestParts(d, t);
   return (
     <p class="ar-digest" data-testid="digest">
       {t('自上次查看以来：')}

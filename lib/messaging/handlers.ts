@@ -7,6 +7,7 @@ import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../stora
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { loadPolicy } from '../storage/policy-store';
+import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
 import type { PageData } from './page-data';
 import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
@@ -96,6 +97,8 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         return { ok: false, error: 'frame/reading is sent by the background only' };
       case 'cases/urgent':
         return { ok: true, value: await listUrgent(db, msg.limit ?? 50) };
+      case 'cockpit/get':
+        return { ok: true, value: await loadCockpit(db, now, await loadPolicy(db), { since: msg.since, look: msg.look, nowIso: toChinaIso(now) }) };
       case 'case/get':
         return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
       case 'case/staff': {

@@ -106,10 +106,21 @@ export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Ob
 /** Every open case, in deadline order (an index range). */
 const openByDeadline = (db: RadarDB) => db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]);
 
+/** The urgency order of the queue (popup, sidebar cockpit): earliest deadline first, equal deadlines by money at stake. */
+export function byUrgency(a: CaseRecord, b: CaseRecord): number {
+  return a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0);
+}
+
 /** Open cases, most urgent first; equal deadlines by money at stake. */
 export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]> {
   const rows = await openByDeadline(db).limit(limit).toArray();
-  return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
+  return rows.sort(byUrgency);
+}
+
+/** Open cases whose deadline falls before `until` (epoch ms), overdue ones included, most urgent first. */
+export async function listOpenDueBefore(db: RadarDB, until: number, limit = 2000): Promise<CaseRecord[]> {
+  const rows = await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, until]).limit(limit).toArray();
+  return rows.sort(byUrgency);
 }
 
 /** How many cases are open, counted by index. */

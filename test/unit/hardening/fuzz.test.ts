@@ -14,7 +14,7 @@ const RUNS = 400;
 const db = createDb('fuzz-handlers');
 afterAll(async () => db.delete());
 
-const TYPES = ['cases/seen', 'cases/urgent', 'case/get', 'case/staff', 'policy/get', 'replies/list', 'data/export', 'data/import', 'data/prune', 'data/clear', 'alerts/sweep', 'case/open', 'frame/reading', 'nope'];
+const TYPES = ['cases/seen', 'cases/urgent', 'case/get', 'case/staff', 'policy/get', 'replies/list', 'data/export', 'data/import', 'data/prune', 'data/clear', 'alerts/sweep', 'cockpit/get', 'case/open', 'frame/reading', 'nope'];
 const anyValue = fc.oneof(fc.anything({ maxDepth: 3 }), fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.constant(null), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('x'.repeat(10_000)));
 const message = fc.record(
   {
