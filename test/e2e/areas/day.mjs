@@ -1,0 +1,83 @@
+// End-to-end area: the shop's day: the 售后工作台 cockpit from the ledger, Excel exports, the daily report.
+import { assert, assertEqual, ensureLedger, ledger, M, shot, sidebarFrame, waitFor } from '../harness.mjs';
+
+const HOUR = 3_600_000;
+
+/** What the cockpit in the sidebar's frame lists, section by section. */
+function cockpit(page) {
+  return sidebarFrame(page)
+    ?.evaluate(() => {
+      const root = document.querySelector('[data-testid=cockpit]');
+      if (!root || root.querySelector('[data-testid=cockpit-urgent]') === null) return null;
+      const ids = (sel) => [...root.querySelectorAll(`${sel} [data-dispute-id]`)].map((e) => e.getAttribute('data-dispute-id'));
+      return {
+        urgent: ids('[data-testid=cockpit-urgent]'),
+        groups: [...root.querySelectorAll('[data-testid=cockpit-urgent] [data-group]')].map((e) => e.getAttribute('data-group')),
+        beforeClose: ids('[data-testid=cockpit-before-close]'),
+        beforeCloseText: root.querySelector('[data-testid=cockpit-before-close]')?.textContent ?? '',
+        stale: ids('[data-testid=cockpit-stale]'),
+        staleText: root.querySelector('[data-testid=cockpit-stale]')?.textContent ?? '',
+        stats: document.querySelector('[data-testid=stats]')?.textContent ?? null,
+        digest: root.querySelector('[data-testid=cockpit-digest]')?.textContent ?? null,
+      };
+    })
+    .catch(() => null);
+}
+
+/** Rewrite one case in the ledger behind the extension's back (as if it had been read long ago). */
+function patchCase(ext, key, patch) {
+  return ext.evaluate(async ([k, p]) => {
+    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
+    await new Promise((r) => {
+      const t = db.transaction('cases', 'readwrite');
+      const s = t.objectStore('cases');
+      s.get(k).onsuccess = (e) => s.put({ ...e.target.result, ...p });
+      t.oncomplete = r;
+    });
+    db.close();
+  }, [key, patch]);
+}
+
+/** @param {import('../harness.mjs').Session} session */
+export default async function dayArea({ run, context, page, ext, shotsDir }) {
+  await ensureLedger({ page, ext });
+
+  await run.check('售后工作台: the sidebar is the day\'s cockpit: the ledger\'s urgent queue in the popup\'s order, 下班前, stale cases, the page\'s cards in one line; a row opens its case', async () => {
+    // One open case the extension last read 20 hours ago, due in 30 hours: stale.
+    const now = Date.now();
+    const target = await ledger(ext, async (all) => (await all('cases')).filter((c) => c.open === 1 && c.due).sort((a, b) => b.deadlineAt - a.deadlineAt)[0]);
+    assert(target, 'an open case with a deadline');
+    const at = new Date(now + 30 * HOUR);
+    const iso = (ms) => new Date(ms + 8 * HOUR).toISOString().slice(0, 19) + '+08:00';
+    await patchCase(ext, target.key, { lastSeenAt: iso(now - 20 * HOUR), due: { ...target.due, at: iso(at.getTime()) }, deadlineAt: at.getTime() });
+
+    await page.goto(`${M}/refund-workbench`);
+    const seen = await waitFor(async () => { const c = await cockpit(page); return c?.stats ? c : null; }, { message: 'the cockpit in the sidebar, with the page\'s cards', timeout: 15000 });
+    const open = await ledger(ext, async (all) => (await all('cases')).filter((c) => c.open === 1).sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0)));
+    const t = Date.now();
+    const urgent = open.filter((c) => c.deadlineAt - t < 24 * HOUR).map((c) => c.disputeId);
+    assert(urgent.length > 0, 'the demo ledger has cases due within 24 h');
+    assertEqual(seen.urgent, urgent, 'the urgent queue: every open case due within 24 h, in the popup\'s order');
+    const order = ['overdue', 'lt6h', 'lt24h'];
+    assertEqual(seen.groups, [...seen.groups].sort((a, b) => order.indexOf(a) - order.indexOf(b)), 'tiers in urgency order');
+    // 下班前: the next shift's start as shown (default hours: a weekday, 09:00), and the open cases due before it.
+    const m = /下次上班 (\d\d)-(\d\d) (\d\d):(\d\d)/.exec(seen.beforeCloseText);
+    assert(m && m[3] === '09' && m[4] === '00', `next shift at 09:00: ${seen.beforeCloseText}`);
+    let next = Date.UTC(new Date(t).getUTCFullYear(), Number(m[1]) - 1, Number(m[2]), 1, 0);
+    if (next < t - 24 * HOUR) next = Date.UTC(new Date(t).getUTCFullYear() + 1, Number(m[1]) - 1, Number(m[2]), 1, 0);
+    assert(next > t && next - t <= 4 * 24 * HOUR, 'the next shift is ahead, within a long weekend');
+    assert(![0, 6].includes(new Date(next + 8 * HOUR).getUTCDay()), 'the next shift is on a weekday');
+    assertEqual(seen.beforeClose, open.filter((c) => c.deadlineAt > t && c.deadlineAt < next).map((c) => c.disputeId), '下班前: open cases due before the next shift');
+    assert(seen.stale.includes(target.disputeId), `the case read 20 h ago is stale: ${seen.stale}`);
+    assert(seen.staleText.includes('倒计时未确认：20 小时前读取') && seen.staleText.includes('打开 退款管理 刷新'), `stale marked and a way to refresh: ${seen.staleText}`);
+    assert(seen.stats && seen.stats.includes('24小时内待处理'), `the page's cards in one line: ${seen.stats}`);
+    await shot(page, shotsDir, 'day-cockpit');
+    const frame = sidebarFrame(page);
+    const opened = context.waitForEvent('page', { timeout: 10000 });
+    await frame.locator(`[data-testid=cockpit-urgent] [data-dispute-id="${urgent[0]}"] button`).click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    assert(tab.url().includes(`disputeId=${urgent[0]}`), `opened ${tab.url()}`);
+    await tab.close();
+  });
+}
