@@ -5,6 +5,11 @@
 //       assessment
 //   npm run inspect -- case <case.json> --now <ISO> [--settings <file.json>]
 //       prints { "assessment": … } for one case in the snapshot's JSON shape
+//   npm run inspect -- data <response> --url <page-url> [--now <ISO>] [--page <saved.html>]
+//       reads a saved data response (the mtop JSON or JSONP of disputelistv2 / disputedetail, or a
+//       page or script text holding `var disputeData = …;`) through the extension's own code and
+//       prints { "cases": [snapshots], "notes": [what was ignored or switched off, and why] };
+//       with --page it first calibrates the data against that saved page's rows
 //
 // Times are ISO 8601 with the +08:00 offset. --now fixes the reading time (countdowns are relative
 // to it; default for a page: the file's modification time, i.e. when it was saved). --settings takes
@@ -12,6 +17,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { readPage } from '../lib/page/read';
+import { detectFromUrl, detectPlatform } from '../lib/page/detect';
+import { inspectResponse, parseResponseText } from '../lib/page/mtop';
+import { extractDisputeDataJson, readDisputeDataJson, visibleColumns } from '../lib/page/refund2-data';
+import type { CaseKind, CaseSnapshot } from '../lib/shared/types';
 import { assess, EMPTY_POLICY, type ShopPolicy } from '../lib/engine';
 import { parsePolicyFile } from '../lib/storage/policy-schema';
 import { CaseSnapshotSchema } from '../lib/messaging/protocol';
@@ -21,6 +30,7 @@ function usage(message?: string): never {
   if (message) console.error(`inspect: ${message}`);
   console.error('usage: npm run inspect -- page <saved.html> --url <url> [--now <ISO>] [--settings <file.json>]');
   console.error('       npm run inspect -- case <case.json> --now <ISO> [--settings <file.json>]');
+  console.error('       npm run inspect -- data <response> --url <page-url> [--now <ISO>] [--page <saved.html>]');
   process.exit(2);
 }
 
@@ -32,13 +42,55 @@ function option(args: string[], name: string): string | undefined {
   return v;
 }
 
-function inspectPage(html: string, url: string, now: number) {
+function withPage<T>(html: string, url: string, use: (document: Document) => T): T {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   const document = window.document as unknown as Document;
   document.write(html);
-  const reading = readPage(document, { url, now });
+  const result = use(document);
   window.happyDOM.abort();
-  return reading;
+  return result;
+}
+
+const inspectPage = (html: string, url: string, now: number) => withPage(html, url, (document) => readPage(document, { url, now }));
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    usage(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** `inspect data`: a saved data response, read as the extension reads it, optionally calibrated against a saved page. */
+function inspectData(text: string, url: string, now: number, pageHtml: string | undefined) {
+  const page = pageHtml === undefined ? undefined : inspectPage(pageHtml, url, now);
+  const platform = page?.platform ?? detectPlatform(url, '');
+  const kindOfPage = detectFromUrl(url).kind;
+  const kind: CaseKind = kindOfPage.startsWith('exchange') ? 'exchange' : kindOfPage === 'postage-list' ? 'postage' : 'refund';
+  const disputeData = extractDisputeDataJson(text);
+  if (disputeData !== undefined) {
+    // The old list: its columns mean what the saved page's header says, else the real code's positions.
+    // A saved page holding the literal is its own page: its header counts too.
+    const html = pageHtml ?? (/<(html|body|div|table)[\s>]/i.test(text) ? text : undefined);
+    const headers = html === undefined ? undefined : withPage(html, url, visibleColumns);
+    const { cases, headersWithoutBody, bodiesWithoutHeader } = readDisputeDataJson(disputeData, now, platform, headers);
+    const notes: { level: string; text: string }[] = [
+      { level: 'info', text: headers ? `页面表头：${headers.join(' | ')}；与行体的列数对上时按表头读列，否则按已知位置 / the page's header: columns by it where it lines up with a body, else by the known positions` : '页面表头未知，按已知位置读取列：[1] 退款金额 [2] 申请时间 [3] 原因 [5] 货物状态 [6] 退款状态 / no header: columns by the known positions' },
+    ];
+    if (headersWithoutBody) notes.push({ level: 'ignored', text: `${headersWithoutBody} 个售后单没有找到 bizName 为 disputeBody 的行体：只读了表头 / ${headersWithoutBody} headers have no body (bizName "disputeBody"): only their header was read` });
+    if (bodiesWithoutHeader) notes.push({ level: 'ignored', text: `${bodiesWithoutHeader} 个行体没有对应的表头，已忽略 / ${bodiesWithoutHeader} bodies without a header were ignored` });
+    for (const c of cases) {
+      const shown = page?.cases.find((p) => p.disputeId === c.disputeId) as Record<string, unknown> | undefined;
+      if (!shown) continue;
+      for (const [k, v] of Object.entries(c)) {
+        if (typeof v !== 'object' && shown[k] !== undefined && shown[k] !== v) notes.push({ level: 'off', text: `售后单 ${c.disputeId} 的 ${k} 与页面不符（数据 ${String(v)}，页面 ${String(shown[k])}）；扩展以页面为准 / disagrees with the page; the page wins` });
+      }
+    }
+    return { cases, notes };
+  }
+  const body = parseResponseText(text);
+  if (body === undefined) usage('the file is neither a data response (JSON or JSONP) nor a text holding var disputeData = …;');
+  return inspectResponse(body, platform, kind, now, page?.cases as CaseSnapshot[] | undefined);
 }
 
 function readJson(path: string): unknown {
@@ -57,7 +109,7 @@ function loadPolicy(path: string | undefined): ShopPolicy {
 }
 
 const [command, file, ...rest] = process.argv.slice(2);
-if (command !== 'page' && command !== 'case') usage(command ? `unknown command ${command}` : undefined);
+if (command !== 'page' && command !== 'case' && command !== 'data') usage(command ? `unknown command ${command}` : undefined);
 if (!file) usage('no file');
 const nowText = option(rest, '--now');
 const policy = loadPolicy(option(rest, '--settings'));
@@ -69,6 +121,17 @@ if (command === 'case') {
   const snap = v.safeParse(CaseSnapshotSchema, readJson(file));
   if (!snap.success) usage(`${file} is not a case snapshot: ${snap.issues[0] ? `${v.getDotPath(snap.issues[0]) ?? ''} ${snap.issues[0].message}` : ''}`);
   console.log(JSON.stringify({ assessment: assess(snap.output as never, policy, now) }, null, 2));
+} else if (command === 'data') {
+  const url = option(rest, '--url') ?? usage('--url is required: the address of the page the response came to');
+  try {
+    new URL(url);
+  } catch {
+    usage(`--url is not a URL: ${url}`);
+  }
+  const now = nowText ? Date.parse(nowText) : statSync(file).mtimeMs;
+  if (!Number.isFinite(now)) usage(`--now is not a time: ${nowText}`);
+  const pagePath = option(rest, '--page');
+  console.log(JSON.stringify(inspectData(readText(file), url, now, pagePath === undefined ? undefined : readText(pagePath)), null, 2));
 } else {
   const url = option(rest, '--url') ?? usage('--url is required: the address the page was saved from');
   let html = '';

@@ -8,6 +8,7 @@ import { LangContext, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
 import { Cockpit } from './Cockpit';
+import { DataNotes } from './DataNotes';
 import type { SidebarState, SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
@@ -173,6 +174,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             {t('页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。', { labels: reading.missing.join('、') })}
           </p>
         )}
+        {state.dataNotes && <DataNotes notes={state.dataNotes} />}
         {reading?.page === 'unknown' && (
           <p class="ar-empty" data-testid="unrecognised">
             {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}

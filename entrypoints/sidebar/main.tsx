@@ -137,7 +137,7 @@ function receive(input: unknown): void {
       const reading = { ...m.reading, cases: parts.cases };
       parts = { seq: m.seq, cases: [] };
       const selected = store.get().selected;
-      judge({ reading, readAt: m.readAt, ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
+      judge({ reading, readAt: m.readAt, dataNotes: Array.isArray(m.dataNotes) ? m.dataNotes : [], ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
       break;
     }
     case 'layout':

@@ -5,6 +5,7 @@ import type { ReplyTemplate } from '../../lib/replies/model';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import type { PageReading } from '../../lib/shared/types';
 import type { Lang } from '../../lib/ui/i18n';
+import type { DataNote } from '../../lib/page/calibration';
 
 export interface SidebarState {
   /** What the page shows (or the frame that holds its list), as the content script read it. */
@@ -23,6 +24,8 @@ export interface SidebarState {
   lang: Lang;
   /** Whether the last hand-off to the ledger worked; shown when it did not. */
   saveError: string | undefined;
+  /** The background's diagnostics of the page's data responses (DataNotes.tsx). */
+  dataNotes?: readonly DataNote[];
 }
 
 type Listener = (s: SidebarState) => void;

@@ -57,7 +57,12 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
    */
   const completed = (read: CaseSnapshot[], readAt: number, doc: string | undefined) => {
     const cases = read.map((c) => resolveCase(c, readAt));
-    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases) : cases;
+    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases, readAt) : cases;
+  };
+  /** The sidebar's diagnostics of the tab's data responses (fields switched off, responses ignored). */
+  const dataNotes = (tabId: number) => {
+    const notes = hooks.data?.notes(tabId);
+    return notes?.length ? { dataNotes: notes } : {};
   };
   try {
     switch (msg.type) {
@@ -68,7 +73,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
           const { seq, last, reading } = msg.sidebar;
-          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last });
+          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last, ...dataNotes(sender.tabId) });
         }
         const policy = await loadPolicy(db);
         const saved = await upsertCases(db, cases, msg.source, policy);
@@ -84,13 +89,13 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
-        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text, now)) return { ok: false, error: 'page/data: the response is not JSON' };
+        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text)) return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
         return { ok: true, value: { epoch: hooks.data.epoch } };
       }
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
         const reading = { ...msg.reading, cases: completed(msg.reading.cases as CaseSnapshot[], msg.readAt, msg.doc) };
-        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last }) ?? false;
+        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last, ...dataNotes(sender.tabId) }) ?? false;
         return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }
       case 'frame/reading':

@@ -4,6 +4,7 @@
  * checks the shape of what it receives and drops anything else.
  */
 import type { PageReading } from '../shared/types';
+import type { DataNote } from '../page/calibration';
 
 export const SIDEBAR_PORT = 'aftersales-radar:sidebar';
 
@@ -19,7 +20,15 @@ export type ToSidebar =
    * What the page shows now (or its embedded list's frame), and when it was read. A long list comes
    * in parts with the same `seq`, each with some of the cases; `last` marks the one that completes it.
    */
-  | { type: 'reading'; reading: PageReading; readAt: number; seq: number; last: boolean }
+  | {
+      type: 'reading';
+      reading: PageReading;
+      readAt: number;
+      seq: number;
+      last: boolean;
+      /** From the background: what it ignored or switched off of the tab's data responses (the sidebar's diagnostics). */
+      dataNotes?: DataNote[];
+    }
   | { type: 'layout'; collapsed: boolean; width: number }
   /** A row badge was clicked: open that case. */
   | { type: 'select'; disputeId: string }

@@ -16,6 +16,8 @@ const EN: Record<string, string> = {
   '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开': 'Read-only · data stays in this browser · Alt+Shift+R to toggle',
   '未能保存到本地台账：': 'Could not save to the local ledger: ',
   '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。': 'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
+  '页面数据校验：{n} 个字段与页面不符，已停用': 'Page data check: {n} fields disagree with the page and are switched off',
+  页面数据校验: 'Page data check',
   '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。': 'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
   进行中: 'Open',
   '24小时内到期': 'Due within 24 h',

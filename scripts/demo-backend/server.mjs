@@ -95,33 +95,99 @@ function esc(s) {
 
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
 
-/** The JSON a case travels as in the demo's data responses (mtop-like shape). */
-function toVO(c) {
+const yuanNumber = (fen) => Math.round(fen) / 100;
+/** 1 仅退款, 3 退货退款 (the dispute domain's bizClaimType); 换货 and 邮费 have no attested code, so they travel as text. */
+const CLAIM_CODE = { 仅退款: 1, 退货退款: 3 };
+/** The dispute domain's status codes where attested (1 待卖家同意, 5 退款成功, 6 卖家拒绝); the others are the demo's own. */
+const STATUS_CODE = { WAIT_SELLER_AGREE: 1, WAIT_BUYER_RETURN_GOODS: 2, WAIT_SELLER_CONFIRM_GOODS: 3, CLOSED: 4, SUCCESS: 5, SELLER_REFUSE_BUYER: 6 };
+const GOODS_CODE = { BUYER_NOT_RECEIVED: 1, BUYER_RECEIVED: 2, BUYER_RETURNED_GOODS: 3 };
+
+/**
+ * Money as a data response carries it. Real pages send yuan, probably as decimal strings
+ * (real-shapes.md §2.2); the demo's variants (`?money=` on the page, passed on to its API calls):
+ * `number` yuan as JSON numbers, `fen` integer fen as JSON numbers, `wrong` a deliberately wrong
+ * unit (the yuan figure divided by 100 again), so tests can prove it never reaches staff.
+ */
+function money(fen, variant) {
+  if (fen == null) return undefined;
+  if (variant === 'number') return yuanNumber(fen);
+  if (variant === 'fen') return fen;
+  if (variant === 'wrong') return (fen / 10000).toFixed(2);
+  return (fen / 100).toFixed(2);
+}
+
+/**
+ * A case as a row of the 千牛 list's data response, in the shape public code written against the
+ * live pages reads (real-shapes.md §2): ids as strings, `bizClaimType` and status as numeric codes
+ * with the status wording beside them, yuan in `disputeBodyVO`, item data in `itemInfo`, times as
+ * China-time "yyyy-MM-dd HH:mm:ss". What the demo page needs to draw itself besides (buyer, reason,
+ * countdown, logistics, history …) travels in `demoView`, under names no real code shows, which the
+ * extension therefore never reads.
+ */
+function toVO(c, variant = '', orderIdsOnly = false) {
+  const fmt = (ms) => (ms == null ? undefined : chinaTime(ms));
   return {
-    disputeId: c.disputeId,
+    // `?rowIds=order`: rows keyed by their order only, as the real scraper keys them.
+    ...(orderIdsOnly ? {} : { disputeId: c.disputeId }),
     bizOrderId: c.orderId,
-    bizClaimType: c.refundType,
-    refundPhase: c.phase,
-    orderShipped: c.shipped,
-    goodStatus: c.goodsStatus,
-    refundStatus: c.status,
+    bizClaimType: CLAIM_CODE[c.refundType] ?? c.refundType,
+    ...(c.kind === 'refund' && STATUS_CODE[c.status] ? { refundStatus: STATUS_CODE[c.status] } : {}),
     statusDesc: c.statusText,
-    reason: c.reason,
-    auctionTitle: c.item,
-    quantity: c.qty,
-    disputeBodyVO: { refundFee: c.refundFen, buyerActualFee: c.paidFen, postFee: c.postageFen },
-    gmtApply: c.appliedAt,
-    gmtPay: c.paidAt,
-    gmtConsign: c.shippedAt,
-    gmtSign: c.signedAt,
-    refundRemindTimeout: c.deadlineAt ? { timeout: chinaTime(c.deadlineAt), existTimeout: true, action: ACTION_TEXT[c.deadlineAction] ?? null } : null,
-    timeoutAt: c.deadlineAt,
-    buyerNick: c.buyerNick,
-    buyerPhone: c.buyerPhone,
-    logistics: c.logistics ?? null,
-    history: c.history,
-    tags: c.flags,
+    goodsStatus: GOODS_CODE[c.goodsStatus],
+    gmtApply: fmt(c.appliedAt),
+    gmtPay: fmt(c.paidAt),
+    gmtConsign: fmt(c.shippedAt),
+    gmtSign: fmt(c.signedAt),
+    disputeBodyVO: {
+      refundFee: money(c.kind === 'postage' ? c.postageFen : c.refundFen, variant),
+      buyerActualFee: money(c.paidFen, variant),
+      refundFeeOptions: [{ type: 'total', value: money(c.refundFen, variant) }],
+      itemInfo: { auctionId: `6${String(c.orderId).slice(-11)}`, title: c.item },
+    },
+    demoView: {
+      disputeId: c.disputeId,
+      bizOrderId: c.orderId,
+      bizClaimType: c.refundType,
+      refundPhase: c.phase,
+      orderShipped: c.shipped,
+      goodStatus: c.goodsStatus,
+      refundStatus: c.status,
+      statusDesc: c.statusText,
+      reason: c.reason,
+      auctionTitle: c.item,
+      quantity: c.qty,
+      disputeBodyVO: { refundFee: c.refundFen, buyerActualFee: c.paidFen, postFee: c.postageFen },
+      gmtApply: c.appliedAt,
+      gmtPay: c.paidAt,
+      gmtConsign: c.shippedAt,
+      gmtSign: c.signedAt,
+      refundRemindTimeout: c.deadlineAt ? { timeout: chinaTime(c.deadlineAt), action: ACTION_TEXT[c.deadlineAction] ?? null } : null,
+      timeoutAt: c.deadlineAt,
+      buyerNick: c.buyerNick,
+      logistics: c.logistics ?? null,
+      history: c.history,
+      tags: c.flags,
+    },
   };
+}
+
+/**
+ * The body of a disputelistv2 answer. `summary`: the first answer of a query, a `donutVO` summary
+ * with no rows (as one real shop's page receives). `listAt=elsewhere`: the list under another path
+ * (as another shop's was); `listAt=unnamed`: under another name too, found only by its rows' ids.
+ */
+function listBody(name, list, { summary = false, listAt = '', variant = '', orderIdsOnly = false, wording = null } = {}) {
+  const envelope = (data) => ({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data });
+  const selected = { refundStatusSelectVO: { selectedId: '["-1"]', dataSource: [{ id: '-9999', text: '全部' }, { id: '-1', text: '进行中的订单' }] } };
+  if (summary) {
+    const counts = {};
+    for (const c of list) counts[c.statusText] = (counts[c.statusText] ?? 0) + 1;
+    return envelope({ resultData: { ...selected, donutVO: { total: list.length, items: Object.entries(counts).map(([name, value]) => ({ name, value })) } } });
+  }
+  const rows = list.map((c) => withStatusWording(toVO(c, variant, orderIdsOnly), wording));
+  if (listAt === 'elsewhere') return envelope({ resultData: selected, model: { tableVO: { disputeGridVOList: rows, total: String(rows.length) } } });
+  if (listAt === 'unnamed') return envelope({ resultData: { ...selected, tableData: { records: rows, total: String(rows.length) } } });
+  return envelope({ resultData: { ...selected, disputeGridVOList: rows, pageInfo: { total: String(rows.length), pageNo: '1' } } });
 }
 
 /**
@@ -131,9 +197,16 @@ function toVO(c) {
  * seen. The extension must show the countdown and say the state was not read, guessing nothing.
  */
 const UNLISTED_WORDING = '售后申请审核中';
+const UNLISTED_CODE = 97;
 function withStatusWording(vo, wording) {
   if (wording !== 'unknown') return vo;
-  return { ...vo, refundStatus: 'DEMO_UNLISTED_STATUS', statusDesc: UNLISTED_WORDING, refundRemindTimeout: vo.refundRemindTimeout && { ...vo.refundRemindTimeout, action: null } };
+  const view = vo.demoView;
+  return {
+    ...vo,
+    ...(vo.refundStatus !== undefined ? { refundStatus: UNLISTED_CODE } : {}),
+    statusDesc: UNLISTED_WORDING,
+    demoView: { ...view, refundStatus: 'DEMO_UNLISTED_STATUS', statusDesc: UNLISTED_WORDING, refundRemindTimeout: view.refundRemindTimeout && { ...view.refundRemindTimeout, action: null } },
+  };
 }
 
 export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {}) {
@@ -162,11 +235,24 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
     const rows = list.slice((page - 1) * size, page * size);
     const pages = Math.ceil(list.length / size);
     const now = Date.now();
-    const disputeData = { data: {}, hierarchy: { root: 'sellerDisputeList', structure: { bottomContainer_1: [] } } };
+    // `var disputeData` in the old list's real structure (real-shapes.md §4): components keyed
+    // `<tag>_<id>[@n]`, each with a string id; bodies told by `bizName`, paired with their header
+    // through the id before `@`; the item in `itemInfo`; options[0] 交易金额, [1] 退款金额, [2] 申请时间,
+    // [3] 原因, [4] 退货物流, [5] 货物状态, [6] 退款状态 (a link whose text holds `<br/>`); ￥ is fullwidth.
+    const fullYuan = (fen) => `￥${(fen / 100).toFixed(2)}`;
+    const disputeData = {
+      data: {
+        listPagination_1: { id: '1', tag: 'listPagination', fields: { total: String(list.length), defaultPageSize: String(size), jumpToTop: 'true', defaultCurrent: String(page), simple: 'false', showQuickJumper: 'true' } },
+      },
+      linkage: { common: { compress: true, queryParams: 'type=1', validateParams: '' }, signature: 'demo', input: ['listPagination_1'] },
+      hierarchy: { root: 'root_1', structure: { root_1: ['bottomContainer_1'], bottomContainer_1: [] } },
+    };
     for (const c of rows) {
       disputeData.hierarchy.structure.bottomContainer_1.push(`sellerGridContainer_${c.disputeId}`);
       disputeData.data[`sellerGridHeaderContainer_${c.disputeId}`] = {
-        tag: 'sellerGridHeader',
+        id: c.disputeId,
+        tag: 'sellerGridHeaderContainer',
+        bizName: 'disputeHeader',
         fields: {
           numbers: [
             { title: `${c.refundType}(${c.phase === 'onsale' ? '售中' : '售后'})` },
@@ -176,20 +262,24 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
           shop: { name: c.buyerNick },
         },
       };
-      disputeData.data[`disputeBody_${c.disputeId}`] = {
-        tag: 'disputeBody',
+      disputeData.data[`sellerGridBodyContainer_${c.disputeId}@1`] = {
+        id: `${c.disputeId}@1`,
+        tag: 'sellerGridBodyContainer',
+        bizName: 'disputeBody',
         fields: {
+          itemInfo: { imgURl: '', sku: '', title: c.item, linkUrl: '' },
           options: [
-            { title: { name: c.item } },
-            { title: { name: yuan(c.refundFen) } },
+            { title: { name: fullYuan(c.paidFen) } },
+            { title: { name: fullYuan(c.refundFen) } },
             { title: { name: chinaTime(c.appliedAt) } },
             { title: { name: c.reason } },
-            { title: { name: c.deadlineAt ? countdownText(c.deadlineAt - now) : '' } },
+            { title: { name: c.logistics?.state ?? '' } },
             { title: { name: c.shipped ? (c.goodsStatus === 'BUYER_RETURNED_GOODS' ? '已经退货' : c.goodsStatus === 'BUYER_RECEIVED' ? '已收货' : '已发货') : '未发货' } },
-            { title: { name: REFUND2_STATUS_TEXT[c.status] } },
+            { title: { name: `${REFUND2_STATUS_TEXT[c.status]}${c.deadlineAt ? `<br/>${countdownText(c.deadlineAt - now)}` : ''}`, linkUrl: `//${url.host}/dispute/detail.htm?bizOrderId=${c.orderId}&disputeId=${c.disputeId}&disputeType=1` } },
           ],
         },
       };
+      disputeData.data[`sellerGirdRemarkContainer_${c.disputeId}@2`] = { id: `${c.disputeId}@2`, tag: 'sellerGirdRemarkContainer', fields: { remark: '' } };
     }
     const rowHtml = rows
       .map(
@@ -312,17 +402,19 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
     if (api) {
       const name = api[1];
       const wording = url.searchParams.get('statusWording');
-      const asVO = (c) => withStatusWording(toVO(c), wording);
       let list = casesFor(hostInfo.platform);
       const extra = Number(url.searchParams.get('demoRows') ?? 0);
       if (extra > 0) list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform);
+      const variant = url.searchParams.get('money') ?? '';
       if (name.endsWith('disputelistv2')) {
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeGridVOList: list.map(asVO), total: list.length, serverTime: Date.now() } }));
+        const options = { summary: url.searchParams.get('summary') === '1', listAt: url.searchParams.get('listAt') ?? '', variant, orderIdsOnly: url.searchParams.get('rowIds') === 'order', wording };
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(listBody('disputelistv2', list, options)));
       }
       if (name.endsWith('disputedetail')) {
         const c = list.find((x) => x.disputeId === url.searchParams.get('disputeId'));
         if (!c) return send(res, 200, 'application/json', JSON.stringify({ api: name, ret: ['FAIL_BIZ_NOT_FOUND::售后单不存在'], data: {} }));
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { disputeVO: asVO(c), serverTime: Date.now() } }));
+        // No public code reads this body; the demo puts the case under resultData, where the list's rows are.
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data: { resultData: withStatusWording(toVO(c, variant), wording) } }));
       }
       if (name.endsWith('statistic')) {
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { stats: stats(hostInfo.platform) } }));
@@ -397,3 +489,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   console.log(`demo seller backend on 127.0.0.1:${demo.port} (${demo.cases.length} cases)`);
   console.log(`map hosts with: --host-resolver-rules="MAP *.taobao.com 127.0.0.1:${demo.port}, MAP *.tmall.com 127.0.0.1:${demo.port}"`);
 }
+
+/** The demo's data answers, for tests that build a response for a saved page's cases. */
+export { listBody as demoListBody, toVO as demoRow };

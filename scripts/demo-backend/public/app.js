@@ -80,6 +80,31 @@
     return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); });
   }
 
+  // The data responses come in the real shapes (see server.mjs listBody/toVO); the page draws from
+  // each row's `demoView`. `?money=`, `?listAt=` and `?rowIds=` pick the demo's data variants, passed on to its calls.
+  var pageParams = new URLSearchParams(location.search);
+  var DATA_OPTS = ['money', 'listAt', 'rowIds'].filter(function (k) { return pageParams.get(k); })
+    .map(function (k) { return '&' + k + '=' + encodeURIComponent(pageParams.get(k)); }).join('');
+  /** The rows of a list answer, wherever the answer put them. */
+  function rowsOf(res) {
+    var found = null;
+    (function walk(node, depth) {
+      if (found || !node || typeof node !== 'object' || depth > 6) return;
+      if (Array.isArray(node)) {
+        if (node.length && node[0] && node[0].demoView) found = node;
+        return;
+      }
+      Object.keys(node).forEach(function (k) { if (k !== 'demoView') walk(node[k], depth + 1); });
+    })(res && res.data, 0);
+    return (found || []).map(function (vo) { return vo.demoView; });
+  }
+  /** A query's list: first the summary answer (no rows), then the rows, as a real shop's page receives them. */
+  function fetchList(query) {
+    return fetchJson(API + 'disputelistv2/1.0/?summary=1' + query + DATA_OPTS).then(function () {
+      return fetchJson(API + 'disputelistv2/1.0/?' + query.replace(/^&/, '') + DATA_OPTS);
+    }).then(rowsOf);
+  }
+
   var TABS = [
     ['售后工作台', '/home.htm/trade-platform/refund-workbench', 'workbench'],
     ['退款管理', '/home.htm/trade-platform/refund-list', 'refund'],
@@ -124,7 +149,8 @@
       cells: function (vo) {
         return [
           itemCell(vo),
-          el('div', null, [el('div', null, [yuan(vo.disputeBodyVO.refundFee)]), el('div', C.muted, ['实付 ' + yuan(vo.disputeBodyVO.buyerActualFee)])]),
+          // `?paid=hidden`: a layout whose rows do not show 实付 (the data response still carries it).
+          el('div', null, [el('div', null, [yuan(vo.disputeBodyVO.refundFee)]), pageParams.get('paid') === 'hidden' ? null : el('div', C.muted, ['实付 ' + yuan(vo.disputeBodyVO.buyerActualFee)])]),
           el('div', null, [el('div', null, [typeText(vo)]), el('div', C.muted, [vo.orderShipped ? '已发货' : '未发货'])]),
           el('div', null, [vo.reason]),
           statusCell(vo),
@@ -193,10 +219,10 @@
     var ui = { status: params.get('status') || '-9999', q: '', soon: false, page: 1 };
     loading(kindKey);
     var started = location.href;
-    fetchJson(API + 'disputelistv2/1.0/?pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (res) {
+    fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (list) {
       setTimeout(function () {
         if (location.href !== started) return;
-        var all = res.data.disputeGridVOList.filter(function (vo) { return kindOf(vo) === def.kind; });
+        var all = list.filter(function (vo) { return kindOf(vo) === def.kind; });
         var listHost = el('div', C.grid);
         var select = el('select', C.select, def.statuses.map(function (s) { return el('option', null, [s[1]], { value: s[0] }); }), { 'aria-label': '售后状态' });
         select.value = ui.status;
@@ -264,7 +290,7 @@
   function renderWorkbench() {
     loading('workbench');
     var started = location.href;
-    Promise.all([fetchJson(API + 'statistic/1.0/'), fetchJson(API + 'disputelistv2/1.0/')]).then(function (r) {
+    Promise.all([fetchJson(API + 'statistic/1.0/'), fetchList('')]).then(function (r) {
       setTimeout(function () {
         if (location.href !== started) return;
         var stats = r[0].data.stats;
@@ -272,7 +298,7 @@
           return el('div', C.card, [el('div', C.cardValue, [String(stats[k])]), el('div', C.cardLabel, [k])]);
         }));
         var now = Date.now();
-        var soon = r[1].data.disputeGridVOList.filter(function (vo) { return vo.timeoutAt && vo.timeoutAt - now < 24 * H && vo.timeoutAt > now; })
+        var soon = r[1].filter(function (vo) { return vo.timeoutAt && vo.timeoutAt - now < 24 * H && vo.timeoutAt > now; })
           .sort(function (a, b) { return a.timeoutAt - b.timeoutAt; });
         var list = el('div', C.section, [el('div', C.sectionTitle, ['即将超时（24小时内）'])].concat(soon.map(function (vo) {
           return el('div', C.tlItem, [
@@ -290,10 +316,10 @@
     var id = new URLSearchParams(location.search).get('disputeId');
     loading(kindKey);
     var started = location.href;
-    fetchJson(API + 'disputedetail/1.0/?disputeId=' + encodeURIComponent(id || '')).then(function (res) {
+    fetchJson(API + 'disputedetail/1.0/?disputeId=' + encodeURIComponent(id || '') + DATA_OPTS).then(function (res) {
       setTimeout(function () {
         if (location.href !== started) return;
-        var vo = res.data && res.data.disputeVO;
+        var vo = res.data && res.data.resultData && res.data.resultData.demoView;
         if (!vo) { mount(frame(kindKey, el('div', C.empty, ['售后单不存在或无权查看']))); return; }
         var def = LISTS[kindOf(vo)];
         function kv(k, v) { return v == null || v === '' ? null : el('div', C.pair, [el('span', C.k, [k + '：']), el('span', C.v, [v])]); }

@@ -3,7 +3,7 @@
 import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function readingArea({ run, backend, worker, extensionId, page, ext, shotsDir }) {
+export default async function readingArea({ run, backend, context, worker, extensionId, page, ext, shotsDir }) {
   await run.check('the service worker runs and the manifest asks only for storage, alarms, notifications and the four seller hosts', async () => {
     assert(extensionId, 'no extension id');
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
@@ -254,5 +254,76 @@ export default async function readingArea({ run, backend, worker, extensionId, p
   await run.check('a seller page that is not an after-sales page says "未识别"', async () => {
     await page.goto(`${M}/tp/sold`);
     await waitFor(async () => (await sidebar(page)).unrecognised, { message: 'unrecognised state' });
+  });
+
+  // The page's own data in its real shapes, trusted only after it agreed with what the page shows.
+  // Each check uses a data variant of the demo's (a shape of its own), so what earlier pages
+  // calibrated does not count here.
+  /** The amount each sidebar row shows (an exchange row shows 实付), by dispute id. */
+  const rowAmounts = (p) => sidebarFrame(p).evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('.ar-case-amount')?.textContent ?? ''])));
+  const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+  const records = (ids) => ledger(ext, async (all, wanted) => (await all('cases')).filter((c) => wanted.includes(c.disputeId)), ids);
+
+  await run.check('data the rows do not show (实付) fills cases only after another of its fields agreed with the page; a bare number takes the unit it agreed in', async () => {
+    const p = await context.newPage();
+    try {
+      // 换货管理 shows no amount: nothing in this response (bare numbers, the list under another name) can agree with the page.
+      const variant = 'money=number&listAt=unnamed';
+      await p.goto(`${M}/exchange-list?${variant}`);
+      const { page: exchangeIds } = await sidebarMatchesPage(p, 'exchange list, bare-number data');
+      await p.waitForTimeout(1500);
+      const before = await rowAmounts(p);
+      assert(exchangeIds.every((id) => before[id] === '—'), `no 实付 before calibration: ${JSON.stringify(before)}`);
+      // 退款管理 with rows that show 退款金额 but not 实付: refundFee agrees in yuan, so 实付 fills, as yuan.
+      await p.goto(`${M}/refund-list?${variant}&paid=hidden`);
+      const { page: refundIds } = await sidebarMatchesPage(p, 'refund list, bare-number data, no 实付 shown');
+      assert(!(await p.evaluate(() => document.body.innerText.includes('实付'))), 'the rows show no 实付');
+      const filled = await waitFor(async () => {
+        const recs = await records(refundIds);
+        return recs.length === refundIds.length && recs.every((r) => r.fromData?.includes('paidFen')) && recs;
+      }, { message: 'the refund cases filled with 实付 from the data' });
+      for (const r of filled) assertEqual(r.paidFen, backend.cases.find((c) => c.disputeId === r.disputeId).paidFen, `实付 of ${r.disputeId}`);
+      // Data that agrees (its summary-only first answer included) needs no diagnostics.
+      assertEqual(await sidebarFrame(p).evaluate(() => document.querySelector('[data-testid=data-notes]')?.textContent ?? null), null, 'no data diagnostics in the sidebar');
+      // The same shape on 换货管理 now fills 实付 too, with the unit it agreed in.
+      await p.goto(`${M}/exchange-list?${variant}`);
+      await sidebarMatchesPage(p, 'exchange list again');
+      const after = await waitFor(async () => {
+        const a = await rowAmounts(p);
+        return exchangeIds.every((id) => a[id] !== '—') && a;
+      }, { message: 'the exchange rows show 实付 from the data' });
+      for (const id of exchangeIds) assertEqual(after[id], yuan(backend.cases.find((c) => c.disputeId === id).paidFen), `实付 of ${id}`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  await run.check('a data response in a deliberately wrong unit is switched off: it reaches neither the sidebar nor the ledger, and the sidebar says why', async () => {
+    const p = await context.newPage();
+    try {
+      await p.goto(`${Q}/refund-list?money=wrong&listAt=elsewhere&paid=hidden`);
+      const { page: ids } = await sidebarMatchesPage(p, 'Tmall refund list, wrong-unit data');
+      const notes = await waitFor(() => sidebarFrame(p).evaluate(() => document.querySelector('[data-testid=data-notes]')?.textContent ?? null), { message: 'the sidebar\'s data diagnostics' });
+      assert(/disputeBodyVO\.refundFee/.test(notes) && /不符/.test(notes), `drift note: ${notes}`);
+      await shot(p, shotsDir, 'data-drift');
+      const truths = ids.map((id) => backend.cases.find((c) => c.disputeId === id));
+      const recs = await waitFor(async () => {
+        const r = await records(ids);
+        return r.length === ids.length && r;
+      }, { message: 'the cases in the ledger' });
+      for (const r of recs) {
+        const t = truths.find((c) => c.disputeId === r.disputeId);
+        assert(!(r.fromData ?? []).some((f) => /Fen$/.test(f)), `no amount from the data for ${r.disputeId}: ${r.fromData}`);
+        assertEqual(r.refundFen, t.refundFen, `退款金额 of ${r.disputeId} is the page's`);
+        assert(r.paidFen === undefined || r.paidFen === t.paidFen, `实付 of ${r.disputeId}: ${r.paidFen}`);
+      }
+      // Nowhere in the sidebar, list or case, is an amount of the wrong unit.
+      await sidebarFrame(p).locator(`[data-dispute-id="${ids[0]}"] button`).click();
+      await waitFor(async () => (await sidebar(p)).caseView === ids[0], { message: 'the case opened in the sidebar' });
+      const text = (await sidebar(p)).text;
+      for (const t of truths) for (const fen of [t.refundFen, t.paidFen]) if (fen >= 100) assert(!text.includes(yuan(fen / 100)), `no ${yuan(fen / 100)} in the sidebar`);
+    } finally {
+      await p.close();
+    }
   });
 }

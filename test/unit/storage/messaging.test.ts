@@ -123,8 +123,10 @@ describe('the message protocol', () => {
 
 describe('the page data responses, kept in the background by the frame they came to', () => {
   const id = good.cases[0]!.disputeId;
-  const vo = { disputeId: id, gmtPay: Date.UTC(2026, 10, 18, 1, 0, 0), goodStatus: 'BUYER_RECEIVED', disputeBodyVO: { refundFee: 1, buyerActualFee: 23600 } };
-  const response = JSON.stringify({ data: { disputeGridVOList: [vo] } });
+  // Shaped as real-shapes.md shows the list: under data.resultData, money as yuan strings, codes as numbers.
+  const vo = { disputeId: id, gmtPay: '2026-11-18 09:00:00', goodsStatus: 2, disputeBodyVO: { refundFee: '118.00', buyerActualFee: '236.00' } };
+  const envelope = (rows: unknown[]) => JSON.stringify({ api: 'mtop.alibaba.refundface2.disputeservice.qianniu.pc.disputelistv2', ret: ['SUCCESS::调用成功'], data: { resultData: { disputeGridVOList: rows } } });
+  const response = envelope([vo]);
   const forward = (data: PageData, sender: { tabId?: number; frameId?: number }, doc = 'doc-1', text = response) =>
     handleMessage(db, { type: 'page/data', doc, platform: 'taobao', text }, sender, { data });
   const seen = (data: PageData, sender: { tabId?: number; frameId?: number }, extra: Record<string, unknown> = {}, hooks = {}) =>
@@ -137,9 +139,35 @@ describe('the page data responses, kept in the background by the frame they came
     const r = await seen(data, { tabId: 7, frameId: 0 });
     expect(r).toMatchObject({ ok: true, value: { saved: 1, epoch: data.epoch } });
     const rec = await db.cases.get(`taobao:${id}`);
-    expect(rec).toMatchObject({ paidAt: '2026-11-18T09:00:00+08:00', goodsStatus: 'BUYER_RECEIVED', paidFen: 23600, refundFen: 11800 });
-    expect(rec?.fromData).toEqual(expect.arrayContaining(['paidAt', 'goodsStatus', 'paidFen']));
-    expect(rec?.fromData).not.toContain('refundFen');
+    expect(rec).toMatchObject({ paidAt: '2026-11-18T09:00:00+08:00', paidFen: 23600, refundFen: 11800 });
+    expect(rec?.fromData).toEqual(['paidFen', 'paidAt']);
+    // A goods code nothing on the page confirmed stays out.
+    expect(rec?.goodsStatus).toBeUndefined();
+  });
+
+  it('keeps a field in the wrong unit out of the ledger and the sidebar, and tells the sidebar why', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', envelope([{ ...vo, disputeBodyVO: { refundFee: '1.18', buyerActualFee: '2.36' } }]));
+    const posted: { reading: { cases: { paidFen?: number }[] }; dataNotes?: { level: string; path: string; text: string }[] }[] = [];
+    const meta = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [] };
+    await seen(data, { tabId: 7, frameId: 0 }, { sidebar: { seq: 1, last: true, reading: meta } }, { showInSidebar: (_t: number, m: never) => posted.push(m) > 0 });
+    expect((await db.cases.get(`taobao:${id}`))?.paidFen).toBeUndefined();
+    expect(posted[0]!.reading.cases[0]!.paidFen).toBeUndefined();
+    expect(posted[0]!.dataNotes?.[0]).toMatchObject({ level: 'off', path: 'disputeBodyVO.refundFee', text: expect.stringMatching(/1\.18/) });
+    // Another tab's sidebar hears nothing of this tab's data.
+    expect(data.notes(8)).toEqual([]);
+  });
+
+  it('takes a JSONP body, and a summary-only answer after the list neither drops its cases nor troubles the sidebar', async () => {
+    db = createDb(`msg-${++n}`);
+    const data = new PageData();
+    expect(await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', `mtopjsonp3(${response})`)).toMatchObject({ ok: true });
+    const summary = JSON.stringify({ api: 'mtop.alibaba.refundface2.disputeservice.qianniu.pc.disputelistv2', ret: ['SUCCESS::调用成功'], data: { resultData: { donutVO: { total: 1 } } } });
+    expect(await forward(data, { tabId: 7, frameId: 0 }, 'doc-1', summary)).toMatchObject({ ok: true });
+    await seen(data, { tabId: 7, frameId: 0 });
+    expect((await db.cases.get(`taobao:${id}`))?.paidFen).toBe(23600);
+    expect(data.notes(7)).toEqual([]);
   });
 
   it('fills only the cases of the frame and document the responses came to', async () => {
@@ -152,7 +180,7 @@ describe('the page data responses, kept in the background by the frame they came
       expect((await db.cases.get(`taobao:${id}`))?.paidAt, `${JSON.stringify(sender)} ${doc}`).toBeUndefined();
     }
     // The next page's own response replaces the last page's.
-    await forward(data, { tabId: 7, frameId: 0 }, 'doc-2', JSON.stringify({ data: { disputeGridVOList: [{ ...vo, gmtPay: Date.UTC(2026, 10, 19, 1, 0, 0) }] } }));
+    await forward(data, { tabId: 7, frameId: 0 }, 'doc-2', envelope([{ ...vo, gmtPay: '2026-11-19 09:00:00' }]));
     await seen(data, { tabId: 7, frameId: 0 }, { doc: 'doc-2' });
     expect((await db.cases.get(`taobao:${id}`))?.paidAt).toBe('2026-11-19T09:00:00+08:00');
     data.dropTab(7);
