@@ -5,6 +5,7 @@ import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
 import { digestParts } from '../../lib/ui/digest-line';
+import { LedgerExport } from '../../lib/ui/ledger-export';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
@@ -122,6 +123,10 @@ function Queue() {
               ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: queue.length })
               : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
+          <details class="ar-export-box">
+            <summary>{t('导出台账')}</summary>
+            <LedgerExport db={db} />
+          </details>
           <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
           {found && (
             <section class="ar-group" data-testid="search-results">

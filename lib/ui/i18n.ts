@@ -137,6 +137,19 @@ const EN: Record<string, string> = {
   '超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。': 'Cases not read for over {h} h and due within 48 h: their countdowns are not recently confirmed.',
   '打开 {page} 刷新': 'Open {page} to refresh',
   '倒计时未确认：{h} 小时前读取': 'Countdown not confirmed: read {h} h ago',
+  // 导出台账.
+  状态: 'Status',
+  全部: 'All',
+  已结束: 'Finished',
+  紧急程度: 'Urgency',
+  申请日期从: 'Applied from',
+  至: 'to',
+  申请日期至: 'Applied to',
+  '导出 Excel（.xlsx）': 'Export Excel (.xlsx)',
+  '导出 CSV': 'Export CSV',
+  '已导出 {n} 单': '{n} cases exported',
+  '导出失败：': 'Export failed: ',
+  导出台账: 'Export the ledger',
 };
 
 /** Translate a Chinese UI string, filling {names}. */

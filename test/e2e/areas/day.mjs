@@ -1,4 +1,8 @@
 // End-to-end area: the shop's day: the 售后工作台 cockpit from the ledger, Excel exports, the daily report.
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
 import { assert, assertEqual, ensureLedger, ledger, M, shot, sidebarFrame, waitFor } from '../harness.mjs';
 
 const HOUR = 3_600_000;
@@ -39,7 +43,7 @@ function patchCase(ext, key, patch) {
 }
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function dayArea({ run, context, page, ext, shotsDir }) {
+export default async function dayArea({ run, context, extensionId, page, ext, shotsDir }) {
   await ensureLedger({ page, ext });
 
   await run.check('售后工作台: the sidebar is the day\'s cockpit: the ledger\'s urgent queue in the popup\'s order, 下班前, stale cases, the page\'s cards in one line; a row opens its case', async () => {
@@ -79,5 +83,49 @@ export default async function dayArea({ run, context, page, ext, shotsDir }) {
     await tab.waitForLoadState();
     assert(tab.url().includes(`disputeId=${urgent[0]}`), `opened ${tab.url()}`);
     await tab.close();
+  });
+
+  await run.check('the ledger exported from the options page (数据) opens with real parsers: .xlsx with the filters applied, CSV with a BOM, every case, ids exact, yuan', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#data`);
+    const box = options.getByTestId('ledger-export');
+    const save = async (button, name) => {
+      const downloading = options.waitForEvent('download');
+      await box.getByRole('button', { name: button }).click();
+      const download = await downloading;
+      assert(download.suggestedFilename().startsWith('售后雷达-台账-'), download.suggestedFilename());
+      const file = path.join(shotsDir, name);
+      await download.saveAs(file);
+      return file;
+    };
+    await box.getByLabel('类型').selectOption('refund');
+    await box.getByLabel('状态').selectOption('open');
+    const xlsx = await save('导出 Excel（.xlsx）', 'day-ledger.xlsx');
+    const rows = await readSheet(xlsx);
+    const head = rows[0];
+    const at = (name) => head.indexOf(name);
+    assert(at('售后单号') === 0 && at('时限依据') > 0 && at('已处理') > 0 && at('备注') > 0, `Chinese columns: ${head}`);
+    const all = await ledger(ext, async (a) => a('cases'));
+    const expected = all.filter((c) => c.open === 1 && c.kind === 'refund').sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
+    assertEqual(rows.slice(1).map((r) => r[0]), expected.map((c) => c.disputeId), 'the open refunds, most urgent first, ids as text with every digit');
+    const first = rows[1];
+    const c = expected[0];
+    if (c.refundFen !== undefined) assertEqual(first[at('退款金额（元）')], c.refundFen / 100, 'money in yuan');
+    assertEqual(first[at('时限依据')], c.due.basis === 'page' ? '页面倒计时' : '规则估算', 'the deadline\'s basis');
+    assert(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(first[at('时限（北京时间）')]), `China time: ${first[at('时限（北京时间）')]}`);
+
+    await box.getByLabel('类型').selectOption('');
+    await box.getByLabel('状态').selectOption('');
+    const csvFile = await save('导出 CSV', 'day-ledger.csv');
+    const text = fs.readFileSync(csvFile, 'utf8');
+    assert(text.charCodeAt(0) === 0xfeff, 'a UTF-8 BOM');
+    const parsed = Papa.parse(text.slice(1), { header: true, skipEmptyLines: true });
+    assertEqual(parsed.errors, [], 'CSV parses');
+    assertEqual(parsed.data.map((r) => r['售后单号'].trim()).sort(), all.map((x) => x.disputeId).sort(), 'every case in the ledger, ids exact');
+    const some = all.find((x) => x.refundFen !== undefined);
+    assertEqual(parsed.data.find((r) => r['售后单号'].trim() === some.disputeId)['退款金额（元）'], (some.refundFen / 100).toFixed(2), 'yuan with two decimals');
+    assertEqual(await box.getByTestId('export-message').textContent(), `已导出 ${all.length} 单`, 'the page says how many');
+    await options.locator('#data').screenshot({ path: path.join(shotsDir, 'day-export.png') });
+    await options.close();
   });
 }
