@@ -71,7 +71,7 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   if (prev.status !== next.status) {
     // Only a state that was read can be said to have been decided by the platform at its deadline.
     const missed = prev.status !== 'UNKNOWN' && !!prev.due && Date.parse(prev.due.at) <= Date.parse(source.readAt);
-    out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status, ...(missed ? { auto: true } : {}) });
+    out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status, ...(missed ? { auto: true } : {}), ...(next.open ? {} : { closed: true }) });
   }
   const before = prev.due ? Date.parse(prev.due.at) : undefined;
   const after = next.due ? Date.parse(next.due.at) : undefined;
