@@ -5,6 +5,7 @@ import { DataSection } from './sections/DataSection';
 import { HoursSection } from './sections/HoursSection';
 import { MetricsSection } from './sections/MetricsSection';
 import { RepliesSection } from './sections/RepliesSection';
+import { ReportSection } from './sections/ReportSection';
 import { RulesSection } from './sections/RulesSection';
 import { ShopSection } from './sections/ShopSection';
 
@@ -14,6 +15,7 @@ const SECTIONS = [
   ['rules', '平台规则', 'Rules', RulesSection],
   ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
   ['replies', '回复模板', 'Replies', RepliesSection],
+  ['report', '日报', 'Daily report', ReportSection],
   ['metrics', '数据统计', 'Metrics', MetricsSection],
   ['data', '数据管理', 'Data', DataSection],
 ] as const;

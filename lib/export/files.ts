@@ -29,6 +29,7 @@ export function toCsv(t: Table): string {
   const cell = (c: ExportCell): string => {
     if (c === null) return '';
     if ('yuan' in c) return c.yuan.toFixed(2);
+    if ('num' in c) return String(c.num);
     if (/^\d{12,}$/.test(c.text)) return `${c.text}\t`;
     return FORMULA.test(c.text) ? `'${c.text}` : c.text;
   };
@@ -43,7 +44,7 @@ function columnWidth(header: string, rows: ExportCell[][], i: number): number {
   let w = widthOf(header);
   for (const r of rows.slice(0, 200)) {
     const c = r[i];
-    if (c) w = Math.max(w, 'yuan' in c ? 10 : widthOf(c.text.split('\n')[0]!));
+    if (c) w = Math.max(w, 'text' in c ? widthOf(c.text.split('\n')[0]!) : 10);
   }
   return Math.min(40, Math.max(8, w + 2));
 }
@@ -52,7 +53,7 @@ function columnWidth(header: string, rows: ExportCell[][], i: number): number {
 export async function toXlsx(tables: readonly Table[]): Promise<Blob> {
   const sheet = (t: Table) => {
     const data: Row[] = [t.header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }))];
-    for (const r of t.rows) data.push(r.map((c) => (c === null ? null : 'yuan' in c ? { value: c.yuan, type: Number, format: '0.00' } : { value: c.text, type: String })));
+    for (const r of t.rows) data.push(r.map((c) => (c === null ? null : 'yuan' in c ? { value: c.yuan, type: Number, format: '0.00' } : 'num' in c ? { value: c.num, type: Number } : { value: c.text, type: String })));
     return { data, sheet: t.name.slice(0, 31), stickyRowsCount: 1, columns: t.header.map((h, i) => ({ width: columnWidth(h, t.rows, i) })) };
   };
   return writeXlsxFile(tables.map(sheet)).toBlob();

@@ -22,8 +22,8 @@ export interface LedgerFilter {
 
 export const TIER_LABEL: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
 
-/** A cell: text (ids stay text: 19 digits would lose the last ones as a number), a money amount in yuan, or nothing. */
-export type ExportCell = { text: string } | { yuan: number } | null;
+/** A cell: text (ids stay text: 19 digits would lose the last ones as a number), a money amount in yuan, a count, or nothing. */
+export type ExportCell = { text: string } | { yuan: number } | { num: number } | null;
 
 /** The columns, in order. */
 export const EXPORT_COLUMNS = [

@@ -150,6 +150,8 @@ const EN: Record<string, string> = {
   '已导出 {n} 单': '{n} cases exported',
   '导出失败：': 'Export failed: ',
   导出台账: 'Export the ledger',
+  昨日: 'Yesterday',
+  昨日日报: 'Yesterday\'s report',
 };
 
 /** Translate a Chinese UI string, filling {names}. */

@@ -128,4 +128,63 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
     await options.locator('#data').screenshot({ path: path.join(shotsDir, 'day-export.png') });
     await options.close();
   });
+
+  await run.check('日报: the day\'s figures from the ledger, by kind, with the 14-day chart, a note on its inputs, and the same .xlsx; the popup links to it', async () => {
+    // One case finished today on the seller backend, read again: a finishing status change today.
+    const c = await ledger(ext, async (all) => (await all('cases')).find((x) => x.open === 1 && x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE'));
+    assert(c, 'an open refund awaiting the seller');
+    await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+    await page.evaluate((id) => fetch(`/__demo/set-status?disputeId=${id}&status=SUCCESS&text=${encodeURIComponent('退款成功')}`, { method: 'POST' }), c.disputeId);
+    await page.reload();
+    await waitFor(() => ledger(ext, async (all, key) => (await all('cases')).find((x) => x.key === key)?.open === 0, c.key), { message: 'the case finished in the ledger' });
+
+    const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const expected = await ledger(ext, async (all, day) => {
+      const cases = new Map((await all('cases')).map((x) => [x.key, x]));
+      const events = (await all('events')).filter((e) => e.at.startsWith(day));
+      const kinds = ['refund', 'exchange', 'postage'];
+      const newBy = Object.fromEntries(kinds.map((k) => [k, events.filter((e) => e.type === 'first-seen' && cases.get(e.caseKey)?.kind === k).length]));
+      const finished = new Set(events.filter((e) => e.type === 'status-change' && e.closed).map((e) => e.caseKey));
+      return { newAll: events.filter((e) => e.type === 'first-seen').length, newBy, finished: finished.size };
+    }, today);
+    assert(expected.finished >= 1, 'a case finished today');
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#report`);
+    const report = options.getByTestId('report');
+    await report.getByLabel('日报日期').fill(today);
+    const cell = (row, kind) => report.locator(`[data-row="${row}"] [data-kind="${kind}"]`).textContent();
+    await waitFor(async () => (await report.locator('h3').first().textContent())?.startsWith(today), { message: 'the report for today' });
+    assertEqual(await cell('新增售后单', 'all'), String(expected.newAll), 'new cases today');
+    for (const [k, n] of Object.entries(expected.newBy)) assertEqual(await cell('新增售后单', k), String(n), `new ${k} cases today`);
+    assertEqual(await cell('已结束', 'all'), String(expected.finished), 'cases finished today');
+    if (c.refundFen !== undefined) assert((await cell('退款金额', 'refund')) !== '¥0.00', 'money refunded today');
+    assert((await options.getByTestId('report-honesty').textContent()).includes('本浏览器看到的记录'), 'says what it counts');
+    const bars = await options.locator(`[data-testid=report-chart] rect[data-day="${today}"]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-series'), Number(e.getAttribute('data-value'))])));
+    assertEqual(bars.opened, expected.newAll, 'the chart\'s bar for today');
+    assertEqual(await options.locator('[data-testid=report-chart] rect[data-series=opened]').count(), 14, '14 days');
+    await options.locator('#report').screenshot({ path: path.join(shotsDir, 'day-report.png') });
+    // Print-friendly: printing shows the report alone.
+    await options.evaluate(() => document.body.classList.add('print-report'));
+    await options.emulateMedia({ media: 'print' });
+    assert(!(await options.locator('nav').isVisible()) && !(await options.locator('#data').isVisible()) && (await options.locator('#report').isVisible()), 'only the report prints');
+    await options.emulateMedia({ media: 'screen' });
+    await options.evaluate(() => document.body.classList.remove('print-report'));
+
+    const downloading = options.waitForEvent('download');
+    await report.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
+    const file = path.join(shotsDir, 'day-report.xlsx');
+    await (await downloading).saveAs(file);
+    const sheet = await readSheet(file, `日报 ${today}`);
+    assertEqual(sheet[0], ['指标', '全部', '退款', '换货', '邮费'], 'the report sheet\'s header');
+    assertEqual(sheet.find((r) => r[0] === '新增售后单')[1], expected.newAll, 'the .xlsx holds the same figures');
+    const casesSheet = await readSheet(file, '当日售后单');
+    assert(casesSheet.slice(1).some((r) => r[0] === c.disputeId), 'the day\'s cases, with the finished one');
+    await options.close();
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    assert((await popup.getByTestId('yesterday').getAttribute('href')).endsWith('/options.html#report'), 'the popup\'s 昨日 opens the report');
+    await popup.close();
+  });
 }
