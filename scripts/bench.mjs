@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
+import { benchDay } from './bench-day.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -223,6 +224,11 @@ for (let i = 0; i < RUNS; i++) {
 }
 results.figures.popup100kMs = round(median(popupTimes));
 results.figures.storedCases = stored;
+// The shop's day with every stored case: exports from the options page, and the 日报 for the day that holds them.
+results.figures.day = await benchDay({ context: withExt.context, extensionId: withExt.extensionId, runs: quick ? 1 : 3, log });
+results.figures.exportXlsxMs = results.figures.day.xlsx.ms;
+results.figures.exportCsvMs = results.figures.day.csv.ms;
+results.figures.reportMs = results.figures.day.reportMs;
 await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'data/clear', confirm: '清空全部数据' }));
 
 // 4. Sizes.
@@ -260,6 +266,10 @@ const rows = [
   ['ledger: upsert 1,000 snapshots (ms)', results.figures.upsert1000Ms, 'upsert1000Ms'],
   ...Object.entries(urgentAt).map(([n, v]) => [`ledger: top-50 urgent, ${Number(n).toLocaleString('en')} stored (ms)`, v, Number(n) === BIG ? 'urgent100kMs' : undefined]),
   [`popup: first render, ${stored.toLocaleString('en')} stored (ms)`, results.figures.popup100kMs, 'popup100kMs'],
+  [`export the ledger to .xlsx, ${stored.toLocaleString('en')} cases, click to download (ms)`, results.figures.exportXlsxMs, 'exportXlsxMs'],
+  [`export the ledger to CSV, ${stored.toLocaleString('en')} cases, click to download (ms)`, results.figures.exportCsvMs, 'exportCsvMs'],
+  ['… options page JS heap at peak, .xlsx / CSV (MB, sampled every 50 ms)', `${results.figures.day.xlsx.peakHeapMB} / ${results.figures.day.csv.peakHeapMB}`],
+  [`日报: first render, a day with all ${stored.toLocaleString('en')} stored cases new (ms)`, results.figures.reportMs, 'reportMs'],
   ['content scripts (KB gzip / raw)', `${results.figures.contentGzipKB} / ${round(results.sizes.content.raw / 1024)}`, 'contentGzipKB'],
   ['background / sidebar / popup / options, own chunk (KB gzip)', [results.sizes.background, results.sizes.sidebar, results.sizes.popup, results.sizes.options].map((x) => round(x.gzip / 1024)).join(' / ')],
   ['page heap added after 1,000 rows (MB)', results.figures.contentHeapMB, 'contentHeapMB'],

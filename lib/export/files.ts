@@ -53,7 +53,9 @@ function columnWidth(header: string, rows: ExportCell[][], i: number): number {
 export async function toXlsx(tables: readonly Table[]): Promise<Blob> {
   const sheet = (t: Table) => {
     const data: Row[] = [t.header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }))];
-    for (const r of t.rows) data.push(r.map((c) => (c === null ? null : 'yuan' in c ? { value: c.yuan, type: Number, format: '0.00' } : 'num' in c ? { value: c.num, type: Number } : { value: c.text, type: String })));
+    // Text and counts as bare values (the writer takes a string as text, a number as a number): a cell
+    // object per value costs the writer twice the time on 100,000 rows. Money needs its format.
+    for (const r of t.rows) data.push(r.map((c) => (c === null ? null : 'yuan' in c ? { value: c.yuan, type: Number, format: '0.00' } : 'num' in c ? c.num : c.text)));
     return { data, sheet: t.name.slice(0, 31), stickyRowsCount: 1, columns: t.header.map((h, i) => ({ width: columnWidth(h, t.rows, i) })) };
   };
   return writeXlsxFile(tables.map(sheet)).toBlob();

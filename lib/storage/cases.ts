@@ -5,6 +5,7 @@ import type { ShopPolicy } from '../engine/policy';
 import { EMPTY_POLICY } from '../engine/policy';
 import { amountAtStake, FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
 import { caseKey } from '../shared/case-key';
+import { toChinaIso } from '../shared/china-time';
 import { STORED_FIELDS } from '../shared/case-fields';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
@@ -65,7 +66,8 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
 }
 
 function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Observation): CaseEvent[] {
-  const base = { caseKey: next.key, at: source.readAt, page: source.page, url: source.url };
+  // In China time whatever offset the reading carried: the timeline is ranged by this text (digest, 日报).
+  const base = { caseKey: next.key, at: toChinaIso(Date.parse(source.readAt)), page: source.page, url: source.url };
   if (!prev) return [{ ...base, type: 'first-seen', to: next.statusText ?? next.status }];
   const out: CaseEvent[] = [];
   if (prev.status !== next.status) {

@@ -60,7 +60,8 @@ function Chart({ days }: { days: DayPoint[] }) {
 }
 
 export function ReportSection() {
-  const [day, setDay] = useState(() => chinaDay(Date.now() - DAY_MS));
+  // Yesterday, unless the address names a day (options.html#report=2026-12-02).
+  const [day, setDay] = useState(() => /^#report=(\d{4}-\d\d-\d\d)$/.exec(location.hash)?.[1] ?? chinaDay(Date.now() - DAY_MS));
   const [report, setReport] = useState<DailyReport | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOM, toCsv, toXlsx, type Table } from '../../../lib/export/files';
-import { EXPORT_COLUMNS, exportRow, matches, selectForExport } from '../../../lib/export/ledger-rows';
+import { chinaText, EXPORT_COLUMNS, exportRow, matches, selectForExport } from '../../../lib/export/ledger-rows';
 import { createDb, NO_DEADLINE, type CaseRecord, type RadarDB } from '../../../lib/storage/db';
 
 const NOW = Date.parse('2026-12-03T21:00:00+08:00');
@@ -34,6 +34,8 @@ describe('export rows', () => {
     expect(row[col('到期动作')]).toEqual({ text: '自动同意' });
     expect(row[col('紧急程度')]).toEqual({ text: '6 小时内' });
     expect(row[col('已处理')]).toEqual({ text: '是' });
+    expect(chinaText('2026-12-03T13:00:00.000Z')).toBe('2026-12-03 21:00:00');
+    expect(chinaText('2026-12-03T21:00:00+08:00')).toBe('2026-12-03 21:00:00');
     expect(exportRow(rec('1', { due: { at: '2026-12-10T00:00:00+08:00', basis: 'rule', consequence: 'auto-close', actor: 'buyer' } }), NOW)[col('时限依据')]).toEqual({ text: '规则估算' });
     expect(exportRow(rec('2', { due: null, open: 0, status: 'SUCCESS', statusText: '退款成功' }), NOW)[col('紧急程度')]).toEqual({ text: '已结束' });
   });
