@@ -2,6 +2,7 @@
 // against the demo backend. Prints a table, writes test/bench/results.json, and flags any figure
 // over its budget (test/bench/budgets.json). It reports; it does not fail.
 //   npm run bench [-- --quick]     (--quick: fewer runs and 10,000 instead of 100,000 stored cases)
+//   npm run bench -- --layouts     (only the layout families: a column table and a split table)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,25 +28,29 @@ const EXT = path.join(root, '.output/chrome-mv3');
 const backend = await startDemoBackend();
 const withExt = await launchBrowser({ extensionPath: EXT, port: backend.port });
 const without = await launchBrowser({ port: backend.port });
-const listUrl = (rows) => `https://myseller.taobao.com/home.htm/trade-platform/refund-list?demoRows=${rows}&pageSize=${rows}&rerenderMs=600000&delay=400`;
+const listUrl = (rows, layout) =>
+  `https://myseller.taobao.com/home.htm/trade-platform/refund-list?demoRows=${rows}&pageSize=${rows}&rerenderMs=600000&delay=400${layout ? `&layout=${layout}` : ''}`;
 
 // Records, in the page, when its own rows are visible and every long task.
 const PROBE = () => {
   window.__probe = { longTasks: [], rowsAt: null };
   new PerformanceObserver((l) => window.__probe.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   const watch = () => {
-    const n = document.body ? document.body.innerText.split('退款编号').length - 1 : 0;
+    // Another layout family shows 退款编号 once (a column header): the demo says how many rows it drew.
+    const n = !document.body ? 0 : window.__layout ? Number(document.body.getAttribute('data-demo-rows') ?? 0) : document.body.innerText.split('退款编号').length - 1;
     if (n >= window.__targetRows) window.__probe.rowsAt = performance.now();
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
 };
 
-async function loadPage(ctx, rows, extension) {
+async function loadPage(ctx, rows, extension, layout) {
   const page = await ctx.newPage();
-  await page.addInitScript((n) => (window.__targetRows = n), rows);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(([n, l]) => Object.assign(window, { __targetRows: n, __layout: l }), [rows, layout ?? null]);
   await page.addInitScript(PROBE);
-  await page.goto(listUrl(rows));
+  await page.goto(listUrl(rows, layout));
   await page.waitForFunction(() => window.__probe?.rowsAt !== null, null, { timeout: 60000 });
   if (extension) {
     await page.waitForFunction((n) => performance.getEntriesByName('aftersales-radar:scan').some((e) => e.detail?.cases === n), rows, { timeout: 60000 });
@@ -57,6 +62,9 @@ async function loadPage(ctx, rows, extension) {
     longTasks: window.__probe.longTasks,
     scans: performance.getEntriesByName('aftersales-radar:scan').map((e) => ({ start: e.startTime, end: e.startTime + e.duration, d: e.detail?.busy ?? e.duration, longest: e.detail?.longest ?? e.duration, n: e.detail?.cases, phases: e.detail?.phases })),
   }));
+  // All script the page's renderer ran for this load (the page's own, and the content scripts').
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  probe.scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
   return { page, probe };
 }
 
@@ -83,6 +91,46 @@ results.figures.pageRowsWithoutMs = round(median(wo));
 results.figures.pageRatio = round(median(w) / median(wo), 3);
 results.figures.blockingWithMs = round(median(tbtW));
 results.figures.blockingWithoutMs = round(median(tbtWo));
+
+// 1b. Layout families: a column table whose ids are a column, and a Fusion split table with its id
+// column locked (rendered twice). Per family, interleaved with and without the extension: the page
+// ratio, and the extension's script time on the page (its scans) as a share of the page's own.
+results.figures.layouts = {};
+for (const layout of ['table', 'split']) {
+  log(`layout ${layout} (200 rows)…`);
+  const [withMs, withoutMs, ext, own, longest] = [[], [], [], [], []];
+  for (let i = 0; i < RUNS; i++) {
+    const a = await loadPage(withExt.context, 200, true, layout);
+    withMs.push(a.probe.rowsAt);
+    ext.push(a.probe.scans.reduce((s, x) => s + x.d, 0));
+    longest.push(Math.max(...a.probe.scans.map((x) => x.longest)));
+    await a.page.close();
+    const b = await loadPage(without.context, 200, false, layout);
+    withoutMs.push(b.probe.rowsAt);
+    own.push(b.probe.scriptMs);
+    await b.page.close();
+  }
+  results.figures.layouts[layout] = {
+    pageRatio: round(median(withMs) / median(withoutMs), 3),
+    extensionScriptMs: round(median(ext)),
+    pageScriptMs: round(median(own)),
+    extensionShare: round(median(ext) / median(own), 3),
+    longestMs: round(median(longest), 1),
+  };
+}
+const layoutRows = Object.entries(results.figures.layouts).flatMap(([l, f]) => [
+  [`${l}: page ratio with ÷ without (200 rows)`, f.pageRatio, 'layoutPageRatio'],
+  [`${l}: extension script ÷ page's own script (${f.extensionScriptMs} / ${f.pageScriptMs} ms)`, f.extensionShare, 'layoutExtensionShare'],
+  [`${l}: extension's longest task (ms)`, f.longestMs, 'extensionLongTaskMs'],
+]);
+if (process.argv.includes('--layouts')) {
+  console.log('\n| figure | value | budget |\n|---|---|---|');
+  for (const [name, value, key] of layoutRows) console.log(`| ${name} | ${value} | ${budgets[key].budget}${value > budgets[key].budget ? ' **over budget**' : ''} |`);
+  await withExt.close();
+  await without.close();
+  await backend.close();
+  process.exit(0);
+}
 
 // 2. Reading: rows present → read, judged (in the background), badged; and 5. its growth.
 const readTimes = {};
@@ -270,6 +318,7 @@ const rows = [
   [`export the ledger to CSV, ${stored.toLocaleString('en')} cases, click to download (ms)`, results.figures.exportCsvMs, 'exportCsvMs'],
   ['… options page JS heap at peak, .xlsx / CSV (MB, sampled every 50 ms)', `${results.figures.day.xlsx.peakHeapMB} / ${results.figures.day.csv.peakHeapMB}`],
   [`日报: first render, a day with all ${stored.toLocaleString('en')} stored cases new (ms)`, results.figures.reportMs, 'reportMs'],
+  ...layoutRows,
   ['content scripts (KB gzip / raw)', `${results.figures.contentGzipKB} / ${round(results.sizes.content.raw / 1024)}`, 'contentGzipKB'],
   ['background / sidebar / popup / options, own chunk (KB gzip)', [results.sizes.background, results.sizes.sidebar, results.sizes.popup, results.sizes.options].map((x) => round(x.gzip / 1024)).join(' / ')],
   ['page heap added after 1,000 rows (MB)', results.figures.contentHeapMB, 'contentHeapMB'],

@@ -20,8 +20,9 @@ export function chromiumPath() {
  * @param {{ extensionPath?: string, port: number, headless?: boolean, width?: number, height?: number }} opts
  * extensionPath undefined launches without the extension (for overhead baselines).
  */
-export async function launchBrowser({ extensionPath, port, headless = true, width = 1440, height = 900 }) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-profile-'));
+export async function launchBrowser({ extensionPath, port, headless = true, width = 1440, height = 900, profile: keep }) {
+  // A given profile folder is kept (a browser restart); otherwise a fresh one is made and removed on close.
+  const profile = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'radar-profile-'));
   const rules = SELLER_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const args = [
     `--host-resolver-rules=${rules}`,
@@ -57,7 +58,7 @@ export async function launchBrowser({ extensionPath, port, headless = true, widt
   }
   const close = async () => {
     await context.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!keep) fs.rmSync(profile, { recursive: true, force: true });
   };
   return { context, extensionId, worker, profile, close };
 }

@@ -1,8 +1,9 @@
 // The support tool for "the extension read my page wrong" and "why does it say that":
 //
 //   npm run inspect -- page <saved.html> --url <url> [--now <ISO>] [--settings <file.json>]
-//       reads a saved page exactly as the extension would; prints what it read, each case with its
-//       assessment
+//       reads a saved page exactly as the extension would; prints what it read, each case with where
+//       each field came from ("provenance": the strategy, and per field the label, column or heading)
+//       and its assessment
 //   npm run inspect -- case <case.json> --now <ISO> [--settings <file.json>]
 //       prints { "assessment": … } for one case in the snapshot's JSON shape
 //   npm run inspect -- data <response> --url <page-url> [--now <ISO>] [--page <saved.html>]
@@ -16,7 +17,7 @@
 // the options page's export (or a bare shop policy).
 import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { readPage } from '../lib/page/read';
+import { readPage, type Provenance } from '../lib/page/read';
 import { detectFromUrl, detectPlatform } from '../lib/page/detect';
 import { inspectResponse, parseResponseText } from '../lib/page/mtop';
 import { extractDisputeDataJson, readDisputeDataJson, visibleColumns } from '../lib/page/refund2-data';
@@ -52,6 +53,13 @@ function withPage<T>(html: string, url: string, use: (document: Document) => T):
 }
 
 const inspectPage = (html: string, url: string, now: number) => withPage(html, url, (document) => readPage(document, { url, now }));
+
+/** `inspect page`: the reading, and where each case's fields came from. */
+function inspectPageWithProvenance(html: string, url: string, now: number) {
+  const provenance = new Map<string, Provenance>();
+  const reading = withPage(html, url, (document) => readPage(document, { url, now, provenance }));
+  return { reading, provenance };
+}
 
 function readText(path: string): string {
   try {
@@ -147,7 +155,8 @@ if (command === 'case') {
   } catch {
     usage(`--url is not a URL: ${url}`);
   }
-  const reading = inspectPage(html, url, now);
-  const cases = reading.cases.map((c) => ({ ...c, assessment: assess(c, policy, now) }));
+  const { reading, provenance } = inspectPageWithProvenance(html, url, now);
+  // Each case with where its fields came from (strategy, label or column) and its assessment.
+  const cases = reading.cases.map((c) => ({ ...c, provenance: provenance.get(c.disputeId), assessment: assess(c, policy, now) }));
   console.log(JSON.stringify({ ...reading, cases }, null, 2));
 }

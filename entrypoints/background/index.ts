@@ -5,6 +5,7 @@ import { handleMessage } from '../../lib/messaging/handlers';
 import { PageData } from '../../lib/messaging/page-data';
 import type { Message } from '../../lib/messaging/protocol';
 import { SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import { TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
 import { installAlerts, openCase, sweep } from './alerts';
 
 export default defineBackground({
@@ -43,6 +44,8 @@ export default defineBackground({
         }
       },
       afterWrite: alerts.schedule,
+      // Open seller tabs read their page again with what staff taught (content scripts watch this key).
+      afterTaught: () => void browser.storage.local.set({ [TAUGHT_VERSION_KEY]: Date.now() }),
       sweep: () => sweep(db),
       openCase: (key: string) => openCase(db, key),
     };

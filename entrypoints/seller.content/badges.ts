@@ -13,6 +13,7 @@
  * turning near-black with a dashed ring in its last 6 hours and overdue, so an hour left is still
  * seen; the tooltip says 状态未读到：请打开详情页确认.
  */
+import { isOurs, own } from './ours';
 import type { BadgeMark } from '../../lib/engine/mark';
 import { ACTION_LABEL, formatFen, formatLeft, STATE_UNREAD, tierOf } from '../../lib/ui/format';
 
@@ -90,7 +91,7 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
 }
 
 function create(doc: Document, id: string): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
+  const host = own(doc.createElement(BADGE_TAG));
   host.setAttribute('data-dispute-id', id);
   host.setAttribute('role', 'button');
   host.tabIndex = 0;
@@ -110,7 +111,7 @@ function create(doc: Document, id: string): HTMLElement {
  */
 export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): () => void {
   const handle = (e: Event) => {
-    const badge = e.target instanceof Element && e.target.tagName.toLowerCase() === BADGE_TAG ? (e.target as HTMLElement) : null;
+    const badge = e.target instanceof Element && e.target.tagName.toLowerCase() === BADGE_TAG && isOurs(e.target) ? (e.target as HTMLElement) : null;
     if (!badge) return;
     if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -145,7 +146,7 @@ export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: E
     const existing = row.root.getElementsByTagName(BADGE_TAG) as HTMLCollectionOf<HTMLElement>;
     if (existing.length) {
       // A row the page re-rendered or reused may carry a badge for another case: keep only its own.
-      const all = [...existing];
+      const all = [...existing].filter(isOurs);
       badge = all.find((b) => b.getAttribute('data-dispute-id') === id);
       for (const b of all) if (b !== badge) b.remove();
     }
@@ -247,23 +248,34 @@ export function placeBadges(pending: PendingBadge[]): void {
     // the same: a case's badge is never left out.
     if (room < full) badge.setAttribute('data-fit', room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : 'dot');
   });
-  for (const [anchor, badge] of pending) anchor.after(badge);
+  for (const [anchor, badge] of pending) {
+    // Never between a table's cells (the table would gain a column): inside the id's cell.
+    if (CELL.test(anchor.localName) || CELL_ROLE.test(anchor.getAttribute('role') ?? '')) anchor.append(badge);
+    else anchor.after(badge);
+  }
 }
+
+const CELL = /^t[dh]$/;
+const CELL_ROLE = /^(?:cell|gridcell|columnheader|rowheader)$/;
 
 /** Refresh every badge's countdown text (they tick between reads). */
 export function tickBadges(doc: Document, marks: ReadonlyMap<string, BadgeMark>, now: number): void {
   for (const badge of doc.querySelectorAll<HTMLElement>(BADGE_TAG)) {
+    if (!isOurs(badge)) continue;
     const m = marks.get(badge.getAttribute('data-dispute-id') ?? '');
     if (m && badge.shadowRoot) fill(badge.shadowRoot, m, now);
   }
 }
 
 export function removeBadges(doc: Document): void {
-  for (const b of doc.querySelectorAll(BADGE_TAG)) b.remove();
+  for (const b of doc.querySelectorAll(BADGE_TAG)) if (isOurs(b)) b.remove();
 }
 
-/** A reading's rows: each case's row region and the element its badge goes after, by dispute id. */
-export type Rows = Map<string, { root: Element; anchor: Element }>;
+/**
+ * A reading's rows: each row's dispute id, its region and the element its badge goes after. A case
+ * the page shows on two rows (one id twice) has two entries, and each row gets its badge.
+ */
+export type Rows = Iterable<[id: string, row: { root: Element; anchor: Element }]>;
 
 export interface RowBadges {
   /** A new reading's rows: watch them (and stop watching those the page dropped), and badge those near the screen. */
@@ -285,16 +297,14 @@ export interface RowBadges {
 export function createRowBadges(doc: Document): RowBadges {
   /** Each case's row badge, as the background judged it, by dispute id. */
   const marks = new Map<string, BadgeMark>();
-  let rows: Rows = new Map();
-  /** The rows watched (each row's region → its dispute id), and those near the screen now. */
-  let watched = new Map<Element, string>();
+  /** The rows watched: each row's region → its dispute id and badge anchor. */
+  let watched = new Map<Element, [string, { root: Element; anchor: Element }]>();
   const nearScreen = new Set<Element>();
   const rowsNearScreen = () => {
     const near: [string, { root: Element; anchor: Element }][] = [];
     for (const root of nearScreen) {
-      const id = watched.get(root) ?? '';
-      const row = rows.get(id);
-      if (row && marks.has(id)) near.push([id, row]);
+      const row = watched.get(root);
+      if (row && marks.has(row[0])) near.push(row);
     }
     return near;
   };
@@ -311,10 +321,9 @@ export function createRowBadges(doc: Document): RowBadges {
     { rootMargin: '100% 0px' },
   );
   return {
-    show(next, now) {
-      rows = next;
-      const roots = new Map<Element, string>();
-      for (const [id, r] of rows) roots.set(r.root, id);
+    show(rows, now) {
+      const roots = new Map<Element, [string, { root: Element; anchor: Element }]>();
+      for (const [id, r] of rows) roots.set(r.root, [id, r]);
       for (const el of watched.keys()) {
         if (roots.has(el)) continue;
         observer.unobserve(el);

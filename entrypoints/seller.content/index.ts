@@ -11,11 +11,12 @@ import { send } from '../../lib/messaging/client';
 import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
 import type { PageReading } from '../../lib/shared/types';
-import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
-import { BADGE_TAG, createRowBadges, onBadgeSelect } from './badges';
+import { POLICY_VERSION_KEY, TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
+import type { TaughtLabels } from '../../lib/page/tokens';
+import { createRowBadges, onBadgeSelect } from './badges';
+import { isOurs } from './ours';
 import { createDataRelay, listenToObserver } from './data-relay';
 import { createScanner, scanScheduler } from './scan';
-import { HOST_TAG } from './sidebar-frame';
 import { mountSidebarHost, type SidebarHost } from './sidebar-host';
 import type { ScanTimes } from './slices';
 
@@ -29,12 +30,10 @@ function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: Page
   return (m as { type?: unknown } | null)?.type === 'frame/reading' && !!r && typeof r.page === 'string' && Array.isArray(r.cases);
 }
 
-/** Mutations the page made (not our own sidebar host and badges coming and going). */
+/** Mutations the page made (not our own sidebar host and badges coming and going, known by reference). */
 function isPageMutation(r: MutationRecord): boolean {
-  const target = r.target instanceof Element ? r.target : r.target.parentElement;
-  if (target && target.closest(`${HOST_TAG}, ${BADGE_TAG}`)) return false;
-  const ours = (n: Node) => n instanceof Element && [HOST_TAG, BADGE_TAG].includes(n.tagName.toLowerCase());
-  return !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours));
+  if (isOurs(r.target)) return false;
+  return !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurs(n)));
 }
 
 export default defineContentScript({
@@ -53,7 +52,13 @@ export default defineContentScript({
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
     });
-    const scanner = createScanner({ ctx, isTop, doc, badges, relay, sidebar: () => sidebar, onScanned: markScan });
+    // The labels staff taught for this host (read again when they teach one).
+    let taught: TaughtLabels = {};
+    const loadTaught = async () => {
+      taught = await send<TaughtLabels>({ type: 'labels/taught', host: location.host }).catch(() => taught);
+    };
+    const taughtReady = loadTaught();
+    const scanner = createScanner({ ctx, isTop, doc, badges, relay, sidebar: () => sidebar, taught: () => taught, onScanned: markScan });
     const scans = scanScheduler(ctx, scanner.scan);
     schedule = scans.schedule;
 
@@ -72,9 +77,13 @@ export default defineContentScript({
     }
     // The shop changed its policy: the badges are judged again (the sidebar judges for itself).
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || ctx.isInvalid || !changes[POLICY_VERSION_KEY]) return;
-      scanner.forget();
-      schedule();
+      if (area !== 'local' || ctx.isInvalid) return;
+      if (changes[POLICY_VERSION_KEY]) {
+        scanner.forget();
+        schedule();
+      }
+      // Staff taught a label: read the page again at once, no reload.
+      if (changes[TAUGHT_VERSION_KEY]) void loadTaught().then(() => void scans.now());
     });
     listenToObserver(ctx, relay);
 
@@ -92,6 +101,7 @@ export default defineContentScript({
       badges.stop();
     });
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    await taughtReady;
     void scans.now();
   },
 });

@@ -8,12 +8,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { SeenReply } from '../../lib/messaging/protocol';
 import { readPageSteps } from '../../lib/page/read';
+import type { TaughtLabels } from '../../lib/page/tokens';
 import { sameCase } from '../../lib/shared/case-fields';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { PageReading } from '../../lib/shared/types';
 import type { RowBadges, Rows } from './badges';
 import type { DataRelay } from './data-relay';
 import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
+import { ourElements } from './ours';
 import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
 
 /** A reading as handed on, and how many of the page's data responses the background had to fill it from. */
@@ -31,6 +33,7 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
   if (!a || a.dataVersion !== b.dataVersion) return false;
   const [x, y] = [a.reading, b.reading];
   if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  if ((x.unknownLabels ?? []).join() !== (y.unknownLabels ?? []).join()) return false;
   for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
   return true;
 }
@@ -70,10 +73,16 @@ export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<voi
   return { schedule, now: run };
 }
 
+/** Cases left out of the ledger, in words for staff: how many, and the first reason. */
+export function rejectedText(rejected: { disputeId?: string; reason: string }[]): string {
+  const first = rejected[0]!;
+  return `${rejected.length} 个售后单未能保存 / ${rejected.length} case(s) could not be saved${first.disputeId ? `（${first.disputeId}）` : ''}: ${first.reason}`;
+}
+
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(clock: SliceClock, now: number): Promise<{ read: PageReading; rows: Rows }> {
-  const rows: Rows = new Map();
-  const steps = readPageSteps(document, { url: location.href, now, rows });
+async function readInSlices(clock: SliceClock, now: number, taught: TaughtLabels): Promise<{ read: PageReading; rows: Rows }> {
+  const rows: [string, { root: Element; anchor: Element }][] = [];
+  const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
   let step = steps.next();
   while (!step.done) {
     await clock.maybeYield();
@@ -91,6 +100,8 @@ export interface ScannerDeps {
   relay: DataRelay;
   /** The sidebar's host, in the top frame once mounted. */
   sidebar(): SidebarHost | undefined;
+  /** The labels staff taught for this host. */
+  taught(): TaughtLabels;
   /** What each scan cost (`npm run bench` reads it). */
   onScanned?(started: number, cases: number, times: ScanTimes): void;
 }
@@ -107,7 +118,7 @@ export interface Scanner {
   forget(): void;
 }
 
-export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScanned }: ScannerDeps): Scanner {
+export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught, onScanned }: ScannerDeps): Scanner {
   let reading: PageReading | undefined;
   let readAt = 0;
   let frameReading: PageReading | undefined;
@@ -146,6 +157,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
       if (!last) await clock.maybeYield();
     }
     let error: string | undefined;
+    let rejected: string | undefined;
     let shown = withSidebar;
     for (const part of parts) {
       try {
@@ -153,20 +165,22 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
         clock.enter('badges');
         badges.judge(reply?.marks ?? {});
         if (!reply?.shown) shown = false;
+        // Cases left out alone: the others were stored; staff learn which and why.
+        if (reply?.rejected?.length) rejected = rejectedText(reply.rejected);
         relay.checkEpoch(reply?.epoch);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         shown = false;
       }
     }
-    return { shown, error };
+    return { shown, error, rejected };
   };
 
   const scan = async () => {
     const now = Date.now();
     const started = performance.now();
     const clock = startSliceClock();
-    const { read, rows } = await readInSlices(clock, now);
+    const { read, rows } = await readInSlices(clock, now, taught());
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
     if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
@@ -191,7 +205,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
     clock.enter('ledger');
     if (toLedger) {
       lastSent = handed;
-      const { shown, error } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
+      const { shown, error, rejected } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
       // The rows as they are now: the page may have re-rendered them while the ledger worked.
       badges.refresh(now);
       if (error) lastSent = undefined;
@@ -204,7 +218,7 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, onScann
           lastShown = handed;
           await showCurrent(clock.pause);
         }
-        host.saved(error);
+        host.saved(error ?? rejected);
       }
     }
     onScanned?.(started, read.cases.length, clock.finish());

@@ -3,6 +3,7 @@
  * inside a closed shadow root so the page's styles cannot reach the frame and its scripts cannot
  * reach the sidebar's contents (the ledger's notes and timelines stay out of the page's reach).
  */
+import { own } from './ours';
 import { browser } from 'wxt/browser';
 
 export const HOST_TAG = 'aftersales-radar';
@@ -34,7 +35,7 @@ export interface SidebarFrame {
 }
 
 export function mountSidebarFrame(doc: Document): SidebarFrame {
-  const host = doc.createElement(HOST_TAG);
+  const host = own(doc.createElement(HOST_TAG));
   const root = host.attachShadow({ mode: 'closed' });
   // A constructed sheet, not a <style>: a page's style-src policy does not apply to it.
   const sheet = new CSSStyleSheet();
@@ -44,7 +45,8 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
   frame.title = '售后雷达 AfterSales Radar';
   // Copying a reply when the page has no reply box happens in the sidebar.
   frame.allow = 'clipboard-write';
-  frame.src = browser.runtime.getURL('/sidebar.html');
+  // The page's host, for what staff teach about this site's labels.
+  frame.src = `${browser.runtime.getURL('/sidebar.html')}#host=${encodeURIComponent(location.host)}`;
   root.append(frame);
   doc.body.append(host);
   return {

@@ -9,6 +9,7 @@ import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
 import { Cockpit } from './Cockpit';
 import { DataNotes } from './DataNotes';
+import { pageHost, TeachLabels } from './TeachLabels';
 import type { SidebarState, SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
@@ -175,6 +176,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
           </p>
         )}
         {state.dataNotes && <DataNotes notes={state.dataNotes} />}
+        {reading && reading.missing.length > 0 && !!reading.unknownLabels?.length && pageHost() && <TeachLabels labels={reading.unknownLabels} host={pageHost()} />}
         {reading?.page === 'unknown' && (
           <p class="ar-empty" data-testid="unrecognised">
             {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}

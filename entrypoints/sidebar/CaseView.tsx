@@ -212,6 +212,12 @@ export function CaseView(props: {
       )}
       <h2 class="ar-h2">{statusLabel(c.status, c.statusText)}</h2>
       <Countdown a={a} now={now} />
+      {c.drift && c.drift.length > 0 && (
+        <p class="ar-warn" role="note" data-testid="case-drift">
+          {t('页面上读到但未采用：')}
+          {c.drift.join('；')}
+        </p>
+      )}
       {a.workingMsLeft !== undefined && (
         <p class="ar-why" data-testid="working-hours">
           {t('工作时间内还剩 {left}', { left: formatLeftIn(lang, formatLeft(a.workingMsLeft)) })}

@@ -4,7 +4,10 @@
  * Pure: no DOM, no browser API, no clock (`now` is an argument).
  */
 import { DAY_MS, HOUR_MS, startOfChinaDay, toChinaIso } from '../shared/china-time';
-import { FINAL_STATUSES, type AutoAction, type CaseSnapshot, type CaseStatus } from '../shared/types';
+import { FINAL_STATUSES, type AutoAction, type CaseSnapshot, type CaseStatus, type HistoryEntry } from '../shared/types';
+
+type HistoryActor = NonNullable<HistoryEntry['by']>;
+type HistoryEvent = NonNullable<HistoryEntry['event']>;
 import { commitmentsInForce, type CommitmentsInForce, type Payer, type ShopPolicy } from './policy';
 import { reasonCategory, SELLER_FAULT, type ReasonCategory } from './reason';
 import { resolveRules, ruleParam, type Rule, type RuleId } from './rules';
@@ -156,9 +159,9 @@ function defaultConsequence(c: CaseSnapshot): AutoAction {
   }
 }
 
-/** When the current state began, from the negotiation history (协商历史). */
-function historyTime(c: CaseSnapshot, actor: RegExp, text: RegExp): number | undefined {
-  const hits = (c.history ?? []).filter((h) => actor.test(h.actor) && text.test(h.text)).map((h) => ms(h.at)).filter((x): x is number => x !== undefined);
+/** When the current state began: the latest 协商历史 entry of that event by one of those actors (as the reader classified it). */
+function historyTime(c: CaseSnapshot, by: readonly HistoryActor[], event: HistoryEvent): number | undefined {
+  const hits = (c.history ?? []).filter((h) => h.by !== undefined && by.includes(h.by) && h.event === event).map((h) => ms(h.at)).filter((x): x is number => x !== undefined);
   return hits.length ? Math.max(...hits) : undefined;
 }
 
@@ -184,15 +187,15 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline 
       return { at: null, why: `退款类型或发货状态${OPEN_DETAIL}` };
     }
     case 'WAIT_BUYER_RETURN_GOODS': {
-      const agreed = historyTime(c, /商家|卖家|系统/, /同意/);
+      const agreed = historyTime(c, ['seller', 'platform'], 'agreed');
       return agreed === undefined ? { at: null, why: `商家同意时间${OPEN_DETAIL}` } : make('deadline.buyer-return', agreed, 'buyer', '商家同意');
     }
     case 'SELLER_REFUSE_BUYER': {
-      const refused = historyTime(c, /商家|卖家/, /拒绝/);
+      const refused = historyTime(c, ['seller'], 'refused');
       return refused === undefined ? { at: null, why: `商家拒绝时间${OPEN_DETAIL}` } : make('deadline.buyer-modify', refused, 'buyer', '商家拒绝');
     }
     case 'WAIT_SELLER_CONFIRM_GOODS': {
-      const dispatched = ms(c.returnLogistics?.shippedAt) ?? historyTime(c, /买家/, /已退货|寄回|退货单号/);
+      const dispatched = ms(c.returnLogistics?.shippedAt) ?? historyTime(c, ['buyer'], 'returned');
       if (dispatched === undefined) return { at: null, why: `买家寄回时间${OPEN_DETAIL}` };
       const d = make('deadline.seller-confirm-goods', dispatched, 'seller', '买家寄回');
       const signed = ms(c.returnLogistics?.signedAt);
@@ -327,7 +330,7 @@ function compensationOf(c: CaseSnapshot, category: ReasonCategory, commitments: 
   return out;
 }
 
-function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, commitments: CommitmentsInForce): string[] {
+function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, commitments: CommitmentsInForce, rules: Map<string, Rule>): string[] {
   const s = c.status;
   // Every playbook starts from the state: without it, no step is proposed (not even "wait for the buyer").
   if (stateUnread(c)) return [];
@@ -379,7 +382,7 @@ function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, 
       '跟踪退货物流，签收后尽快验货',
       '商品完好：确认收货并退款',
       ...(category === 'no-reason' ? ['吊牌已拆、已洗涤或影响二次销售：可拒绝七天无理由，先拍照留证并说明原因'] : []),
-      ...(c.platform === 'tmall' ? ['天猫：退件签收或拒收后，处理时间最多剩 48 小时'] : []),
+      ...(c.platform === 'tmall' ? [`天猫：退件签收或拒收后，处理时间最多剩 ${ruleParam(rules, 'deadline.tmall-signed-return', 'hours')} 小时`] : []),
     ];
   }
   if (s === 'WAIT_BUYER_RETURN_GOODS') return ['提醒买家在期限内寄回并填写退货单号', '买家超时未寄回，退款会自动关闭'];
@@ -390,7 +393,7 @@ function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, 
 const EVIDENCE_BASE = ['与买家的聊天记录（说明已积极协商）', '发货凭证与物流记录'];
 
 function evidenceOf(c: CaseSnapshot, category: ReasonCategory): string[] {
-  const looming = c.flags.platformIntervened || c.status === 'SELLER_REFUSE_BUYER' || /介入|举证/.test(c.statusText ?? '');
+  const looming = c.flags.platformIntervened || c.flags.evidenceAsked || c.status === 'SELLER_REFUSE_BUYER';
   if (!looming && c.status !== 'WAIT_SELLER_CONFIRM_GOODS') return [];
   const extra: string[] = [];
   if (category === 'fake') extra.push('进货凭证、品牌授权书等资质证明');
@@ -444,7 +447,7 @@ export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assess
     sevenDay,
     postage: postageOf(c, category, commitments, policy, rules),
     compensation: compensationOf(c, category, commitments, rules, now),
-    steps: stepsOf(c, category, sevenDay, commitments),
+    steps: stepsOf(c, category, sevenDay, commitments, rules),
     evidence: evidenceOf(c, category),
     flags: flagsOf(c, tier),
     reasonCategory: category,

@@ -6,6 +6,7 @@ import type { CaseSnapshot } from '../shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
 import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
+import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
 import { loadPolicy } from '../storage/policy-store';
 import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
@@ -30,6 +31,8 @@ export interface HandlerHooks {
   showInSidebar?: (tabId: number, message: ToSidebar) => boolean;
   /** After the ledger changed: re-plan alerts and the badge. */
   afterWrite?: () => void;
+  /** After staff taught or forgot a page label: open seller tabs read their page again. */
+  afterTaught?: () => void;
   /** Run the alert sweep now. */
   sweep?: () => Promise<unknown>;
   /** Open or focus a case's page. */
@@ -49,6 +52,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
   const parsed = parseMessage(input);
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
+  const rejected = parsed.rejected?.length ? { rejected: parsed.rejected } : {};
   const now = (hooks.now ?? Date.now)();
   const epoch = hooks.data?.epoch;
   /**
@@ -85,7 +89,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases as CaseSnapshot[], readAt, msg.doc) };
           await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks, shown, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
+        return { ok: true, value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
@@ -115,6 +119,16 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       }
       case 'policy/get':
         return { ok: true, value: await loadPolicy(db) };
+      case 'labels/taught':
+        return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
+      case 'labels/teach': {
+        const meaning = msg.meaning;
+        if (meaning !== undefined && !isMeaning(meaning)) return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
+        const refused = await teach(db, msg.host, msg.label, meaning);
+        if (refused) return { ok: false, error: refused };
+        hooks.afterTaught?.();
+        return { ok: true, value: await taughtFor(db, msg.host) };
+      }
       case 'replies/list':
         // The library lives here, not in the content script: pages get the shop's effective templates.
         return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };
@@ -125,6 +139,7 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         if (!backup.ok) return backup;
         const report = await importAll(db, backup.backup);
         hooks.afterWrite?.();
+        hooks.afterTaught?.();
         return { ok: true, value: report };
       }
       case 'data/prune': {

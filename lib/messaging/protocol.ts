@@ -23,6 +23,8 @@ const ReadingMetaEntries = {
   platform: PlatformSchema,
   stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
   missing: Labels,
+  /** Label-like texts the reader does not know, for staff to teach. */
+  unknownLabels: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(20))), v.maxLength(30))),
 };
 
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -79,6 +81,15 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('policy/get') }),
   /** The shop's reply templates (edits of shipped ones and its own). */
   v.object({ type: v.literal('replies/list') }),
+  /** The labels staff taught: one host's (for its reader), or every host's (the options page). */
+  v.object({ type: v.literal('labels/taught'), host: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  /** Teach what a page label means (a field, or ignore it); `meaning` left out forgets the label. */
+  v.object({
+    type: v.literal('labels/teach'),
+    host: v.pipe(v.string(), v.maxLength(100)),
+    label: v.pipe(v.string(), v.maxLength(40)),
+    meaning: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  }),
   /** Data management from the options page. */
   v.object({ type: v.literal('data/export'), includeBuyer: v.optional(v.boolean()) }),
   v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
@@ -97,6 +108,8 @@ export type MessageType = Message['type'];
 /** The answer to `cases/seen`: what was stored, each case's row badge by dispute id, and whether
  * the cases were passed on to the tab's sidebar (false: no sidebar listens here; post them directly). */
 export interface SeenReply {
+  /** Cases of the reading that failed validation alone and were left out (the others are stored). */
+  rejected?: RejectedCase[];
   saved: number;
   created: number;
   marks: Record<string, BadgeMark>;
@@ -114,10 +127,43 @@ export interface ShowReply {
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Validate an incoming message; the reason names the first problem and where it is. */
-export function parseMessage(input: unknown): { ok: true; message: Message } | { ok: false; error: string } {
+export function parseMessage(input: unknown): { ok: true; message: Message; rejected?: RejectedCase[] } | { ok: false; error: string } {
   const result = v.safeParse(MessageSchema, input);
   if (result.success) return { ok: true, message: result.output };
-  const issue = result.issues[0];
+  // One bad case never costs the others: a page's reading is stored without the cases that fail alone.
+  const salvaged = withoutBadCases(input);
+  if (salvaged) {
+    const again = v.safeParse(MessageSchema, salvaged.input);
+    if (again.success) return { ok: true, message: again.output, rejected: salvaged.rejected };
+  }
+  return { ok: false, error: issueText(result.issues[0]) };
+}
+
+/** A case left out of a page's reading, with the reason (its field and the problem). */
+export interface RejectedCase {
+  disputeId?: string;
+  reason: string;
+}
+
+function issueText(issue: v.BaseIssue<unknown> | undefined): string {
   const where = issue ? v.getDotPath(issue) : null;
-  return { ok: false, error: `invalid message${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}` };
+  return `invalid message${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}`;
+}
+
+/** A `cases/seen` message without its cases that fail validation on their own, and what they were. */
+function withoutBadCases(input: unknown): { input: unknown; rejected: RejectedCase[] } | undefined {
+  const msg = input as { type?: unknown; cases?: unknown; frameReading?: { cases?: unknown } } | null;
+  if (msg?.type !== 'cases/seen' || !Array.isArray(msg.cases)) return undefined;
+  const rejected: RejectedCase[] = [];
+  const keep = (cases: unknown[]) =>
+    cases.filter((c) => {
+      const r = v.safeParse(ReadCaseSchema, c);
+      if (r.success) return true;
+      const id = (c as { disputeId?: unknown } | null)?.disputeId;
+      rejected.push({ ...(typeof id === 'string' && /^\d{1,24}$/.test(id) ? { disputeId: id } : {}), reason: issueText(r.issues[0]).replace('invalid message', 'invalid case') });
+      return false;
+    });
+  const cases = keep(msg.cases);
+  const frame = msg.frameReading && Array.isArray(msg.frameReading.cases) ? { ...msg.frameReading, cases: keep(msg.frameReading.cases) } : msg.frameReading;
+  return rejected.length ? { input: { ...msg, cases, ...(frame ? { frameReading: frame } : {}) }, rejected: rejected.slice(0, 50) } : undefined;
 }

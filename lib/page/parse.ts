@@ -5,6 +5,11 @@
 import type { AutoAction, CaseSnapshot, TimeField } from '../shared/types';
 import { chinaWallIso, chinaWallToMs, chinaYear, DAY_MS, HOUR_MS, isChinaWall, toChinaIso } from '../shared/china-time';
 
+/** Taobao's after-sales began in 2003: an earlier time is a misread. */
+const EARLIEST_MS = Date.parse('2003-01-01T00:00:00+08:00');
+/** How far a page's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 const FOLD = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/g;
 const FOLD_TEST = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/;
 const fold = (ch: string) => (ch === '\uFFE5' ? '¥' : ch === '\u3000' || ch === '\u00A0' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -27,15 +32,30 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Money → integer fen. Accepts ¥128.00, ￥12.3, 12.30元, 1,299.00; returns undefined when there is
- * no amount or it is not a plausible price.
+ * The largest amount a case can plausibly carry: ¥10,000,000.00. A larger figure on a seller page is
+ * buyer text or a misread, and is left missing rather than cut to size.
+ */
+export const MAX_MONEY_FEN = 1_000_000_000;
+
+/**
+ * Money → integer fen. Accepts ¥128.00, ￥12.3, 12.30元, 1,299.00 and full-width digits; the whole
+ * number is read with its sign. Undefined when there is no amount, it is negative, or it is beyond
+ * MAX_MONEY_FEN (never truncated).
  */
 export function parseMoneyFen(text: string): number | undefined {
-  const t = normalizeText(text).replace(/(\d),(?=\d{3}\b)/g, '$1');
-  const m = t.match(/[¥$]\s*(\d{1,9})(?:\.(\d{1,2}))?/) ?? t.match(/(\d{1,9})(?:\.(\d{1,2}))?\s*元/);
-  if (!m || m[1] === undefined) return undefined;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || 0);
-  return Number.isSafeInteger(fen) && fen >= 0 ? fen : undefined;
+  // Bounded input: an amount is short; a long text is read only in its first 200 characters.
+  const t = normalizeText(text.length > 200 ? text.slice(0, 200) : text);
+  const m = t.match(/(-?)\s*[¥$]\s*(-?)\s*(\d[\d,]*)(?:\.(\d+))?/) ?? t.match(/(-?)()(\d[\d,]*)(?:\.(\d+))?\s*元/);
+  if (!m || m[3] === undefined) return undefined;
+  if (m[1] || m[2]) return undefined;
+  const whole = m[3];
+  // Thousands separators only in their places (1,299 or 12,345,678), never 1,2,3.
+  if (whole.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(whole)) return undefined;
+  const digits = whole.replaceAll(',', '');
+  const cents = m[4] ?? '';
+  if (cents.length > 2 || digits.length > 12) return undefined;
+  const fen = Number(digits) * 100 + Number(cents.padEnd(2, '0') || 0);
+  return Number.isSafeInteger(fen) && fen >= 0 && fen <= MAX_MONEY_FEN ? fen : undefined;
 }
 
 /**
@@ -56,7 +76,7 @@ export function parseChinaTime(text: string, now: number): string | undefined {
   if (m) {
     const mo = +m[1]!, d = +m[2]!, h = +m[3]!, mi = +m[4]!, s = m[5] ? +m[5] : 0;
     let y = chinaYear(now);
-    if (chinaWallToMs(y, mo, d, h, mi, s) > now + DAY_MS) y -= 1;
+    if (chinaWallToMs(y, mo, d, h, mi, s) > now + CLOCK_SKEW_MS) y -= 1;
     return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
   m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
@@ -85,7 +105,8 @@ function autoActionIn(t: string): AutoAction | undefined {
 }
 
 const UNIT = String.raw`(?:天|小时|时|分钟|分|秒)`;
-const DURATION = String.raw`(?:\d{1,4}\s*${UNIT}\s*)+`;
+// At most four parts (天 时 分 秒): a bounded repetition keeps every match linear in the text's length.
+const DURATION = String.raw`(?:\d{1,4}\s*${UNIT}\s*){1,4}`;
 const COUNTDOWN_PATTERNS = [
   new RegExp(String.raw`(?:还剩|剩余|还有|剩)\s*(${DURATION})`),
   new RegExp(String.raw`(${DURATION})\s*(?:后|内)\s*(?:系统)?(?:将)?自动`),
@@ -96,23 +117,41 @@ export function parseDurationMs(text: string): number | undefined {
   return durationMsIn(normalizeText(text));
 }
 
+const UNIT_RANK: Record<string, number> = { 天: 4, 小时: 3, 时: 3, 分钟: 2, 分: 2, 秒: 1 };
+
 function durationMsIn(t: string): number | undefined {
   let total = 0;
-  let found = false;
+  let rank = 5;
+  let days = false;
   const re = /(\d{1,4})\s*(天|小时|时|分钟|分|秒)/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const n = Number(m[1]);
-    const unit = m[2];
+    const unit = m[2]!;
+    // Each unit once, largest first (1天3时20分), and a clock's parts in their ranges: 1天1天,
+    // 20分3时, 99分 or 30时 after a day count are no countdown.
+    if (UNIT_RANK[unit]! >= rank) return undefined;
+    rank = UNIT_RANK[unit]!;
+    if (unit === '天') days = true;
+    else if ((unit === '小时' || unit === '时') && days && n > 23) return undefined;
+    else if (unit !== '小时' && unit !== '时' && n > 59) return undefined;
     total += unit === '天' ? n * DAY_MS : unit === '小时' || unit === '时' ? n * HOUR_MS : unit === '秒' ? n * 1000 : n * 60_000;
-    found = true;
   }
-  return found ? total : undefined;
+  return rank < 5 ? total : undefined;
 }
 
 const COUNTDOWN_UNIT = /[天时分秒]/;
 
 /** Whether a text may hold a countdown: every countdown names a unit, and 超时 has 时 too. */
 export const mayBeCountdown = (text: string): boolean => COUNTDOWN_UNIT.test(text);
+
+/**
+ * The longest window the platform gives any party (买家退货 / 商家收货 are 7 to 10 days; 15 with a
+ * 延长收货): a "countdown" beyond it is not the platform's.
+ */
+export const MAX_COUNTDOWN_MS = 15 * DAY_MS;
+
+/** Countdown text is short: only its first 300 characters are looked at. */
+const MAX_COUNTDOWN_TEXT = 300;
 
 export interface Countdown {
   /** Absolute instant (ISO +08:00): reading time + duration shown. */
@@ -121,40 +160,66 @@ export interface Countdown {
   text: string;
 }
 
+const COUNTDOWN_PATTERNS_ALL = COUNTDOWN_PATTERNS.map((re) => new RegExp(re.source, 'g'));
+const OVERDUE = /^(?:已)?超时(?!同意|赔付)|(?:^|[，,\s])已超时/;
+
 /**
- * The platform countdown in a piece of text: 还剩1天3时20分, 剩余 2天 5小时, 22小时31分12秒后自动同意,
- * 您还有 1天3时 处理…, or 超时 / 已超时 (due now). Returns undefined when the text has none.
+ * Every platform countdown in a piece of text: 还剩1天3时20分, 剩余 2天 5小时, 22小时31分12秒后自动同意,
+ * 您还有 1天3时 处理…, or 超时 / 已超时 (due now). Each is an absolute instant, with the action the
+ * words right after it announce. Durations beyond the platform's longest window are none.
  */
-export function parseCountdown(text: string, now: number): Countdown | undefined {
-  // Most texts (a status, an amount) need no more than this.
-  if (!mayBeCountdown(text)) return undefined;
-  const t = normalizeText(text);
-  for (let i = 0; i < COUNTDOWN_PATTERNS.length; i++) {
-    const m = t.match(COUNTDOWN_PATTERNS[i]!);
-    if (m && m[1]) {
-      // (Parts of text already normalised are not normalised again.)
-      let ms = durationMsIn(m[1]);
-      if (ms === undefined) continue;
+export function countdownsIn(text: string, now: number): Countdown[] {
+  if (!mayBeCountdown(text)) return [];
+  const t = normalizeText(text.length > MAX_COUNTDOWN_TEXT ? text.slice(0, MAX_COUNTDOWN_TEXT) : text);
+  const found: Countdown[] = [];
+  for (const re of COUNTDOWN_PATTERNS_ALL) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      let ms = m[1] ? durationMsIn(m[1]) : undefined;
+      if (ms === undefined || ms > MAX_COUNTDOWN_MS) continue;
       // A countdown shown to the minute is somewhere within that minute: take its middle, so our
       // clock reads the same minute as the page's. Coarser ones are floored (never later than shown).
-      if (m[1].includes('分') && !m[1].includes('秒')) ms += 30_000;
+      if (m[1]!.includes('分') && !m[1]!.includes('秒')) ms += 30_000;
       // The action is announced right after the countdown, not anywhere on the page.
-      const action = autoActionIn(t.slice(m.index ?? 0, (m.index ?? 0) + 120));
-      const cd: Countdown = { at: toChinaIso(now + ms), text: m[0].trim() };
-      if (action) cd.action = action;
-      return cd;
+      const action = autoActionIn(t.slice(m.index, m.index + 120));
+      found.push({ at: toChinaIso(now + ms), text: m[0].trim(), ...(action ? { action } : {}) });
     }
   }
-  if (/^(?:已)?超时(?!同意|赔付)/.test(t) || /(?:^|[，,\s])已超时/.test(t)) {
+  if (!found.length && OVERDUE.test(t)) {
     const action = autoActionIn(t);
-    return { at: toChinaIso(now), text: '已超时', ...(action ? { action } : {}) };
+    found.push({ at: toChinaIso(now), text: '已超时', ...(action ? { action } : {}) });
   }
-  return undefined;
+  return found;
+}
+
+/** The first platform countdown in a piece of text (see `countdownsIn`), or undefined. */
+export function parseCountdown(text: string, now: number): Countdown | undefined {
+  return countdownsIn(text, now)[0];
+}
+
+/** Two readings of one countdown agree when they name the same minute (the page ticks between them). */
+const SAME_COUNTDOWN_MS = 2 * 60_000;
+
+/**
+ * The one countdown a case's countdown texts state: undefined when they state none, or several
+ * that disagree (then the rule estimate stands, and `drift` says why).
+ */
+export function oneCountdown(texts: readonly string[], now: number): { countdown?: Countdown; disagree?: boolean } {
+  let one: Countdown | undefined;
+  for (const text of texts) {
+    for (const cd of countdownsIn(text, now)) {
+      if (!one) one = cd;
+      else if (Math.abs(Date.parse(cd.at) - Date.parse(one.at)) > SAME_COUNTDOWN_MS) return { disagree: true };
+      else if (!one.action && cd.action) one = { ...one, action: cd.action };
+    }
+  }
+  return one ? { countdown: one } : {};
 }
 
 /** Mask a buyer's nick or name for storage: 张小雨 → 张**, tb_8812 → t**2. */
 export function maskBuyer(name: string): string {
-  const t = normalizeText(name);
+  // Control and formatting characters (bidi overrides, zero-width joiners) are not part of a name.
+  const t = normalizeText(name.length > 200 ? name.slice(0, 200) : name).replace(/[\p{Cc}\p{Cf}]/gu, '');
   if (!t) return '';
   // By code point (an emoji is one character), without splitting the whole name.
   const first = String.fromCodePoint(t.codePointAt(0)!);
@@ -163,6 +228,12 @@ export function maskBuyer(name: string): string {
   const low = t.charCodeAt(t.length - 1);
   const last = low >= 0xdc00 && low <= 0xdfff && t.length - 2 >= first.length ? t.slice(-2) : t.slice(-1);
   return `${first}**${last}`;
+}
+
+/** Whether a time a case has already passed (applied, paid, shipped, signed) can be true as of `now`. */
+export function isPlausiblePast(iso: string, now: number): boolean {
+  const t = Date.parse(iso);
+  return t >= EARLIEST_MS && t <= now + CLOCK_SKEW_MS;
 }
 
 /** The time fields a row may show, in the order they are read. */
@@ -179,15 +250,10 @@ export function resolveCase(c: CaseSnapshot, now: number): CaseSnapshot {
   for (let i = 0; i < TIME_FIELDS.length; i++) {
     const f = TIME_FIELDS[i]!;
     const v = times[f] !== undefined ? parseChinaTime(times[f], now) : undefined;
-    if (v) resolved[f] = v;
+    if (v && isPlausiblePast(v, now)) resolved[f] = v;
   }
-  const countdown = unparsed.countdown ?? [];
-  for (let i = 0; i < countdown.length; i++) {
-    const cd = parseCountdown(countdown[i]!, now);
-    if (cd) {
-      resolved.pageDeadline = cd;
-      break;
-    }
-  }
+  const { countdown, disagree } = oneCountdown(unparsed.countdown ?? [], now);
+  if (countdown) resolved.pageDeadline = countdown;
+  if (disagree) resolved.drift = [...(resolved.drift ?? []), '倒计时：页面上有两个不同的倒计时，改用规则估算'];
   return resolved;
 }

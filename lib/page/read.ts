@@ -2,507 +2,274 @@
  * Read the after-sales cases a page shows, from what a person sees: visible labels and their values,
  * table headers and the cells under them. Never from class names or ids, which the platform hashes.
  *
- * Its per-piece and per-row loops index arrays instead of using for-of, destructuring or callbacks:
- * a page's first read runs almost wholly in V8's interpreter, where those go through the iterator
- * protocol or a call per item (about 2.5 of 15 ms of a cold 200-row read).
+ * This is the coordinator. The strategies each have a module:
+ * - `tokens.ts`: the page's visible text pieces and the labels among them;
+ * - `pairs.ts`: labelled pairs, and the trust model (buyer text is never a fact; a fact stated twice
+ *   with two meanings is none);
+ * - `columns.ts`: column tables of every kind (table, split table, ARIA grid, div grid);
+ * - `detail.ts`: detail pages (sections, status heading, the address's own id);
+ * - `snapshot.ts`: from what was said to a snapshot, with plausibility checks;
+ * - `refund2-data.ts` and `mtop.ts`: the page's embedded and fetched data.
  */
-import type { CaseFlags, CaseKind, CaseSnapshot, HistoryEntry, PageKind, PageReading, ReturnLogistics, UnparsedTimes } from '../shared/types';
-import { isDetailPage } from '../shared/types';
+import { isDetailPage, type CaseSnapshot, type PageKind, type PageReading } from '../shared/types';
+import { findTable, idFromLinks, type BodyRow, type Table } from './columns';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
-import { maskBuyer, mayBeCountdown, normalizeText, parseChinaTime, parseMoneyFen, resolveCase, TIME_FIELDS } from './parse';
-import {
-  FIELD_LABEL,
-  FLAG_WORDS,
-  goodsStatusFromText,
-  ID_LABELS,
-  LABEL_NAMES,
-  LABELS,
-  SECTION_HEADINGS,
-  shippedFromText,
-  STAT_LABELS,
-  statusFromText,
-  typeFromText,
-  type LabelField,
-} from './vocabulary';
+import { readDetail } from './detail';
+import { inSlot, markFreeValues, newSaid, readPairs, settle, state, joinFree, type Said } from './pairs';
+import { oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
+import { missingFor, readFlags, toSnapshot } from './snapshot';
+import { collectTokens, EMPTY_INDEX, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
+import { FREE_TEXT_FIELDS, LABELS, STAT_LABELS } from './vocabulary';
 
 export interface ReadOptions {
   url: string;
   /** Time of reading, epoch ms: countdowns become instants relative to it. */
   now: number;
-  /** When given, filled with each list row's region and its id element, by dispute id (for row badges). */
-  rows?: Map<string, { root: Element; anchor: Element }>;
+  /**
+   * When given, filled with each list row's dispute id, region and the element its badge goes after
+   * (for row badges); a case shown on two rows has two entries.
+   */
+  rows?: [string, { root: Element; anchor: Element }][];
+  /** The extension's own elements (the sidebar's host, the row badges): never read. */
+  skip?: ReadonlySet<Element>;
+  /** When given, filled with where each case's fields came from, by dispute id (the support tool). */
+  provenance?: Map<string, Provenance>;
+  /** Labels the shop's staff taught for this host: they add to the vocabulary. */
+  taught?: TaughtLabels;
 }
 
-interface Token {
-  text: string;
-  /** The text node itself: its element is asked for only where needed (each DOM call from the
-   * content script's isolated world costs a wrapper lookup, and there are thousands of pieces). */
-  node: Text;
-  /** `labelOf(text)`, worked out in the walk (null: not a label). */
-  label: LabelHit | null;
-}
-
-/** Elements whose text is not shown: their whole subtree is left out (as is any [hidden] one). */
-const SKIP_TAGS = ['head', 'script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'iframe'];
-const SKIP_TAGS_IN_BODY = SKIP_TAGS.filter((t) => t !== 'head');
-const MAX_TOKENS = 200_000;
-
-/** The page's visible text, and where in it the later passes should look. */
-interface TextIndex {
-  tokens: Token[];
-  /** Where the pieces that open with an id label (退款编号…) are: one per case. */
-  idAt: number[];
-  /** Where the pieces that are a label and nothing else are: column header candidates. */
-  bareLabelAt: number[];
-  /** How many pieces are a stat-card label. */
-  statLabels: number;
+/** Where one case's fields came from: the strategy, and per field the label, column or element. */
+export interface Provenance {
+  strategy: string;
+  fields: Record<string, string>;
 }
 
 /**
- * Visible text pieces in document order, each with its text node. A plain text walker (no filter
- * callback, which costs a call per node) that jumps over the subtrees of hidden and non-text
- * elements, found by one query per tag; the extension's own UI (the sidebar, the row badges) is in
- * shadow roots the walker does not enter.
+ * Rows read between two pauses of `readPageSteps`: small steps, so that the caller, who pauses by
+ * the clock, never overruns its slice by much.
  */
-function* collectTokens(root: Node): Generator<void, TextIndex> {
-  const doc = root.ownerDocument ?? (root as Document);
-  // First text node of each left-out subtree → its last, to jump to. One query per tag is much
-  // cheaper than one selector list; where two subtrees start at the same text, the outer one wins.
-  // Each query walks the whole page once: on a sale-day list each is a step of its own.
-  const scope = root as Element | Document;
-  const skipped: Element[] = [];
-  const take = (found: NodeListOf<Element> | HTMLCollectionOf<Element>) => {
-    for (let i = 0; i < found.length; i++) skipped.push(found[i]!);
-  };
-  take(scope.querySelectorAll('[hidden]'));
-  // A body holds no head: that query would walk the page for nothing.
-  const tags = (root as Element).localName === 'body' ? SKIP_TAGS_IN_BODY : SKIP_TAGS;
-  for (let i = 0; i < tags.length; i++) {
-    yield;
-    take(scope.getElementsByTagName(tags[i]!));
-  }
-  const skips = new Map<Node, { last: Node; el: Element }>();
-  for (let i = 0; i < skipped.length; i++) {
-    const el = skipped[i]!;
-    const inside = doc.createTreeWalker(el, 0x4);
-    const first = inside.nextNode();
-    if (!first) continue;
-    const known = skips.get(first);
-    if (known && known.el.contains(el)) continue;
-    let last = first;
-    for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
-    skips.set(first, { last, el });
-  }
-  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0 };
-  const { tokens, idAt, bareLabelAt } = index;
-  let sincePause = 0;
-  const walker = doc.createTreeWalker(root, 0x4);
-  for (let n = walker.nextNode(); n && tokens.length < MAX_TOKENS; n = walker.nextNode()) {
-    const skip = skips.size ? skips.get(n) : undefined;
-    if (skip) {
-      walker.currentNode = skip.last;
-      continue;
-    }
-    const raw = n.nodeValue;
-    if (!raw) continue;
-    // Whitespace alone normalises to nothing.
-    const text = normalizeText(raw);
-    if (!text) continue;
-    // What the later passes look for is noted here, in the one pass over every piece.
-    const code = text.charCodeAt(0);
-    const hit = LABEL_FIRST_CODES.has(code) ? labelOf(text) : null;
-    if (hit?.field === 'disputeId') idAt.push(tokens.length);
-    if (hit?.label === text) bareLabelAt.push(tokens.length);
-    const t: Token = { text, node: n as Text, label: hit };
-    if (STAT_FIRST_CODES.has(code) && STAT_LABEL_SET.has(text)) index.statLabels++;
-    tokens.push(t);
-    if (++sincePause === TOKENS_PER_STEP) {
-      sincePause = 0;
-      yield;
-    }
-  }
-  return index;
-}
+const ROWS_PER_STEP = 50;
 
-const STAT_LABEL_SET = new Set(STAT_LABELS);
-const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/**
- * Most text pieces start with no label's first character: a lookup of that character's code spares
- * them the regex (and the hashing of the whole text). Codes, not one-character strings: each
- * `charAt` of a Chinese character makes a new string.
- */
-const LABEL_FIRST_CODES = new Set(LABEL_NAMES.map((l) => l.charCodeAt(0)));
-const STAT_FIRST_CODES = new Set(STAT_LABELS.map((l) => l.charCodeAt(0)));
-/** One alternation of every label, longest first, followed by end, a colon, or a money/number value. */
-const LABEL_RE = new RegExp(`^(${LABEL_NAMES.map(escapeRe).join('|')})(?:$|\\s*:\\s*(.*)$|\\s+(?=[¥$\\d])(.*)$)`);
-
-interface LabelHit {
-  label: string;
-  field: LabelField;
-  rest: string;
-}
-
-/**
- * `label：value`, `label value` (money or digits), or a bare label whose value is the next token.
- * Asked only of text whose first character starts a label (LABEL_FIRST_CODES).
- */
-function labelOf(text: string): LabelHit | null {
-  const m = LABEL_RE.exec(text);
-  const label = m?.[1];
-  return label ? { label, field: LABELS[label]!, rest: (m[2] ?? m[3] ?? '').trim() } : null;
-}
-
-type Bag = Partial<Record<LabelField, string>>;
-
-/** Read `label: value` pairs from a token run; first value for a field wins. */
-function readPairs(tokens: Token[], bag: Bag): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const l = tokens[i]!.label;
-    if (!l) continue;
-    let value = l.rest;
-    if (!value) {
-      const next = tokens[i + 1];
-      if (!next || next.label) continue;
-      value = next.text;
-      i += 1;
-    }
-    if (bag[l.field] === undefined) bag[l.field] = value;
-  }
-}
-
-const FLAG_OF = new Map(Object.entries(FLAG_WORDS));
-const FLAG_FIRST_CODES = new Set([...FLAG_OF.keys()].map((w) => w.charCodeAt(0)));
-const FLAG_MAX_LENGTH = Math.max(...[...FLAG_OF.keys()].map((w) => w.length));
-
-/** The flag words among a row's pieces (a whole piece each). Most pieces are ruled out by length or first character. */
-function readFlags(pieces: Token[]): CaseFlags {
-  const flags: CaseFlags = {};
-  for (let i = 0; i < pieces.length; i++) {
-    const t = pieces[i]!.text;
-    if (t.length > FLAG_MAX_LENGTH || !FLAG_FIRST_CODES.has(t.charCodeAt(0))) continue;
-    const f = FLAG_OF.get(t);
-    if (f) flags[f] = true;
-  }
-  return flags;
-}
-
-interface Row {
+/** A case's labelled region: the largest element around one labelled id that holds no other case. */
+interface Region {
   id: string;
   label: string;
-  /** The row's region: the largest ancestor of its id that holds no other case. */
   root: Element;
   /** The element showing the id. */
   anchor: Element;
 }
 
-/** The highest ancestor of each id anchor that holds no other case: one list row each. */
-function* findRows({ tokens, idAt }: TextIndex): Generator<void, Row[]> {
+/** The highest ancestor of each (non-free) id label that holds no other id label: one region each. */
+function* findRegions({ tokens, idAt }: TextIndex): Generator<void, Region[]> {
   const anchors: { id: string; label: string; el: Element }[] = [];
   for (let k = 0; k < idAt.length; k++) {
     const i = idAt[k]!;
-    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    const l = tokens[i]!.label!;
-    const m = (l.rest || tokens[i + 1]?.text || '').match(/^(\d{5,24})\b/);
-    if (m) anchors.push({ id: m[1]!, label: l.label, el: tokens[i]!.node.parentElement! });
+    const t = tokens[i]!;
+    if (t.free) continue;
+    const l = t.label!;
+    const next = tokens[i + 1];
+    const value = l.rest || (next && !next.free && inSlot(t, next) ? next.text : '');
+    const m = value.match(/^(\d{5,24})(?!\d)/);
+    if (m && t.node.parentElement) anchors.push({ id: m[1]!, label: l.label, el: t.node.parentElement });
   }
-  // The one id under each ancestor of an anchor, or MANY. Once a climb meets MANY, everything
-  // above is MANY too: each anchor climbs only through its own row.
-  const MANY = '';
-  const idUnder = new Map<Element, string>();
+  yield;
+  // Each ancestor of an anchor holds one anchor, or many. Anchors are told apart by position, not
+  // by id: two rows showing one id are two regions (read as one case later).
+  const MANY = -1;
+  const under = new Map<Element, number>();
   for (let k = 0; k < anchors.length; k++) {
-    const a = anchors[k]!;
-    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    for (let e: Element | null = a.el; e; e = e.parentElement) {
-      const known = idUnder.get(e);
-      if (known === MANY || known === a.id) break;
-      idUnder.set(e, known === undefined ? a.id : MANY);
+    for (let e: Element | null = anchors[k]!.el; e; e = e.parentElement) {
+      const known = under.get(e);
+      if (known === MANY || known === k) break;
+      under.set(e, known === undefined ? k : MANY);
     }
   }
-  const rows: Row[] = [];
-  const seen = new Set<string>();
+  const regions: Region[] = [];
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k]!;
-    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
     let root = a.el;
-    for (let e = a.el.parentElement; e && idUnder.get(e) === a.id; e = e.parentElement) root = e;
-    rows.push({ id: a.id, label: a.label, root, anchor: a.el });
+    for (let e = a.el.parentElement; e && under.get(e) === k; e = e.parentElement) root = e;
+    regions.push({ id: a.id, label: a.label, root, anchor: a.el });
   }
-  return rows;
+  return regions;
 }
 
-interface Header {
-  el: Element;
-  fields: (LabelField | undefined)[];
-  labels: string[];
+/** One case of a list as its rows state it (a case may show on two rows). */
+interface ListCase {
+  id: string;
+  idLabel: string | undefined;
+  said: Said;
+  drift: string[];
+  flags: CaseSnapshot['flags'];
+  typePieces: string[];
+  /** Each row's countdown texts: one row's must agree; across duplicate rows the earliest wins. */
+  countdownRows: string[][];
+  rows: { root: Element; anchor: Element }[];
+  /** Where its id came from (for the support tool). */
+  idFrom?: string;
+  strategy: 'column table' | 'labelled pairs';
 }
 
-/** The column header of a list: an element whose children are mostly known column labels. */
-function* findHeader({ tokens, bareLabelAt }: TextIndex, inRow: (el: Element) => boolean): Generator<void, Header | undefined> {
-  const scores = new Map<Element, number>();
-  for (let k = 0; k < bareLabelAt.length; k++) {
-    const i = bareLabelAt[k]!;
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+const MULTI_LINE = new Set(['reason', 'description', 'remark']);
+const COLUMN_TEXT_FIELDS = new Set(['refundType', 'logistics', 'status']);
+
+/** Mark the cells of buyer-text columns (买家, 退款原因, 宝贝 …) as free text. */
+function markFreeColumns(tokens: Token[], table: Table): void {
+  const free = table.columns.map((c) => c.field !== undefined && FREE_TEXT_FIELDS.has(c.field));
+  if (!free.includes(true)) return;
+  for (const row of table.rows) {
+    const seen = new Set<Element>();
+    row.cells.forEach((cell, j) => {
+      if (!free[j] || seen.has(cell)) return;
+      seen.add(cell);
+      const [from, to] = tokenRange(tokens, cell);
+      for (let i = from; i < to; i++) tokens[i]!.free = true;
+    });
+  }
+}
+
+/** What a body row's cells say, column by column, and the texts that may hold its countdown. */
+function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
+  const countdown: string[] = [];
+  const typePieces: string[] = [];
+  let id: string | undefined;
+  let idAt: Element | undefined;
+  const done = new Set<Element>();
+  row.cells.forEach((cell, j) => {
+    const field = table.columns[j]!.field;
+    if (done.has(cell)) return;
+    done.add(cell);
+    const [from, to] = tokenRange(tokens, cell);
+    // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well.
+    readPairs(tokens, from, to, said);
+    const pieces: string[] = [];
+    for (let i = from; i < to; i++) if (!tokens[i]!.label) pieces.push(tokens[i]!.text);
+    if (!field || field === 'actions' || !pieces.length) return;
+    const source = `column ${table.columns[j]!.label}`;
+    // A reason may run over several lines; a nick or a title is the cell's first line (数量：2 is not the title).
+    if (FREE_TEXT_FIELDS.has(field)) state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
+    else if (field === 'disputeId') {
+      for (let i = from; i < to && !id; i++) {
+        id = tokens[i]!.label ? undefined : tokens[i]!.text.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
+        if (id) idAt = tokens[i]!.node.parentElement ?? undefined;
+      }
+    }
+    else if (field === 'countdown') countdown.push(pieces.join(' '));
+    else if (COLUMN_TEXT_FIELDS.has(field)) {
+      state(said, field, pieces.join(' '), source);
+      if (field === 'status') countdown.push(pieces.join(' '));
+      if (field === 'refundType') typePieces.push(...pieces);
+    } else state(said, field, pieces[0]!, source);
+  });
+  if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
+    const [from, to] = tokenRange(tokens, row.el);
+    for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
+  }
+  return { id, ...(idAt ? { idAt } : {}), countdown, typePieces };
+}
+
+/** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
+function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
+  const { tokens } = text;
+  const table = findTable(text);
+  if (table) markFreeColumns(tokens, table);
+  yield;
+  const regions = yield* findRegions(text);
+  const byId = new Map<string, ListCase>();
+  const caseFor = (id: string, idLabel: string | undefined): ListCase => {
+    let c = byId.get(id);
+    if (!c) byId.set(id, (c = { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [], strategy: table ? 'column table' : 'labelled pairs' }));
+    return c;
+  };
+  const readRegions = new Set<Region>();
+  let unread = 0;
+  const pairsOfRegion = (c: ListCase, r: Region) => {
+    if (readRegions.has(r)) return;
+    readRegions.add(r);
+    const [from, to] = tokenRange(tokens, r.root);
+    readPairs(tokens, from, to, c.said);
+    readFlags(tokens, from, to, c.flags);
+    for (let i = from; i < to; i++) if (!tokens[i]!.free) c.typePieces.push(tokens[i]!.text);
+  };
+  let p = -1;
+  for (let k = 0; table && k < table.rows.length; k++) {
     if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    const el = tokens[i]!.node.parentElement!;
-    if (inRow(el)) continue;
-    for (let cell: Element | null = el; cell && cell.parentElement; cell = cell.parentElement) {
-      if (cell.parentElement.childElementCount >= 3) {
-        scores.set(cell.parentElement, (scores.get(cell.parentElement) ?? 0) + 1);
-        break;
-      }
+    const row = table.rows[k]!;
+    const said = newSaid();
+    const cells = readCells(tokens, table, row, said);
+    // Regions and rows are both in document order: the row's region is the last one that starts before it.
+    while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY)) p++;
+    const last = regions[p];
+    const region = last && (last.root.contains(row.el) || table.scope.contains(last.root)) ? last : undefined;
+    const linked = cells.id ? undefined : idFromLinks(row.el);
+    const id = cells.id ?? linked ?? region?.id;
+    if (!id) {
+      if (row.el.textContent?.trim()) unread++;
+      continue;
     }
+    const idColumn = table.columns.find((col) => col.field === 'disputeId')?.label;
+    const c = caseFor(id, region?.label ?? idColumn);
+    c.idFrom ??= cells.id ? `column ${idColumn}` : linked ? 'link disputeId=' : `group header ${region?.label}`;
+    if (region && region.id === id) pairsOfRegion(c, region);
+    for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
+    for (const f of said.conflicts) c.said.conflicts.add(f);
+    const [from, to] = tokenRange(tokens, row.el);
+    readFlags(tokens, from, to, c.flags);
+    c.typePieces.push(...cells.typePieces);
+    c.countdownRows.push(cells.countdown);
+    // The badge goes after the id (in its cell), or after the group header's id.
+    const inRegion = region && region.id === id;
+    c.rows.push({ root: inRegion ? region.root : row.el, anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el) });
   }
-  let best: Element | undefined;
-  let bestScore = 1;
-  for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
-  if (!best) return undefined;
-  const labels = [...best.children].map((c) => normalizeText(c.textContent ?? ''));
-  return { el: best, labels, fields: labels.map((l) => (Object.hasOwn(LABELS, l) ? LABELS[l] : undefined)) };
-}
-
-/** Child-index path from a row's root to its cells: rows of one list share it, so try it first. */
-type CellPath = number[];
-
-/** The i-th child element, by stepping siblings (no live `children` collection made per call). */
-function childAt(el: Element, i: number): Element | null {
-  let c = el.firstElementChild;
-  for (let k = 0; c && k < i; k++) c = c.nextElementSibling;
-  return c;
-}
-
-function childrenOf(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
-  return out;
-}
-
-function followPath(root: Element, path: CellPath): Element | null {
-  let el: Element | null = root;
-  for (let k = 0; el && k < path.length; k++) el = childAt(el, path[k]!);
-  return el;
-}
-
-/** Inside a row, the element whose children line up with the header's cells (not the id line). */
-function findCells(row: Row, count: number, hint: { path?: CellPath }): Element[] | undefined {
-  const fits = (el: Element): boolean => el.childElementCount === count && !el.contains(row.anchor);
-  if (hint.path) {
-    const el = followPath(row.root, hint.path);
-    if (el && fits(el)) return childrenOf(el);
+  // Regions no body row fell in: cards, read by their labels.
+  for (let k = 0; k < regions.length; k++) {
+    if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const r = regions[k]!;
+    if (readRegions.has(r)) continue;
+    const c = caseFor(r.id, r.label);
+    c.idFrom ??= `label ${r.label}`;
+    pairsOfRegion(c, r);
+    const [from, to] = tokenRange(tokens, r.root);
+    const countdown: string[] = [];
+    for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
+    c.countdownRows.push(countdown);
+    c.rows.push({ root: r.root, anchor: r.anchor });
   }
-  const queue: [Element, CellPath][] = [[row.root, []]];
-  for (let i = 0; i < queue.length; i++) {
-    const [el, path] = queue[i]!;
-    if (fits(el)) {
-      hint.path = path;
-      return childrenOf(el);
-    }
-    if (path.length < 6) childrenOf(el).forEach((c, j) => queue.push([c, [...path, j]]));
+  // Cases in the order the page shows them.
+  const cases = [...byId.values()].sort((a, b) => (a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1));
+  for (const c of cases) {
+    if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
+    for (const row of c.rows) opts.rows?.push([c.id, row]);
   }
-  return undefined;
+  return { cases, unread, ...(table ? { table } : {}) };
 }
 
-/** Values from cells under a column header: the first token, and for some columns all of them. */
-function readColumns(rowTokens: Token[], cells: Element[], header: Header, bag: Bag, extra: string[]): void {
-  const line = cells[0]?.parentElement;
-  if (!line) return;
-  // The first value of each column; all of a joined column's (a type, a logistics or a status cell),
-  // from the first cell with that column's label.
-  const joined: Bag = {};
-  const joinedCell: Partial<Record<LabelField, number>> = {};
-  // Tokens and cells are both in document order: each token's cell is the current one or a later
-  // one. Tokens outside the cells' line (the id line above it) belong to no column.
-  let k = 0;
-  for (let q = 0; q < rowTokens.length; q++) {
-    const t = rowTokens[q]!;
-    if (!line.contains(t.node)) continue;
-    let j = k;
-    while (j < cells.length && !cells[j]!.contains(t.node)) j++;
-    if (j === cells.length) continue;
-    k = j;
-    const field = header.fields[j];
-    if (!field || field === 'actions') continue;
-    if (field === 'refundType' || field === 'logistics' || field === 'status') {
-      extra.push(t.text);
-      if ((joinedCell[field] ??= j) !== j) continue;
-      const before = joined[field];
-      joined[field] = before === undefined ? t.text : `${before} ${t.text}`;
-    } else if (bag[field] === undefined) bag[field] = t.text;
+/** The countdown texts of a case's most urgent row (rows of one case that disagree: the earliest). */
+function countdownOf(c: ListCase, now: number): string[] {
+  if (c.countdownRows.length <= 1) return c.countdownRows[0] ?? [];
+  let best: string[] = [];
+  let bestAt = Infinity;
+  for (const texts of c.countdownRows) {
+    const at = oneCountdown(texts, now).countdown?.at;
+    if (at && Date.parse(at) < bestAt) [best, bestAt] = [texts, Date.parse(at)];
   }
-  for (const field in joined) if (bag[field as LabelField] === undefined) bag[field as LabelField] = joined[field as LabelField];
+  return best;
 }
 
-function kindFor(page: PageKind, idLabel: string | undefined, typeText: string | undefined): CaseKind {
-  const type = typeText === undefined ? undefined : typeFromText(typeText);
-  if (idLabel === '换货单号' || idLabel === '换货编号' || type?.exchange) return 'exchange';
-  if (idLabel === '邮费单号' || type?.postage) return 'postage';
-  if (page === 'exchange-list' || page === 'exchange-detail') return 'exchange';
-  if (page === 'postage-list') return 'postage';
-  return 'refund';
-}
-
-function parseLogistics(bag: Bag, now: number): ReturnLogistics | undefined {
-  const lg: ReturnLogistics = {};
-  const line = bag.logistics;
-  if (line) {
-    const number = line.match(/\b([A-Z]{0,4}\d{8,20})\b/);
-    if (number) lg.number = number[1];
-    const carrier = line.match(/([\u4e00-\u9fff]{2,6}(?:快递|速递|速运|物流|EMS))/);
-    if (carrier) lg.carrier = carrier[1];
-    const state = line.match(/已签收|签收成功|派送成功|已拒收|运输中|已揽收|派送中|签收失败/);
-    if (state) lg.state = state[0];
-  }
-  if (bag.carrier) lg.carrier = bag.carrier;
-  if (bag.logisticsNumber) lg.number = bag.logisticsNumber;
-  if (bag.logisticsState) lg.state = bag.logisticsState;
-  const shipped = bag.returnShippedAt && parseChinaTime(bag.returnShippedAt, now);
-  if (shipped) lg.shippedAt = shipped;
-  return Object.keys(lg).length ? lg : undefined;
-}
-
-function readHistory(tokens: Token[], now: number): HistoryEntry[] {
-  const out: HistoryEntry[] = [];
-  let cur: HistoryEntry | undefined;
-  for (const t of tokens) {
-    const at = /^\d{4}[-/]\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}(:\d{2})?$/.test(t.text) ? parseChinaTime(t.text, now) : undefined;
-    if (at) {
-      if (cur) out.push(cur);
-      cur = { at, actor: '', text: '' };
-    } else if (cur) {
-      if (!cur.actor && t.text.length <= 6) cur.actor = t.text;
-      else cur.text = cur.text ? `${cur.text} ${t.text}` : t.text;
-    }
-  }
-  if (cur) out.push(cur);
-  return out.filter((h) => h.text || h.actor);
-}
-
-const MONEY_FIELDS = ['refundFen', 'paidFen', 'postageFen'] as const;
-const TYPE_TOKEN = /^(?:仅退款|退货退款|换货)\s*\((?:售中|售后)\)$/;
-
-/**
- * Build one snapshot from a bag of label values. Only what was read is set. Its times and countdown
- * are kept as shown (`unparsed`): `resolveCase` works them out, off the page's thread for a list.
- */
-function toSnapshot(
-  page: PageKind,
-  platform: CaseSnapshot['platform'],
-  id: string,
-  idLabel: string | undefined,
-  bag: Bag,
-  pieces: Token[],
-  countdownText: string[],
-  now: number,
-): CaseSnapshot {
-  const kind = kindFor(page, idLabel, bag.refundType);
-  const snap: CaseSnapshot = { platform, disputeId: id, kind, status: 'UNKNOWN', flags: {} };
-  const digits = bag.orderId?.match(/\d{6,24}/);
-  if (digits) snap.orderId = digits[0];
-  if (bag.buyer) snap.buyer = maskBuyer(bag.buyer);
-  for (let i = 0; i < MONEY_FIELDS.length; i++) {
-    const f = MONEY_FIELDS[i]!;
-    const v = bag[f] !== undefined ? parseMoneyFen(bag[f]) : undefined;
-    if (v !== undefined) snap[f] = v;
-  }
-  let times: UnparsedTimes['times'];
-  for (let i = 0; i < TIME_FIELDS.length; i++) {
-    const f = TIME_FIELDS[i]!;
-    if (bag[f] !== undefined) (times ??= {})[f] = bag[f];
-  }
-  // Lists often show the type unlabelled, e.g. 退货退款(售后) at the head of the row.
-  let type = bag.refundType;
-  for (let i = 0; type === undefined && i < pieces.length; i++) if (TYPE_TOKEN.test(pieces[i]!.text)) type = pieces[i]!.text;
-  type ??= '';
-  const said = typeFromText(type);
-  if (said.refundType) snap.refundType = said.refundType;
-  else if (kind === 'exchange') snap.refundType = '换货';
-  else if (kind === 'postage') snap.refundType = '邮费';
-  if (said.phase) snap.phase = said.phase;
-  const shipped = shippedFromText(bag.shipped ?? type) ?? (bag.goodsStatus ? shippedFromText(bag.goodsStatus) : undefined);
-  if (shipped !== undefined) snap.shipped = shipped;
-  const goods = bag.goodsStatus ? goodsStatusFromText(bag.goodsStatus) : undefined;
-  if (goods) snap.goodsStatus = goods;
-  if (bag.status) {
-    // The status cell may carry the countdown after the status words: keep the words only.
-    const cut = bag.status.search(/\s*(?:还剩|剩余|已超时)/);
-    const statusText = (cut < 0 ? bag.status : bag.status.slice(0, cut)).replace(/[，,]\s*$/, '').trim();
-    snap.statusText = statusText;
-    snap.status = statusFromText(statusText, kind);
-  }
-  if (bag.reason) snap.reason = bag.reason;
-  if (bag.item) snap.item = bag.item;
-  let countdown: string[] | undefined;
-  for (let i = 0; i < countdownText.length; i++) if (mayBeCountdown(countdownText[i]!)) (countdown ??= []).push(countdownText[i]!);
-  if (times || countdown) snap.unparsed = { ...(times ? { times } : {}), ...(countdown ? { countdown } : {}) };
-  const lg = parseLogistics(bag, now);
-  if (lg) snap.returnLogistics = lg;
-  snap.flags = readFlags(pieces);
-  return snap;
-}
-
-const EXPECTED: Partial<Record<PageKind, LabelField[]>> = {
-  'refund-list': ['disputeId', 'orderId', 'refundFen', 'status', 'appliedAt'],
-  'exchange-list': ['disputeId', 'orderId', 'status', 'appliedAt'],
-  'postage-list': ['disputeId', 'orderId', 'postageFen', 'status'],
-  'refund-detail': ['disputeId', 'orderId', 'refundFen', 'status'],
-  'exchange-detail': ['disputeId', 'orderId', 'status'],
-};
-
-const SNAPSHOT_KEY: Partial<Record<LabelField, keyof CaseSnapshot>> = {
-  disputeId: 'disputeId',
-  orderId: 'orderId',
-  refundFen: 'refundFen',
-  postageFen: 'postageFen',
-  status: 'statusText',
-  appliedAt: 'appliedAt',
-};
-
-function missingFor(page: PageKind, cases: CaseSnapshot[]): string[] {
-  const expected = EXPECTED[page];
-  if (!expected) return [];
-  if (!cases.length) return [];
-  const missing: string[] = [];
-  for (const f of expected) {
-    const key = SNAPSHOT_KEY[f];
-    if (!key) continue;
-    for (let i = 0; i < cases.length; i++) {
-      if (cases[i]![key] === undefined && (key !== 'appliedAt' || cases[i]!.unparsed?.times?.appliedAt === undefined)) {
-        missing.push(FIELD_LABEL[f] ?? f);
-        break;
-      }
-    }
-  }
-  return missing;
-}
+const STAT_LABEL_SET = new Set(STAT_LABELS);
 
 function readStats(tokens: Token[]): Record<string, number> {
   const stats: Record<string, number> = {};
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     if (!STAT_LABEL_SET.has(t)) continue;
-    const before = tokens[i - 1]?.text;
-    const after = tokens[i + 1]?.text;
-    const n = [before, after].find((x) => x !== undefined && /^\d{1,7}$/.test(x));
+    const n = [tokens[i - 1]?.text, tokens[i + 1]?.text].find((x) => x !== undefined && /^\d{1,7}$/.test(x));
     if (n !== undefined && stats[t] === undefined) stats[t] = Number(n);
   }
   return stats;
-}
-
-/** Split a detail page's tokens at its section headings. */
-function splitSections(tokens: Token[]): Record<'main' | 'logistics' | 'history' | 'reply', Token[]> {
-  const out = { main: [] as Token[], logistics: [] as Token[], history: [] as Token[], reply: [] as Token[] };
-  let cur: keyof typeof out = 'main';
-  for (const t of tokens) {
-    // Own keys only: page text such as "constructor" is no heading.
-    const heading = Object.hasOwn(SECTION_HEADINGS, t.text) ? SECTION_HEADINGS[t.text] : undefined;
-    if (heading) {
-      cur = heading === 'info' ? 'main' : heading;
-      continue;
-    }
-    out[cur].push(t);
-  }
-  return out;
 }
 
 /**
@@ -518,61 +285,35 @@ export function readPage(root: Document | Element, opts: ReadOptions): PageReadi
 }
 
 /**
- * Rows read, and text pieces collected, between two pauses of `readPageSteps`: small steps (a few
- * ms on a cold start, when every node is new to the script), so that the caller, who pauses by the
- * clock, never overruns its slice by much.
- */
-const ROWS_PER_STEP = 50;
-const TOKENS_PER_STEP = 1000;
-
-/**
  * The same reading as `readPage`, as steps: it pauses after collecting the page's text and every
- * ROWS_PER_STEP rows, so a caller can spread a sale-day list over several short tasks.
+ * ROWS_PER_STEP rows, so a caller can spread a sale-day list over several short tasks. A list's
+ * times and countdowns are left as shown (`unparsed`), for the background to work out.
  */
 export function* readPageSteps(root: Document | Element, opts: ReadOptions): Generator<void, PageReading> {
   const { now } = opts;
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const top = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  const text: TextIndex = top ? yield* collectTokens(top) : { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0 };
+  const text: TextIndex = top ? yield* collectTokens(top, opts.skip, opts.taught) : EMPTY_INDEX;
   const { tokens } = text;
+  markFreeValues(tokens);
   yield;
   const byUrl = detectFromUrl(opts.url);
-  const rows = yield* findRows(text);
-  const rowRoots = new Set(rows.map((r) => r.root));
-  // Whether an element lies in a row; remembered for every element passed on the way up.
-  const inRowMemo = new Map<Element, boolean>();
-  const inRow = (el: Element) => {
-    const path: Element[] = [];
-    let found = false;
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const known = inRowMemo.get(e);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      path.push(e);
-      if (rowRoots.has(e)) {
-        found = true;
-        break;
-      }
-    }
-    for (const e of path) inRowMemo.set(e, found);
-    return found;
-  };
-  const listMode = rows.length > 1 || (rows.length === 1 && rows[0]!.root !== doc.documentElement && rows[0]!.root !== doc.body);
-  const header = yield* findHeader(text, rows.length > 1 ? inRow : () => false);
-  yield;
-  const banner = tokens.slice(0, 40).map((t) => t.text).join(' ');
+  const banner = tokens
+    .slice(0, 40)
+    .map((t) => t.text)
+    .join(' ');
+  const headerLabels: string[] = [];
+  for (const i of text.bareLabelAt) if (Object.hasOwn(LABELS, tokens[i]!.text) && !tokens[i]!.free) headerLabels.push(tokens[i]!.text);
+  const idLabels = [...new Set(text.idAt.filter((i) => !tokens[i]!.free).map((i) => tokens[i]!.label!.label))];
   const cues: ContentCues = {
-    headerLabels: header ? header.labels.filter((l) => Object.hasOwn(LABELS, l)) : [],
-    idLabels: [...new Set(rows.map((r) => r.label))],
+    headerLabels,
+    idLabels,
     statLabels: text.statLabels,
-    hasCountdownOrStatus: tokens.some((t) => /还剩|当前状态|退款状态|售后状态/.test(t.text)),
+    hasCountdownOrStatus: tokens.some((t) => !t.free && /还剩|当前状态|退款状态|售后状态/.test(t.text)),
     bannerText: banner,
   };
-  const byContent = detectFromContent(cues);
   // The URL is the first guess; the content decides where the URL does not know the page.
-  const page: PageKind = byUrl.kind !== 'unknown' ? byUrl.kind : byContent;
+  const page: PageKind = byUrl.kind !== 'unknown' ? byUrl.kind : detectFromContent(cues);
   const platform = detectPlatform(opts.url, banner);
   const reading: PageReading = { page, era: byUrl.era, platform, stats: {}, cases: [], missing: [] };
 
@@ -584,68 +325,57 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   if (page === 'unknown') return reading;
 
   if (isDetailPage(page)) {
-    const sections = splitSections(tokens);
-    const bag: Bag = {};
-    readPairs(sections.main, bag);
-    const lgBag: Bag = {};
-    readPairs(sections.logistics, lgBag);
-    if (lgBag.carrier || lgBag.logisticsNumber) {
-      bag.carrier = lgBag.carrier;
-      bag.logisticsNumber = lgBag.logisticsNumber;
-      bag.logisticsState = lgBag.logisticsState;
-      bag.returnShippedAt = lgBag.returnShippedAt;
-    }
-    const id = rows[0]?.id ?? bag.disputeId?.match(/\d{5,24}/)?.[0];
-    if (id) {
-      const mainText = sections.main.map((t) => t.text);
-      // A detail page may split its countdown sentence over several elements: read it whole.
-      // One case: its times are worked out here.
-      const snap = resolveCase(toSnapshot(page, platform, id, rows[0]?.label, bag, sections.main, [mainText.join(' ')], now), now);
-      if (lgBag.signedAt && snap.returnLogistics) {
-        const s = parseChinaTime(lgBag.signedAt, now);
-        if (s) snap.returnLogistics.signedAt = s;
-      }
-      if (!snap.returnLogistics && bag.logistics) delete snap.returnLogistics;
-      const history = readHistory(sections.history, now);
-      if (history.length) snap.history = history;
-      reading.cases.push(snap);
-    } else {
-      reading.missing.push('退款编号');
-    }
-    reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
+    const detail = readDetail(tokens, page, platform, opts.url, now);
+    if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
+    if (detail.snapshot) reading.cases.push(detail.snapshot);
+    reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
+    const unknown = unknownLabels(tokens, undefined, opts.taught);
+    if (unknown.length) reading.unknownLabels = unknown;
     return reading;
   }
 
-  // Lists: one snapshot per row region.
-  if (listMode || rows.length) {
-    let ti = 0;
-    const hint: { path?: CellPath } = {};
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index]!;
-      if (index > 0 && index % ROWS_PER_STEP === 0) yield;
-      // Tokens are in document order and rows are contiguous: advance instead of rescanning.
-      while (ti < tokens.length && !row.root.contains(tokens[ti]!.node)) ti++;
-      const first = ti;
-      while (ti < tokens.length && row.root.contains(tokens[ti]!.node)) ti++;
-      const rowTokens = tokens.slice(first, ti);
-      const bag: Bag = {};
-      readPairs(rowTokens, bag);
-      const extra: string[] = [];
-      if (header) {
-        const cells = findCells(row, header.el.childElementCount, hint);
-        if (cells) readColumns(rowTokens, cells, header, bag, extra);
-      }
-      // Without a status or type column, any piece of the row may hold its countdown.
-      reading.cases.push(toSnapshot(page, platform, row.id, row.label, bag, rowTokens, extra.length ? extra : rowTokens.map((t) => t.text), now));
-      opts.rows?.set(row.id, row);
-    }
+  const list = yield* readList(text, page, opts);
+  for (const c of list.cases) {
+    const { bag, drift } = settle(c.said);
+    opts.provenance?.set(c.id, { strategy: c.strategy, fields: { disputeId: c.idFrom ?? '', ...c.said.from } });
+    reading.cases.push(
+      toSnapshot({ page, platform, id: c.id, idLabel: c.idLabel, bag, drift: [...c.drift, ...drift], flags: c.flags, typePieces: c.typePieces, countdownTexts: countdownOf(c, now), now }),
+    );
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
   if (!reading.cases.length && !tokens.some((t) => /没有符合条件|暂无数据|暂无记录/.test(t.text))) {
     reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
+  } else if (list.unread) {
+    reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
   }
   reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
+  const unknown = unknownLabels(tokens, list.table, opts.taught);
+  if (unknown.length) reading.unknownLabels = unknown;
   return reading;
+}
+
+/** At most this many unrecognised labels are offered to staff to teach. */
+const MAX_UNKNOWN_LABELS = 30;
+const LABEL_LIKE = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z /（）()]{0,11}$/u;
+
+/**
+ * Texts that look like labels but name no field we know: header cells of the page's table, texts
+ * ending in a colon, `dt` elements. Staff can teach what each means (the sidebar lists them when a
+ * field is missing); taught ones, ignored ones and buyer text are never listed.
+ */
+function unknownLabels(tokens: Token[], table: Table | undefined, taught: TaughtLabels | undefined): string[] {
+  const found = new Set<string>();
+  const offer = (raw: string) => {
+    const label = raw.replace(/:$/, '').trim();
+    if (found.size >= MAX_UNKNOWN_LABELS || !LABEL_LIKE.test(label) || Object.hasOwn(LABELS, label) || (taught && Object.hasOwn(taught, label))) return;
+    found.add(label);
+  };
+  for (const c of table?.columns ?? []) if (!c.field) offer(c.label);
+  for (const t of tokens) {
+    if (t.free || t.label) continue;
+    if (t.text.endsWith(':') || t.node.parentElement?.localName === 'dt') offer(t.text);
+  }
+  return [...found];
 }
 
 /** The DOM reading stays complete on its own; the embedded data only fills fields it lacks. */

@@ -23,6 +23,10 @@ export type LabelField =
   | 'status'
   | 'reason'
   | 'item'
+  | 'description'
+  | 'remark'
+  | 'sku'
+  | 'countdown'
   | 'logistics'
   | 'carrier'
   | 'logisticsNumber'
@@ -36,6 +40,8 @@ export const LABELS: Record<string, LabelField> = {
   退款单号: 'disputeId',
   售后单号: 'disputeId',
   售后编号: 'disputeId',
+  售后服务单号: 'disputeId',
+  服务单号: 'disputeId',
   换货单号: 'disputeId',
   换货编号: 'disputeId',
   邮费单号: 'disputeId',
@@ -47,9 +53,12 @@ export const LABELS: Record<string, LabelField> = {
   退款金额: 'refundFen',
   申请金额: 'refundFen',
   申请退款金额: 'refundFen',
+  退款总额: 'refundFen',
   实付: 'paidFen',
   实付款: 'paidFen',
   实付金额: 'paidFen',
+  买家实付: 'paidFen',
+  买家实付款: 'paidFen',
   成交金额: 'paidFen',
   退货运费: 'postageFen',
   邮费金额: 'postageFen',
@@ -61,6 +70,8 @@ export const LABELS: Record<string, LabelField> = {
   签收时间: 'signedAt',
   退款类型: 'refundType',
   售后类型: 'refundType',
+  要求: 'refundType',
+  服务类型: 'refundType',
   发货状态: 'shipped',
   货物状态: 'goodsStatus',
   退款状态: 'status',
@@ -76,6 +87,25 @@ export const LABELS: Record<string, LabelField> = {
   宝贝: 'item',
   宝贝信息: 'item',
   商品信息: 'item',
+  商品: 'item',
+  商品名称: 'item',
+  宝贝名称: 'item',
+  退款说明: 'description',
+  问题描述: 'description',
+  补充描述: 'description',
+  申请说明: 'description',
+  退款描述: 'description',
+  买家留言: 'description',
+  备注: 'remark',
+  买家备注: 'remark',
+  卖家备注: 'remark',
+  规格: 'sku',
+  颜色分类: 'sku',
+  商品规格: 'sku',
+  倒计时: 'countdown',
+  剩余时间: 'countdown',
+  处理时限: 'countdown',
+  超时时间: 'countdown',
   退货物流: 'logistics',
   退货物流信息: 'logistics',
   物流公司: 'carrier',
@@ -85,6 +115,31 @@ export const LABELS: Record<string, LabelField> = {
   寄出时间: 'returnShippedAt',
   操作: 'actions',
 };
+
+/**
+ * Fields whose values buyers write (or copy): a nick, a reason, a description, an item title, a SKU,
+ * a remark. Their text is never read for labels, ids, statuses, money or countdowns.
+ */
+export const FREE_TEXT_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>(['buyer', 'reason', 'item', 'description', 'remark', 'sku']);
+
+/**
+ * The fields staff can teach a label as (the sidebar's menu, Chinese first), in the order offered.
+ * Teaching only ever adds a label: it never maps a field by class name or position.
+ */
+export const TEACHABLE_FIELDS: readonly { field: LabelField; zh: string; en: string }[] = [
+  { field: 'disputeId', zh: '退款编号（售后单号）', en: 'case id' },
+  { field: 'orderId', zh: '订单编号', en: 'order id' },
+  { field: 'refundFen', zh: '退款金额', en: 'refund amount' },
+  { field: 'paidFen', zh: '实付金额', en: 'amount paid' },
+  { field: 'postageFen', zh: '邮费金额', en: 'postage' },
+  { field: 'appliedAt', zh: '申请时间', en: 'applied at' },
+  { field: 'status', zh: '售后状态', en: 'status' },
+  { field: 'countdown', zh: '倒计时', en: 'countdown' },
+  { field: 'refundType', zh: '售后类型', en: 'case type' },
+  { field: 'reason', zh: '退款原因', en: 'reason' },
+  { field: 'buyer', zh: '买家', en: 'buyer' },
+  { field: 'item', zh: '宝贝', en: 'item' },
+];
 
 /** Longest first, so 当前退款状态 wins over 状态 and 退款金额 over 金额. */
 export const LABEL_NAMES = Object.keys(LABELS).sort((a, b) => b.length - a.length);
@@ -197,6 +252,31 @@ export const shippedFromText = remembered((text): boolean | undefined => {
   if (/已发货|已收货|已收到货|已经?退货/.test(text)) return true;
   return undefined;
 });
+
+/**
+ * Who acted in a 协商历史 entry, from the entry's actor slot (买家 / 卖家 / 小二 …), never from its text.
+ * The system (系统) acts for the platform.
+ */
+export function historyActor(actor: string): 'buyer' | 'seller' | 'platform' | undefined {
+  if (/^买家/.test(actor)) return 'buyer';
+  if (/^(?:卖家|商家)/.test(actor)) return 'seller';
+  if (/^(?:系统|平台|小二|客服|淘宝|天猫)/.test(actor)) return 'platform';
+  return undefined;
+}
+
+/**
+ * What a 协商历史 entry records, from the platform's own wording of it: a seller's or the platform's
+ * agreement (同意) or refusal (拒绝), a buyer's return (已退货 / 寄回 / 退货单号).
+ */
+export function historyEvent(by: 'buyer' | 'seller' | 'platform' | undefined, text: string): 'agreed' | 'refused' | 'returned' | undefined {
+  if ((by === 'seller' || by === 'platform') && /拒绝/.test(text)) return 'refused';
+  if ((by === 'seller' || by === 'platform') && /同意/.test(text)) return 'agreed';
+  if (by === 'buyer' && /已退货|寄回|退货单号/.test(text)) return 'returned';
+  return undefined;
+}
+
+/** A status that says the platform asked for evidence (待举证, 举证中, 小二介入). */
+export const evidenceAskedFromStatus = (text: string): boolean => /介入|举证/.test(text);
 
 /** Flag words, matched only as a whole token so an item title with 包邮 in it does not count. */
 export const FLAG_WORDS: Record<string, keyof CaseFlags> = {

@@ -42,6 +42,7 @@ export const CASE_FIELDS = {
   buyer: 'stored',
   flags: 'flags',
   fromData: 'stored',
+  drift: 'stored',
   unparsed: 'unparsed',
 } as const satisfies Record<keyof CaseSnapshot, FieldRole>;
 

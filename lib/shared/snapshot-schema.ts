@@ -46,11 +46,25 @@ export const ReturnLogisticsSchema = v.object({
 });
 
 /** One entry of 协商历史. */
-export const HistoryEntrySchema = v.object({ at: IsoTime, actor: ShortText, text: v.pipe(v.string(), v.maxLength(2000)) });
+/** Who acted in a 协商历史 entry, as the page's actor slot names them (classified in lib/page). */
+export const HISTORY_ACTORS = ['buyer', 'seller', 'platform'] as const;
+/** What kind of event a 协商历史 entry records (classified in lib/page from the entry's own wording). */
+export const HISTORY_EVENTS = ['agreed', 'refused', 'returned'] as const;
+
+/** One entry of 协商历史: what the page shows, and what the reader made of it. */
+export const HistoryEntrySchema = v.object({
+  at: IsoTime,
+  actor: ShortText,
+  text: v.pipe(v.string(), v.maxLength(2000)),
+  by: v.optional(v.picklist(HISTORY_ACTORS)),
+  event: v.optional(v.picklist(HISTORY_EVENTS)),
+});
 
 export const CaseFlagsSchema = v.object({
   /** 小二已介入 / 客服介入 */
   platformIntervened: v.optional(v.boolean()),
+  /** 待举证 / 举证中: the platform asked for evidence (the status says so). */
+  evidenceAsked: v.optional(v.boolean()),
   /** 运费险 */
   freightInsurance: v.optional(v.boolean()),
   /** 包邮 */
@@ -90,6 +104,11 @@ export const CaseSnapshotSchema = v.object({
   flags: CaseFlagsSchema,
   /** Fields filled from the page's own data response rather than its visible text. */
   fromData: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(40))),
+  /**
+   * What the reader could not trust on the page and left out, in words for staff, e.g.
+   * 售后状态：页面上有两个不同的值，未采用.
+   */
+  drift: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(10))),
 });
 
 /** The time fields a row shows, as the page shows them (e.g. 2026-11-20 13:05:22). */

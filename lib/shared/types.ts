@@ -116,6 +116,8 @@ export interface PageReading {
   cases: CaseSnapshot[];
   /** Labels the page kind should show but which were not found: drift warnings. */
   missing: string[];
+  /** Texts that look like labels but name no field we know, for staff to teach (at most 30). */
+  unknownLabels?: string[];
 }
 
 /**

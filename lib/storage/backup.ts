@@ -3,6 +3,7 @@
  * and reporting what it did. Also retention and "clear all".
  */
 import * as v from 'valibot';
+import { loadTaught, mergeTaught, TAUGHT_SETTING } from './taught';
 import { CaseSnapshotSchema, IsoTime as Iso, PageKindSchema as PageKind } from '../shared/snapshot-schema';
 import { CommitmentSchema } from './policy-schema';
 import { mergeCase } from './cases';
@@ -152,6 +153,12 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
     if (newReplies.length) await db.replies.bulkAdd(newReplies);
     report.replies = newReplies.length;
     const haveSettings = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
+    // Taught page labels merge label by label (one colleague can teach the whole team).
+    const taught = backup.settings.find((s) => s.key === TAUGHT_SETTING);
+    if (taught && haveSettings.has(TAUGHT_SETTING)) {
+      await db.settings.put({ key: TAUGHT_SETTING, value: mergeTaught(await loadTaught(db), taught.value) });
+      report.settings++;
+    }
     const newSettings = backup.settings.filter((s) => !haveSettings.has(s.key));
     if (newSettings.length) await db.settings.bulkAdd(newSettings);
     report.settings = newSettings.length;

@@ -6,3 +6,5 @@ export const POLICY_VERSION_KEY = 'policyVersion';
 export const SHORTCUT_KEY = 'shortcut';
 /** The UI language: 'zh' (default) or 'en'. */
 export const LANG_KEY = 'lang';
+/** Bumped when staff teach or forget a page label: open seller tabs read their page again. */
+export const TAUGHT_VERSION_KEY = 'taughtVersion';

@@ -9,6 +9,15 @@ import { useContext } from 'preact/hooks';
 export type Lang = 'zh' | 'en';
 
 const EN: Record<string, string> = {
+  '教一教：页面上的这些标签是什么意思？': 'Teach: what do these labels on the page mean?',
+  '只会增加标签，不会按位置或样式猜测。可在 设置 → 数据 中查看、删除，并随设置导出给同事。':
+    'This only adds labels; nothing is guessed by position or style. See and remove them under Settings → Data; they travel with the settings export.',
+  '“{label}”的含义': 'Meaning of “{label}”',
+  '选择含义…': 'Choose a meaning…',
+  '忽略（不是售后信息）': 'Ignore (not after-sales data)',
+  保存: 'Save',
+  '已记住“{label}”，正在重新读取页面…': 'Learnt “{label}”; reading the page again…',
+  '页面上读到但未采用：': 'Read on the page but not used: ',
   售后雷达: 'AfterSales Radar',
   '正在读取页面…': 'Reading the page…',
   '收起 Collapse': 'Collapse',

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/alert-settings';
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
 import { LedgerExport } from '../../../lib/ui/ledger-export';
+import { TaughtLabels } from './TaughtLabels';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 const ask = <T,>(m: unknown) => browser.runtime.sendMessage(m) as Promise<Reply<T>>;
@@ -101,6 +102,7 @@ export function DataSection() {
           {message.text}
         </p>
       )}
+      <TaughtLabels />
     </>
   );
 }

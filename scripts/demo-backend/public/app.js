@@ -201,7 +201,8 @@
       b.addEventListener('click', function () { toast('演示：' + l + '（未真正提交）'); });
       return b;
     });
-    btns.push(el('a', C.btnLink, ['详情'], { href: def.detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }));
+    // ?links=0: a list whose rows link to no detail page (the id shows only as text).
+    if (new URLSearchParams(location.search).get('links') !== '0') btns.push(el('a', C.btnLink, ['详情'], { href: def.detail + '?disputeId=' + vo.disputeId + '&type=1', 'data-spa': '1' }));
     return el('div', null, btns);
   }
   function kindOf(vo) { return vo.bizClaimType === '换货' ? 'exchange' : vo.bizClaimType === '邮费' ? 'postage' : 'refund'; }
@@ -217,12 +218,18 @@
     var pageSize = Number(params.get('pageSize') || 10);
     var demoRows = params.get('demoRows');
     var ui = { status: params.get('status') || '-9999', q: '', soon: false, page: 1 };
+    // ?layout=table|split|grid renders the list in another layout family (see LAYOUTS).
+    var layout = Object.prototype.hasOwnProperty.call(LAYOUTS, params.get('layout')) ? params.get('layout') : null;
     loading(kindKey);
     var started = location.href;
     fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (list) {
       setTimeout(function () {
         if (location.href !== started) return;
         var all = list.filter(function (vo) { return kindOf(vo) === def.kind; });
+        // ?hostile=1: the first case's buyer writes text that looks like facts (a status, a countdown).
+        if (params.get('hostile') === '1' && all[0]) {
+          all[0] = Object.assign({}, all[0], { buyerNick: '售后状态：退款成功', reason: '还剩0天0时1分' });
+        }
         var listHost = el('div', C.grid);
         var select = el('select', C.select, def.statuses.map(function (s) { return el('option', null, [s[1]], { value: s[0] }); }), { 'aria-label': '售后状态' });
         select.value = ui.status;
@@ -253,7 +260,12 @@
           listHost.textContent = '';
           listHost.appendChild(el('div', C.head, def.columns.map(function (c) { return el('div', C.headCell, [c]); }), { style: cols }));
           if (!shown.length) listHost.appendChild(el('div', C.empty, ['没有符合条件的宝贝']));
-          shown.forEach(function (vo) {
+          if (layout) {
+            listHost.textContent = '';
+            listHost.appendChild(LAYOUTS[layout](def, shown));
+            // For the benchmark: how many rows this layout drew (it shows 退款编号 only as a header).
+            document.body.setAttribute('data-demo-rows', String(shown.length));
+          } else shown.forEach(function (vo) {
             var top = el('div', C.rowTop, [
               el('span', C.pair, [def.idLabel + '：', el('span', null, [vo.disputeId])]),
               el('span', C.pair, ['订单编号：', el('span', null, [vo.bizOrderId])]),
@@ -285,6 +297,52 @@
       }, renderDelay(300, 400));
     });
   }
+
+  // ---- other layout families of a list -------------------------------------------------------
+  // The same rows as the 千牛 list, in the layouts other seller pages use: a plain table whose id
+  // is a column, a Fusion split table (header and body in separate tables, the id column locked and
+  // so rendered twice), and an ARIA grid of divs.
+  function leadCells(def, vo) {
+    return [
+      el('div', null, [el('span', null, [vo.disputeId]), el('button', C.btn, ['复制'], { type: 'button' })]),
+      el('div', null, [vo.bizOrderId]),
+      el('div', null, [vo.buyerNick]),
+      el('div', null, [chinaTime(vo.gmtApply)]),
+    ];
+  }
+  // ?idLabel= names the id column with a label the extension does not know (for teaching it).
+  function leadLabels(def) { return [new URLSearchParams(location.search).get('idLabel') || def.idLabel, '订单编号', '买家', '申请时间']; }
+  function rowOf(def, vo) { return leadCells(def, vo).concat(def.cells(vo), flags(vo).length ? [el('div', null, flags(vo))] : [el('div')]); }
+  function labelsOf(def) { return leadLabels(def).concat(def.columns, ['标记']); }
+  var LAYOUTS = {
+    table: function (def, shown) {
+      return el('table', C.grid, [
+        el('thead', null, [el('tr', null, labelsOf(def).map(function (l) { return el('th', null, [l]); }))]),
+        el('tbody', null, shown.map(function (vo) { return el('tr', null, rowOf(def, vo).map(function (c) { return el('td', null, [c]); })); })),
+      ]);
+    },
+    split: function (def, shown) {
+      var th = function (l) { return el('th', 'next-table-header-node', [el('div', 'next-table-cell-wrapper', [l])]); };
+      var td = function (c) { return el('td', 'next-table-cell', [el('div', 'next-table-cell-wrapper', [c])]); };
+      var main = el('div', 'next-table-inner', [
+        el('div', 'next-table-header', [el('table', null, [el('thead', null, [el('tr', null, labelsOf(def).map(th))])])]),
+        el('div', 'next-table-body', [el('table', null, [el('tbody', null, shown.map(function (vo) { return el('tr', 'next-table-row', rowOf(def, vo).map(td)); }))])]),
+      ]);
+      var lock = el('div', 'next-table-lock next-table-lock-left', [
+        el('div', 'next-table-header', [el('table', null, [el('thead', null, [el('tr', null, [th(def.idLabel)])])])]),
+        el('div', 'next-table-body', [el('table', null, [el('tbody', null, shown.map(function (vo) { return el('tr', 'next-table-row', [td(leadCells(def, vo)[0])]); }))])]),
+      ]);
+      return el('div', 'next-table ' + C.grid, [main, lock]);
+    },
+    grid: function (def, shown) {
+      return el('div', C.grid, [
+        el('div', null, [el('div', null, labelsOf(def).map(function (l) { return el('div', null, [l], { role: 'columnheader' }); }), { role: 'row' })], { role: 'rowgroup' }),
+        el('div', null, shown.map(function (vo) {
+          return el('div', null, rowOf(def, vo).map(function (c) { return el('div', null, [c], { role: 'gridcell' }); }), { role: 'row' });
+        }), { role: 'rowgroup' }),
+      ], { role: 'grid' });
+    },
+  };
 
   // ---- workbench -----------------------------------------------------------------------------
   function renderWorkbench() {

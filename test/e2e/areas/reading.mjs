@@ -1,6 +1,6 @@
 // End-to-end area: Reading the seller pages: which page it is, which cases it lists, their countdowns, and the page's own data
 // responses; lists, details, route changes, iframes, a strict CSP, both hosts and the old refund2 pages.
-import { assert, assertEqual, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
+import { assert, assertEqual, badges, ledger, ledgerCount, M, minutesOf, pageIds, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
 export default async function readingArea({ run, backend, context, worker, extensionId, page, ext, shotsDir }) {
@@ -240,6 +240,56 @@ export default async function readingArea({ run, backend, context, worker, exten
       assert(!sb.drift, `no drift warning: ${sb.drift}`);
     });
   }
+
+  /** The case ids a list in another layout shows: its 15-digit numbers (order numbers have 19). */
+  const idsShown = (p) => p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])]);
+  const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+  for (const [layout, what] of [['table', 'a table whose ids are a column'], ['split', 'a Fusion split table with the id column locked (rendered twice)'], ['grid', 'an ARIA grid of divs']]) {
+    await run.check(`退款管理 as ${what}: every row read once, badged once, stored`, async () => {
+      await page.goto(`${M}/refund-list?layout=${layout}`);
+      const ids = await waitFor(async () => { const i = await idsShown(page); return i.length === 10 && i; }, { message: 'the list drawn' });
+      let last;
+      // Badges go on the rows near the screen: bring every row near it once, and never two on one row.
+      const badged = new Set();
+      await waitFor(
+        async () => {
+          await page.evaluate(() => window.scrollBy(0, window.innerHeight / 2));
+          const sb = await sidebar(page);
+          const b = await badges(page);
+          assert(new Set(b).size === b.length, `one badge per row: ${b}`);
+          b.forEach((id) => badged.add(id));
+          last = { sidebar: sb.ids, badges: [...badged] };
+          return same(sb.ids ?? [], ids) && same(badged, ids) && !sb.drift;
+        },
+        { message: `sidebar and badges to list the ${layout} rows once each` },
+      ).catch((e) => {
+        throw new Error(`${e.message}\n    page: ${JSON.stringify(ids)}\n    seen: ${JSON.stringify(last)}`);
+      });
+      const stored = await waitFor(() => ledger(ext, async (all, want) => { const have = new Map((await all('cases')).map((c) => [c.disputeId, c])); return want.every((id) => have.has(id)) && want.map((id) => have.get(id)); }, ids), { message: 'the rows in the ledger' });
+      assert(stored.every((c) => c.orderId), 'every row stored with its order number');
+      await shot(page, shotsDir, `refund-list-${layout}`);
+    });
+  }
+
+  await run.check('a buyer whose nick reads 售后状态：退款成功 and whose reason reads 还剩0天0时1分 changes no fact', async () => {
+    await page.goto(`${M}/refund-list?hostile=1`);
+    const first = await waitFor(() => page.evaluate(() => {
+      const nick = [...document.querySelectorAll('span')].find((s) => s.textContent === '售后状态：退款成功');
+      const row = nick?.closest('[class*="_row__"]');
+      if (!row) return null;
+      return { id: row.innerText.match(/退款编号[：:]\s*(\d+)/)?.[1], status: row.innerText.match(/退款待处理|商家已拒绝|待买家退货|待商家收货/)?.[0], cd: row.innerText.match(/还剩[\d天时分]+(?=，)/)?.[0] };
+    }), { message: 'the hostile row drawn' });
+    assert(first.id && first.status && first.cd, `hostile row: ${JSON.stringify(first)}`);
+    const { page: ids } = await sidebarMatchesPage(page, 'hostile refund-list');
+    assertEqual(ids.length, 10, 'every row read');
+    const sb = await sidebar(page);
+    assert(Math.abs(minutesOf(sb.chips[first.id]) - minutesOf(first.cd)) <= 1, `countdown is the platform's ${first.cd}, not the buyer's: ${sb.chips[first.id]}`);
+    const rec = await waitFor(() => ledger(ext, async (all, id) => (await all('cases')).find((c) => c.disputeId === id), first.id), { message: 'stored' });
+    const snap = rec;
+    assert(snap.status !== 'SUCCESS' && snap.status !== 'UNKNOWN', `status stays the page's: ${snap.status}`);
+    assert(snap.pageDeadline && snap.pageDeadline.text !== '还剩0天0时1分', `deadline is the platform's: ${JSON.stringify(snap.pageDeadline)}`);
+  });
 
   await run.check('售后工作台 shows the stat cards the page shows', async () => {
     await page.goto(`${M}/refund-workbench`);

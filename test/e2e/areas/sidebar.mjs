@@ -1,8 +1,52 @@
 // End-to-end area: The sidebar's host frame: page text shown only as text, the shortcut that folds it, and resizing it.
-import { assert, assertEqual, badges, M, Q, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser } from '../../../scripts/chromium.mjs';
+import { assert, assertEqual, badges, EXTENSION, M, Q, sendFrom, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
 export default async function sidebarArea({ run, backend, page, shotsDir }) {
+  await run.check('staff teach the label a page uses for its ids: the cases appear without a reload, survive a browser restart and travel in the settings export', async () => {
+    const url = `${M}/refund-list?layout=table&links=0&idLabel=维权工单号`;
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-teach-'));
+    const idsOf = (p) => p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])].sort());
+    const listed = async (p) => [...((await sidebar(p)).ids ?? [])].sort();
+    let b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+    try {
+      const p = await b.context.newPage();
+      await p.goto(url);
+      const ids = await waitFor(async () => { const i = await idsOf(p); return i.length === 10 && i; }, { message: 'the list drawn' });
+      // Nothing read: the drift warning, and the unknown label offered to teach.
+      await waitFor(async () => { const s = await sidebar(p); return s.drift && s.text.includes('维权工单号'); }, { message: 'the teach section offering 维权工单号' });
+      assertEqual(await listed(p), [], 'no case guessed before teaching');
+      await shot(p, shotsDir, 'teach-before');
+      const frame = sidebarFrame(p);
+      await frame.getByLabel('“维权工单号”的含义').selectOption('disputeId');
+      await frame.locator('[data-label="维权工单号"] button').click();
+      await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), { message: 'the cases listed after teaching, without a reload' });
+      await shot(p, shotsDir, 'teach-after');
+      const ext = await b.context.newPage();
+      await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
+      const exported = await sendFrom(ext, { type: 'data/export' });
+      const taught = exported.value.settings.find((x) => x.key === 'taughtLabels');
+      assertEqual(taught?.value, { 'myseller.taobao.com': { 维权工单号: 'disputeId' } }, 'the taught label in the settings export');
+    } finally {
+      await b.context.close();
+    }
+    // The browser restarts: the page reads at once with what was taught.
+    b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+    try {
+      const p = await b.context.newPage();
+      await p.goto(url);
+      const ids = await waitFor(async () => { const i = await idsOf(p); return i.length === 10 && i; }, { message: 'the list drawn after the restart' });
+      await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), { message: 'the cases listed after the restart' });
+    } finally {
+      await b.context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   await run.check('page text with markup shows only as text in the sidebar', async () => {
     const c = backend.cases.find((x) => x.platform === 'tmall' && x.reason.includes('<img'));
     const dialogs = [];

@@ -32,6 +32,7 @@ const base: CaseSnapshot = {
   buyer: '张**',
   flags: { freightInsurance: true },
   fromData: ['paidAt'],
+  drift: ['退款金额：页面上有两个不同的值，未采用'],
   unparsed: { times: { appliedAt: '2026-11-20 13:05:22' }, countdown: ['还剩3天0时0分'] },
 };
 
@@ -75,6 +76,7 @@ const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [st
     ['a flag turns off (same keys)', { flags: { freightInsurance: false } }],
   ],
   fromData: [['filled from data', { fromData: ['paidAt', 'shippedAt'] }]],
+  drift: [['a new drift note', { drift: ['售后状态：页面上有两个不同的值，未采用'] }]],
   unparsed: [
     ['a row time shown', { unparsed: { ...base.unparsed, times: { appliedAt: '2026-11-20 13:05:22', paidAt: '2026-11-18 09:00:00' } } }],
     ['the row countdown shown', { unparsed: { ...base.unparsed, countdown: ['还剩2天23时59分'] } }],

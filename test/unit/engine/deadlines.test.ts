@@ -24,7 +24,7 @@ describe('deadline from the default profile when the page shows none', () => {
     ['退货退款: 5 days, auto-agree', {}, iso(2026, 11, 26, 10, 0), 'seller', 'auto-agree', 'deadline.return-refund-agree'],
     [
       '待买家退货: 7 days from the agreement, auto-close',
-      { status: 'WAIT_BUYER_RETURN_GOODS' as const, history: [{ at: iso(2026, 11, 21, 16, 0), actor: '商家', text: '商家同意了退货申请' }] },
+      { status: 'WAIT_BUYER_RETURN_GOODS' as const, history: [{ at: iso(2026, 11, 21, 16, 0), actor: '商家', text: '商家同意了退货申请', by: 'seller' as const, event: 'agreed' as const }] },
       iso(2026, 11, 28, 16, 0),
       'buyer',
       'auto-close',
@@ -32,7 +32,7 @@ describe('deadline from the default profile when the page shows none', () => {
     ],
     [
       '商家已拒绝: 7 days from the refusal, auto-close',
-      { status: 'SELLER_REFUSE_BUYER' as const, history: [{ at: iso(2026, 11, 21, 20, 0), actor: '商家', text: '商家拒绝了退款申请' }] },
+      { status: 'SELLER_REFUSE_BUYER' as const, history: [{ at: iso(2026, 11, 21, 20, 0), actor: '商家', text: '商家拒绝了退款申请', by: 'seller' as const, event: 'refused' as const }] },
       iso(2026, 11, 28, 20, 0),
       'buyer',
       'auto-close',

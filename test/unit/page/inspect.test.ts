@@ -16,8 +16,25 @@ describe('npm run inspect -- page', () => {
     const out = JSON.parse(run('page', join(FIXTURES, 'refund-detail.tmall.html'), '--url', f.url, '--now', new Date(f.capturedAt).toISOString()));
     const expected = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
     const withAssessments = { ...expected, cases: expected.cases.map((c) => ({ ...c, assessment: assess(c, EMPTY_POLICY, f.capturedAt) })) };
+    const provenance = out.cases.map((c: { provenance: unknown }) => c.provenance);
+    for (const c of out.cases) delete c.provenance;
     expect(out).toEqual(JSON.parse(JSON.stringify(withAssessments)));
+    // Where each fact came from: the address's own id, a labelled status, a labelled amount.
+    expect(provenance[0]).toMatchObject({ strategy: 'detail page', fields: { disputeId: 'address disputeId=', refundFen: 'label 退款金额' } });
+    expect(provenance[0].fields.status).toMatch(/^label /);
     expect(out.cases[0].pageDeadline.at).toMatch(/\+08:00$/);
+  });
+
+  it('says which column of a table each field came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const page = join(dir, 'table.html');
+    writeFileSync(
+      page,
+      '<html><body><table><thead><tr><th>售后单号</th><th>退款总额</th><th>售后状态</th></tr></thead><tbody><tr><td>3039485761203948001</td><td>¥399.00</td><td>买家已经申请退款，等待卖家同意 还剩1天6时40分</td></tr></tbody></table></body></html>',
+    );
+    const out = JSON.parse(run('page', page, '--url', 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', '--now', '2026-11-22T15:00:00+08:00'));
+    expect(out.cases[0].provenance).toEqual({ strategy: 'column table', fields: { disputeId: 'column 售后单号', refundFen: 'column 退款总额', status: 'column 售后状态' } });
+    expect(out.cases[0].refundFen).toBe(39900);
   });
 
   it('explains a missing --url instead of guessing', () => {

@@ -20,24 +20,35 @@ describe('the message protocol', () => {
   it.each([
     ['not an object', 'hello', /invalid message/],
     ['an unknown type', { type: 'cases/delete-all' }, /type/],
-    ['a negative amount', { ...good, cases: [{ ...good.cases[0], refundFen: -5 }] }, /cases\.0\.refundFen/],
-    ['a fractional amount', { ...good, cases: [{ ...good.cases[0], refundFen: 1.5 }] }, /refundFen/],
-    ['a made-up status', { ...good, cases: [{ ...good.cases[0], status: 'HACKED' }] }, /status/],
-    ['markup as an id', { ...good, cases: [{ ...good.cases[0], disputeId: '<img src=x onerror=alert(1)>' }] }, /disputeId/],
     ['a missing source', { type: 'cases/seen', cases: [] }, /source/],
-    ['an oversized text', { ...good, cases: [{ ...good.cases[0], reason: 'x'.repeat(5000) }] }, /reason/],
+    ['cases that are no list', { ...good, cases: 'all of them' }, /cases/],
   ])('rejects %s with a reason', (_what, input, reason) => {
     const r = parseMessage(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(reason);
   });
 
-  it('applies nothing of a batch with one bad case', async () => {
+  it.each([
+    ['a negative amount', { ...good.cases[0], refundFen: -5 }, /cases\.0\.refundFen|refundFen/],
+    ['a fractional amount', { ...good.cases[0], refundFen: 1.5 }, /refundFen/],
+    ['a made-up status', { ...good.cases[0], status: 'HACKED' }, /status/],
+    ['markup as an id', { ...good.cases[0], disputeId: '<img src=x onerror=alert(1)>' }, /disputeId/],
+    ['an oversized text', { ...good.cases[0], reason: 'x'.repeat(5000) }, /reason/],
+  ])('leaves out a case with %s, saying why, and keeps the rest of the reading', (_what, bad, reason) => {
+    const r = parseMessage({ ...good, cases: [good.cases[0], bad] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.message.type === 'cases/seen' && r.message.cases.map((c) => c.disputeId)).toEqual(['287140000008050']);
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected![0]!.reason).toMatch(reason);
+  });
+
+  it('stores the good cases of a batch with one bad case, and says which was left out', async () => {
     db = createDb(`msg-${++n}`);
-    const bad = { ...good, cases: [good.cases[0], { ...good.cases[0], disputeId: '2', refundFen: 'lots' }] };
+    const bad = { ...good, cases: [good.cases[0], { ...good.cases[0], disputeId: '287140000008051', refundFen: 'lots' }] };
     const reply = await handleMessage(db, bad);
-    expect(reply.ok).toBe(false);
-    expect(await db.cases.count()).toBe(0);
+    expect(reply).toMatchObject({ ok: true, value: { saved: 1, rejected: [{ disputeId: '287140000008051' }] } });
+    expect((await db.cases.toArray()).map((c) => c.disputeId)).toEqual(['287140000008050']);
   });
 
   it('stores a good batch and answers the urgent query', async () => {
@@ -111,7 +122,7 @@ describe('the message protocol', () => {
     expect(posted[0]!.reading.cases[0]).not.toHaveProperty('unparsed');
     // What the page showed is text, held to the same limits as the rest.
     const long = await handleMessage(db, { ...good, cases: [{ ...row, unparsed: { countdown: ['x'.repeat(600)] } }] });
-    expect(long).toMatchObject({ ok: false, error: expect.stringMatching(/unparsed/) });
+    expect(long).toMatchObject({ ok: true, value: { saved: 0, rejected: [{ reason: expect.stringMatching(/unparsed/) }] } });
   });
 
   it('refuses a frame/reading message sent to the background', async () => {

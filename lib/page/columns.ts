@@ -1,0 +1,196 @@
+/**
+ * Reading strategy: column tables. A header row of known labels defines the columns; the body rows
+ * that line up with it hold one case each (or the columns of a case whose id is in a group-header
+ * row above them). Covers `<table>` with `<thead>`/`<th>` or a first row of `<td>` labels, split
+ * tables (Fusion / Ant render the header and the body in separate tables; locked columns are a
+ * third table with fewer columns, which is not read), ARIA tables and grids, and `div` grids whose
+ * header cells and row cells line up by index. Never by class name.
+ */
+import { normalizeText } from './parse';
+import { labelOf, ownCell, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
+import { FREE_TEXT_FIELDS, LABELS, type LabelField } from './vocabulary';
+
+export interface Column {
+  /** The header cell's text as shown. */
+  label: string;
+  /** The field it names; undefined for a column we do not know (read nothing from it). */
+  field: LabelField | undefined;
+}
+
+export interface BodyRow {
+  el: Element;
+  /** The cell of each column (colspan and rowspan expanded). */
+  cells: Element[];
+}
+
+export interface Table {
+  header: Element;
+  columns: Column[];
+  rows: BodyRow[];
+  /** The element holding the header and all the rows (the table, or the split table's wrapper). */
+  scope: Element;
+}
+
+const FOLLOWING = 4;
+/** How far above the header row the body may start (a split table's wrapper is 3–4 levels up). */
+const MAX_SCOPE_LEVELS = 6;
+const HEADER_DATA = /\d{5,}|[¥$]\s*\d/;
+
+/** The field a header cell's text names, if any (`退款金额`, `退款金额：`, `退款金额 ↓`). */
+export function fieldOfHeader(text: string, taught?: TaughtLabels): LabelField | undefined {
+  const t = text.replace(/[:\s↑↓⇅▲▼]+$/u, '');
+  if (Object.hasOwn(LABELS, t)) return LABELS[t];
+  const hit = labelOf(t, taught);
+  return hit && !hit.rest ? hit.field : undefined;
+}
+
+const span = (el: Element, attr: 'colspan' | 'rowspan'): number => {
+  const v = Number(el.getAttribute(attr) ?? el.getAttribute(`aria-${attr}`) ?? 1);
+  return Number.isInteger(v) && v >= 1 && v <= 50 ? v : 1;
+};
+
+/** An element's children, leaving out the extension's own (a row badge in a row is no cell). */
+function childElements(el: Element, skip?: ReadonlySet<Element>): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!skip?.has(c)) out.push(c);
+  return out;
+}
+
+/**
+ * The header row: the element whose children are most often known column labels, and which holds
+ * no data itself (no id, no amount: a card's labels stand beside their values).
+ */
+function findHeaderRow(index: TextIndex): Element | undefined {
+  const scores = new Map<Element, number>();
+  for (const i of index.bareLabelAt) {
+    const t = index.tokens[i]!;
+    if (t.free) continue;
+    const cell = ownCell(t);
+    const row = cell?.parentElement;
+    if (!row || row.childElementCount < 2) continue;
+    scores.set(row, (scores.get(row) ?? 0) + 1);
+  }
+  let best: Element | undefined;
+  let bestScore = 1;
+  for (const [row, score] of scores) {
+    if (score <= bestScore || HEADER_DATA.test(row.textContent ?? '')) continue;
+    best = row;
+    bestScore = score;
+  }
+  return best;
+}
+
+/** A row's cells by column, colspan expanded and rowspan carried from the rows above. */
+function expandCells(row: Element, carried: (Element | undefined)[], spans: number[], skip?: ReadonlySet<Element>): Element[] {
+  const cells: Element[] = [];
+  const own = childElements(row, skip);
+  let k = 0;
+  for (let col = 0; k < own.length || (spans[col] ?? 0) > 0; col++) {
+    if ((spans[col] ?? 0) > 0) {
+      spans[col]!--;
+      cells.push(carried[col]!);
+      continue;
+    }
+    const cell = own[k++]!;
+    const cs = span(cell, 'colspan');
+    const rs = span(cell, 'rowspan');
+    for (let s = 0; s < cs; s++) {
+      cells.push(cell);
+      if (rs > 1) {
+        carried[col + s] = cell;
+        spans[col + s] = rs - 1;
+      }
+    }
+    col += cs - 1;
+    if (cells.length > 200) break;
+  }
+  return cells;
+}
+
+/**
+ * The body rows after `header`: elements of the same kind (a `tr`, a `role="row"`, a `div` with as
+ * many children), or failing that any element with as many children as there are columns (a
+ * header of `span`s above rows of `td`s), whose cells line up with its columns.
+ */
+function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?: ReadonlySet<Element>): { rows: BodyRow[]; scope: Element } | undefined {
+  const width = columns.length;
+  const role = header.getAttribute('role');
+  const sameKind = role ? `[role="${role}"]` : header.localName;
+  const tableLike = header.localName === 'tr' || role === 'row';
+  for (const selector of [sameKind, '*']) {
+    let scope = header.parentElement;
+    for (let level = 0; scope && level < MAX_SCOPE_LEVELS; level++, scope = scope.parentElement) {
+      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, skip).filter((r) => !statesAnId(r, columns, tokens));
+      if (rows.length) return { rows, scope };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a row is a group header above a case's rows of columns (the 千牛 list: 退款编号：…
+ * 订单编号：… 申请时间：…), not a row of columns itself: it states an id by label in a column that is
+ * not buyer text, or it is a line of labelled pairs (two or more of its cells open with a label)
+ * among which is an id.
+ */
+function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
+  const seen = new Set<Element>();
+  let opensWithLabel = 0;
+  let id = false;
+  for (let j = 0; j < row.cells.length; j++) {
+    const cell = row.cells[j]!;
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    const field = columns[j]!.field;
+    const [from, to] = tokenRange(tokens, cell);
+    if (from < to && tokens[from]!.label && !tokens[from]!.free) opensWithLabel++;
+    for (let i = from; i < to; i++) {
+      const l = tokens[i]!.label;
+      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || '')) continue;
+      if (!field || !FREE_TEXT_FIELDS.has(field)) return true;
+      id = true;
+    }
+  }
+  return id && opensWithLabel >= 2;
+}
+
+function rowsIn(scope: Element, selector: string, header: Element, width: number, tableLike: boolean, skip?: ReadonlySet<Element>): BodyRow[] {
+  const carried: (Element | undefined)[] = [];
+  const spans: number[] = [];
+  const rows: BodyRow[] = [];
+  for (const el of scope.querySelectorAll(selector)) {
+    if (el === header || el.contains(header) || !(header.compareDocumentPosition(el) & FOLLOWING)) continue;
+    if (!tableLike && (skip?.size ? childElements(el, skip).length : el.childElementCount) !== width) continue;
+    const cells = expandCells(el, carried, spans, skip);
+    // A row of one full-width cell is a group header (退款编号：… 订单编号：…), not a row of columns.
+    if (cells.length !== width || new Set(cells).size < 2) continue;
+    // Only the outermost of nested look-alikes is a row.
+    const last = rows[rows.length - 1];
+    if (last && last.el.contains(el)) continue;
+    rows.push({ el, cells });
+  }
+  return rows;
+}
+
+/** The page's column table, if it has one. */
+export function findTable(index: TextIndex): Table | undefined {
+  const header = findHeaderRow(index);
+  if (!header) return undefined;
+  const columns: Column[] = [];
+  for (const cell of childElements(header, index.skip)) {
+    const label = normalizeText(cell.textContent ?? '');
+    const field = fieldOfHeader(label, index.taught);
+    for (let s = span(cell, 'colspan'); s > 0; s--) columns.push({ label, field });
+  }
+  const body = findBodyRows(header, columns, index.tokens, index.skip);
+  return body ? { header, columns, rows: body.rows, scope: body.scope } : undefined;
+}
+
+/** A case id in a link's address (`…detail?disputeId=…`), for rows that show none as text. */
+export function idFromLinks(el: Element): string | undefined {
+  for (const a of el.querySelectorAll('a[href]')) {
+    const m = /[?&#](?:disputeId|refundId|disputeID)=(\d{5,24})(?:&|$|#)/.exec(a.getAttribute('href') ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
+}
