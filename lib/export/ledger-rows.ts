@@ -102,8 +102,10 @@ export function matches(c: CaseRecord, f: LedgerFilter, now: number): boolean {
 
 /** The ledger's cases passing the filters: open ones most urgent first, then finished ones, most recently seen first. */
 export async function selectForExport(db: RadarDB, f: LedgerFilter, now: number): Promise<CaseRecord[]> {
-  const open = f.status !== 'finished' ? await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]).filter((c) => matches(c, f, now)).toArray() : [];
-  const finished = f.status !== 'open' && !f.urgency ? await db.cases.where('[open+deadlineAt]').between([0, -Infinity], [0, Infinity]).filter((c) => matches(c, f, now)).toArray() : [];
+  // Each range read whole (one getAll) and filtered here: a Dexie filter would walk a cursor, record by record.
+  const range = async (open: 0 | 1) => (await db.cases.where('[open+deadlineAt]').between([open, -Infinity], [open, Infinity]).toArray()).filter((c) => matches(c, f, now));
+  const open = f.status !== 'finished' ? await range(1) : [];
+  const finished = f.status !== 'open' && !f.urgency ? await range(0) : [];
   finished.sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0));
   return [...open, ...finished];
 }

@@ -45,9 +45,9 @@ export interface DailyReport {
   recordedSince: string | null;
 }
 
-/** At most this many of a day's events of one type are read (a day has far fewer). */
-const MAX_EVENTS = 50_000;
 const TOP_REASONS = 5;
+/** Above this many cases, the report reads the whole store at once rather than case by case. */
+const BULK_LOOKUPS = 5_000;
 export const NO_REASON = '（未读到原因）';
 
 /** 00:00 China time of a 'YYYY-MM-DD' day, epoch ms (NaN when malformed). */
@@ -81,15 +81,17 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
   const to = from + DAY_MS;
   const windowFrom = from - 13 * DAY_MS;
   const [firstSeen, changes14, handledMarks, oldest] = await Promise.all([
-    eventsBetween(db, 'first-seen', from, to).limit(MAX_EVENTS).toArray(),
-    eventsBetween(db, 'status-change', windowFrom, to).limit(MAX_EVENTS).toArray(),
-    eventsBetween(db, 'handled', from, to).limit(MAX_EVENTS).toArray(),
+    eventsBetween(db, 'first-seen', from, to).toArray(),
+    eventsBetween(db, 'status-change', windowFrom, to).toArray(),
+    eventsBetween(db, 'handled', from, to).toArray(),
     db.events.orderBy('at').first(),
   ]);
   const changes = changes14.filter((e) => e.at >= toChinaIso(from));
   const keys = [...new Set([...firstSeen, ...changes14, ...handledMarks].map((e) => e.caseKey))];
   const recs = new Map<string, CaseRecord>();
-  (await db.cases.bulkGet(keys)).forEach((r) => r && recs.set(r.key, r));
+  // A day that touched many cases: one read of the whole store beats that many lookups.
+  const found = keys.length > BULK_LOOKUPS ? await db.cases.toArray() : await db.cases.bulkGet(keys);
+  found.forEach((r) => r && recs.set(r.key, r));
 
   const byKind = Object.fromEntries(['all', ...CASE_KINDS].map((k) => [k, emptyFigures()])) as Record<KindOrAll, KindFigures>;
   const add = (key: string, f: (x: KindFigures, r: CaseRecord) => void) => {
