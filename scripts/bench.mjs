@@ -272,11 +272,11 @@ for (let i = 0; i < RUNS; i++) {
 }
 results.figures.popup100kMs = round(median(popupTimes));
 results.figures.storedCases = stored;
-// The shop's day with every stored case: exports from the options page, and the 日报 for the day that holds them.
+// The shop's day with every stored case: exports from the options page, and the 日报.
 results.figures.day = await benchDay({ context: withExt.context, extensionId: withExt.extensionId, runs: quick ? 1 : 3, log });
 results.figures.exportXlsxMs = results.figures.day.xlsx.ms;
 results.figures.exportCsvMs = results.figures.day.csv.ms;
-results.figures.reportMs = results.figures.day.reportMs;
+results.figures.reportMs = results.figures.day.report.ms;
 await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'data/clear', confirm: '清空全部数据' }));
 
 // 4. Sizes.
@@ -317,7 +317,8 @@ const rows = [
   [`export the ledger to .xlsx, ${stored.toLocaleString('en')} cases, click to download (ms)`, results.figures.exportXlsxMs, 'exportXlsxMs'],
   [`export the ledger to CSV, ${stored.toLocaleString('en')} cases, click to download (ms)`, results.figures.exportCsvMs, 'exportCsvMs'],
   ['… options page JS heap at peak, .xlsx / CSV (MB, sampled every 50 ms)', `${results.figures.day.xlsx.peakHeapMB} / ${results.figures.day.csv.peakHeapMB}`],
-  [`日报: first render, a day with all ${stored.toLocaleString('en')} stored cases new (ms)`, results.figures.reportMs, 'reportMs'],
+  [`日报: first render, a day with 1,000 new among ${(stored + 1000).toLocaleString('en')} stored (ms)`, results.figures.reportMs, 'reportMs'],
+  [`… the day on which all ${stored.toLocaleString('en')} were first seen (ms)`, results.figures.day.reportAllNew.ms],
   ...layoutRows,
   ['content scripts (KB gzip / raw)', `${results.figures.contentGzipKB} / ${round(results.sizes.content.raw / 1024)}`, 'contentGzipKB'],
   ['background / sidebar / popup / options, own chunk (KB gzip)', [results.sizes.background, results.sizes.sidebar, results.sizes.popup, results.sizes.options].map((x) => round(x.gzip / 1024)).join(' / ')],
