@@ -98,7 +98,7 @@ function Queue() {
       <header class="ar-popup-head">
         <strong>{t('售后雷达')}</strong>
         <span>AfterSales Radar</span>
-        <a class="ar-options" href={browser.runtime.getURL('/options.html#report')} target="_blank" rel="noreferrer" data-testid="yesterday" title={t('昨日日报')}>
+        <a class="ar-options" href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="yesterday" title={t('昨日日报')}>
           {t('昨日')}
         </a>
         <a class="ar-options-2" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

@@ -149,8 +149,14 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
     }, today);
     assert(expected.finished >= 1, 'a case finished today');
 
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html#report`);
+    // Options → 日报 opens the report's own page.
+    const settings = await context.newPage();
+    await settings.goto(`chrome-extension://${extensionId}/options.html#report`);
+    const opening = context.waitForEvent('page');
+    await settings.getByTestId('open-report').click();
+    const options = await opening;
+    await settings.close();
+    assert(options.url().endsWith('/report.html'), options.url());
     const report = options.getByTestId('report');
     await report.getByLabel('日报日期').fill(today);
     const cell = (row, kind) => report.locator(`[data-row="${row}"] [data-kind="${kind}"]`).textContent();
@@ -163,13 +169,12 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
     const bars = await options.locator(`[data-testid=report-chart] rect[data-day="${today}"]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-series'), Number(e.getAttribute('data-value'))])));
     assertEqual(bars.opened, expected.newAll, 'the chart\'s bar for today');
     assertEqual(await options.locator('[data-testid=report-chart] rect[data-series=opened]').count(), 14, '14 days');
-    await options.locator('#report').screenshot({ path: path.join(shotsDir, 'day-report.png') });
-    // Print-friendly: printing shows the report alone.
-    await options.evaluate(() => document.body.classList.add('print-report'));
+    await options.setViewportSize({ width: 820, height: 900 });
+    await shot(options, shotsDir, 'day-report');
+    // Print-friendly: printing leaves out the controls, keeps the figures and the chart.
     await options.emulateMedia({ media: 'print' });
-    assert(!(await options.locator('nav').isVisible()) && !(await options.locator('#data').isVisible()) && (await options.locator('#report').isVisible()), 'only the report prints');
+    assert(!(await report.getByLabel('日报日期').isVisible()) && (await options.getByTestId('report-figures').isVisible()) && (await options.getByTestId('report-chart').isVisible()), 'the report prints without its controls');
     await options.emulateMedia({ media: 'screen' });
-    await options.evaluate(() => document.body.classList.remove('print-report'));
 
     const downloading = options.waitForEvent('download');
     await report.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
@@ -184,7 +189,7 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    assert((await popup.getByTestId('yesterday').getAttribute('href')).endsWith('/options.html#report'), 'the popup\'s 昨日 opens the report');
+    assert((await popup.getByTestId('yesterday').getAttribute('href')).endsWith('/report.html'), 'the popup\'s 昨日 opens the report (yesterday by default)');
     await popup.close();
   });
 }

@@ -1,11 +1,13 @@
-/** 日报: one day's figures from the ledger (lib/storage/report.ts), a 14-day chart, print and .xlsx export. */
+/** 日报 (report.html): one day's figures from the ledger (lib/storage/report.ts), a 14-day chart, print and .xlsx export. */
 import { useEffect, useState } from 'preact/hooks';
-import { reportTables, REPORT_KINDS, kindName } from '../../../lib/export/report-tables';
-import { exportFileName } from '../../../lib/export/ledger-rows';
-import { DAY_MS } from '../../../lib/shared/china-time';
-import { chinaDay, dailyReport, type DailyReport, type DayPoint, type KindOrAll } from '../../../lib/storage/report';
-import { formatFen } from '../../../lib/ui/format';
-import { db } from '../shared';
+import { reportTables, REPORT_KINDS, kindName } from '../../lib/export/report-tables';
+import { exportFileName } from '../../lib/export/ledger-rows';
+import { DAY_MS } from '../../lib/shared/china-time';
+import { chinaDay, dailyReport, type DailyReport, type DayPoint, type KindOrAll } from '../../lib/storage/report';
+import { formatFen } from '../../lib/ui/format';
+import { createDb } from '../../lib/storage/db';
+
+const db = createDb();
 
 /** 3 小时 05 分 / 12 分. */
 function formatWait(ms: number | null): string {
@@ -59,9 +61,9 @@ function Chart({ days }: { days: DayPoint[] }) {
   );
 }
 
-export function ReportSection() {
-  // Yesterday, unless the address names a day (options.html#report=2026-12-02).
-  const [day, setDay] = useState(() => /^#report=(\d{4}-\d\d-\d\d)$/.exec(location.hash)?.[1] ?? chinaDay(Date.now() - DAY_MS));
+export function Report() {
+  // Yesterday, unless the address names a day (report.html#2026-12-02).
+  const [day, setDay] = useState(() => /^#(\d{4}-\d\d-\d\d)$/.exec(location.hash)?.[1] ?? chinaDay(Date.now() - DAY_MS));
   const [report, setReport] = useState<DailyReport | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -88,24 +90,18 @@ export function ReportSection() {
     : [];
   const exportXlsx = async () => {
     if (!report) return;
-    const files = await import('../../../lib/export/files');
+    const files = await import('../../lib/export/files');
     const now = Date.now();
     files.download(await files.toXlsx(reportTables(report, now)), exportFileName(`日报-${report.day}`, now, 'xlsx'));
   };
-  const print = () => {
-    document.body.classList.add('print-report');
-    const done = () => document.body.classList.remove('print-report');
-    window.addEventListener('afterprint', done, { once: true });
-    window.print();
-  };
   return (
-    <div data-testid="report">
+    <div data-testid="report" id="report">
       <div class="row wrap no-print">
         <label class="row">
           日期
           <input type="date" aria-label="日报日期" value={day} max={chinaDay(Date.now())} onInput={(e) => (e.target as HTMLInputElement).value && setDay((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="button" onClick={print}>
+        <button type="button" onClick={() => window.print()}>
           打印
         </button>
         <button type="button" onClick={() => void exportXlsx()} disabled={!report}>
