@@ -16,6 +16,9 @@ export async function benchDay({ context, extensionId, runs, log }) {
   if (process.env.BENCH_DAY_SKIP_EXPORT) return { ...out, ...(await reports(context, extensionId, runs, log)) };
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#data`);
+  // As staff would: the page has finished its own reads (the 数据统计 section reads the whole ledger) before the click.
+  await options.getByTestId('misses').waitFor({ timeout: 120_000 });
+  await options.waitForTimeout(2000);
   const cdp = await context.newCDPSession(options);
   const box = options.getByTestId('ledger-export');
   for (const [key, button] of [['xlsx', '导出 Excel（.xlsx）'], ['csv', '导出 CSV']]) {
