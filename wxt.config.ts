@@ -11,7 +11,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '售后雷达 AfterSales Radar',
     short_name: '售后雷达',
-    description: '淘宝/天猫售后倒计时、处理建议与回复助手，只读，数据只存本机。After-sales deadlines and guidance for Taobao/Tmall sellers.',
+    description:
+      '淘宝/天猫售后倒计时、处理建议与回复助手，只读，数据只存本机。After-sales deadlines and guidance for Taobao/Tmall sellers.',
     // storage: settings; alarms: deadline reminders; notifications: warn before the platform auto-acts.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...SELLER_HOST_PATTERNS],
@@ -27,7 +28,8 @@ export default defineConfig({
               // Nothing is collected or transmitted: everything stays in this browser.
               data_collection_permissions: { required: ['none'] },
             },
-          }, }
+          },
+        }
       : {}),
   }),
   // No module-preload polyfill: it would fetch the extension's own chunks, and pages load them anyway.

@@ -21,7 +21,10 @@ export async function benchDay({ context, extensionId, runs, log }) {
   await options.waitForTimeout(2000);
   const cdp = await context.newCDPSession(options);
   const box = options.getByTestId('ledger-export');
-  for (const [key, button] of [['xlsx', '导出 Excel（.xlsx）'], ['csv', '导出 CSV']]) {
+  for (const [key, button] of [
+    ['xlsx', '导出 Excel（.xlsx）'],
+    ['csv', '导出 CSV'],
+  ]) {
     log(`export ${key}…`);
     const times = [];
     let peak = 0;
@@ -48,7 +51,13 @@ export async function benchDay({ context, extensionId, runs, log }) {
       await download.delete();
     }
     const sorted = [...times].sort((a, b) => a - b);
-    out[key] = { ms: sorted[Math.floor(sorted.length / 2)], peakHeapMB: round(peak / MB, 1), addedHeapMB: round((peak - base) / MB, 1), fileMB: round(bytes / MB, 1), rows: Number((await box.getByTestId('export-message').textContent()).match(/\d+/)?.[0]) };
+    out[key] = {
+      ms: sorted[Math.floor(sorted.length / 2)],
+      peakHeapMB: round(peak / MB, 1),
+      addedHeapMB: round((peak - base) / MB, 1),
+      fileMB: round(bytes / MB, 1),
+      rows: Number((await box.getByTestId('export-message').textContent()).match(/\d+/)?.[0]),
+    };
   }
   await options.close();
 
@@ -67,10 +76,24 @@ async function reports(context, extensionId, runs, log) {
   await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
   const seeded = await seeder.evaluate(async (day) => {
     const cases = Array.from({ length: 1000 }, (_, i) => ({
-      platform: 'tmall', disputeId: String(900000000 + i), kind: ['refund', 'exchange', 'postage'][i % 3], status: 'UNKNOWN', statusText: '处理中',
-      refundFen: 1000 + i, reason: ['质量问题', '7天无理由', '尺码不符', '少件'][i % 4], flags: {},
+      platform: 'tmall',
+      disputeId: String(900000000 + i),
+      kind: ['refund', 'exchange', 'postage'][i % 3],
+      status: 'UNKNOWN',
+      statusText: '处理中',
+      refundFen: 1000 + i,
+      reason: ['质量问题', '7天无理由', '尺码不符', '少件'][i % 4],
+      flags: {},
     }));
-    return chrome.runtime.sendMessage({ type: 'cases/seen', source: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: `${day}T12:00:00+08:00` }, cases });
+    return chrome.runtime.sendMessage({
+      type: 'cases/seen',
+      source: {
+        page: 'refund-list',
+        url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+        readAt: `${day}T12:00:00+08:00`,
+      },
+      cases,
+    });
   }, yesterday);
   if (!seeded.ok) throw new Error(seeded.error);
   await seeder.close();
@@ -80,7 +103,9 @@ async function reports(context, extensionId, runs, log) {
     for (let i = 0; i < runs; i++) {
       const p = await context.newPage();
       await p.goto(`chrome-extension://${extensionId}/report.html#${day}`);
-      await p.waitForFunction(() => performance.getEntriesByName('aftersales-radar:report-rendered').length > 0, null, { timeout: 120_000 });
+      await p.waitForFunction(() => performance.getEntriesByName('aftersales-radar:report-rendered').length > 0, null, {
+        timeout: 120_000,
+      });
       times.push(await p.evaluate(() => performance.getEntriesByName('aftersales-radar:report-rendered')[0].startTime));
       shown = Number(await p.locator('[data-row="新增售后单"] [data-kind="all"]').textContent());
       await p.close();
@@ -104,18 +129,51 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ext = await b.context.newPage();
     await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
     for (let start = 0; start < N; start += 5000) {
-      const r = await ext.evaluate(async ([start, n]) => {
-        const cases = Array.from({ length: n }, (_, i) => ({
-          platform: 'taobao', disputeId: String(100000000 + start + i), kind: 'refund', refundType: '退货退款', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理',
-          refundFen: 1000 + ((start + i) % 9000), appliedAt: '2026-11-21T10:00:00+08:00', reason: ['质量问题', '7天无理由', '尺码不符'][(start + i) % 3],
-          pageDeadline: { at: new Date(Date.now() + ((start + i) % 500) * 3_600_000).toISOString().replace('Z', '+00:00'), text: '还剩' }, flags: {},
-        }));
-        return chrome.runtime.sendMessage({ type: 'cases/seen', source: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: new Date().toISOString() }, cases });
-      }, [start, Math.min(5000, N - start)]);
+      const r = await ext.evaluate(
+        async ([start, n]) => {
+          const cases = Array.from({ length: n }, (_, i) => ({
+            platform: 'taobao',
+            disputeId: String(100000000 + start + i),
+            kind: 'refund',
+            refundType: '退货退款',
+            status: 'WAIT_SELLER_AGREE',
+            statusText: '退款待处理',
+            refundFen: 1000 + ((start + i) % 9000),
+            appliedAt: '2026-11-21T10:00:00+08:00',
+            reason: ['质量问题', '7天无理由', '尺码不符'][(start + i) % 3],
+            pageDeadline: {
+              at: new Date(Date.now() + ((start + i) % 500) * 3_600_000).toISOString().replace('Z', '+00:00'),
+              text: '还剩',
+            },
+            flags: {},
+          }));
+          return chrome.runtime.sendMessage({
+            type: 'cases/seen',
+            source: {
+              page: 'refund-list',
+              url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+              readAt: new Date().toISOString(),
+            },
+            cases,
+          });
+        },
+        [start, Math.min(5000, N - start)],
+      );
       if (!r.ok) throw new Error(r.error);
     }
     await ext.waitForTimeout(1500);
-    console.log(JSON.stringify(await benchDay({ context: b.context, extensionId: b.extensionId, runs: Number(process.env.BENCH_RUNS ?? 3), log: console.error }), null, 2));
+    console.log(
+      JSON.stringify(
+        await benchDay({
+          context: b.context,
+          extensionId: b.extensionId,
+          runs: Number(process.env.BENCH_RUNS ?? 3),
+          log: console.error,
+        }),
+        null,
+        2,
+      ),
+    );
   } finally {
     await b.close();
     await backend.close();

@@ -15,7 +15,9 @@ const page = await browser.context.newPage();
 const M = 'https://myseller.taobao.com/home.htm/trade-platform';
 const Q = 'https://qn.taobao.com/home.htm/trade-platform';
 const pick = (pred) => backend.cases.find(pred);
-const tbDetail = pick((c) => c.platform === 'taobao' && c.status === 'WAIT_SELLER_AGREE' && c.refundType === '退货退款');
+const tbDetail = pick(
+  (c) => c.platform === 'taobao' && c.status === 'WAIT_SELLER_AGREE' && c.refundType === '退货退款',
+);
 const tmDetail = pick((c) => c.platform === 'tmall' && c.status === 'WAIT_SELLER_CONFIRM_GOODS' && c.logistics);
 const exDetail = pick((c) => c.platform === 'taobao' && c.status === 'EXCHANGE_WAIT_SELLER_AGREE');
 const r2 = pick((c) => c.platform === 'tmall' && c.kind === 'refund' && c.status === 'WAIT_SELLER_AGREE');
@@ -46,7 +48,11 @@ for (const [name, url] of Object.entries(pages)) {
   });
   fs.writeFileSync(path.join(out, `${name}.html`), html);
   // The ground truth for reader tests: the demo's own record of every case the page shows.
-  const shown = await page.evaluate(() => [...new Set([...document.body.innerText.matchAll(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/g)].map((m) => m[1]))]);
+  const shown = await page.evaluate(() => [
+    ...new Set(
+      [...document.body.innerText.matchAll(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/g)].map((m) => m[1]),
+    ),
+  ]);
   const truth = shown.map((id) => backend.cases.find((c) => c.disputeId === id)).filter(Boolean);
   index[name] = { url, capturedAt: new Date(capturedAt).toISOString(), cases: truth };
   console.log(name);

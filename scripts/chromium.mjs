@@ -12,7 +12,10 @@ export const SELLER_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.ta
 
 export function chromiumPath() {
   const found = findChromium();
-  if (!found) throw new Error('Chromium not found: run `node scripts/system-deps.mjs` to see how to get it, or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error(
+      'Chromium not found: run `node scripts/system-deps.mjs` to see how to get it, or set CHROMIUM_PATH',
+    );
   return found;
 }
 
@@ -20,7 +23,14 @@ export function chromiumPath() {
  * @param {{ extensionPath?: string, port: number, headless?: boolean, width?: number, height?: number }} opts
  * extensionPath undefined launches without the extension (for overhead baselines).
  */
-export async function launchBrowser({ extensionPath, port, headless = true, width = 1440, height = 900, profile: keep }) {
+export async function launchBrowser({
+  extensionPath,
+  port,
+  headless = true,
+  width = 1440,
+  height = 900,
+  profile: keep,
+}) {
   // A given profile folder is kept (a browser restart); otherwise a fresh one is made and removed on close.
   const profile = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'radar-profile-'));
   const rules = SELLER_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');

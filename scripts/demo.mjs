@@ -36,15 +36,26 @@ const browser = await launchBrowser({ extensionPath: ext, port: backend.port, he
 if (headless) {
   fs.mkdirSync(outDir, { recursive: true });
   const page = await browser.context.newPage();
-  const detail = backend.cases.find((c) => c.platform === 'taobao' && c.status === 'WAIT_SELLER_AGREE' && c.kind === 'refund');
+  const detail = backend.cases.find(
+    (c) => c.platform === 'taobao' && c.status === 'WAIT_SELLER_AGREE' && c.kind === 'refund',
+  );
   const pages = [
     ...DEMO_PAGES,
-    ['refund-detail', `https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=${backend.cases.find((c) => c.platform === 'tmall' && c.status === 'WAIT_SELLER_CONFIRM_GOODS')?.disputeId}&type=1`],
-    ['refund2-detail', `https://refund2.taobao.com/dispute/detail.htm?bizOrderId=${detail?.orderId}&disputeId=${detail?.disputeId}&disputeType=1`],
+    [
+      'refund-detail',
+      `https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=${backend.cases.find((c) => c.platform === 'tmall' && c.status === 'WAIT_SELLER_CONFIRM_GOODS')?.disputeId}&type=1`,
+    ],
+    [
+      'refund2-detail',
+      `https://refund2.taobao.com/dispute/detail.htm?bizOrderId=${detail?.orderId}&disputeId=${detail?.disputeId}&disputeType=1`,
+    ],
   ];
   for (const [name, url] of pages) {
     await page.goto(url);
-    await page.locator('aftersales-radar').waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+    await page
+      .locator('aftersales-radar')
+      .waitFor({ state: 'attached', timeout: 15000 })
+      .catch(() => {});
     await page.waitForTimeout(1500);
     const file = path.join(outDir, `${name}.png`);
     await page.screenshot({ path: file });

@@ -44,7 +44,10 @@ function option(args: string[], name: string): string | undefined {
 }
 
 function withPage<T>(html: string, url: string, use: (document: Document) => T): T {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const document = window.document as unknown as Document;
   document.write(html);
   const result = use(document);
@@ -52,7 +55,8 @@ function withPage<T>(html: string, url: string, use: (document: Document) => T):
   return result;
 }
 
-const inspectPage = (html: string, url: string, now: number) => withPage(html, url, (document) => readPage(document, { url, now }));
+const inspectPage = (html: string, url: string, now: number) =>
+  withPage(html, url, (document) => readPage(document, { url, now }));
 
 /** `inspect page`: the reading, and where each case's fields came from. */
 function inspectPageWithProvenance(html: string, url: string, now: number) {
@@ -74,7 +78,11 @@ function inspectData(text: string, url: string, now: number, pageHtml: string | 
   const page = pageHtml === undefined ? undefined : inspectPage(pageHtml, url, now);
   const platform = page?.platform ?? detectPlatform(url, '');
   const kindOfPage = detectFromUrl(url).kind;
-  const kind: CaseKind = kindOfPage.startsWith('exchange') ? 'exchange' : kindOfPage === 'postage-list' ? 'postage' : 'refund';
+  const kind: CaseKind = kindOfPage.startsWith('exchange')
+    ? 'exchange'
+    : kindOfPage === 'postage-list'
+      ? 'postage'
+      : 'refund';
   const disputeData = extractDisputeDataJson(text);
   if (disputeData !== undefined) {
     // The old list: its columns mean what the saved page's header says, else the real code's positions.
@@ -83,21 +91,39 @@ function inspectData(text: string, url: string, now: number, pageHtml: string | 
     const headers = html === undefined ? undefined : withPage(html, url, visibleColumns);
     const { cases, headersWithoutBody, bodiesWithoutHeader } = readDisputeDataJson(disputeData, now, platform, headers);
     const notes: { level: string; text: string }[] = [
-      { level: 'info', text: headers ? `页面表头：${headers.join(' | ')}；与行体的列数对上时按表头读列，否则按已知位置 / the page's header: columns by it where it lines up with a body, else by the known positions` : '页面表头未知，按已知位置读取列：[1] 退款金额 [2] 申请时间 [3] 原因 [5] 货物状态 [6] 退款状态 / no header: columns by the known positions' },
+      {
+        level: 'info',
+        text: headers
+          ? `页面表头：${headers.join(' | ')}；与行体的列数对上时按表头读列，否则按已知位置 / the page's header: columns by it where it lines up with a body, else by the known positions`
+          : '页面表头未知，按已知位置读取列：[1] 退款金额 [2] 申请时间 [3] 原因 [5] 货物状态 [6] 退款状态 / no header: columns by the known positions',
+      },
     ];
-    if (headersWithoutBody) notes.push({ level: 'ignored', text: `${headersWithoutBody} 个售后单没有找到 bizName 为 disputeBody 的行体：只读了表头 / ${headersWithoutBody} headers have no body (bizName "disputeBody"): only their header was read` });
-    if (bodiesWithoutHeader) notes.push({ level: 'ignored', text: `${bodiesWithoutHeader} 个行体没有对应的表头，已忽略 / ${bodiesWithoutHeader} bodies without a header were ignored` });
+    if (headersWithoutBody)
+      notes.push({
+        level: 'ignored',
+        text: `${headersWithoutBody} 个售后单没有找到 bizName 为 disputeBody 的行体：只读了表头 / ${headersWithoutBody} headers have no body (bizName "disputeBody"): only their header was read`,
+      });
+    if (bodiesWithoutHeader)
+      notes.push({
+        level: 'ignored',
+        text: `${bodiesWithoutHeader} 个行体没有对应的表头，已忽略 / ${bodiesWithoutHeader} bodies without a header were ignored`,
+      });
     for (const c of cases) {
       const shown = page?.cases.find((p) => p.disputeId === c.disputeId) as Record<string, unknown> | undefined;
       if (!shown) continue;
       for (const [k, v] of Object.entries(c)) {
-        if (typeof v !== 'object' && shown[k] !== undefined && shown[k] !== v) notes.push({ level: 'off', text: `售后单 ${c.disputeId} 的 ${k} 与页面不符（数据 ${String(v)}，页面 ${String(shown[k])}）；扩展以页面为准 / disagrees with the page; the page wins` });
+        if (typeof v !== 'object' && shown[k] !== undefined && shown[k] !== v)
+          notes.push({
+            level: 'off',
+            text: `售后单 ${c.disputeId} 的 ${k} 与页面不符（数据 ${String(v)}，页面 ${String(shown[k])}）；扩展以页面为准 / disagrees with the page; the page wins`,
+          });
       }
     }
     return { cases, notes };
   }
   const body = parseResponseText(text);
-  if (body === undefined) usage('the file is neither a data response (JSON or JSONP) nor a text holding var disputeData = …;');
+  if (body === undefined)
+    usage('the file is neither a data response (JSON or JSONP) nor a text holding var disputeData = …;');
   return inspectResponse(body, platform, kind, now, page?.cases as CaseSnapshot[] | undefined);
 }
 
@@ -117,7 +143,8 @@ function loadPolicy(path: string | undefined): ShopPolicy {
 }
 
 const [command, file, ...rest] = process.argv.slice(2);
-if (command !== 'page' && command !== 'case' && command !== 'data') usage(command ? `unknown command ${command}` : undefined);
+if (command !== 'page' && command !== 'case' && command !== 'data')
+  usage(command ? `unknown command ${command}` : undefined);
 if (!file) usage('no file');
 const nowText = option(rest, '--now');
 const policy = loadPolicy(option(rest, '--settings'));
@@ -127,7 +154,10 @@ if (command === 'case') {
   const now = Date.parse(nowText);
   if (!Number.isFinite(now)) usage(`--now is not a time: ${nowText}`);
   const snap = v.safeParse(CaseSnapshotSchema, readJson(file));
-  if (!snap.success) usage(`${file} is not a case snapshot: ${snap.issues[0] ? `${v.getDotPath(snap.issues[0]) ?? ''} ${snap.issues[0].message}` : ''}`);
+  if (!snap.success)
+    usage(
+      `${file} is not a case snapshot: ${snap.issues[0] ? `${v.getDotPath(snap.issues[0]) ?? ''} ${snap.issues[0].message}` : ''}`,
+    );
   console.log(JSON.stringify({ assessment: assess(snap.output as never, policy, now) }, null, 2));
 } else if (command === 'data') {
   const url = option(rest, '--url') ?? usage('--url is required: the address of the page the response came to');
@@ -139,7 +169,13 @@ if (command === 'case') {
   const now = nowText ? Date.parse(nowText) : statSync(file).mtimeMs;
   if (!Number.isFinite(now)) usage(`--now is not a time: ${nowText}`);
   const pagePath = option(rest, '--page');
-  console.log(JSON.stringify(inspectData(readText(file), url, now, pagePath === undefined ? undefined : readText(pagePath)), null, 2));
+  console.log(
+    JSON.stringify(
+      inspectData(readText(file), url, now, pagePath === undefined ? undefined : readText(pagePath)),
+      null,
+      2,
+    ),
+  );
 } else {
   const url = option(rest, '--url') ?? usage('--url is required: the address the page was saved from');
   let html = '';
@@ -157,6 +193,10 @@ if (command === 'case') {
   }
   const { reading, provenance } = inspectPageWithProvenance(html, url, now);
   // Each case with where its fields came from (strategy, label or column) and its assessment.
-  const cases = reading.cases.map((c) => ({ ...c, provenance: provenance.get(c.disputeId), assessment: assess(c, policy, now) }));
+  const cases = reading.cases.map((c) => ({
+    ...c,
+    provenance: provenance.get(c.disputeId),
+    assessment: assess(c, policy, now),
+  }));
   console.log(JSON.stringify({ ...reading, cases }, null, 2));
 }

@@ -23,4 +23,9 @@ export function hasOpenssl(opts?: { run?: Run }): boolean;
 export function aptDistro(osRelease: string): 'debian' | 'ubuntu' | undefined;
 export function planSystemDeps(found: Found): Plan;
 export function probeMachine(opts?: { env?: Record<string, string | undefined>; platform?: string }): Found;
-export function ensureSystemDeps(opts?: { dryRun?: boolean; found?: Found; run?: Run; log?: (line: string) => void }): boolean;
+export function ensureSystemDeps(opts?: {
+  dryRun?: boolean;
+  found?: Found;
+  run?: Run;
+  log?: (line: string) => void;
+}): boolean;

@@ -61,7 +61,10 @@ export function planSystemDeps(found) {
   const { platform, isRoot, distro, chromiumOverride, chromium, cjkFont, openssl } = found;
   if (chromium && cjkFont && openssl) return { action: 'none' };
   if (!chromium && chromiumOverride) {
-    return { action: 'stop', message: `CHROMIUM_PATH=${chromiumOverride} does not exist: point it at a Chromium binary, or unset it.` };
+    return {
+      action: 'stop',
+      message: `CHROMIUM_PATH=${chromiumOverride} does not exist: point it at a Chromium binary, or unset it.`,
+    };
   }
   if (distro) {
     // Ubuntu's chromium-browser installs the snap, which needs snapd (not in most containers).
@@ -121,7 +124,9 @@ export function ensureSystemDeps({ dryRun = false, found = probeMachine(), run =
     log(`\n${plan.message}\n`);
     return false;
   }
-  log(`installing what this machine lacks: ${plan.packages.join(', ')} (${plan.commands.map((c) => c.join(' ')).join(' && ')})`);
+  log(
+    `installing what this machine lacks: ${plan.packages.join(', ')} (${plan.commands.map((c) => c.join(' ')).join(' && ')})`,
+  );
   if (dryRun) return true;
   for (const [cmd, ...args] of plan.commands) {
     const r = run(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });

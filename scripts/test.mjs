@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, production builds (Chrome and Firefox), then end-to-end
+// `npm test`: lint (Prettier, ESLint), type check, unit tests, production builds (Chrome and Firefox), then end-to-end
 // tests in headless Debian Chromium. Ends with one plain line "N passed, N failed" summing both.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +11,13 @@ fs.mkdirSync(out, { recursive: true });
 
 function step(title, cmd, args, timeoutMs = 15 * 60_000) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
   if (r.error) console.log(`  ${title}: ${r.error.message}`);
   return r.status ?? 1;
 }
@@ -28,12 +34,24 @@ let passed = 0;
 let failed = 0;
 const problems = [];
 
+if (step('lint (prettier --check, eslint)', 'npm', ['run', '--silent', 'lint']) !== 0) problems.push('lint');
 if (step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']) !== 0) problems.push('type check');
-if (step('type check of the pure engine (no DOM, no browser types)', 'npx', ['tsc', '--noEmit', '-p', 'lib/engine']) !== 0) problems.push('engine type check');
+if (
+  step('type check of the pure engine (no DOM, no browser types)', 'npx', ['tsc', '--noEmit', '-p', 'lib/engine']) !== 0
+)
+  problems.push('engine type check');
 
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const unitRc = step('unit tests (vitest)', 'npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const unitRc = step('unit tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--config',
+  'test/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;

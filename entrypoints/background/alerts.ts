@@ -23,7 +23,10 @@ const MAX_SINGLE_NOTIFICATIONS = 3;
 
 /** Open cases due within the longest threshold (plus overdue ones). */
 async function openDueSoon(db: RadarDB, horizonMs: number): Promise<CaseRecord[]> {
-  return db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Math.min(NO_DEADLINE - 1, Date.now() + horizonMs)]).toArray();
+  return db.cases
+    .where('[open+deadlineAt]')
+    .between([1, -Infinity], [1, Math.min(NO_DEADLINE - 1, Date.now() + horizonMs)])
+    .toArray();
 }
 
 export function notificationText(c: CaseRecord, now: number): { title: string; message: string } {
@@ -33,7 +36,13 @@ export function notificationText(c: CaseRecord, now: number): { title: string; m
   const action = c.due ? (c.due.consequence ? ACTION_LABEL[c.due.consequence] : null) : '自动处理';
   const left = due - now;
   const title =
-    action === null ? (left <= 0 ? '页面倒计时已到' : `${formatLeft(left)}后页面倒计时到期`) : left <= 0 ? `已超时：平台可能已${action}` : `${formatLeft(left)}后平台将${action}`;
+    action === null
+      ? left <= 0
+        ? '页面倒计时已到'
+        : `${formatLeft(left)}后页面倒计时到期`
+      : left <= 0
+        ? `已超时：平台可能已${action}`
+        : `${formatLeft(left)}后平台将${action}`;
   const who = c.buyer ? ` · ${c.buyer}` : '';
   const estimate = c.due?.basis === 'rule' ? '（按规则估算）' : '';
   return {
@@ -47,24 +56,39 @@ export async function updateBadge(db: RadarDB, now = Date.now()): Promise<{ coun
   const overdue = soon.filter((c) => c.deadlineAt <= now).length;
   await browser.action.setBadgeText({ text: soon.length ? String(soon.length) : '' });
   await browser.action.setBadgeBackgroundColor({ color: overdue ? '#c9302c' : '#d4540b' });
-  await browser.action.setTitle({ title: soon.length ? `售后雷达：${soon.length} 单 24 小时内到期${overdue ? `，${overdue} 单已超时` : ''}` : '售后雷达 AfterSales Radar' });
+  await browser.action.setTitle({
+    title: soon.length
+      ? `售后雷达：${soon.length} 单 24 小时内到期${overdue ? `，${overdue} 单已超时` : ''}`
+      : '售后雷达 AfterSales Radar',
+  });
   return { count: soon.length, overdue };
 }
 
 /** Notify what is due, mark it, schedule the next look, refresh the badge. */
-export async function sweep(db: RadarDB, now = Date.now()): Promise<{ notified: string[]; nextAt?: number; badge: { count: number; overdue: number } }> {
+export async function sweep(
+  db: RadarDB,
+  now = Date.now(),
+): Promise<{ notified: string[]; nextAt?: number; badge: { count: number; overdue: number } }> {
   const settings = await loadAlertSettings(db);
   const horizon = Math.max(24 * 60, ...settings.thresholdsMin) * 60_000;
   const candidates = await openDueSoon(db, horizon);
   const plan = planAlerts(
-    candidates.map((c) => ({ key: c.key, dueAt: c.deadlineAt, alertsSent: c.alertsSent ?? [], handled: c.staff?.handled })),
+    candidates.map((c) => ({
+      key: c.key,
+      dueAt: c.deadlineAt,
+      alertsSent: c.alertsSent ?? [],
+      handled: c.staff?.handled,
+    })),
     settings,
     now,
   );
   const byKey = new Map(candidates.map((c) => [c.key, c]));
   const notified: string[] = [];
   // The most urgent few get a notification each; the rest one summary, so a sale day does not bury staff.
-  const ordered = plan.notify.map((n) => ({ n, c: byKey.get(n.key) })).filter((x): x is { n: (typeof plan.notify)[number]; c: CaseRecord } => !!x.c).sort((a, b) => a.c.deadlineAt - b.c.deadlineAt);
+  const ordered = plan.notify
+    .map((n) => ({ n, c: byKey.get(n.key) }))
+    .filter((x): x is { n: (typeof plan.notify)[number]; c: CaseRecord } => !!x.c)
+    .sort((a, b) => a.c.deadlineAt - b.c.deadlineAt);
   const rest = ordered.slice(MAX_SINGLE_NOTIFICATIONS);
   if (rest.length) {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}summary`, {
@@ -75,7 +99,8 @@ export async function sweep(db: RadarDB, now = Date.now()): Promise<{ notified: 
       priority: 1,
     });
     await db.transaction('rw', db.cases, async () => {
-      for (const { n, c } of rest) await db.cases.update(c.key, { alertsSent: [...new Set([...(c.alertsSent ?? []), ...n.alsoMark])] });
+      for (const { n, c } of rest)
+        await db.cases.update(c.key, { alertsSent: [...new Set([...(c.alertsSent ?? []), ...n.alsoMark])] });
     });
   }
   for (const { n, c } of ordered.slice(0, MAX_SINGLE_NOTIFICATIONS)) {
@@ -123,7 +148,10 @@ export function installAlerts(db: RadarDB): { schedule: () => void } {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALERT_ALARM || alarm.name === SWEEP_ALARM) {
       void sweep(db).catch(() => undefined);
-      if (alarm.name === SWEEP_ALARM) void loadRetentionDays(db).then((days) => pruneClosed(db, days, Date.now())).catch(() => undefined);
+      if (alarm.name === SWEEP_ALARM)
+        void loadRetentionDays(db)
+          .then((days) => pruneClosed(db, days, Date.now()))
+          .catch(() => undefined);
     }
   });
   browser.notifications.onClicked.addListener((id) => {

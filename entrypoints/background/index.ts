@@ -50,6 +50,7 @@ export default defineBackground({
       openCase: (key: string) => openCase(db, key),
     };
     // The polyfill sends whatever the returned promise resolves to.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the polyfill answers with what the promise resolves to
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       return handleMessage(db, message, { tabId: sender.tab?.id, frameId: sender.frameId }, hooks);

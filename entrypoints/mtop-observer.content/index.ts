@@ -35,6 +35,7 @@ export default defineContentScript({
       }
     });
 
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the page's own `this`
     const originalFetch = window.fetch;
     window.fetch = function observedFetch(this: unknown, ...args: Parameters<typeof fetch>) {
       const result = originalFetch.apply(this, args);
@@ -42,7 +43,12 @@ export default defineContentScript({
         const input = args[0];
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (OBSERVED_API.test(url)) {
-          result.then((res) => res.clone().text()).then((text) => hand(url, text), () => undefined);
+          result
+            .then((res) => res.clone().text())
+            .then(
+              (text) => hand(url, text),
+              () => undefined,
+            );
         }
       } catch {
         // Observation must never affect the page's own call.
@@ -50,6 +56,7 @@ export default defineContentScript({
       return result;
     };
 
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the request as `this`
     const open = XMLHttpRequest.prototype.open;
     XMLHttpRequest.prototype.open = function observedOpen(this: XMLHttpRequest, ...args: unknown[]) {
       try {
@@ -64,6 +71,6 @@ export default defineContentScript({
         // as above
       }
       return (open as (...a: unknown[]) => void).apply(this, args);
-    } as typeof XMLHttpRequest.prototype.open;
+    };
   },
 });

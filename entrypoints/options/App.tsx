@@ -24,8 +24,17 @@ const SECTIONS = [
 function ReportLink() {
   return (
     <>
-      <p class="muted">某一天的新增、已结束、超时由平台处理的售后单，退款金额，平均首次处理用时，主要原因（按类型），近 14 天走势；可打印，可导出 Excel。只统计本浏览器看到的记录。</p>
-      <a class="button" href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="open-report">
+      <p class="muted">
+        某一天的新增、已结束、超时由平台处理的售后单，退款金额，平均首次处理用时，主要原因（按类型），近 14
+        天走势；可打印，可导出 Excel。只统计本浏览器看到的记录。
+      </p>
+      <a
+        class="button"
+        href={browser.runtime.getURL('/report.html')}
+        target="_blank"
+        rel="noreferrer"
+        data-testid="open-report"
+      >
         打开日报（默认昨日）
       </a>
     </>
@@ -37,9 +46,15 @@ function About() {
     <>
       <p>售后雷达只读取您在卖家中心打开的售后页面，从不点击「同意」、从不提交任何内容，也不持有任何登录凭证。</p>
       <p>
-        <b>数据只保存在本浏览器：</b>售后单（买家昵称打码、不读取手机号）、处理记录、备注、承诺、模板和设置存放在本扩展自己的 IndexedDB 中；不会发送到任何服务器，扩展本身不发起任何网络请求。已结束的售后单默认保留 180 天（可在「数据管理」修改），随时可以导出或清空。
+        <b>数据只保存在本浏览器：</b>
+        售后单（买家昵称打码、不读取手机号）、处理记录、备注、承诺、模板和设置存放在本扩展自己的 IndexedDB
+        中；不会发送到任何服务器，扩展本身不发起任何网络请求。已结束的售后单默认保留 180
+        天（可在「数据管理」修改），随时可以导出或清空。
       </p>
-      <p class="muted">AfterSales Radar reads the after-sales pages you open, never acts on them, and keeps everything in this browser. Nothing leaves it.</p>
+      <p class="muted">
+        AfterSales Radar reads the after-sales pages you open, never acts on them, and keeps everything in this browser.
+        Nothing leaves it.
+      </p>
     </>
   );
 }
@@ -48,7 +63,8 @@ export function App() {
   const [lang, setLang] = useState<'zh' | 'en'>('zh');
   useEffect(() => followLang(setLang), []);
   // English first when chosen; the Chinese stays beside it (staff share these terms with the platform).
-  const title = (zh: string, en: string) => (lang === 'en' ? [en, ' ', <small key="zh">{zh}</small>] : [zh, ' ', <small key="en">{en}</small>]);
+  const title = (zh: string, en: string) =>
+    lang === 'en' ? [en, ' ', <small key="zh">{zh}</small>] : [zh, ' ', <small key="en">{en}</small>];
   return (
     <div class="layout">
       <nav aria-label="设置导航">

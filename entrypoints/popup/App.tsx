@@ -18,7 +18,13 @@ const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
 const QUEUE_SIZE = 200;
 /** Rows drawn at first (the popup shows about ten); more on request. */
 const LIST_STEP = 40;
-const GROUP_TITLE: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
+const GROUP_TITLE: Record<Tier, string> = {
+  overdue: '已超时',
+  lt6h: '6 小时内',
+  lt24h: '24 小时内',
+  later: '24 小时后',
+  none: '时限未知',
+};
 
 function open(key: string) {
   void browser.runtime.sendMessage({ type: 'case/open', key }).then(() => window.close());
@@ -81,7 +87,10 @@ function Queue() {
   useEffect(() => {
     if (!query.trim()) return setFound(undefined);
     let current = true;
-    void searchCases(db, query.trim()).then((r) => current && setFound(r), () => current && setFound([]));
+    void searchCases(db, query.trim()).then(
+      (r) => current && setFound(r),
+      () => current && setFound([]),
+    );
     return () => {
       current = false;
     };
@@ -98,7 +107,14 @@ function Queue() {
       <header class="ar-popup-head">
         <strong>{t('售后雷达')}</strong>
         <span>AfterSales Radar</span>
-        <a class="ar-options" href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="yesterday" title={t('昨日日报')}>
+        <a
+          class="ar-options"
+          href={browser.runtime.getURL('/report.html')}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="yesterday"
+          title={t('昨日日报')}
+        >
           {t('昨日')}
         </a>
         <a class="ar-options-2" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
@@ -114,7 +130,9 @@ function Queue() {
       {cases === undefined && !error && <p class="ar-muted">{t('读取中…')}</p>}
       {cases && cases.length === 0 && total === 0 && (
         <p class="ar-first-run" data-testid="first-run">
-          {t('还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。')}
+          {t(
+            '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。',
+          )}
         </p>
       )}
       {cases && (cases.length > 0 || !!total) && (
@@ -130,7 +148,14 @@ function Queue() {
             <summary>{t('导出台账')}</summary>
             <LedgerExport db={db} />
           </details>
-          <input class="ar-search" type="search" placeholder={t('搜索订单编号 / 售后单号')} aria-label={t('搜索订单编号 / 售后单号')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          <input
+            class="ar-search"
+            type="search"
+            placeholder={t('搜索订单编号 / 售后单号')}
+            aria-label={t('搜索订单编号 / 售后单号')}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
           {found && (
             <section class="ar-group" data-testid="search-results">
               <h2>
@@ -177,7 +202,11 @@ function Queue() {
               {t('再显示 {k} 条', { k: Math.min(LIST_STEP, queue.length - limit) })}
             </button>
           )}
-          {total !== undefined && <p class="ar-muted" data-testid="total">{t('共记录 {n} 单（含已结束）。', { n: total })}</p>}
+          {total !== undefined && (
+            <p class="ar-muted" data-testid="total">
+              {t('共记录 {n} 单（含已结束）。', { n: total })}
+            </p>
+          )}
         </>
       )}
     </main>

@@ -37,14 +37,31 @@ function Chart({ days }: { days: DayPoint[] }) {
             const v = d[key];
             const h = (v / top) * H;
             return (
-              <rect key={`${d.day}-${key}`} x={i * group + 3 + j * bar} y={H - h} width={bar - 1} height={h} fill={color} data-day={d.day} data-series={key} data-value={v}>
+              <rect
+                key={`${d.day}-${key}`}
+                x={i * group + 3 + j * bar}
+                y={H - h}
+                width={bar - 1}
+                height={h}
+                fill={color}
+                data-day={d.day}
+                data-series={key}
+                data-value={v}
+              >
                 <title>{`${d.day} ${label} ${v}`}</title>
               </rect>
             );
           }),
         )}
         {days.map((d, i) => (
-          <text key={d.day} x={i * group + group / 2} y={H + 14} font-size="10" text-anchor="middle" fill="currentColor">
+          <text
+            key={d.day}
+            x={i * group + group / 2}
+            y={H + 14}
+            font-size="10"
+            text-anchor="middle"
+            fill="currentColor"
+          >
             {d.day.slice(5)}
           </text>
         ))}
@@ -63,7 +80,9 @@ function Chart({ days }: { days: DayPoint[] }) {
 
 export function Report() {
   // Yesterday, unless the address names a day (report.html#2026-12-02).
-  const [day, setDay] = useState(() => /^#(\d{4}-\d\d-\d\d)$/.exec(location.hash)?.[1] ?? chinaDay(Date.now() - DAY_MS));
+  const [day, setDay] = useState(
+    () => /^#(\d{4}-\d\d-\d\d)$/.exec(location.hash)?.[1] ?? chinaDay(Date.now() - DAY_MS),
+  );
   const [report, setReport] = useState<DailyReport | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -85,7 +104,10 @@ export function Report() {
         ['已结束', (k) => String(report.byKind[k].finished)],
         ['超时由平台处理', (k) => String(report.byKind[k].missed)],
         ['退款金额', (k) => formatFen(report.byKind[k].refundedFen)],
-        ['平均首次处理用时', (k) => `${formatWait(report.byKind[k].avgFirstHandlingMs)}（${report.byKind[k].handled} 单）`],
+        [
+          '平均首次处理用时',
+          (k) => `${formatWait(report.byKind[k].avgFirstHandlingMs)}（${report.byKind[k].handled} 单）`,
+        ],
       ]
     : [];
   const exportXlsx = async () => {
@@ -99,7 +121,13 @@ export function Report() {
       <div class="row wrap no-print">
         <label class="row">
           日期
-          <input type="date" aria-label="日报日期" value={day} max={chinaDay(Date.now())} onInput={(e) => (e.target as HTMLInputElement).value && setDay((e.target as HTMLInputElement).value)} />
+          <input
+            type="date"
+            aria-label="日报日期"
+            value={day}
+            max={chinaDay(Date.now())}
+            onInput={(e) => (e.target as HTMLInputElement).value && setDay((e.target as HTMLInputElement).value)}
+          />
         </label>
         <button type="button" onClick={() => window.print()}>
           打印
@@ -110,7 +138,9 @@ export function Report() {
       </div>
       <p class="muted" data-testid="report-honesty">
         统计的是本浏览器看到的记录：只有在本浏览器打开过的售后页面上的售后单才计入，结束和超时按本浏览器看到状态变化的时间计，其他电脑上的处理不在其中。
-        {report?.recordedSince ? `本浏览器最早的记录：${report.recordedSince.slice(0, 16).replace('T', ' ')}。` : '本浏览器还没有记录。'}
+        {report?.recordedSince
+          ? `本浏览器最早的记录：${report.recordedSince.slice(0, 16).replace('T', ' ')}。`
+          : '本浏览器还没有记录。'}
       </p>
       {error && <p role="alert">{error}</p>}
       {report && (

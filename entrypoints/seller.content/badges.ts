@@ -86,7 +86,9 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   if (m.owed) add('owed', m.owed.fen ? `赔${formatFen(m.owed.fen)}` : '需赔付', m.owed.why);
   // Everything the badge says, for when it is cut down to its chip or a dot.
   // A state not read: the countdown, what the page's words announce (if anything), and that nothing else is known.
-  const unreadSays = unread ? [...(m.pageAction ? [`到期${ACTION_LABEL[m.pageAction]}（页面所示）`] : []), STATE_UNREAD] : [];
+  const unreadSays = unread
+    ? [...(m.pageAction ? [`到期${ACTION_LABEL[m.pageAction]}（页面所示）`] : []), STATE_UNREAD]
+    : [];
   host.title = `售后雷达：${left.replace('？', '')}${est ? '（估）' : ''} · ${[...unreadSays, ...said, m.why].join(' · ')}`;
 }
 
@@ -111,7 +113,10 @@ function create(doc: Document, id: string): HTMLElement {
  */
 export function onBadgeSelect(doc: Document, onSelect: (id: string) => void): () => void {
   const handle = (e: Event) => {
-    const badge = e.target instanceof Element && e.target.tagName.toLowerCase() === BADGE_TAG && isOurs(e.target) ? (e.target as HTMLElement) : null;
+    const badge =
+      e.target instanceof Element && e.target.tagName.toLowerCase() === BADGE_TAG && isOurs(e.target)
+        ? (e.target as HTMLElement)
+        : null;
     if (!badge) return;
     if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -137,7 +142,11 @@ export type PendingBadge = [anchor: Element, badge: HTMLElement, row: Element];
  * The badge work for some rows, without placing anything: a row's own badge is updated in place,
  * strays are removed, and each new badge is made (off the page) and returned to be placed.
  */
-export function prepareBadges(rows: Iterable<[string, { root: Element; anchor: Element }]>, marks: ReadonlyMap<string, BadgeMark>, now: number): PendingBadge[] {
+export function prepareBadges(
+  rows: Iterable<[string, { root: Element; anchor: Element }]>,
+  marks: ReadonlyMap<string, BadgeMark>,
+  now: number,
+): PendingBadge[] {
   const pending: PendingBadge[] = [];
   for (const [id, row] of rows) {
     const m = marks.get(id);
@@ -218,7 +227,8 @@ function roomAfter(anchor: Element, row: Element): number {
   // Where some of it reaches another line (it wrapped), the box would overstate: each piece is asked.
   const all = after.getBoundingClientRect();
   const slack = end.height / 2;
-  if (all.width > 0 && all.top > end.top - slack && all.bottom < end.bottom + slack) lineEnd = Math.max(lineEnd, all.right);
+  if (all.width > 0 && all.top > end.top - slack && all.bottom < end.bottom + slack)
+    lineEnd = Math.max(lineEnd, all.right);
   else if (all.width > 0) {
     const rects = after.getClientRects();
     for (let i = 0; i < rects.length; i++) {
@@ -246,7 +256,8 @@ export function placeBadges(pending: PendingBadge[]): void {
     const { full, owed, chip } = badgeWidths(badge);
     // Compensation owed is the mark to keep longest. Where not even a dot fits, the dot goes in all
     // the same: a case's badge is never left out.
-    if (room < full) badge.setAttribute('data-fit', room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : 'dot');
+    if (room < full)
+      badge.setAttribute('data-fit', room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : 'dot');
   });
   for (const [anchor, badge] of pending) {
     // Never between a table's cells (the table would gain a column): inside the id's cell.
@@ -279,14 +290,14 @@ export type Rows = Iterable<[id: string, row: { root: Element; anchor: Element }
 
 export interface RowBadges {
   /** A new reading's rows: watch them (and stop watching those the page dropped), and badge those near the screen. */
-  show(rows: Rows, now: number): void;
+  show: (rows: Rows, now: number) => void;
   /** Badge the rows near the screen that have a mark (again: the page may have re-rendered them). */
-  refresh(now: number): void;
+  refresh: (now: number) => void;
   /** The background's judgement of some cases. */
-  judge(marks: Record<string, BadgeMark>): void;
+  judge: (marks: Record<string, BadgeMark>) => void;
   /** Refresh every badge's countdown. */
-  tick(now: number): void;
-  stop(): void;
+  tick: (now: number) => void;
+  stop: () => void;
 }
 
 /**

@@ -16,17 +16,17 @@ export interface DataRelay {
   /** How many responses came (or were forwarded again): a reading filled from another count is another reading. */
   readonly version: number;
   /** A response the observer saw: keep it, forward it. */
-  receive(text: string): void;
+  receive: (text: string) => void;
   /** An answer carrying the worker's epoch: forward the kept responses again if that worker does not hold them. */
-  checkEpoch(epoch: string | undefined): void;
+  checkEpoch: (epoch: string | undefined) => void;
 }
 
 export interface RelayDeps {
   /** Send one response to the background (`page/data`); resolves to the worker's epoch. */
-  forward(text: string, platform: Platform): Promise<string>;
-  platform(): Platform;
+  forward: (text: string, platform: Platform) => Promise<string>;
+  platform: () => Platform;
   /** Something changed that makes the next reading a new one. */
-  onChange(): void;
+  onChange: () => void;
 }
 
 export function createDataRelay({ forward, platform, onChange }: RelayDeps): DataRelay {
@@ -69,7 +69,8 @@ export function listenToObserver(ctx: ContentScriptContext, relay: DataRelay): v
     // Same origin only (e.source is another world's window object here); the background validates the body field by field.
     if (e.origin !== location.origin) return;
     const msg = e.data as { tag?: unknown; text?: unknown } | null;
-    if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string' || msg.text.length > MAX_RESPONSE_CHARS) return;
+    if (!msg || msg.tag !== MTOP_MESSAGE_TAG || typeof msg.text !== 'string' || msg.text.length > MAX_RESPONSE_CHARS)
+      return;
     relay.receive(msg.text);
   });
   window.postMessage({ tag: MTOP_REPLAY_TAG }, location.origin);

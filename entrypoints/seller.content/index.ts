@@ -23,11 +23,20 @@ import type { ScanTimes } from './slices';
 /** What `npm run bench` reads: one performance measure per scan (rows present → read, badged, shown, handed on). */
 const SCAN_MEASURE = 'aftersales-radar:scan';
 const markScan = (started: number, cases: number, t: ScanTimes) =>
-  performance.measure(SCAN_MEASURE, { start: started, end: performance.now(), detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases } });
+  performance.measure(SCAN_MEASURE, {
+    start: started,
+    end: performance.now(),
+    detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases },
+  });
 
 function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
   const r = (m as { type?: unknown; reading?: { page?: unknown; cases?: unknown } } | null)?.reading;
-  return (m as { type?: unknown } | null)?.type === 'frame/reading' && !!r && typeof r.page === 'string' && Array.isArray(r.cases);
+  return (
+    (m as { type?: unknown } | null)?.type === 'frame/reading' &&
+    !!r &&
+    typeof r.page === 'string' &&
+    Array.isArray(r.cases)
+  );
 }
 
 /** Mutations the page made (not our own sidebar host and badges coming and going, known by reference). */
@@ -48,7 +57,8 @@ export default defineContentScript({
     let sidebar: SidebarHost | undefined;
     let schedule = () => {};
     const relay = createDataRelay({
-      forward: async (text, platform) => (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
+      forward: async (text, platform) =>
+        (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
     });
@@ -58,12 +68,25 @@ export default defineContentScript({
       taught = await send<TaughtLabels>({ type: 'labels/taught', host: location.host }).catch(() => taught);
     };
     const taughtReady = loadTaught();
-    const scanner = createScanner({ ctx, isTop, doc, badges, relay, sidebar: () => sidebar, taught: () => taught, onScanned: markScan });
+    const scanner = createScanner({
+      ctx,
+      isTop,
+      doc,
+      badges,
+      relay,
+      sidebar: () => sidebar,
+      taught: () => taught,
+      onScanned: markScan,
+    });
     const scans = scanScheduler(ctx, scanner.scan);
     schedule = scans.schedule;
 
     if (isTop) {
-      sidebar = await mountSidebarHost(ctx, { doc, onConnect: () => void scanner.showCurrent(), onEpoch: relay.checkEpoch });
+      sidebar = await mountSidebarHost(ctx, {
+        doc,
+        onConnect: () => void scanner.showCurrent(),
+        onEpoch: relay.checkEpoch,
+      });
       if (!sidebar) return;
       browser.runtime.onMessage.addListener((input: unknown) => {
         // Only the background reaches this listener; it relays a frame's reading after validating it

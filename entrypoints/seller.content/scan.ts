@@ -31,8 +31,15 @@ export interface Handed {
  */
 export function sameReading(a: Handed | undefined, b: Handed): boolean {
   if (!a || a.dataVersion !== b.dataVersion) return false;
-  const [x, y] = [a.reading, b.reading];
-  if (x.page !== y.page || x.cases.length !== y.cases.length || x.missing.join() !== y.missing.join() || JSON.stringify(x.stats) !== JSON.stringify(y.stats)) return false;
+  const x = a.reading;
+  const y = b.reading;
+  if (
+    x.page !== y.page ||
+    x.cases.length !== y.cases.length ||
+    x.missing.join() !== y.missing.join() ||
+    JSON.stringify(x.stats) !== JSON.stringify(y.stats)
+  )
+    return false;
   if ((x.unknownLabels ?? []).join() !== (y.unknownLabels ?? []).join()) return false;
   for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
   return true;
@@ -42,7 +49,10 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
  * `schedule` runs `scan` once things settle (200 ms); `now` runs it at once. Never two at once: a
  * change during a scan runs it again after.
  */
-export function scanScheduler(ctx: ContentScriptContext, scan: () => Promise<void>): { schedule(): void; now(): Promise<void> } {
+export function scanScheduler(
+  ctx: ContentScriptContext,
+  scan: () => Promise<void>,
+): { schedule: () => void; now: () => Promise<void> } {
   let timer: number | undefined;
   let scanning = false;
   let again = false;
@@ -80,7 +90,11 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
 }
 
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(clock: SliceClock, now: number, taught: TaughtLabels): Promise<{ read: PageReading; rows: Rows }> {
+async function readInSlices(
+  clock: SliceClock,
+  now: number,
+  taught: TaughtLabels,
+): Promise<{ read: PageReading; rows: Rows }> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
   const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
   let step = steps.next();
@@ -99,26 +113,78 @@ export interface ScannerDeps {
   badges: RowBadges;
   relay: DataRelay;
   /** The sidebar's host, in the top frame once mounted. */
-  sidebar(): SidebarHost | undefined;
+  sidebar: () => SidebarHost | undefined;
   /** The labels staff taught for this host. */
-  taught(): TaughtLabels;
+  taught: () => TaughtLabels;
   /** What each scan cost (`npm run bench` reads it). */
-  onScanned?(started: number, cases: number, times: ScanTimes): void;
+  onScanned?: (started: number, cases: number, times: ScanTimes) => void;
+}
+
+/**
+ * Hand the cases to the ledger. Each message is serialised here, on the page's thread: a sale-day
+ * list goes in several, with the page given its thread back in between. Returns whether the
+ * background passed them on to the sidebar too, and the error if the ledger did not keep them.
+ */
+async function handToLedger(
+  { doc, isTop, badges, relay, sidebar }: ScannerDeps,
+  read: PageReading,
+  now: number,
+  clock: SliceClock,
+  withSidebar: boolean,
+): Promise<{ shown: boolean; error?: string; rejected?: string }> {
+  const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
+  const { cases: _cases, ...meta } = read;
+  const seq = withSidebar ? sidebar()!.nextSeq() : 0;
+  const parts: Promise<SeenReply>[] = [];
+  for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
+    const last = i + CASES_PER_MESSAGE >= read.cases.length;
+    parts.push(
+      send<SeenReply>({
+        type: 'cases/seen',
+        doc,
+        source,
+        cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
+        ...(withSidebar ? { sidebar: { seq, last, reading: meta } } : {}),
+        // A frame's whole reading goes to the top frame with the last part.
+        ...(!isTop && last ? { frameReading: read } : {}),
+      }),
+    );
+    if (!last) await clock.maybeYield();
+  }
+  let error: string | undefined;
+  let rejected: string | undefined;
+  let shown = withSidebar;
+  for (const part of parts) {
+    try {
+      const reply = await clock.pause(part);
+      clock.enter('badges');
+      badges.judge(reply?.marks ?? {});
+      if (!reply?.shown) shown = false;
+      // Cases left out alone: the others were stored; staff learn which and why.
+      if (reply?.rejected?.length) rejected = rejectedText(reply.rejected);
+      relay.checkEpoch(reply?.epoch);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      shown = false;
+    }
+  }
+  return { shown, error, rejected };
 }
 
 export interface Scanner {
-  scan(): Promise<void>;
+  scan: () => Promise<void>;
   /** This frame's latest reading (or a child frame's, when this one has none). */
-  current(): PageReading | undefined;
+  current: () => PageReading | undefined;
   /** Show the current reading in the sidebar (one connected, or a frame's reading came). */
-  showCurrent(): Promise<void>;
+  showCurrent: () => Promise<void>;
   /** What a child frame of this tab read (top frame only). */
-  setFrameReading(reading: PageReading): void;
+  setFrameReading: (reading: PageReading) => void;
   /** Hand the next reading to the ledger even if unchanged (the shop's policy changed: badges are judged again). */
-  forget(): void;
+  forget: () => void;
 }
 
-export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught, onScanned }: ScannerDeps): Scanner {
+export function createScanner(deps: ScannerDeps): Scanner {
+  const { ctx, isTop, badges, relay, sidebar, taught, onScanned } = deps;
   let reading: PageReading | undefined;
   let readAt = 0;
   let frameReading: PageReading | undefined;
@@ -131,51 +197,6 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught,
     if (r) await sidebar()?.show(r, readAt, wait);
   };
 
-  /**
-   * Hand the cases to the ledger. Each message is serialised here, on the page's thread: a sale-day
-   * list goes in several, with the page given its thread back in between. Returns whether the
-   * background passed them on to the sidebar too, and the error if the ledger did not keep them.
-   */
-  const handToLedger = async (read: PageReading, now: number, clock: SliceClock, withSidebar: boolean) => {
-    const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
-    const { cases: _cases, ...meta } = read;
-    const seq = withSidebar ? sidebar()!.nextSeq() : 0;
-    const parts: Promise<SeenReply>[] = [];
-    for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
-      const last = i + CASES_PER_MESSAGE >= read.cases.length;
-      parts.push(
-        send<SeenReply>({
-          type: 'cases/seen',
-          doc,
-          source,
-          cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
-          ...(withSidebar ? { sidebar: { seq, last, reading: meta } } : {}),
-          // A frame's whole reading goes to the top frame with the last part.
-          ...(!isTop && last ? { frameReading: read } : {}),
-        }),
-      );
-      if (!last) await clock.maybeYield();
-    }
-    let error: string | undefined;
-    let rejected: string | undefined;
-    let shown = withSidebar;
-    for (const part of parts) {
-      try {
-        const reply = await clock.pause(part);
-        clock.enter('badges');
-        badges.judge(reply?.marks ?? {});
-        if (!reply?.shown) shown = false;
-        // Cases left out alone: the others were stored; staff learn which and why.
-        if (reply?.rejected?.length) rejected = rejectedText(reply.rejected);
-        relay.checkEpoch(reply?.epoch);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        shown = false;
-      }
-    }
-    return { shown, error, rejected };
-  };
-
   const scan = async () => {
     const now = Date.now();
     const started = performance.now();
@@ -183,7 +204,12 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught,
     const { read, rows } = await readInSlices(clock, now, taught());
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
-    if (isTop && read.cases.length === 0 && document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')) read.missing = [];
+    if (
+      isTop &&
+      read.cases.length === 0 &&
+      document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')
+    )
+      read.missing = [];
     reading = read;
     readAt = now;
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
@@ -205,7 +231,13 @@ export function createScanner({ ctx, isTop, doc, badges, relay, sidebar, taught,
     clock.enter('ledger');
     if (toLedger) {
       lastSent = handed;
-      const { shown, error, rejected } = await handToLedger(read, now, clock, newToSidebar && !!sidebar()?.connected);
+      const { shown, error, rejected } = await handToLedger(
+        deps,
+        read,
+        now,
+        clock,
+        newToSidebar && !!sidebar()?.connected,
+      );
       // The rows as they are now: the page may have re-rendered them while the ledger worked.
       badges.refresh(now);
       if (error) lastSent = undefined;

@@ -32,96 +32,142 @@ export function pageMargin(layout: SidebarLayout, windowWidth: number): { narrow
 
 export interface SidebarHost {
   readonly connected: boolean;
-  post(m: ToSidebar): void;
+  post: (m: ToSidebar) => void;
   /** A new reading's number; its parts share it. */
-  nextSeq(): number;
+  nextSeq: () => number;
   /**
    * Show a reading, in parts: each message is serialised on the page's thread, so a sale-day list
    * goes in several, the page getting its thread back while `wait` awaits each answer. Through the
    * background, which fills the cases from the page's data responses; straight to the sidebar only
    * when no sidebar listens there (its worker had just restarted, say).
    */
-  show(reading: PageReading, readAt: number, wait?: <T>(p: Promise<T>) => Promise<T | undefined>): Promise<void>;
+  show: (reading: PageReading, readAt: number, wait?: <T>(p: Promise<T>) => Promise<T | undefined>) => Promise<void>;
   /** Whether the ledger kept the last reading (told now, and to a sidebar that connects later). */
-  saved(error?: string): void;
+  saved: (error?: string) => void;
   /** Open the sidebar on a case (its row badge was clicked). */
-  select(disputeId: string): void;
+  select: (disputeId: string) => void;
 }
 
 export interface HostDeps {
   /** This document's name in messages to the background. */
   doc: string;
   /** A sidebar connected: it wants the current reading. */
-  onConnect(): void;
+  onConnect: () => void;
   /** The background answered `reading/show` from this worker life. */
-  onEpoch(epoch: string | undefined): void;
+  onEpoch: (epoch: string | undefined) => void;
 }
 
 const stateKey = () => `sidebar:${location.host}`;
 
-export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps): Promise<SidebarHost | undefined> {
-  const layout: SidebarLayout = { collapsed: window.innerWidth < 1000, width: DEFAULT_WIDTH };
-  const state = (await browser.storage.local.get(stateKey()))[stateKey()] as { collapsed?: boolean; width?: number } | undefined;
-  if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: clampWidth(state.width ?? DEFAULT_WIDTH) });
-  if (ctx.isInvalid) return undefined;
-
-  const frame: SidebarFrame = mountSidebarFrame(document);
+/** The sidebar's layout on the page: applied to its frame and the page's margin, told to the sidebar, remembered. */
+function layoutOf(frame: SidebarFrame, initial: SidebarLayout, post: (m: ToSidebar) => void) {
+  const layout = { ...initial };
   const root = document.documentElement;
   const previousMargin = root.style.marginRight;
-  let port: Browser.runtime.Port | undefined;
-  let saved: ToSidebar = { type: 'saved' };
-  let seq = 0;
-  let lastFocusedBox: Element | null = null;
   let endDrag: (() => void) | undefined;
-  const post = (m: ToSidebar) => port?.postMessage(m);
-
-  const applyLayout = () => {
+  const apply = () => {
     const { narrow, reserved } = pageMargin(layout, window.innerWidth);
     frame.place(layout, narrow);
     root.style.marginRight = reserved ? `${reserved}px` : previousMargin;
     post({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
   };
-  const setLayout = (patch: Partial<SidebarLayout>) => {
+  const set = (patch: Partial<SidebarLayout>) => {
     Object.assign(layout, patch);
-    applyLayout();
+    apply();
     void browser.storage.local.set({ [stateKey()]: { collapsed: layout.collapsed, width: layout.width } });
   };
-  const startDrag = (x0: number) => {
-    const w0 = layout.width;
-    endDrag?.();
-    // Followed on the page, saved once the button is released.
-    endDrag = frame.drag(
-      (x) => {
-        layout.width = clampWidth(w0 + (x0 - x));
-        applyLayout();
-      },
-      () => {
-        endDrag = undefined;
-        setLayout({});
-      },
-    );
+  return {
+    layout,
+    apply,
+    set,
+    /** Follow a drag of the edge on the page; saved once the button is released. */
+    startDrag(x0: number) {
+      const w0 = layout.width;
+      endDrag?.();
+      endDrag = frame.drag(
+        (x) => {
+          layout.width = clampWidth(w0 + (x0 - x));
+          apply();
+        },
+        () => {
+          endDrag = undefined;
+          set({});
+        },
+      );
+    },
+    endDrag: () => endDrag?.(),
+    /** Give the page its margin back. */
+    restore: () => (root.style.marginRight = previousMargin),
   };
+}
+
+/** The layout this host was left with (folded in a narrow window the first time). */
+async function savedLayout(): Promise<SidebarLayout> {
+  const layout: SidebarLayout = { collapsed: window.innerWidth < 1000, width: DEFAULT_WIDTH };
+  const state = (await browser.storage.local.get(stateKey()))[stateKey()] as
+    { collapsed?: boolean; width?: number } | undefined;
+  if (state) Object.assign(layout, { collapsed: !!state.collapsed, width: clampWidth(state.width ?? DEFAULT_WIDTH) });
+  return layout;
+}
+
+/** A reading to the sidebar in parts (see SidebarHost.show). */
+export async function showInParts(
+  { doc, onEpoch }: HostDeps,
+  post: (m: ToSidebar) => void,
+  seq: number,
+  reading: PageReading,
+  readAt: number,
+  wait: <T>(p: Promise<T>) => Promise<T | undefined>,
+): Promise<void> {
+  const { cases, ...rest } = reading;
+  for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
+    const last = i + CASES_PER_MESSAGE >= cases.length;
+    const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
+    const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
+      () => undefined,
+    );
+    onEpoch(reply?.epoch);
+    if (!reply?.shown) post({ type: 'reading', reading: part, readAt, seq, last });
+  }
+}
+
+export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps): Promise<SidebarHost | undefined> {
+  const initial = await savedLayout();
+  if (ctx.isInvalid) return undefined;
+  const frame: SidebarFrame = mountSidebarFrame(document);
+  let port: Browser.runtime.Port | undefined;
+  let saved: ToSidebar = { type: 'saved' };
+  let seq = 0;
+  let lastFocusedBox: Element | null = null;
+  const post = (m: ToSidebar) => port?.postMessage(m);
+  const layout = layoutOf(frame, initial, post);
+
   const onSidebar = (input: unknown) => {
     const m: ToPage | undefined = parseToPage(input);
     if (!m) return;
     switch (m.type) {
       case 'toggle':
-        return setLayout({ collapsed: m.collapsed });
+        return layout.set({ collapsed: m.collapsed });
       case 'resize':
-        return setLayout({ width: clampWidth(m.width) });
+        return layout.set({ width: clampWidth(m.width) });
       case 'resize-end':
-        return endDrag?.();
+        return layout.endDrag();
       case 'resize-start':
-        return startDrag(m.screenX);
+        return layout.startDrag(m.screenX);
       case 'insert': {
         const [box] = findReplyBoxes(document, lastFocusedBox);
-        return post({ type: 'inserted', requestId: m.requestId, found: !!box, ok: !!box && insertIntoBox(box, m.text).ok });
+        return post({
+          type: 'inserted',
+          requestId: m.requestId,
+          found: !!box,
+          ok: !!box && insertIntoBox(box, m.text).ok,
+        });
       }
     }
   };
 
-  applyLayout();
-  ctx.addEventListener(window, 'resize', applyLayout);
+  layout.apply();
+  ctx.addEventListener(window, 'resize', layout.apply);
   ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
     const t = e.target as Element | null;
     if (t && (t.tagName === 'TEXTAREA' || (t as HTMLElement).isContentEditable)) lastFocusedBox = t;
@@ -135,14 +181,14 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
     p.onDisconnect.addListener(() => {
       if (port === p) port = undefined;
     });
-    post({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
+    post({ type: 'layout', collapsed: layout.layout.collapsed, width: layout.layout.width });
     post(saved);
     deps.onConnect();
   });
-  ctx.onInvalidated(followShortcut(window, () => setLayout({ collapsed: !layout.collapsed })));
+  ctx.onInvalidated(followShortcut(window, () => layout.set({ collapsed: !layout.layout.collapsed })));
   ctx.onInvalidated(() => {
     frame.remove();
-    root.style.marginRight = previousMargin;
+    layout.restore();
   });
 
   return {
@@ -152,23 +198,14 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
     post,
     nextSeq: () => ++seq,
     async show(reading, readAt, wait = (p) => p) {
-      if (!port) return;
-      const n = ++seq;
-      const { cases, ...rest } = reading;
-      for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
-        const last = i + CASES_PER_MESSAGE >= cases.length;
-        const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
-        const reply = await wait(send<ShowReply>({ type: 'reading/show', doc: deps.doc, seq: n, last, readAt, reading: part })).catch(() => undefined);
-        deps.onEpoch(reply?.epoch);
-        if (!reply?.shown) post({ type: 'reading', reading: part, readAt, seq: n, last });
-      }
+      if (port) await showInParts(deps, post, ++seq, reading, readAt, wait);
     },
     saved(error) {
       saved = error ? { type: 'saved', error } : { type: 'saved' };
       post(saved);
     },
     select(disputeId) {
-      setLayout({ collapsed: false });
+      layout.set({ collapsed: false });
       post({ type: 'select', disputeId });
     },
   };

@@ -20,18 +20,23 @@ export interface ScanTimes {
 
 export interface SliceClock {
   /** Charge the time from here on to `phase`. */
-  enter(phase: Phase): void;
+  enter: (phase: Phase) => void;
   /** Give the page its thread back until `p` settles (a timer tick when nothing is awaited). */
-  pause<T>(p?: Promise<T>): Promise<T | undefined>;
+  pause: <T>(p?: Promise<T>) => Promise<T | undefined>;
   /** Pause if this slice has run SLICE_MS already. */
-  maybeYield(): Promise<void>;
+  maybeYield: () => Promise<void>;
   /** End the last slice; what the scan cost. */
-  finish(): ScanTimes;
+  finish: () => ScanTimes;
 }
 
 export function startSliceClock(now: () => number = () => performance.now(), sliceMs = SLICE_MS): SliceClock {
   const started = now();
-  const times: ScanTimes = { busy: 0, longest: 0, longestIn: 'read', phases: { read: 0, badges: 0, sidebar: 0, ledger: 0 } };
+  const times: ScanTimes = {
+    busy: 0,
+    longest: 0,
+    longestIn: 'read',
+    phases: { read: 0, badges: 0, sidebar: 0, ledger: 0 },
+  };
   let phase: Phase = 'read';
   let phaseAt = started;
   let slice = started;

@@ -42,9 +42,18 @@ function useNow(nextDue: number): number {
 /** The list shows the most urgent cases first, this many at a time; the summary counts them all. */
 const LIST_STEP = 30;
 
-const dueMs = (a: Assessment | undefined) => (a?.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined);
+const dueMs = (a: Assessment | undefined) =>
+  a?.deadline && a.deadline.at !== null ? Date.parse(a.deadline.at) : undefined;
 
-function Summary({ cases, assessments, now }: { cases: CaseSnapshot[]; assessments: Map<string, Assessment>; now: number }) {
+function Summary({
+  cases,
+  assessments,
+  now,
+}: {
+  cases: CaseSnapshot[];
+  assessments: Map<string, Assessment>;
+  now: number;
+}) {
   const t = useT();
   const due = cases.map((c) => dueMs(assessments.get(c.disputeId)));
   const due24 = due.filter((d) => d !== undefined && d - now < 24 * HOUR_MS && d > now).length;
@@ -110,7 +119,13 @@ function ResizeHandle({ width, actions }: { width: number; actions: SidebarActio
 function Tab({ count, actions }: { count: number; actions: SidebarActions }) {
   const t = useT();
   return (
-    <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} aria-label={t('展开售后雷达 Open AfterSales Radar')} title="Alt+Shift+R">
+    <button
+      type="button"
+      class="ar-tab"
+      onClick={() => actions.toggle(false)}
+      aria-label={t('展开售后雷达 Open AfterSales Radar')}
+      title="Alt+Shift+R"
+    >
       <span class="ar-tab-label" lang={useLang() === 'en' ? 'en' : 'zh-CN'}>
         {t('售后雷达')}
       </span>
@@ -159,7 +174,13 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
         <span class="ar-page" data-testid="page-kind" data-page={reading?.page ?? 'unknown'}>
           {reading ? `${t(PAGE_LABEL[reading.page])} · ${t(PLATFORM_LABEL[reading.platform])}` : t('正在读取页面…')}
         </span>
-        <button type="button" class="ar-icon" onClick={() => actions.toggle(true)} aria-label={t('收起 Collapse')} title="Alt+Shift+R">
+        <button
+          type="button"
+          class="ar-icon"
+          onClick={() => actions.toggle(true)}
+          aria-label={t('收起 Collapse')}
+          title="Alt+Shift+R"
+        >
           ⟩
         </button>
       </header>
@@ -172,11 +193,15 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
         )}
         {reading && reading.missing.length > 0 && (
           <p class="ar-warn" role="status" data-testid="drift">
-            {t('页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。', { labels: reading.missing.join('、') })}
+            {t('页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。', {
+              labels: reading.missing.join('、'),
+            })}
           </p>
         )}
         {state.dataNotes && <DataNotes notes={state.dataNotes} />}
-        {reading && reading.missing.length > 0 && !!reading.unknownLabels?.length && pageHost() && <TeachLabels labels={reading.unknownLabels} host={pageHost()} />}
+        {reading && reading.missing.length > 0 && !!reading.unknownLabels?.length && pageHost() && (
+          <TeachLabels labels={reading.unknownLabels} host={pageHost()} />
+        )}
         {reading?.page === 'unknown' && (
           <p class="ar-empty" data-testid="unrecognised">
             {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}
@@ -205,12 +230,29 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
                 <ol class="ar-cases" data-testid="cases">
                   {cases.slice(0, listed).map((c) => {
                     const d = assessments.get(c.disputeId)?.deadline;
-                    return <CaseRow key={c.disputeId} c={c} due={d && d.at !== null ? d : null} now={now} onSelect={() => actions.select(c.disputeId)} />;
+                    return (
+                      <CaseRow
+                        key={c.disputeId}
+                        c={c}
+                        due={d && d.at !== null ? d : null}
+                        now={now}
+                        onSelect={() => actions.select(c.disputeId)}
+                      />
+                    );
                   })}
                 </ol>
                 {cases.length > listed && (
-                  <button type="button" class="ar-more" data-testid="list-more" onClick={() => setListed(listed + LIST_STEP)}>
-                    {t('按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）', { n: listed, k: Math.min(LIST_STEP, cases.length - listed), m: cases.length })}
+                  <button
+                    type="button"
+                    class="ar-more"
+                    data-testid="list-more"
+                    onClick={() => setListed(listed + LIST_STEP)}
+                  >
+                    {t('按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）', {
+                      n: listed,
+                      k: Math.min(LIST_STEP, cases.length - listed),
+                      m: cases.length,
+                    })}
                   </button>
                 )}
               </>

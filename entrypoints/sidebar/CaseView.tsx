@@ -12,7 +12,13 @@ import type { SidebarActions } from './actions';
 import { NeedsLine } from './NeedsLine';
 import { Replies } from './Replies';
 
-const PAYER: Record<string, string> = { seller: '商家', buyer: '买家', insurance: '运费险', none: '不产生', unknown: '未知' };
+const PAYER: Record<string, string> = {
+  seller: '商家',
+  buyer: '买家',
+  insurance: '运费险',
+  none: '不产生',
+  unknown: '未知',
+};
 const EVENT_LABEL: Record<CaseEvent['type'], string> = {
   'first-seen': '首次记录',
   'status-change': '状态变化',
@@ -30,7 +36,12 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
   const t = useT();
   const lang = useLang();
   const d = a.deadline;
-  if (!d) return <div class="ar-countdown ar-tier-none" data-testid="case-countdown">{t('本单已结束，没有待处理的时限')}</div>;
+  if (!d)
+    return (
+      <div class="ar-countdown ar-tier-none" data-testid="case-countdown">
+        {t('本单已结束，没有待处理的时限')}
+      </div>
+    );
   if (d.at === null) {
     return (
       <div class="ar-countdown ar-tier-none" data-testid="case-countdown">
@@ -43,7 +54,12 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
   if (d.actor === null) {
     // The state was not read: the page's countdown as shown, whose turn it is not guessed.
     return (
-      <div class={`ar-countdown ar-tier-${tierOf(due, now)} ar-state-unread`} data-testid="case-countdown" data-basis={d.basis} data-state="unread">
+      <div
+        class={`ar-countdown ar-tier-${tierOf(due, now)} ar-state-unread`}
+        data-testid="case-countdown"
+        data-basis={d.basis}
+        data-state="unread"
+      >
         <strong>{formatLeftIn(lang, formatLeft(due - now))}</strong>
         {d.consequence && <span>{t('后平台将{action}（页面所示）', { action: t(ACTION_LABEL[d.consequence]) })}</span>}
         <span class="ar-unread-note" data-testid="state-unread">
@@ -68,7 +84,15 @@ function Countdown({ a, now }: { a: Assessment; now: number }) {
   );
 }
 
-function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | undefined; onToggle?: (text: string, done: boolean) => void }) {
+function Steps({
+  a,
+  record,
+  onToggle,
+}: {
+  a: Assessment;
+  record: CaseRecord | undefined;
+  onToggle?: (text: string, done: boolean) => void;
+}) {
   const t = useT();
   const done = new Set(record?.staff?.stepsDone ?? []);
   if (a.needs.steps) {
@@ -86,7 +110,12 @@ function Steps({ a, record, onToggle }: { a: Assessment; record: CaseRecord | un
         {a.steps.map((s) => (
           <li key={s}>
             <label>
-              <input type="checkbox" checked={done.has(s)} disabled={!onToggle} onChange={(e) => onToggle?.(s, (e.target as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                checked={done.has(s)}
+                disabled={!onToggle}
+                onChange={(e) => onToggle?.(s, (e.target as HTMLInputElement).checked)}
+              />
               <span>{s}</span>
             </label>
           </li>
@@ -103,7 +132,8 @@ function Money({ a }: { a: Assessment }) {
     <section class="ar-section" aria-label="运费与赔付" data-testid="money">
       <h3 class="ar-h3">{t('运费与赔付')}</h3>
       <p class="ar-line">
-        {t('发货运费')}：<b>{t(PAYER[p.outboundPaidBy]!)}</b> · {t('退货运费')}：<b data-testid="return-payer">{t(PAYER[p.returnPaidBy]!)}</b>
+        {t('发货运费')}：<b>{t(PAYER[p.outboundPaidBy]!)}</b> · {t('退货运费')}：
+        <b data-testid="return-payer">{t(PAYER[p.returnPaidBy]!)}</b>
         {p.reshipPaidBy && (
           <>
             {' '}
@@ -157,7 +187,13 @@ function Notes({ record, actions }: { record: CaseRecord; actions: SidebarAction
   return (
     <section class="ar-section" aria-label="备注">
       <h3 class="ar-h3">{t('备注（只存本机）')}</h3>
-      <textarea class="ar-note" value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-label="备注" rows={2} />
+      <textarea
+        class="ar-note"
+        value={note}
+        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+        aria-label="备注"
+        rows={2}
+      />
       <div class="ar-reply-actions">
         <button
           type="button"
@@ -170,7 +206,11 @@ function Notes({ record, actions }: { record: CaseRecord; actions: SidebarAction
           {t('保存备注')}
         </button>
         <label class="ar-check">
-          <input type="checkbox" checked={!!record.staff?.handled} onChange={(e) => actions.staff(record.key, { handled: (e.target as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={!!record.staff?.handled}
+            onChange={(e) => actions.staff(record.key, { handled: (e.target as HTMLInputElement).checked })}
+          />
           {t('已处理')}
         </label>
         {saved && <span class="ar-ok">{t('已保存')}</span>}
@@ -196,12 +236,22 @@ export function CaseView(props: {
   const fields: [string, string | undefined][] = [
     ['订单编号', c.orderId],
     ['买家', c.buyer],
-    ['类型', c.refundType ? `${c.refundType}${c.phase === 'onsale' ? '（售中）' : c.phase === 'aftersale' ? '（售后）' : ''}` : undefined],
+    [
+      '类型',
+      c.refundType
+        ? `${c.refundType}${c.phase === 'onsale' ? '（售中）' : c.phase === 'aftersale' ? '（售后）' : ''}`
+        : undefined,
+    ],
     ['金额', c.kind === 'postage' ? formatFen(c.postageFen) : formatFen(c.refundFen)],
     ['实付', c.paidFen === undefined ? undefined : formatFen(c.paidFen)],
     ['原因', c.reason],
     ['商品', c.item],
-    ['退货物流', c.returnLogistics ? [c.returnLogistics.carrier, c.returnLogistics.number, c.returnLogistics.state].filter(Boolean).join(' ') : undefined],
+    [
+      '退货物流',
+      c.returnLogistics
+        ? [c.returnLogistics.carrier, c.returnLogistics.number, c.returnLogistics.state].filter(Boolean).join(' ')
+        : undefined,
+    ],
   ];
   return (
     <section class="ar-caseview" data-dispute-id={c.disputeId} aria-label="当前售后单">
@@ -232,7 +282,11 @@ export function CaseView(props: {
           ))}
         </ul>
       )}
-      <Steps a={a} record={record} onToggle={record ? (text, done) => actions.staff(record.key, { step: { text, done } }) : undefined} />
+      <Steps
+        a={a}
+        record={record}
+        onToggle={record ? (text, done) => actions.staff(record.key, { step: { text, done } }) : undefined}
+      />
       <Money a={a} />
       <SevenDay a={a} />
       {a.evidence.length > 0 && (

@@ -18,7 +18,17 @@ const TIER_TITLE: Record<UrgentTier, string> = { overdue: '已超时', lt6h: '6 
 
 const openCase = (key: string) => void send({ type: 'case/open', key }).catch(() => undefined);
 
-function Rows({ list, now, aside, stale }: { list: CockpitList; now: number; aside?: (c: CaseRecord) => string; stale?: boolean }) {
+function Rows({
+  list,
+  now,
+  aside,
+  stale,
+}: {
+  list: CockpitList;
+  now: number;
+  aside?: (c: CaseRecord) => string;
+  stale?: boolean;
+}) {
   const t = useT();
   return (
     <>
@@ -27,7 +37,9 @@ function Rows({ list, now, aside, stale }: { list: CockpitList; now: number; asi
           <CaseRow key={c.key} c={c} due={c.due} now={now} onSelect={() => openCase(c.key)} aside={aside?.(c)} />
         ))}
       </ol>
-      {list.total > list.cases.length && <p class="ar-muted">{t('另有 {n} 单未列出', { n: list.total - list.cases.length })}</p>}
+      {list.total > list.cases.length && (
+        <p class="ar-muted">{t('另有 {n} 单未列出', { n: list.total - list.cases.length })}</p>
+      )}
     </>
   );
 }
@@ -59,10 +71,13 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
   const statLine = Object.entries(stats)
     .map(([k, v]) => `${k} ${v}`)
     .join(' · ');
-  const urgentCount = cockpit ? cockpit.urgent.overdue.total + cockpit.urgent.lt6h.total + cockpit.urgent.lt24h.total : 0;
+  const urgentCount = cockpit
+    ? cockpit.urgent.overdue.total + cockpit.urgent.lt6h.total + cockpit.urgent.lt24h.total
+    : 0;
   // The list pages the stale cases were read on: opening one reads them again.
   const refreshPages = new Map<string, string>();
-  for (const c of cockpit?.stale.cases ?? []) if (c.lastSource.page.endsWith('-list')) refreshPages.set(c.lastSource.page, c.lastSource.url);
+  for (const c of cockpit?.stale.cases ?? [])
+    if (c.lastSource.page.endsWith('-list')) refreshPages.set(c.lastSource.page, c.lastSource.url);
   return (
     <div class="ar-cockpit" data-testid="cockpit">
       {statLine && (
@@ -117,7 +132,9 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
             <h3 class="ar-h2">
               {t('久未刷新')} <span class="ar-count">{cockpit.stale.total}</span>
             </h3>
-            <p class="ar-muted">{t('超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。', { h: cockpit.staleHours })}</p>
+            <p class="ar-muted">
+              {t('超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。', { h: cockpit.staleHours })}
+            </p>
             {cockpit.stale.total > 0 && (
               <>
                 <p class="ar-refresh">
@@ -127,7 +144,14 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
                     </a>
                   ))}
                 </p>
-                <Rows list={cockpit.stale} now={now} stale aside={(c) => t('倒计时未确认：{h} 小时前读取', { h: Math.floor((now - Date.parse(c.lastSeenAt)) / HOUR_MS) })} />
+                <Rows
+                  list={cockpit.stale}
+                  now={now}
+                  stale
+                  aside={(c) =>
+                    t('倒计时未确认：{h} 小时前读取', { h: Math.floor((now - Date.parse(c.lastSeenAt)) / HOUR_MS) })
+                  }
+                />
               </>
             )}
           </section>
@@ -136,4 +160,3 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
     </div>
   );
 }
-

@@ -14,4 +14,3 @@ export function NeedsLine({ facts, what }: { facts: readonly Fact[]; what?: stri
     </p>
   );
 }
-

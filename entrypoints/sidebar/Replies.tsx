@@ -9,7 +9,17 @@ import type { CaseSnapshot } from '../../lib/shared/types';
 import { useT } from '../../lib/ui/i18n';
 import { NeedsLine } from './NeedsLine';
 
-function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; values: Record<string, string>; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
+function Reply({
+  t,
+  why,
+  values,
+  onInsert,
+}: {
+  t: ReplyTemplate;
+  why: string;
+  values: Record<string, string>;
+  onInsert: (text: string) => Promise<{ ok: boolean; message: string }>;
+}) {
   const t2 = useT();
   const [extra, setExtra] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
@@ -24,7 +34,12 @@ function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; va
       {filled.unresolved.map((name) => (
         <label class="ar-reply-missing" key={name}>
           {t2('请填写「{name}」', { name })}
-          <input type="text" value={extra[name] ?? ''} onInput={(e) => setExtra({ ...extra, [name]: (e.target as HTMLInputElement).value })} aria-label={`填写 ${name}`} />
+          <input
+            type="text"
+            value={extra[name] ?? ''}
+            onInput={(e) => setExtra({ ...extra, [name]: (e.target as HTMLInputElement).value })}
+            aria-label={`填写 ${name}`}
+          />
         </label>
       ))}
       <div class="ar-reply-actions">
@@ -47,11 +62,30 @@ function Reply({ t, why, values, onInsert }: { t: ReplyTemplate; why: string; va
   );
 }
 
-export function Replies({ c, a, now, policy, templates, onInsert }: { c: CaseSnapshot; a: Assessment; now: number; policy: ShopPolicy; templates: readonly ReplyTemplate[]; onInsert: (text: string) => Promise<{ ok: boolean; message: string }> }) {
+export function Replies({
+  c,
+  a,
+  now,
+  policy,
+  templates,
+  onInsert,
+}: {
+  c: CaseSnapshot;
+  a: Assessment;
+  now: number;
+  policy: ShopPolicy;
+  templates: readonly ReplyTemplate[];
+  onInsert: (text: string) => Promise<{ ok: boolean; message: string }>;
+}) {
   // Ranked once per case and judgement, not on every tick of the clock.
   const t = useT();
   const suggestions = useMemo(() => suggestReplies(templates, c, a, 4), [templates, c, a]);
-  const values = placeholderValues({ case: c, assessment: a, now, shop: { shopName: policy.shopName, staffName: policy.staffName, returnAddress: policy.returnAddress } }) as Record<string, string>;
+  const values = placeholderValues({
+    case: c,
+    assessment: a,
+    now,
+    shop: { shopName: policy.shopName, staffName: policy.staffName, returnAddress: policy.returnAddress },
+  }) as Record<string, string>;
   const needs = replyNeeds(c);
   if (!suggestions.length && !needs.length) return null;
   return (

@@ -27,12 +27,18 @@ export function TeachLabels({ labels, host }: { labels: string[]; host: string }
   return (
     <section class="ar-teach" data-testid="teach" aria-label={t('教一教：页面上的这些标签是什么意思？')}>
       <h3>{t('教一教：页面上的这些标签是什么意思？')}</h3>
-      <p class="ar-muted">{t('只会增加标签，不会按位置或样式猜测。可在 设置 → 数据 中查看、删除，并随设置导出给同事。')}</p>
+      <p class="ar-muted">
+        {t('只会增加标签，不会按位置或样式猜测。可在 设置 → 数据 中查看、删除，并随设置导出给同事。')}
+      </p>
       <ul>
         {labels.map((label) => (
           <li key={label} data-label={label}>
             <span class="ar-teach-label">{label}</span>
-            <select aria-label={t('“{label}”的含义', { label })} value={choice[label] ?? ''} onChange={(e) => setChoice({ ...choice, [label]: (e.target as HTMLSelectElement).value })}>
+            <select
+              aria-label={t('“{label}”的含义', { label })}
+              value={choice[label] ?? ''}
+              onChange={(e) => setChoice({ ...choice, [label]: (e.target as HTMLSelectElement).value })}
+            >
               <option value="">{t('选择含义…')}</option>
               {TEACHABLE_FIELDS.map((f) => (
                 <option key={f.field} value={f.field}>

@@ -7,7 +7,10 @@ export interface SidebarActions {
   resizeEnd: () => void;
   select: (disputeId: string | undefined) => void;
   /** Staff data, saved in the ledger. */
-  staff: (key: string, patch: { note?: string; handled?: boolean; step?: { text: string; done: boolean } }) => Promise<void>;
+  staff: (
+    key: string,
+    patch: { note?: string; handled?: boolean; step?: { text: string; done: boolean } },
+  ) => Promise<void>;
   /** Put text at the cursor of the page's reply box; the message says what happened. */
   insert: (text: string) => Promise<{ ok: boolean; message: string }>;
 }

@@ -58,7 +58,10 @@ function focusCase(): CaseSnapshot | undefined {
 async function loadLedger(): Promise<void> {
   const c = focusCase();
   if (!c) return store.set({ ledger: undefined });
-  const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({ type: 'case/get', key: caseKey(c) }).catch(() => null);
+  const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({
+    type: 'case/get',
+    key: caseKey(c),
+  }).catch(() => null);
   store.set({ ledger: got ?? undefined });
 }
 
@@ -113,7 +116,11 @@ const actions: SidebarActions = {
     });
     inserts.delete(requestId);
     if (answer.ok) return { ok: true, message: '已插入页面的留言框，请检查后由您自己发送' };
-    if (await copy(text)) return { ok: false, message: answer.found ? '页面没有接受插入，已复制到剪贴板，请粘贴' : '页面上没有找到留言框，已复制到剪贴板' };
+    if (await copy(text))
+      return {
+        ok: false,
+        message: answer.found ? '页面没有接受插入，已复制到剪贴板，请粘贴' : '页面上没有找到留言框，已复制到剪贴板',
+      };
     return { ok: false, message: '没能插入或复制，请手动选中文字复制' };
   },
 };
@@ -137,7 +144,12 @@ function receive(input: unknown): void {
       const reading = { ...m.reading, cases: parts.cases };
       parts = { seq: m.seq, cases: [] };
       const selected = store.get().selected;
-      judge({ reading, readAt: m.readAt, dataNotes: Array.isArray(m.dataNotes) ? m.dataNotes : [], ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}) });
+      judge({
+        reading,
+        readAt: m.readAt,
+        dataNotes: Array.isArray(m.dataNotes) ? m.dataNotes : [],
+        ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}),
+      });
       break;
     }
     case 'layout':

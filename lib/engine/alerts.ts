@@ -52,7 +52,9 @@ export function quietUntil(now: number, quiet: AlertSettings['quietHours']): num
 }
 
 export function planAlerts(cases: AlertCandidate[], settings: AlertSettings, now: number): AlertPlan {
-  const thresholds = [...new Set(settings.thresholdsMin.filter((t) => Number.isFinite(t) && t > 0))].sort((a, b) => b - a);
+  const thresholds = [...new Set(settings.thresholdsMin.filter((t) => Number.isFinite(t) && t > 0))].sort(
+    (a, b) => b - a,
+  );
   if (settings.overdue) thresholds.push(0);
   const quiet = quietUntil(now, settings.quietHours);
   const plan: AlertPlan = { notify: [] };

@@ -4,7 +4,13 @@
  * Pure: no DOM, no browser API, no clock (`now` is an argument).
  */
 import { DAY_MS, HOUR_MS, startOfChinaDay, toChinaIso } from '../shared/china-time';
-import { FINAL_STATUSES, type AutoAction, type CaseSnapshot, type CaseStatus, type HistoryEntry } from '../shared/types';
+import {
+  FINAL_STATUSES,
+  type AutoAction,
+  type CaseSnapshot,
+  type CaseStatus,
+  type HistoryEntry,
+} from '../shared/types';
 
 type HistoryActor = NonNullable<HistoryEntry['by']>;
 type HistoryEvent = NonNullable<HistoryEntry['event']>;
@@ -77,7 +83,8 @@ export interface PostageAssessment {
   why: string;
 }
 
-export type CompensationKind = 'late-shipment' | 'shipping-promise' | 'fake-compensation' | 'quality-promise' | 'shop-promise';
+export type CompensationKind =
+  'late-shipment' | 'shipping-promise' | 'fake-compensation' | 'quality-promise' | 'shop-promise';
 
 export interface Compensation {
   kind: CompensationKind;
@@ -101,7 +108,8 @@ export interface SevenDay {
 }
 
 export interface RiskFlag {
-  id: 'due-within-24h' | 'overdue' | 'platform-intervened' | 'dispute-risk' | 'counts-toward-refund-rate' | 'buyer-urged';
+  id:
+    'due-within-24h' | 'overdue' | 'platform-intervened' | 'dispute-risk' | 'counts-toward-refund-rate' | 'buyer-urged';
   text: string;
 }
 
@@ -161,7 +169,10 @@ function defaultConsequence(c: CaseSnapshot): AutoAction {
 
 /** When the current state began: the latest 协商历史 entry of that event by one of those actors (as the reader classified it). */
 function historyTime(c: CaseSnapshot, by: readonly HistoryActor[], event: HistoryEvent): number | undefined {
-  const hits = (c.history ?? []).filter((h) => h.by !== undefined && by.includes(h.by) && h.event === event).map((h) => ms(h.at)).filter((x): x is number => x !== undefined);
+  const hits = (c.history ?? [])
+    .filter((h) => h.by !== undefined && by.includes(h.by) && h.event === event)
+    .map((h) => ms(h.at))
+    .filter((x): x is number => x !== undefined);
   return hits.length ? Math.max(...hits) : undefined;
 }
 
@@ -182,17 +193,23 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline 
     case 'WAIT_SELLER_AGREE': {
       if (applied === undefined) return { at: null, why: `申请时间${OPEN_DETAIL}` };
       if (c.refundType === '退货退款') return make('deadline.return-refund-agree', applied, 'seller', '申请时间');
-      if (c.refundType === '仅退款' && c.shipped === false) return make('deadline.refund-only-unshipped', applied, 'seller', '申请时间');
-      if (c.refundType === '仅退款' && c.shipped === true) return make('deadline.refund-only-shipped', applied, 'seller', '申请时间');
+      if (c.refundType === '仅退款' && c.shipped === false)
+        return make('deadline.refund-only-unshipped', applied, 'seller', '申请时间');
+      if (c.refundType === '仅退款' && c.shipped === true)
+        return make('deadline.refund-only-shipped', applied, 'seller', '申请时间');
       return { at: null, why: `退款类型或发货状态${OPEN_DETAIL}` };
     }
     case 'WAIT_BUYER_RETURN_GOODS': {
       const agreed = historyTime(c, ['seller', 'platform'], 'agreed');
-      return agreed === undefined ? { at: null, why: `商家同意时间${OPEN_DETAIL}` } : make('deadline.buyer-return', agreed, 'buyer', '商家同意');
+      return agreed === undefined
+        ? { at: null, why: `商家同意时间${OPEN_DETAIL}` }
+        : make('deadline.buyer-return', agreed, 'buyer', '商家同意');
     }
     case 'SELLER_REFUSE_BUYER': {
       const refused = historyTime(c, ['seller'], 'refused');
-      return refused === undefined ? { at: null, why: `商家拒绝时间${OPEN_DETAIL}` } : make('deadline.buyer-modify', refused, 'buyer', '商家拒绝');
+      return refused === undefined
+        ? { at: null, why: `商家拒绝时间${OPEN_DETAIL}` }
+        : make('deadline.buyer-modify', refused, 'buyer', '商家拒绝');
     }
     case 'WAIT_SELLER_CONFIRM_GOODS': {
       const dispatched = ms(c.returnLogistics?.shippedAt) ?? historyTime(c, ['buyer'], 'returned');
@@ -202,13 +219,20 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline 
       if (c.platform === 'tmall' && signed !== undefined) {
         const cut = signed + hours('deadline.tmall-signed-return');
         if (cut < Date.parse(d.at)) {
-          return { ...d, at: toChinaIso(cut), ruleId: 'deadline.tmall-signed-return', why: `按规则估算：${rules.get('deadline.tmall-signed-return')!.title}` };
+          return {
+            ...d,
+            at: toChinaIso(cut),
+            ruleId: 'deadline.tmall-signed-return',
+            why: `按规则估算：${rules.get('deadline.tmall-signed-return')!.title}`,
+          };
         }
       }
       return d;
     }
     case 'EXCHANGE_WAIT_SELLER_AGREE':
-      return applied === undefined ? { at: null, why: `申请时间${OPEN_DETAIL}` } : make('deadline.exchange-agree', applied, 'seller', '申请时间');
+      return applied === undefined
+        ? { at: null, why: `申请时间${OPEN_DETAIL}` }
+        : make('deadline.exchange-agree', applied, 'seller', '申请时间');
     case 'UNKNOWN':
       return { at: null, why: `状态未读到，时限${OPEN_DETAIL}` };
     default:
@@ -234,15 +258,29 @@ const INTACT_CHECKLIST = [
   '不属于不支持七天无理由的商品：定制、鲜活易腐、已拆封的音像/软件等数字商品、报刊',
 ];
 
-function sevenDayOf(c: CaseSnapshot, category: ReasonCategory, commitments: CommitmentsInForce, rules: Map<string, Rule>): SevenDay {
+function sevenDayOf(
+  c: CaseSnapshot,
+  category: ReasonCategory,
+  commitments: CommitmentsInForce,
+  rules: Map<string, Rule>,
+): SevenDay {
   const promised = commitments['seven-day']?.days;
   const windowHours = promised ? promised * 24 : ruleParam(rules, 'seven-day.window', 'hours');
   const windowDays = windowHours / 24;
-  const applies = (c.kind === 'refund' || c.kind === 'exchange') && (category === 'no-reason' || category === 'unknown') && c.goodsStatus !== 'BUYER_NOT_RECEIVED' && !(c.refundType === '仅退款' && c.shipped === false);
+  const applies =
+    (c.kind === 'refund' || c.kind === 'exchange') &&
+    (category === 'no-reason' || category === 'unknown') &&
+    c.goodsStatus !== 'BUYER_NOT_RECEIVED' &&
+    !(c.refundType === '仅退款' && c.shipped === false);
   const signed = ms(c.signedAt);
   const base = { applies, windowDays, checklist: applies ? INTACT_CHECKLIST : [], rule: 'seven-day.window' as const };
   if (signed === undefined) {
-    return { ...base, endsAt: null, appliedInWindow: null, why: applies ? '签收时间未知：请打开订单或售后详情页确认签收时间' : '本单不涉及七天无理由' };
+    return {
+      ...base,
+      endsAt: null,
+      appliedInWindow: null,
+      why: applies ? '签收时间未知：请打开订单或售后详情页确认签收时间' : '本单不涉及七天无理由',
+    };
   }
   // From 00:00 (China time) of the day after signing, the window's hours later.
   const ends = startOfChinaDay(signed) + DAY_MS + windowHours * HOUR_MS;
@@ -255,7 +293,13 @@ function sevenDayOf(c: CaseSnapshot, category: ReasonCategory, commitments: Comm
   };
 }
 
-function postageOf(c: CaseSnapshot, category: ReasonCategory, commitments: CommitmentsInForce, policy: ShopPolicy, rules: Map<string, Rule>): PostageAssessment {
+function postageOf(
+  c: CaseSnapshot,
+  category: ReasonCategory,
+  commitments: CommitmentsInForce,
+  policy: ShopPolicy,
+  rules: Map<string, Rule>,
+): PostageAssessment {
   const title = (id: RuleId) => rules.get(id)!.title;
   const freeShipping = c.flags.freeShipping ?? policy.freeShippingDefault;
   const noReturn = c.refundType === '仅退款';
@@ -263,36 +307,95 @@ function postageOf(c: CaseSnapshot, category: ReasonCategory, commitments: Commi
   if (c.refundType === '仅退款' && c.shipped === false) {
     p = { outboundPaidBy: 'none', returnPaidBy: 'none', rule: 'postage.fault-undetermined', why: '未发货，不产生运费' };
   } else if (SELLER_FAULT.has(category) || category === 'not-received' || category === 'late-shipment') {
-    p = { outboundPaidBy: 'seller', returnPaidBy: noReturn ? 'none' : 'seller', rule: 'postage.seller-fault', why: title('postage.seller-fault') };
+    p = {
+      outboundPaidBy: 'seller',
+      returnPaidBy: noReturn ? 'none' : 'seller',
+      rule: 'postage.seller-fault',
+      why: title('postage.seller-fault'),
+    };
   } else if (category === 'no-reason' && c.kind === 'exchange') {
-    p = { outboundPaidBy: 'buyer', returnPaidBy: 'buyer', rule: 'postage.no-reason-exchange', why: title('postage.no-reason-exchange') };
+    p = {
+      outboundPaidBy: 'buyer',
+      returnPaidBy: 'buyer',
+      rule: 'postage.no-reason-exchange',
+      why: title('postage.no-reason-exchange'),
+    };
   } else if (category === 'no-reason') {
-    if (freeShipping === true) p = { outboundPaidBy: 'seller', returnPaidBy: noReturn ? 'none' : 'buyer', rule: 'postage.no-reason-free-shipping', why: title('postage.no-reason-free-shipping') };
-    else if (freeShipping === false) p = { outboundPaidBy: 'buyer', returnPaidBy: noReturn ? 'none' : 'buyer', rule: 'postage.no-reason-not-free', why: title('postage.no-reason-not-free') };
-    else p = { outboundPaidBy: 'unknown', returnPaidBy: noReturn ? 'none' : 'buyer', rule: 'postage.no-reason-free-shipping', why: '页面未显示是否包邮：包邮商品买家只付退货运费，非包邮商品买家付来回运费' };
+    if (freeShipping === true)
+      p = {
+        outboundPaidBy: 'seller',
+        returnPaidBy: noReturn ? 'none' : 'buyer',
+        rule: 'postage.no-reason-free-shipping',
+        why: title('postage.no-reason-free-shipping'),
+      };
+    else if (freeShipping === false)
+      p = {
+        outboundPaidBy: 'buyer',
+        returnPaidBy: noReturn ? 'none' : 'buyer',
+        rule: 'postage.no-reason-not-free',
+        why: title('postage.no-reason-not-free'),
+      };
+    else
+      p = {
+        outboundPaidBy: 'unknown',
+        returnPaidBy: noReturn ? 'none' : 'buyer',
+        rule: 'postage.no-reason-free-shipping',
+        why: '页面未显示是否包邮：包邮商品买家只付退货运费，非包邮商品买家付来回运费',
+      };
   } else if (category === 'agreed' && !c.flags.platformIntervened) {
-    p = { outboundPaidBy: 'seller', returnPaidBy: noReturn ? 'none' : 'seller', rule: 'postage.agreed-before-intervention', why: title('postage.agreed-before-intervention') };
+    p = {
+      outboundPaidBy: 'seller',
+      returnPaidBy: noReturn ? 'none' : 'seller',
+      rule: 'postage.agreed-before-intervention',
+      why: title('postage.agreed-before-intervention'),
+    };
   } else {
-    p = { outboundPaidBy: 'seller', returnPaidBy: noReturn ? 'none' : 'buyer', rule: 'postage.fault-undetermined', why: title('postage.fault-undetermined') };
+    p = {
+      outboundPaidBy: 'seller',
+      returnPaidBy: noReturn ? 'none' : 'buyer',
+      rule: 'postage.fault-undetermined',
+      why: title('postage.fault-undetermined'),
+    };
   }
   // The shop's promises override where they promise more.
   const returnPromise = commitments['return-promise'];
   const signed = ms(c.signedAt);
   const applied = ms(c.appliedAt);
-  if (returnPromise && p.returnPaidBy === 'buyer' && (signed === undefined || applied === undefined || applied - signed <= returnPromise.days * DAY_MS)) {
-    p = { ...p, returnPaidBy: returnPromise.postagePaidBy, rule: 'postage.return-promise', why: `${title('postage.return-promise')}（${returnPromise.days} 天内，运费由${returnPromise.postagePaidBy === 'seller' ? '商家' : '买家'}承担）` };
+  if (
+    returnPromise &&
+    p.returnPaidBy === 'buyer' &&
+    (signed === undefined || applied === undefined || applied - signed <= returnPromise.days * DAY_MS)
+  ) {
+    p = {
+      ...p,
+      returnPaidBy: returnPromise.postagePaidBy,
+      rule: 'postage.return-promise',
+      why: `${title('postage.return-promise')}（${returnPromise.days} 天内，运费由${returnPromise.postagePaidBy === 'seller' ? '商家' : '买家'}承担）`,
+    };
   }
   if ((c.flags.freightInsurance || commitments['freight-insurance']) && p.returnPaidBy === 'buyer') {
-    p = { ...p, returnPaidBy: 'insurance', rule: 'postage.freight-insurance', why: `${p.why}；${title('postage.freight-insurance')}` };
+    p = {
+      ...p,
+      returnPaidBy: 'insurance',
+      rule: 'postage.freight-insurance',
+      why: `${p.why}；${title('postage.freight-insurance')}`,
+    };
   }
   const reship = commitments['damage-reship'];
-  if (reship && category === 'damaged') p = { ...p, reshipPaidBy: reship.reshipPaidBy, why: `${p.why}；${title('postage.damage-reship')}` };
+  if (reship && category === 'damaged')
+    p = { ...p, reshipPaidBy: reship.reshipPaidBy, why: `${p.why}；${title('postage.damage-reship')}` };
   return p;
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-function compensationOf(c: CaseSnapshot, category: ReasonCategory, commitments: CommitmentsInForce, rules: Map<string, Rule>, now: number): Compensation[] {
+function compensationOf(
+  c: CaseSnapshot,
+  category: ReasonCategory,
+  commitments: CommitmentsInForce,
+  rules: Map<string, Rule>,
+  now: number,
+): Compensation[] {
   const out: Compensation[] = [];
   const paid = c.paidFen;
   // 延迟发货 / 发货时间承诺
@@ -301,7 +404,10 @@ function compensationOf(c: CaseSnapshot, category: ReasonCategory, commitments: 
   const shipHours = promise?.hours ?? ruleParam(rules, lateRule, 'defaultShipHours');
   const paidAt = ms(c.paidAt);
   const shippedAt = ms(c.shippedAt);
-  const lateByTimes = paidAt !== undefined && ((shippedAt !== undefined && shippedAt - paidAt > shipHours * HOUR_MS) || (c.shipped === false && shippedAt === undefined && now - paidAt > shipHours * HOUR_MS));
+  const lateByTimes =
+    paidAt !== undefined &&
+    ((shippedAt !== undefined && shippedAt - paidAt > shipHours * HOUR_MS) ||
+      (c.shipped === false && shippedAt === undefined && now - paidAt > shipHours * HOUR_MS));
   if (category === 'late-shipment' || lateByTimes) {
     const percent = ruleParam(rules, lateRule, 'percent');
     const minFen = ruleParam(rules, lateRule, 'minFen');
@@ -325,31 +431,61 @@ function compensationOf(c: CaseSnapshot, category: ReasonCategory, commitments: 
   }
   const quality = commitments['quality-promise'];
   if (quality && (category === 'quality' || category === 'not-as-described')) {
-    out.push({ kind: 'quality-promise', fen: quality.amountFen, formula: `退回价款并补偿约定赔偿金 ${yuan(quality.amountFen)}`, rule: 'compensation.quality-promise' });
+    out.push({
+      kind: 'quality-promise',
+      fen: quality.amountFen,
+      formula: `退回价款并补偿约定赔偿金 ${yuan(quality.amountFen)}`,
+      rule: 'compensation.quality-promise',
+    });
   }
   return out;
 }
 
-function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, commitments: CommitmentsInForce, rules: Map<string, Rule>): string[] {
+function stepsOf(
+  c: CaseSnapshot,
+  category: ReasonCategory,
+  sevenDay: SevenDay,
+  commitments: CommitmentsInForce,
+  rules: Map<string, Rule>,
+): string[] {
   const s = c.status;
   // Every playbook starts from the state: without it, no step is proposed (not even "wait for the buyer").
   if (stateUnread(c)) return [];
   if (FINAL_STATUSES.has(s)) return ['本单已结束，无需操作；如买家仍有疑问，礼貌回复并记录'];
   if (c.kind === 'postage') {
-    return ['核对退货物流是否已签收、邮费金额是否合理', '按运费责任决定：商家责任则同意打款；否则拒绝并写明原因', '拒绝前先与买家沟通，避免升级为平台介入'];
+    return [
+      '核对退货物流是否已签收、邮费金额是否合理',
+      '按运费责任决定：商家责任则同意打款；否则拒绝并写明原因',
+      '拒绝前先与买家沟通，避免升级为平台介入',
+    ];
   }
   if (c.kind === 'exchange') {
-    if (s === 'EXCHANGE_WAIT_SELLER_AGREE') return ['确认要换的尺码/颜色有货', '有货：同意换货并提供退货地址；无货：与买家协商改为退货退款', '说明换货只支持一次'];
-    if (s === 'EXCHANGE_WAIT_SELLER_RECEIVE') return ['跟踪买家寄回的包裹', '签收后尽快验货', '验货无误即发出换货商品并填写单号'];
+    if (s === 'EXCHANGE_WAIT_SELLER_AGREE')
+      return [
+        '确认要换的尺码/颜色有货',
+        '有货：同意换货并提供退货地址；无货：与买家协商改为退货退款',
+        '说明换货只支持一次',
+      ];
+    if (s === 'EXCHANGE_WAIT_SELLER_RECEIVE')
+      return ['跟踪买家寄回的包裹', '签收后尽快验货', '验货无误即发出换货商品并填写单号'];
     if (s === 'EXCHANGE_WAIT_SELLER_SEND') return ['尽快发出换货商品并填写物流单号', '告知买家新单号'];
     return ['等待买家操作；必要时提醒买家在期限内处理'];
   }
   if (s === 'WAIT_SELLER_AGREE') {
     if (c.refundType === '仅退款' && c.shipped === false) {
-      return ['确认仓库确实未发货；如已打单，先取消运单、拦截出库', '同意退款', ...(category === 'late-shipment' ? ['核对是否超过发货承诺时间，需要时主动赔付'] : [])];
+      return [
+        '确认仓库确实未发货；如已打单，先取消运单、拦截出库',
+        '同意退款',
+        ...(category === 'late-shipment' ? ['核对是否超过发货承诺时间，需要时主动赔付'] : []),
+      ];
     }
     if (c.refundType === '仅退款' && category === 'missing-item') {
-      return ['与仓库核对打包记录和出库称重', '向快递核对揽收重量', '确属少发：立即补发缺失部分，或按买家意愿部分退款', '非我方原因：保存称重和打包凭证，拒绝时上传'];
+      return [
+        '与仓库核对打包记录和出库称重',
+        '向快递核对揽收重量',
+        '确属少发：立即补发缺失部分，或按买家意愿部分退款',
+        '非我方原因：保存称重和打包凭证，拒绝时上传',
+      ];
     }
     if (c.refundType === '仅退款' && c.goodsStatus !== 'BUYER_RECEIVED') {
       return [
@@ -359,7 +495,8 @@ function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, 
         '买家坚持仅退款而包裹正常派送：上传发货凭证和物流记录后再拒绝',
       ];
     }
-    if (c.refundType === '仅退款') return ['请买家说明原因并提供照片', '商家责任：同意退款或部分退款；否则与买家协商退货退款'];
+    if (c.refundType === '仅退款')
+      return ['请买家说明原因并提供照片', '商家责任：同意退款或部分退款；否则与买家协商退货退款'];
     if (category === 'no-reason') {
       return [
         sevenDay.endsAt ? `确认在七天无理由期内（${sevenDay.why}）` : '确认签收时间，判断是否在七天无理由期内',
@@ -370,23 +507,32 @@ function stepsOf(c: CaseSnapshot, category: ReasonCategory, sevenDay: SevenDay, 
     if (SELLER_FAULT.has(category)) {
       return [
         '请买家提供照片或视频，先确认问题',
-        ...(category === 'damaged' && commitments['damage-reship'] ? ['按破损补寄承诺：可补寄一次；补寄后仍破损则退货退款'] : []),
+        ...(category === 'damaged' && commitments['damage-reship']
+          ? ['按破损补寄承诺：可补寄一次；补寄后仍破损则退货退款']
+          : []),
         '同意退货退款（运费由我方承担），或与买家协商补偿',
         ...(category === 'fake' ? ['准备进货凭证、品牌授权等资质，以防平台介入'] : []),
       ];
     }
-    return ['问清售后类别：是不合适/不喜欢，还是质量问题', '按类别告知退货要求或处理方案', '在期限内同意或拒绝，避免系统自动处理'];
+    return [
+      '问清售后类别：是不合适/不喜欢，还是质量问题',
+      '按类别告知退货要求或处理方案',
+      '在期限内同意或拒绝，避免系统自动处理',
+    ];
   }
   if (s === 'WAIT_SELLER_CONFIRM_GOODS') {
     return [
       '跟踪退货物流，签收后尽快验货',
       '商品完好：确认收货并退款',
       ...(category === 'no-reason' ? ['吊牌已拆、已洗涤或影响二次销售：可拒绝七天无理由，先拍照留证并说明原因'] : []),
-      ...(c.platform === 'tmall' ? [`天猫：退件签收或拒收后，处理时间最多剩 ${ruleParam(rules, 'deadline.tmall-signed-return', 'hours')} 小时`] : []),
+      ...(c.platform === 'tmall'
+        ? [`天猫：退件签收或拒收后，处理时间最多剩 ${ruleParam(rules, 'deadline.tmall-signed-return', 'hours')} 小时`]
+        : []),
     ];
   }
   if (s === 'WAIT_BUYER_RETURN_GOODS') return ['提醒买家在期限内寄回并填写退货单号', '买家超时未寄回，退款会自动关闭'];
-  if (s === 'SELLER_REFUSE_BUYER') return ['主动联系买家说明拒绝原因，争取协商一致', '准备凭证，以防买家申请平台介入', '买家修改申请后重新判断'];
+  if (s === 'SELLER_REFUSE_BUYER')
+    return ['主动联系买家说明拒绝原因，争取协商一致', '准备凭证，以防买家申请平台介入', '买家修改申请后重新判断'];
   return ['打开详情页查看平台提示，按提示处理'];
 }
 
@@ -400,7 +546,8 @@ function evidenceOf(c: CaseSnapshot, category: ReasonCategory): string[] {
   if (category === 'quality' || category === 'not-as-described') extra.push('商品实拍与详情页描述对比、质检报告');
   if (category === 'missing-item') extra.push('打包视频、出库称重与快递揽收重量');
   if (category === 'damaged') extra.push('打包照片、快递签收时的外包装照片');
-  if (category === 'no-reason' || c.status === 'WAIT_SELLER_CONFIRM_GOODS') extra.push('退回商品的照片（吊牌、包装、使用痕迹）');
+  if (category === 'no-reason' || c.status === 'WAIT_SELLER_CONFIRM_GOODS')
+    extra.push('退回商品的照片（吊牌、包装、使用痕迹）');
   return [...extra, ...EVIDENCE_BASE];
 }
 
@@ -408,11 +555,14 @@ function flagsOf(c: CaseSnapshot, tier: Tier): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const unread = stateUnread(c);
   if (tier === 'overdue') flags.push({ id: 'overdue', text: unread ? '页面倒计时已到' : '已超过平台时限' });
-  else if (tier === 'lt6h' || tier === 'lt24h') flags.push({ id: 'due-within-24h', text: unread ? '页面倒计时不足 24 小时' : '24 小时内平台将自动处理' });
+  else if (tier === 'lt6h' || tier === 'lt24h')
+    flags.push({ id: 'due-within-24h', text: unread ? '页面倒计时不足 24 小时' : '24 小时内平台将自动处理' });
   if (c.flags.platformIntervened) flags.push({ id: 'platform-intervened', text: '平台（小二）已介入：按时举证' });
-  if (c.flags.platformIntervened || c.status === 'SELLER_REFUSE_BUYER') flags.push({ id: 'dispute-risk', text: '可能计入纠纷退款率' });
+  if (c.flags.platformIntervened || c.status === 'SELLER_REFUSE_BUYER')
+    flags.push({ id: 'dispute-risk', text: '可能计入纠纷退款率' });
   // Whether the refund can still succeed (or already has) depends on the state: unread, not said.
-  if (c.kind === 'refund' && !unread && !FINAL_STATUSES.has(c.status)) flags.push({ id: 'counts-toward-refund-rate', text: '退款成功将计入退款率' });
+  if (c.kind === 'refund' && !unread && !FINAL_STATUSES.has(c.status))
+    flags.push({ id: 'counts-toward-refund-rate', text: '退款成功将计入退款率' });
   if (c.flags.buyerUrged) flags.push({ id: 'buyer-urged', text: '买家已催促' });
   return flags;
 }
@@ -433,7 +583,10 @@ function needsOf(c: CaseSnapshot, deadline: Deadline | UnknownDeadline | null): 
  */
 export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assessment {
   const rules = resolveRules(policy.ruleOverrides);
-  const category = c.kind === 'postage' && reasonCategory(c.reason) === 'postage' ? reasonCategory(c.reason?.replace(/退货运费|运费|邮费/g, '')) : reasonCategory(c.reason);
+  const category =
+    c.kind === 'postage' && reasonCategory(c.reason) === 'postage'
+      ? reasonCategory(c.reason?.replace(/退货运费|运费|邮费/g, ''))
+      : reasonCategory(c.reason);
   // Promises are judged as they stood when the order was paid (or, unknown, when the case was opened).
   const commitments = commitmentsInForce(policy, ms(c.paidAt) ?? ms(c.appliedAt) ?? now);
   const { deadline, deadlines } = deadlinesOf(c, rules);
@@ -468,7 +621,10 @@ export function nextDeadline(c: CaseSnapshot, policy: ShopPolicy): Deadline | Un
   return deadlinesOf(c, resolveRules(policy.ruleOverrides)).deadline;
 }
 
-function deadlinesOf(c: CaseSnapshot, rules: Map<string, Rule>): { deadline: Deadline | UnknownDeadline | null; deadlines: Deadline[] } {
+function deadlinesOf(
+  c: CaseSnapshot,
+  rules: Map<string, Rule>,
+): { deadline: Deadline | UnknownDeadline | null; deadlines: Deadline[] } {
   const deadlines: Deadline[] = [];
   let deadline: Deadline | UnknownDeadline | null;
   const fromRule = FINAL_STATUSES.has(c.status) ? null : ruleDeadline(c, rules);

@@ -1,6 +1,21 @@
 /** The engine's public surface. Pure: no DOM, no browser APIs, no clock. */
 export { assess, nextDeadline, tierOf } from './assess';
-export type { Assessment, Compensation, CompensationKind, CountdownOnly, Deadline, Fact, Needs, PostageAssessment, RiskFlag, SevenDay, StateDeadline, StateOutput, Tier, UnknownDeadline } from './assess';
+export type {
+  Assessment,
+  Compensation,
+  CompensationKind,
+  CountdownOnly,
+  Deadline,
+  Fact,
+  Needs,
+  PostageAssessment,
+  RiskFlag,
+  SevenDay,
+  StateDeadline,
+  StateOutput,
+  Tier,
+  UnknownDeadline,
+} from './assess';
 export { commitmentsInForce, EMPTY_POLICY } from './policy';
 export type { CommitmentEntry, CommitmentTerms, CommitmentType, Payer, ShopPolicy, WorkingHours } from './policy';
 export { reasonCategory } from './reason';

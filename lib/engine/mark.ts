@@ -43,7 +43,10 @@ export function markOf(a: Assessment): BadgeMark {
     mark.payerWhy = a.postage.why;
   }
   if (a.compensation.length) {
-    mark.owed = { fen: a.compensation.reduce((s, c) => s + (c.fen ?? 0), 0), why: a.compensation.map((c) => c.formula).join('；') };
+    mark.owed = {
+      fen: a.compensation.reduce((s, c) => s + (c.fen ?? 0), 0),
+      why: a.compensation.map((c) => c.formula).join('；'),
+    };
   }
   return mark;
 }

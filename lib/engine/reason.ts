@@ -15,7 +15,14 @@ export type ReasonCategory =
   | 'unknown';
 
 /** Seller's fault: the shop pays both legs of the postage. */
-export const SELLER_FAULT: ReadonlySet<ReasonCategory> = new Set(['quality', 'not-as-described', 'missing-item', 'wrong-item', 'damaged', 'fake']);
+export const SELLER_FAULT: ReadonlySet<ReasonCategory> = new Set([
+  'quality',
+  'not-as-described',
+  'missing-item',
+  'wrong-item',
+  'damaged',
+  'fake',
+]);
 
 const PATTERNS: [RegExp, ReasonCategory][] = [
   [/假货|假冒|仿冒|非正品|盗版/, 'fake'],
@@ -28,7 +35,10 @@ const PATTERNS: [RegExp, ReasonCategory][] = [
   [/未按约定时间发货|延迟发货|发货慢|超时发货|未发货/, 'late-shipment'],
   [/邮费|运费/, 'postage'],
   [/协商一致/, 'agreed'],
-  [/七天无理由|7天无理由|无理由|拍错|多拍|不想要|不喜欢|尺码不合适|尺寸不合适|大小不合适|颜色不喜欢|买多了|其他原因/, 'no-reason'],
+  [
+    /七天无理由|7天无理由|无理由|拍错|多拍|不想要|不喜欢|尺码不合适|尺寸不合适|大小不合适|颜色不喜欢|买多了|其他原因/,
+    'no-reason',
+  ],
 ];
 
 /**

@@ -315,7 +315,8 @@ function buildRules(overrides: RuleOverrides): Map<string, Rule> {
   for (const rule of DEFAULT_RULES) {
     const edit = overrides[rule.id] ?? {};
     const params = { ...rule.params };
-    for (const [k, v] of Object.entries(edit)) if (k in params && typeof v === 'number' && v >= 0 && v <= MAX_PARAM) params[k] = v;
+    for (const [k, v] of Object.entries(edit))
+      if (k in params && typeof v === 'number' && v >= 0 && v <= MAX_PARAM) params[k] = v;
     out.set(rule.id, { ...rule, params });
   }
   return out;

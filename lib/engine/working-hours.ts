@@ -23,7 +23,12 @@ function weekday(dayStart: number): number {
  * Working milliseconds in [from, to). Returns undefined when the hours are malformed.
  * @example workingMsBetween(mon09, mon18, { days: [1,2,3,4,5], start: '09:00', end: '18:00' }, []) //=> 9 h
  */
-export function workingMsBetween(from: number, to: number, hours: WorkingHours, holidays: readonly string[] = []): number | undefined {
+export function workingMsBetween(
+  from: number,
+  to: number,
+  hours: WorkingHours,
+  holidays: readonly string[] = [],
+): number | undefined {
   const start = minutesOf(hours.start);
   const end = minutesOf(hours.end);
   if (start === undefined || end === undefined || end <= start) return undefined;

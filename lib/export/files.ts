@@ -33,7 +33,11 @@ export function toCsv(t: Table): string {
     if (/^\d{12,}$/.test(c.text)) return `${c.text}\t`;
     return FORMULA.test(c.text) ? `'${c.text}` : c.text;
   };
-  return stringify([[...t.header], ...t.rows.map((r) => r.map(cell))], { bom: true, record_delimiter: 'windows', quote_record_delimiter: true });
+  return stringify([[...t.header], ...t.rows.map((r) => r.map(cell))], {
+    bom: true,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+  });
 }
 
 /** Display width of text in Excel's character units (a Chinese character takes two). */
@@ -55,8 +59,24 @@ export async function toXlsx(tables: readonly Table[]): Promise<Blob> {
     const data: Row[] = [t.header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }))];
     // Text and counts as bare values (the writer takes a string as text, a number as a number): a cell
     // object per value costs the writer twice the time on 100,000 rows. Money needs its format.
-    for (const r of t.rows) data.push(r.map((c) => (c === null ? null : 'yuan' in c ? { value: c.yuan, type: Number, format: '0.00' } : 'num' in c ? c.num : c.text)));
-    return { data, sheet: t.name.slice(0, 31), stickyRowsCount: 1, columns: t.header.map((h, i) => ({ width: columnWidth(h, t.rows, i) })) };
+    for (const r of t.rows)
+      data.push(
+        r.map((c) =>
+          c === null
+            ? null
+            : 'yuan' in c
+              ? { value: c.yuan, type: Number, format: '0.00' }
+              : 'num' in c
+                ? c.num
+                : c.text,
+        ),
+      );
+    return {
+      data,
+      sheet: t.name.slice(0, 31),
+      stickyRowsCount: 1,
+      columns: t.header.map((h, i) => ({ width: columnWidth(h, t.rows, i) })),
+    };
   };
   return writeXlsxFile(tables.map(sheet)).toBlob();
 }

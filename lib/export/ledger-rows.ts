@@ -20,7 +20,13 @@ export interface LedgerFilter {
   to?: string;
 }
 
-export const TIER_LABEL: Record<Tier, string> = { overdue: '已超时', lt6h: '6 小时内', lt24h: '24 小时内', later: '24 小时后', none: '时限未知' };
+export const TIER_LABEL: Record<Tier, string> = {
+  overdue: '已超时',
+  lt6h: '6 小时内',
+  lt24h: '24 小时内',
+  later: '24 小时后',
+  none: '时限未知',
+};
 
 /** A cell: text (ids stay text: 19 digits would lose the last ones as a number), a money amount in yuan, a count, or nothing. */
 export type ExportCell = { text: string } | { yuan: number } | { num: number } | null;
@@ -103,7 +109,10 @@ export function matches(c: CaseRecord, f: LedgerFilter, now: number): boolean {
 /** The ledger's cases passing the filters: open ones most urgent first, then finished ones, most recently seen first. */
 export async function selectForExport(db: RadarDB, f: LedgerFilter, now: number): Promise<CaseRecord[]> {
   // Each range read whole (one getAll) and filtered here: a Dexie filter would walk a cursor, record by record.
-  const range = async (open: 0 | 1) => (await db.cases.where('[open+deadlineAt]').between([open, -Infinity], [open, Infinity]).toArray()).filter((c) => matches(c, f, now));
+  const range = async (open: 0 | 1) =>
+    (await db.cases.where('[open+deadlineAt]').between([open, -Infinity], [open, Infinity]).toArray()).filter((c) =>
+      matches(c, f, now),
+    );
   const open = f.status !== 'finished' ? await range(1) : [];
   const finished = f.status !== 'open' && !f.urgency ? await range(0) : [];
   finished.sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0));

@@ -24,10 +24,17 @@ export function reportTables(r: DailyReport, now: number): Table[] {
     {
       name: `日报 ${r.day}`,
       header: ['指标', ...REPORT_KINDS.map(kindName)],
-      rows: [...figures.map(([label, f]) => [{ text: label }, ...REPORT_KINDS.map(f)]), [{ text: '说明' }, { text: '按本浏览器看到的记录统计' }, null, null, null]],
+      rows: [
+        ...figures.map(([label, f]) => [{ text: label }, ...REPORT_KINDS.map(f)]),
+        [{ text: '说明' }, { text: '按本浏览器看到的记录统计' }, null, null, null],
+      ],
     },
     { name: '主要原因', header: ['原因', '新增单数'], rows: r.reasons.map((x) => [{ text: x.reason }, n(x.count)]) },
-    { name: '近14天', header: ['日期', '新增', '已结束', '超时由平台处理'], rows: r.last14.map((d) => [{ text: d.day }, n(d.opened), n(d.finished), n(d.missed)]) },
+    {
+      name: '近14天',
+      header: ['日期', '新增', '已结束', '超时由平台处理'],
+      rows: r.last14.map((d) => [{ text: d.day }, n(d.opened), n(d.finished), n(d.missed)]),
+    },
     { name: '当日售后单', header: EXPORT_COLUMNS, rows: r.cases.map((c) => exportRow(c, now)) },
   ];
 }

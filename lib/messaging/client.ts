@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Message, Reply } from './protocol';
 
 export async function send<T>(message: Message): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  const reply = await browser.runtime.sendMessage<Message, Reply<T> | undefined>(message);
   if (!reply) throw new Error('no reply from the background');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

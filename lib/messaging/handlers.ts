@@ -43,12 +43,19 @@ export interface HandlerHooks {
 
 /** Storage failures in words a staff member can act on. */
 export function storageError(e: unknown): string {
-  const name = (e as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (e as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return '本地存储空间已满：请在设置中导出后清理旧数据。页面上的售后单不受影响。 / Storage is full: export, then prune old data.';
+  const name =
+    (e as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (e as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError')
+    return '本地存储空间已满：请在设置中导出后清理旧数据。页面上的售后单不受影响。 / Storage is full: export, then prune old data.';
   return `本地台账出错 / storage error: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export async function handleMessage(db: RadarDB, input: unknown, sender: Sender = {}, hooks: HandlerHooks = {}): Promise<Reply> {
+export async function handleMessage(
+  db: RadarDB,
+  input: unknown,
+  sender: Sender = {},
+  hooks: HandlerHooks = {},
+): Promise<Reply> {
   const parsed = parseMessage(input);
   if (!parsed.ok) return parsed;
   const msg = parsed.message;
@@ -61,7 +68,9 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
    */
   const completed = (read: CaseSnapshot[], readAt: number, doc: string | undefined) => {
     const cases = read.map((c) => resolveCase(c, readAt));
-    return hooks.data && sender.tabId !== undefined ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases, readAt) : cases;
+    return hooks.data && sender.tabId !== undefined
+      ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases, readAt)
+      : cases;
   };
   /** The sidebar's diagnostics of the tab's data responses (fields switched off, responses ignored). */
   const dataNotes = (tabId: number) => {
@@ -72,12 +81,19 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
     switch (msg.type) {
       case 'cases/seen': {
         const readAt = Date.parse(msg.source.readAt);
-        const cases = completed(msg.cases as CaseSnapshot[], readAt, msg.doc);
+        const cases = completed(msg.cases, readAt, msg.doc);
         // The sidebar first: staff see the list while the ledger stores it.
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
           const { seq, last, reading } = msg.sidebar;
-          shown = hooks.showInSidebar(sender.tabId, { type: 'reading', reading: { ...reading, cases }, readAt, seq, last, ...dataNotes(sender.tabId) });
+          shown = hooks.showInSidebar(sender.tabId, {
+            type: 'reading',
+            reading: { ...reading, cases },
+            readAt,
+            seq,
+            last,
+            ...dataNotes(sender.tabId),
+          });
         }
         const policy = await loadPolicy(db);
         const saved = await upsertCases(db, cases, msg.source, policy);
@@ -86,20 +102,36 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         const marks: Record<string, BadgeMark> = {};
         for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
-          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases as CaseSnapshot[], readAt, msg.doc) };
-          await hooks.relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading }).catch(() => undefined);
+          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
+          await hooks
+            .relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading })
+            .catch(() => undefined);
         }
-        return { ok: true, value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply };
+        return {
+          ok: true,
+          value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply,
+        };
       }
       case 'page/data': {
-        if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined) return { ok: false, error: 'page/data comes from a page\'s content script' };
-        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text)) return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
+        if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined)
+          return { ok: false, error: "page/data comes from a page's content script" };
+        if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text))
+          return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
         return { ok: true, value: { epoch: hooks.data.epoch } };
       }
       case 'reading/show': {
-        if (sender.tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'reading/show comes from a tab\'s top frame' };
-        const reading = { ...msg.reading, cases: completed(msg.reading.cases as CaseSnapshot[], msg.readAt, msg.doc) };
-        const shown = hooks.showInSidebar?.(sender.tabId, { type: 'reading', reading, readAt: msg.readAt, seq: msg.seq, last: msg.last, ...dataNotes(sender.tabId) }) ?? false;
+        if (sender.tabId === undefined || sender.frameId !== 0)
+          return { ok: false, error: "reading/show comes from a tab's top frame" };
+        const reading = { ...msg.reading, cases: completed(msg.reading.cases, msg.readAt, msg.doc) };
+        const shown =
+          hooks.showInSidebar?.(sender.tabId, {
+            type: 'reading',
+            reading,
+            readAt: msg.readAt,
+            seq: msg.seq,
+            last: msg.last,
+            ...dataNotes(sender.tabId),
+          }) ?? false;
         return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
       }
       case 'frame/reading':
@@ -107,7 +139,14 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
       case 'cases/urgent':
         return { ok: true, value: await listUrgent(db, msg.limit ?? 50) };
       case 'cockpit/get':
-        return { ok: true, value: await loadCockpit(db, now, await loadPolicy(db), { since: msg.since, look: msg.look, nowIso: toChinaIso(now) }) };
+        return {
+          ok: true,
+          value: await loadCockpit(db, now, await loadPolicy(db), {
+            since: msg.since,
+            look: msg.look,
+            nowIso: toChinaIso(now),
+          }),
+        };
       case 'case/get':
         return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
       case 'case/staff': {
@@ -123,7 +162,8 @@ export async function handleMessage(db: RadarDB, input: unknown, sender: Sender 
         return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
       case 'labels/teach': {
         const meaning = msg.meaning;
-        if (meaning !== undefined && !isMeaning(meaning)) return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
+        if (meaning !== undefined && !isMeaning(meaning))
+          return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
         const refused = await teach(db, msg.host, msg.label, meaning);
         if (refused) return { ok: false, error: refused };
         hooks.afterTaught?.();

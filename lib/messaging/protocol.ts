@@ -32,7 +32,10 @@ const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Doc = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 
 /** A page reading as it travels: what lib/page/read.ts produced, and where and when. */
-export const ReadingSchema = v.object({ ...ReadingMetaEntries, cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)) });
+export const ReadingSchema = v.object({
+  ...ReadingMetaEntries,
+  cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)),
+});
 
 export const MessageSchema = v.variant('type', [
   /** A content script read a page: store its cases. */
@@ -54,13 +57,28 @@ export const MessageSchema = v.variant('type', [
    * A page data response as it came (the main-world observer's copy), forwarded by the content
    * script of the frame it came to; the background parses it and keeps its cases for that document.
    */
-  v.object({ type: v.literal('page/data'), doc: Doc, platform: PlatformSchema, text: v.pipe(v.string(), v.maxLength(MAX_RESPONSE_CHARS)) }),
+  v.object({
+    type: v.literal('page/data'),
+    doc: Doc,
+    platform: PlatformSchema,
+    text: v.pipe(v.string(), v.maxLength(MAX_RESPONSE_CHARS)),
+  }),
   /** A top frame's reading (part `seq`), to pass on to its tab's sidebar filled from the frame's data responses. */
-  v.object({ type: v.literal('reading/show'), doc: v.optional(Doc), seq: Seq, last: v.boolean(), readAt: v.pipe(v.number(), v.integer(), v.minValue(0)), reading: ReadingSchema }),
+  v.object({
+    type: v.literal('reading/show'),
+    doc: v.optional(Doc),
+    seq: Seq,
+    last: v.boolean(),
+    readAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    reading: ReadingSchema,
+  }),
   /** Background → the top frame: what a child frame of this tab read. */
   v.object({ type: v.literal('frame/reading'), url: Url, reading: ReadingSchema }),
   /** Open cases, most urgent first. */
-  v.object({ type: v.literal('cases/urgent'), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+  v.object({
+    type: v.literal('cases/urgent'),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
   /**
    * The day's cockpit for 售后工作台 (lib/storage/cockpit.ts). `look`: the sidebar just opened (the
    * digest runs from its previous look); otherwise the digest runs from `since`.
@@ -127,7 +145,9 @@ export interface ShowReply {
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Validate an incoming message; the reason names the first problem and where it is. */
-export function parseMessage(input: unknown): { ok: true; message: Message; rejected?: RejectedCase[] } | { ok: false; error: string } {
+export function parseMessage(
+  input: unknown,
+): { ok: true; message: Message; rejected?: RejectedCase[] } | { ok: false; error: string } {
   const result = v.safeParse(MessageSchema, input);
   if (result.success) return { ok: true, message: result.output };
   // One bad case never costs the others: a page's reading is stored without the cases that fail alone.
@@ -160,10 +180,18 @@ function withoutBadCases(input: unknown): { input: unknown; rejected: RejectedCa
       const r = v.safeParse(ReadCaseSchema, c);
       if (r.success) return true;
       const id = (c as { disputeId?: unknown } | null)?.disputeId;
-      rejected.push({ ...(typeof id === 'string' && /^\d{1,24}$/.test(id) ? { disputeId: id } : {}), reason: issueText(r.issues[0]).replace('invalid message', 'invalid case') });
+      rejected.push({
+        ...(typeof id === 'string' && /^\d{1,24}$/.test(id) ? { disputeId: id } : {}),
+        reason: issueText(r.issues[0]).replace('invalid message', 'invalid case'),
+      });
       return false;
     });
   const cases = keep(msg.cases);
-  const frame = msg.frameReading && Array.isArray(msg.frameReading.cases) ? { ...msg.frameReading, cases: keep(msg.frameReading.cases) } : msg.frameReading;
-  return rejected.length ? { input: { ...msg, cases, ...(frame ? { frameReading: frame } : {}) }, rejected: rejected.slice(0, 50) } : undefined;
+  const frame =
+    msg.frameReading && Array.isArray(msg.frameReading.cases)
+      ? { ...msg.frameReading, cases: keep(msg.frameReading.cases) }
+      : msg.frameReading;
+  return rejected.length
+    ? { input: { ...msg, cases, ...(frame ? { frameReading: frame } : {}) }, rejected: rejected.slice(0, 50) }
+    : undefined;
 }

@@ -48,7 +48,8 @@ export type ToPage =
   /** Put text at the cursor of the page's reply box (never sends it). */
   | { type: 'insert'; requestId: number; text: string };
 
-const obj = (m: unknown): Record<string, unknown> | undefined => (m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined);
+const obj = (m: unknown): Record<string, unknown> | undefined =>
+  m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function parseToPage(m: unknown): ToPage | undefined {
@@ -63,7 +64,9 @@ export function parseToPage(m: unknown): ToPage | undefined {
     case 'resize-end':
       return { type: 'resize-end' };
     case 'insert':
-      return num(o.requestId) && typeof o.text === 'string' && o.text.length <= 5000 ? { type: 'insert', requestId: o.requestId, text: o.text } : undefined;
+      return num(o.requestId) && typeof o.text === 'string' && o.text.length <= 5000
+        ? { type: 'insert', requestId: o.requestId, text: o.text }
+        : undefined;
     default:
       return undefined;
   }
@@ -74,16 +77,28 @@ export function parseToSidebar(m: unknown): ToSidebar | undefined {
   switch (o?.type) {
     case 'reading': {
       const r = obj(o.reading);
-      return r && typeof r.page === 'string' && Array.isArray(r.cases) && Array.isArray(r.missing) && num(o.readAt) && num(o.seq) && typeof o.last === 'boolean' ? (o as ToSidebar) : undefined;
+      return r &&
+        typeof r.page === 'string' &&
+        Array.isArray(r.cases) &&
+        Array.isArray(r.missing) &&
+        num(o.readAt) &&
+        num(o.seq) &&
+        typeof o.last === 'boolean'
+        ? (o as ToSidebar)
+        : undefined;
     }
     case 'layout':
-      return typeof o.collapsed === 'boolean' && num(o.width) ? { type: 'layout', collapsed: o.collapsed, width: o.width } : undefined;
+      return typeof o.collapsed === 'boolean' && num(o.width)
+        ? { type: 'layout', collapsed: o.collapsed, width: o.width }
+        : undefined;
     case 'select':
       return typeof o.disputeId === 'string' ? { type: 'select', disputeId: o.disputeId } : undefined;
     case 'saved':
       return { type: 'saved', ...(typeof o.error === 'string' ? { error: o.error } : {}) };
     case 'inserted':
-      return num(o.requestId) && typeof o.found === 'boolean' && typeof o.ok === 'boolean' ? { type: 'inserted', requestId: o.requestId, found: o.found, ok: o.ok } : undefined;
+      return num(o.requestId) && typeof o.found === 'boolean' && typeof o.ok === 'boolean'
+        ? { type: 'inserted', requestId: o.requestId, found: o.found, ok: o.ok }
+        : undefined;
     default:
       return undefined;
   }

@@ -21,6 +21,10 @@ export interface BodyRow {
   el: Element;
   /** The cell of each column (colspan and rowspan expanded). */
   cells: Element[];
+  /** The token range [start, end) of each column's cell in this row (empty for a cell carried from above). */
+  ranges: [number, number][];
+  /** The row's own token range [start, end). */
+  span: [number, number];
 }
 
 export interface Table {
@@ -32,6 +36,34 @@ export interface Table {
 }
 
 const FOLLOWING = 4;
+const PRECEDING = 2;
+
+/**
+ * Each cell's token range, in one pass over the row's tokens (tokens and cells are both in document
+ * order): a row costs a couple of DOM calls per piece, not a search per cell.
+ */
+function cellRanges(
+  tokens: Token[],
+  row: Element,
+  cells: Element[],
+): { ranges: [number, number][]; span: [number, number] } {
+  const [from, to] = tokenRange(tokens, row);
+  const ranges: [number, number][] = [];
+  let i = from;
+  for (let j = 0; j < cells.length; j++) {
+    const cell = cells[j]!;
+    if (j > 0 && cells[j - 1] === cell) {
+      ranges.push(ranges[j - 1]!);
+      continue;
+    }
+    // Pieces before this cell (between cells) belong to none; a cell carried from a row above holds none here.
+    while (i < to && cell.compareDocumentPosition(tokens[i]!.node) & PRECEDING) i++;
+    const start = i;
+    while (i < to && cell.contains(tokens[i]!.node)) i++;
+    ranges.push([start, i]);
+  }
+  return { ranges, span: [from, to] };
+}
 /** How far above the header row the body may start (a split table's wrapper is 3–4 levels up). */
 const MAX_SCOPE_LEVELS = 6;
 const HEADER_DATA = /\d{5,}|[¥$]\s*\d/;
@@ -48,6 +80,13 @@ const span = (el: Element, attr: 'colspan' | 'rowspan'): number => {
   const v = Number(el.getAttribute(attr) ?? el.getAttribute(`aria-${attr}`) ?? 1);
   return Number.isInteger(v) && v >= 1 && v <= 50 ? v : 1;
 };
+
+/** How many of an element's children are the extension's own. */
+function skippedIn(el: Element, skip: ReadonlySet<Element>): number {
+  let n = 0;
+  for (const s of skip) if (s.parentElement === el) n++;
+  return n;
+}
 
 /** An element's children, leaving out the extension's own (a row badge in a row is no cell). */
 function childElements(el: Element, skip?: ReadonlySet<Element>): Element[] {
@@ -81,24 +120,31 @@ function findHeaderRow(index: TextIndex): Element | undefined {
 }
 
 /** A row's cells by column, colspan expanded and rowspan carried from the rows above. */
-function expandCells(row: Element, carried: (Element | undefined)[], spans: number[], skip?: ReadonlySet<Element>): Element[] {
+function expandCells(
+  row: Element,
+  carried: (Element | undefined)[],
+  spanned: number[],
+  skip?: ReadonlySet<Element>,
+): Element[] {
+  const spans = row.localName === 'tr' || row.getAttribute('role') === 'row';
   const cells: Element[] = [];
   const own = childElements(row, skip);
   let k = 0;
-  for (let col = 0; k < own.length || (spans[col] ?? 0) > 0; col++) {
-    if ((spans[col] ?? 0) > 0) {
-      spans[col]!--;
+  for (let col = 0; k < own.length || (spanned[col] ?? 0) > 0; col++) {
+    if ((spanned[col] ?? 0) > 0) {
+      spanned[col]!--;
       cells.push(carried[col]!);
       continue;
     }
     const cell = own[k++]!;
-    const cs = span(cell, 'colspan');
-    const rs = span(cell, 'rowspan');
+    // Only table rows span cells (a div grid's attributes are not asked for, cell by cell).
+    const cs = spans ? span(cell, 'colspan') : 1;
+    const rs = spans ? span(cell, 'rowspan') : 1;
     for (let s = 0; s < cs; s++) {
       cells.push(cell);
       if (rs > 1) {
         carried[col + s] = cell;
-        spans[col + s] = rs - 1;
+        spanned[col + s] = rs - 1;
       }
     }
     col += cs - 1;
@@ -112,7 +158,12 @@ function expandCells(row: Element, carried: (Element | undefined)[], spans: numb
  * many children), or failing that any element with as many children as there are columns (a
  * header of `span`s above rows of `td`s), whose cells line up with its columns.
  */
-function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?: ReadonlySet<Element>): { rows: BodyRow[]; scope: Element } | undefined {
+function findBodyRows(
+  header: Element,
+  columns: Column[],
+  tokens: Token[],
+  skip?: ReadonlySet<Element>,
+): { rows: BodyRow[]; scope: Element } | undefined {
   const width = columns.length;
   const role = header.getAttribute('role');
   const sameKind = role ? `[role="${role}"]` : header.localName;
@@ -120,7 +171,9 @@ function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?
   for (const selector of [sameKind, '*']) {
     let scope = header.parentElement;
     for (let level = 0; scope && level < MAX_SCOPE_LEVELS; level++, scope = scope.parentElement) {
-      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, skip).filter((r) => !statesAnId(r, columns, tokens));
+      const rows = rowsIn(scope, selector, header, width, tableLike && selector === sameKind, tokens, skip).filter(
+        (r) => !statesAnId(r, columns, tokens),
+      );
       if (rows.length) return { rows, scope };
     }
   }
@@ -134,19 +187,17 @@ function findBodyRows(header: Element, columns: Column[], tokens: Token[], skip?
  * among which is an id.
  */
 function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
-  const seen = new Set<Element>();
   let opensWithLabel = 0;
   let id = false;
   for (let j = 0; j < row.cells.length; j++) {
-    const cell = row.cells[j]!;
-    if (seen.has(cell)) continue;
-    seen.add(cell);
+    if (j > 0 && row.cells[j] === row.cells[j - 1]) continue;
     const field = columns[j]!.field;
-    const [from, to] = tokenRange(tokens, cell);
+    const [from, to] = row.ranges[j]!;
     if (from < to && tokens[from]!.label && !tokens[from]!.free) opensWithLabel++;
     for (let i = from; i < to; i++) {
       const l = tokens[i]!.label;
-      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || '')) continue;
+      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || ''))
+        continue;
       if (!field || !FREE_TEXT_FIELDS.has(field)) return true;
       id = true;
     }
@@ -154,20 +205,46 @@ function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
   return id && opensWithLabel >= 2;
 }
 
-function rowsIn(scope: Element, selector: string, header: Element, width: number, tableLike: boolean, skip?: ReadonlySet<Element>): BodyRow[] {
+/**
+ * The elements under `scope` that have as many children as the grid has columns, in document order,
+ * without entering them (a row's cells are no rows): the list's structure down to its rows, not every
+ * div inside every row (each element a script touches costs the isolated world a wrapper).
+ */
+function gridRows(scope: Element, selector: string, width: number, widthOf: (el: Element) => number): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = scope.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if ((selector === '*' || el.localName === selector) && widthOf(el) === width) out.push(el);
+    else for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+function rowsIn(
+  scope: Element,
+  selector: string,
+  header: Element,
+  width: number,
+  tableLike: boolean,
+  tokens: Token[],
+  skip?: ReadonlySet<Element>,
+): BodyRow[] {
   const carried: (Element | undefined)[] = [];
   const spans: number[] = [];
   const rows: BodyRow[] = [];
-  for (const el of scope.querySelectorAll(selector)) {
-    if (el === header || el.contains(header) || !(header.compareDocumentPosition(el) & FOLLOWING)) continue;
-    if (!tableLike && (skip?.size ? childElements(el, skip).length : el.childElementCount) !== width) continue;
+  const widthOf = (el: Element) => el.childElementCount - (skip?.size ? skippedIn(el, skip) : 0);
+  for (const el of tableLike ? scope.querySelectorAll(selector) : gridRows(scope, selector, width, widthOf)) {
+    // After the header in document order (the header itself and its ancestors come before it).
+    if (!(header.compareDocumentPosition(el) & FOLLOWING)) continue;
     const cells = expandCells(el, carried, spans, skip);
     // A row of one full-width cell is a group header (退款编号：… 订单编号：…), not a row of columns.
     if (cells.length !== width || new Set(cells).size < 2) continue;
     // Only the outermost of nested look-alikes is a row.
     const last = rows[rows.length - 1];
     if (last && last.el.contains(el)) continue;
-    rows.push({ el, cells });
+    rows.push({ el, cells, ...cellRanges(tokens, el, cells) });
   }
   return rows;
 }

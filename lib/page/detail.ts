@@ -18,7 +18,11 @@ type Sections = Record<Section, number[]>;
 
 const HEADING_ELEMENT = /^h[1-6]$/;
 const isHeadingElement = (el: Element | null): boolean =>
-  !!el && (HEADING_ELEMENT.test(el.localName) || el.getAttribute('role') === 'heading' || el.localName === 'legend' || el.localName === 'caption');
+  !!el &&
+  (HEADING_ELEMENT.test(el.localName) ||
+    el.getAttribute('role') === 'heading' ||
+    el.localName === 'legend' ||
+    el.localName === 'caption');
 
 /** Elements that hold one entry of a list or table: a heading is never inside one. */
 const ENTRY = 'li, [role="listitem"], td, [role="cell"], [role="gridcell"], dd';
@@ -67,7 +71,8 @@ function statusFromHeading(tokens: Token[], at: number[], page: PageKind): strin
     if (t.free || t.label || t.text.length > 40 || !STATUS_SENTENCE.test(t.text)) continue;
     const el = t.node.parentElement;
     if (!el || el.closest(ACTIONABLE)) continue;
-    const own = isHeadingElement(el) || !!el.closest('[role="status"], [role="alert"], [role="banner"], h1, h2, h3, h4, h5, h6');
+    const own =
+      isHeadingElement(el) || !!el.closest('[role="status"], [role="alert"], [role="banner"], h1, h2, h3, h4, h5, h6');
     if (!own) continue;
     const words = t.text.split(/[，,]\s*(?:还剩|剩余)/)[0]!;
     if (statusFromText(words, kind) === 'UNKNOWN') continue;
@@ -132,7 +137,8 @@ function pairsOf(tokens: Token[], at: number[]): Said {
  */
 function countdownWindows(text: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i++) if (mayBeCountdown(text[i]!)) out.push(text.slice(Math.max(0, i - 2), i + 3).join(' '));
+  for (let i = 0; i < text.length; i++)
+    if (mayBeCountdown(text[i]!)) out.push(text.slice(Math.max(0, i - 2), i + 3).join(' '));
   return out;
 }
 
@@ -143,7 +149,13 @@ export interface DetailRead {
   from?: Record<string, string>;
 }
 
-export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapshot['platform'], url: string, now: number): DetailRead {
+export function readDetail(
+  tokens: Token[],
+  page: PageKind,
+  platform: CaseSnapshot['platform'],
+  url: string,
+  now: number,
+): DetailRead {
   const sections = splitSections(tokens);
   const mainSaid = pairsOf(tokens, sections.main);
   const main = settle(mainSaid);
@@ -161,10 +173,15 @@ export function readDetail(tokens: Token[], page: PageKind, platform: CaseSnapsh
   const id = urlId ?? bodyId;
   // The address names the case, but only a page that shows it is read (not one still loading, or
   // one that says the case does not exist).
-  const shown = bodyId !== undefined || bag.status !== undefined || bag.orderId !== undefined || bag.refundFen !== undefined;
+  const shown =
+    bodyId !== undefined || bag.status !== undefined || bag.orderId !== undefined || bag.refundFen !== undefined;
   if (!id || !shown) return { missing: ['退款编号'] };
-  if (urlId && bodyId && urlId !== bodyId) drift.push(`退款编号：页面显示 ${bodyId}，与地址中的 ${urlId} 不同，以地址为准`);
-  const from: Record<string, string> = { ...mainSaid.from, disputeId: urlId ? 'address disputeId=' : (mainSaid.from.disputeId ?? '') };
+  if (urlId && bodyId && urlId !== bodyId)
+    drift.push(`退款编号：页面显示 ${bodyId}，与地址中的 ${urlId} 不同，以地址为准`);
+  const from: Record<string, string> = {
+    ...mainSaid.from,
+    disputeId: urlId ? 'address disputeId=' : (mainSaid.from.disputeId ?? ''),
+  };
   if (bag.status === undefined) {
     bag.status = statusFromHeading(tokens, sections.main, page);
     if (bag.status !== undefined) from.status = 'heading';

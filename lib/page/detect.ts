@@ -14,7 +14,10 @@ export interface PageIdentity {
 
 /** Example URLs per kind; the detection test turns them into a positive/negative matrix. */
 export const URL_EXAMPLES: Record<Exclude<PageKind, 'unknown'>, string[]> = {
-  workbench: ['https://myseller.taobao.com/home.htm/trade-platform/refund-workbench', 'https://qn.taobao.com/home.htm/trade-platform/refund-workbench?from=nav'],
+  workbench: [
+    'https://myseller.taobao.com/home.htm/trade-platform/refund-workbench',
+    'https://qn.taobao.com/home.htm/trade-platform/refund-workbench?from=nav',
+  ],
   'refund-list': [
     'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
     'https://qn.taobao.com/home.htm/trade-platform/refund-list?status=WAIT_SELLER_AGREE',

@@ -18,9 +18,11 @@ import { normalizeText } from './parse';
 import { statusFromText, typeFromText } from './vocabulary';
 
 export type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 /** A non-empty trimmed string of at most 500 characters. */
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 500 && v.trim() ? v.trim() : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.length <= 500 && v.trim() ? v.trim() : undefined;
 const MAX_TEXT = 500;
 
 /** The most rows taken from one response (and kept per frame): a sale-day list's worth. */
@@ -54,7 +56,10 @@ export function idFrom(v: unknown, minDigits: number): { id?: string; rejected?:
     return t.length >= minDigits && t.length <= 24 && /^\d+$/.test(t) ? { id: t } : {};
   }
   if (typeof v === 'number') {
-    if (!Number.isSafeInteger(v) || v < 0 || String(v).length > 15) return { rejected: `JSON 数字 ${String(v).slice(0, 30)} 已失去精度 / a JSON number this long has lost precision` };
+    if (!Number.isSafeInteger(v) || v < 0 || String(v).length > 15)
+      return {
+        rejected: `JSON 数字 ${String(v).slice(0, 30)} 已失去精度 / a JSON number this long has lost precision`,
+      };
     const s = String(v);
     return s.length >= minDigits ? { id: s } : {};
   }
@@ -123,11 +128,20 @@ function walk(root: unknown, visit: (value: unknown, path: string, key: string) 
 export function rowsInResponse(body: unknown): ResponseRows {
   const root = obj(body);
   const notes: DataNote[] = [];
-  if (!root) return { shape: 'none', rows: [], notes: [{ level: 'ignored', text: '响应不是 JSON 对象 / the response is not a JSON object' }] };
+  if (!root)
+    return {
+      shape: 'none',
+      rows: [],
+      notes: [{ level: 'ignored', text: '响应不是 JSON 对象 / the response is not a JSON object' }],
+    };
   const api = apiOf(root);
   const ret = Array.isArray(root.ret) ? root.ret.filter((r): r is string => typeof r === 'string') : undefined;
   if (ret && ret.length && !ret.some((r) => r.startsWith('SUCCESS'))) {
-    return { shape: api, rows: [], notes: [{ level: 'ignored', shape: api, text: `响应未成功（${ret[0]!.slice(0, 80)}） / not a success response` }] };
+    return {
+      shape: api,
+      rows: [],
+      notes: [{ level: 'ignored', shape: api, text: `响应未成功（${ret[0]!.slice(0, 80)}） / not a success response` }],
+    };
   }
   let list: { value: unknown[]; path: string } | undefined;
   walk(root, (value, path, key) => {
@@ -162,7 +176,13 @@ export function rowsInResponse(body: unknown): ResponseRows {
   if (!list && !single) {
     let summary = false;
     walk(root, (_v, _p, key) => (summary = key === 'donutVO'));
-    notes.push({ level: summary ? 'info' : 'ignored', shape, text: summary ? '只有汇总（donutVO），没有售后单行：已保留的售后单不变 / a summary-only response (donutVO): no rows; the cases already kept stay' : '响应中未找到售后单行 / no rows found in the response' });
+    notes.push({
+      level: summary ? 'info' : 'ignored',
+      shape,
+      text: summary
+        ? '只有汇总（donutVO），没有售后单行：已保留的售后单不变 / a summary-only response (donutVO): no rows; the cases already kept stay'
+        : '响应中未找到售后单行 / no rows found in the response',
+    });
     return { shape, rows: [], notes };
   }
   const items = list ? list.value : [single!.value];
@@ -181,16 +201,38 @@ export function rowsInResponse(body: unknown): ResponseRows {
     }
     rows.push({ vo, ...(dispute.id ? { disputeId: dispute.id } : {}), ...(order.id ? { orderId: order.id } : {}) });
   }
-  if (items.length > MAX_DATA_CASES) notes.push({ level: 'ignored', shape, text: `只取前 ${MAX_DATA_CASES} 行 / only the first ${MAX_DATA_CASES} rows are taken` });
-  if (unkeyed) notes.push({ level: 'ignored', shape, text: `${unkeyed} 行没有可用的售后单号或订单号，已忽略 / ${unkeyed} rows without a usable disputeId or bizOrderId were ignored${rejected ? `: ${rejected}` : ''}` });
-  else if (rejected) notes.push({ level: 'ignored', shape, text: `忽略了一个无效的编号 / an id was ignored: ${rejected}` });
+  if (items.length > MAX_DATA_CASES)
+    notes.push({
+      level: 'ignored',
+      shape,
+      text: `只取前 ${MAX_DATA_CASES} 行 / only the first ${MAX_DATA_CASES} rows are taken`,
+    });
+  if (unkeyed)
+    notes.push({
+      level: 'ignored',
+      shape,
+      text: `${unkeyed} 行没有可用的售后单号或订单号，已忽略 / ${unkeyed} rows without a usable disputeId or bizOrderId were ignored${rejected ? `: ${rejected}` : ''}`,
+    });
+  else if (rejected)
+    notes.push({ level: 'ignored', shape, text: `忽略了一个无效的编号 / an id was ignored: ${rejected}` });
   return { shape, rows, notes };
 }
 
 // ---- what a row says, field by field ----------------------------------------------------------
 
 /** Fields a data response may fill, by snapshot field name. */
-export type DataField = 'orderId' | 'refundType' | 'status' | 'goodsStatus' | 'refundFen' | 'paidFen' | 'item' | 'appliedAt' | 'paidAt' | 'shippedAt' | 'signedAt';
+export type DataField =
+  | 'orderId'
+  | 'refundType'
+  | 'status'
+  | 'goodsStatus'
+  | 'refundFen'
+  | 'paidFen'
+  | 'item'
+  | 'appliedAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'signedAt';
 
 /**
  * What a row says for one field, before any trust. `money`: `fen` when the format says yuan (a
@@ -222,8 +264,15 @@ export function moneyFrom(v: unknown, path: string): Extract<Candidate, { kind: 
   return { kind: 'money', path, raw: v.slice(0, 40), bare: Number(m[2]) };
 }
 
-const value = (path: string, raw: unknown, v: unknown, certain: boolean, confirm: 'page' | 'format' = 'page'): Candidate => ({ kind: 'value', path, raw: String(raw).slice(0, 80), value: v, certain, confirm });
-const at = (vo: Json, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (obj(o) && Object.hasOwn(obj(o)!, k) ? obj(o)![k] : undefined), vo);
+const value = (
+  path: string,
+  raw: unknown,
+  v: unknown,
+  certain: boolean,
+  confirm: 'page' | 'format' = 'page',
+): Candidate => ({ kind: 'value', path, raw: String(raw).slice(0, 80), value: v, certain, confirm });
+const at = (vo: Json, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (obj(o) && Object.hasOwn(obj(o)!, k) ? obj(o)![k] : undefined), vo);
 
 /** A China-time stamp exactly as "yyyy-MM-dd HH:mm:ss" (the one format seen from the refundface2 front end). */
 function timeFrom(vo: Json, path: string): Candidate | undefined {
@@ -231,7 +280,9 @@ function timeFrom(vo: Json, path: string): Candidate | undefined {
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(v) : null;
   if (!m) return undefined;
   const [y, mo, d, h, mi, sec] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
-  return isChinaWall(y, mo, d, h, mi, sec) ? value(path, v, chinaWallIso(y, mo, d, h, mi, sec), true, 'format') : undefined;
+  return isChinaWall(y, mo, d, h, mi, sec)
+    ? value(path, v, chinaWallIso(y, mo, d, h, mi, sec), true, 'format')
+    : undefined;
 }
 
 const kindOfType = (t: RefundType): CaseKind => (t === '换货' ? 'exchange' : t === '邮费' ? 'postage' : 'refund');
@@ -266,7 +317,8 @@ const READERS: { [K in DataField]: (vo: Json, kind: CaseKind) => Candidate | und
     const coded = fromCode(STATUS_CODES, raw);
     if (coded) return value('refundStatus', raw, { status: coded }, false);
     // The open platform's names (WAIT_SELLER_AGREE …) are not the page API's; checked like a code.
-    if (typeof raw === 'string' && raw !== 'UNKNOWN' && (CASE_STATUSES as readonly string[]).includes(raw)) return value('refundStatus', raw, { status: raw as CaseStatus }, false);
+    if (typeof raw === 'string' && raw !== 'UNKNOWN' && (CASE_STATUSES as readonly string[]).includes(raw))
+      return value('refundStatus', raw, { status: raw as CaseStatus }, false);
     return undefined;
   },
   goodsStatus: (vo) => {
@@ -301,12 +353,17 @@ const yuanText = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
 /** One check of a row's field against the page's value for the same case; undefined when nothing can be checked. */
-export function compare(field: DataField, cand: Candidate, shown: unknown): { outcome: Outcome; data: string; page: string } | undefined {
+export function compare(
+  field: DataField,
+  cand: Candidate,
+  shown: unknown,
+): { outcome: Outcome; data: string; page: string } | undefined {
   if (shown === undefined) return undefined;
   if (cand.kind === 'money') {
     if (typeof shown !== 'number') return undefined;
     const page = yuanText(shown);
-    if (cand.fen !== undefined) return { outcome: cand.fen === shown ? 'agree' : 'disagree', data: JSON.stringify(cand.raw), page };
+    if (cand.fen !== undefined)
+      return { outcome: cand.fen === shown ? 'agree' : 'disagree', data: JSON.stringify(cand.raw), page };
     const bare = cand.bare!;
     const asYuan = Math.round(bare * 100) === shown && Math.abs(bare * 100 - shown) < 1e-6;
     const asFen = bare === shown;
@@ -321,7 +378,11 @@ export function compare(field: DataField, cand: Candidate, shown: unknown): { ou
       return { outcome: s === shown ? 'agree' : 'disagree', data: `${cand.raw}→${s}`, page: String(shown) };
     }
     case 'item':
-      return { outcome: squash(String(v)) === squash(String(shown)) ? 'agree' : 'disagree', data: String(v).slice(0, 40), page: String(shown).slice(0, 40) };
+      return {
+        outcome: squash(String(v)) === squash(String(shown)) ? 'agree' : 'disagree',
+        data: String(v).slice(0, 40),
+        page: String(shown).slice(0, 40),
+      };
     case 'appliedAt':
     case 'paidAt':
     case 'shippedAt':
@@ -331,7 +392,11 @@ export function compare(field: DataField, cand: Candidate, shown: unknown): { ou
       return { outcome: d < 60_000 ? 'agree' : 'disagree', data: cand.raw, page: String(shown) };
     }
     default:
-      return { outcome: v === shown ? 'agree' : 'disagree', data: `${cand.raw}${cand.raw === String(v) ? '' : `→${String(v)}`}`, page: String(shown) };
+      return {
+        outcome: v === shown ? 'agree' : 'disagree',
+        data: `${cand.raw}${cand.raw === String(v) ? '' : `→${String(v)}`}`,
+        page: String(shown),
+      };
   }
 }
 
@@ -350,7 +415,12 @@ export function trusted(cand: Candidate, verdict: Verdict, money: Verdict, mode:
     if (cand.fen !== undefined) return cand.fen;
     const unit = verdict.unit ?? money.unit;
     const fen = unit === 'fen' ? cand.bare! : unit === 'yuan' ? Math.round(cand.bare! * 100) : undefined;
-    return fen !== undefined && Number.isSafeInteger(fen) && fen <= MAX_FEN && (unit === 'yuan' || Number.isInteger(cand.bare)) ? fen : undefined;
+    return fen !== undefined &&
+      Number.isSafeInteger(fen) &&
+      fen <= MAX_FEN &&
+      (unit === 'yuan' || Number.isInteger(cand.bare))
+      ? fen
+      : undefined;
   }
   if (cand.confirm === 'format') return cand.value;
   return mode === 'unconfirmed' ? (cand.certain ? cand.value : undefined) : verdict.confirmed ? cand.value : undefined;
@@ -368,7 +438,13 @@ export interface DataRow extends ResponseRow {
   checked: Map<string, unknown[]>;
 }
 
-export const dataRow = (row: ResponseRow, shape: string, platform: Platform): DataRow => ({ ...row, shape, platform, read: {}, checked: new Map() });
+export const dataRow = (row: ResponseRow, shape: string, platform: Platform): DataRow => ({
+  ...row,
+  shape,
+  platform,
+  read: {},
+  checked: new Map(),
+});
 
 export function candidate(d: DataRow, field: DataField, kind: CaseKind): Candidate | undefined {
   const key = field === 'status' ? `status:${kind}` : field;
@@ -426,7 +502,8 @@ export class KeptRows {
     if (!c.orderId || (orderCount?.get(c.orderId) ?? 1) > 1) return undefined;
     if (!this.byOrder) {
       this.byOrder = new Map();
-      for (const r of this.rows.values()) if (r.orderId) this.byOrder.set(r.orderId, this.byOrder.has(r.orderId) ? null : r);
+      for (const r of this.rows.values())
+        if (r.orderId) this.byOrder.set(r.orderId, this.byOrder.has(r.orderId) ? null : r);
     }
     const o = this.byOrder.get(c.orderId);
     // A row with another disputeId on the same order is another case.
@@ -464,7 +541,13 @@ export function calibrate(cal: Calibration, pairs: readonly [CaseSnapshot, DataR
  * Fill what the page's DOM did not show from its matched row, with the fields calibration trusts.
  * The DOM stays the authority; every field taken from the data is listed in `fromData`.
  */
-export function fillCase(c: CaseSnapshot, d: DataRow | undefined, cal: Calibration, mode: TrustMode = 'calibrated', moneyOf?: Map<string, Verdict>): CaseSnapshot {
+export function fillCase(
+  c: CaseSnapshot,
+  d: DataRow | undefined,
+  cal: Calibration,
+  mode: TrustMode = 'calibrated',
+  moneyOf?: Map<string, Verdict>,
+): CaseSnapshot {
   if (!d || d.platform !== c.platform) return c;
   const read = c as unknown as Record<string, unknown>;
   let merged: Record<string, unknown> | undefined;
@@ -509,12 +592,22 @@ export function fillCase(c: CaseSnapshot, d: DataRow | undefined, cal: Calibrati
  * Fill a reading's cases from the kept rows: match, check every field both sides have, then fill
  * with what is trusted (so one row's agreement lets the next row be filled in the same reading).
  */
-export function fillCases(cases: readonly CaseSnapshot[], rows: KeptRows, cal: Calibration, now: number, mode: TrustMode = 'calibrated'): CaseSnapshot[] {
+export function fillCases(
+  cases: readonly CaseSnapshot[],
+  rows: KeptRows,
+  cal: Calibration,
+  now: number,
+  mode: TrustMode = 'calibrated',
+): CaseSnapshot[] {
   if (!rows.size) return cases as CaseSnapshot[];
   const orderCount = new Map<string, number>();
   for (const c of cases) if (c.orderId) orderCount.set(c.orderId, (orderCount.get(c.orderId) ?? 0) + 1);
   const pairs: [CaseSnapshot, DataRow | undefined][] = cases.map((c) => [c, rows.match(c, orderCount)]);
-  calibrate(cal, pairs.filter((p): p is [CaseSnapshot, DataRow] => !!p[1]), now);
+  calibrate(
+    cal,
+    pairs.filter((p): p is [CaseSnapshot, DataRow] => !!p[1]),
+    now,
+  );
   const moneyOf = new Map<string, Verdict>();
   return pairs.map(([c, d]) => fillCase(c, d, cal, mode, moneyOf));
 }
@@ -533,7 +626,13 @@ export function pendingNotes(rows: KeptRows, cal: Calibration, mode: TrustMode):
       const money = cal.moneyVerdict(d.shape, MONEY_PATHS);
       if (trusted(cand, verdict, money, mode) !== undefined) {
         if (mode === 'unconfirmed' && (cand.kind === 'money' || cand.confirm === 'page')) {
-          seen.set(key, { level: 'unconfirmed', shape: d.shape, field, path: cand.path, text: `${cand.path}：按格式读取，未与页面核对（扩展只在与页面一致后使用） / read by its format, not checked against a page (the extension uses it only after it agreed with the page)` });
+          seen.set(key, {
+            level: 'unconfirmed',
+            shape: d.shape,
+            field,
+            path: cand.path,
+            text: `${cand.path}：按格式读取，未与页面核对（扩展只在与页面一致后使用） / read by its format, not checked against a page (the extension uses it only after it agreed with the page)`,
+          });
         }
         continue;
       }
@@ -558,7 +657,13 @@ export function pendingNotes(rows: KeptRows, cal: Calibration, mode: TrustMode):
  * calibrated against them, exactly as in the background; without them nothing can be checked, so
  * only what the format alone makes certain is shown, and the notes say so.
  */
-export function inspectResponse(body: unknown, platform: Platform, kind: CaseKind, now: number, pageCases?: readonly CaseSnapshot[]): { cases: Partial<CaseSnapshot>[]; notes: DataNote[] } {
+export function inspectResponse(
+  body: unknown,
+  platform: Platform,
+  kind: CaseKind,
+  now: number,
+  pageCases?: readonly CaseSnapshot[],
+): { cases: Partial<CaseSnapshot>[]; notes: DataNote[] } {
   const found = rowsInResponse(body);
   const rows = new KeptRows();
   rows.keep(found, platform);
@@ -581,13 +686,24 @@ export function inspectResponse(body: unknown, platform: Platform, kind: CaseKin
   const cases: Partial<CaseSnapshot>[] = [];
   for (const d of rows.all()) {
     const onPage = matched.get(d);
-    const base: CaseSnapshot = { platform, disputeId: d.disputeId ?? onPage?.disputeId ?? '', kind: onPage?.kind ?? kindOfRow(d) ?? kind, status: 'UNKNOWN', flags: {} };
+    const base: CaseSnapshot = {
+      platform,
+      disputeId: d.disputeId ?? onPage?.disputeId ?? '',
+      kind: onPage?.kind ?? kindOfRow(d) ?? kind,
+      status: 'UNKNOWN',
+      flags: {},
+    };
     const snap: Partial<CaseSnapshot> = { ...fillCase(base, d, cal, mode) };
     // A row without a dispute id of its own (nor a page row to lend one) has none: none is made up.
     if (!snap.disputeId) delete snap.disputeId;
     cases.push(snap);
   }
   const notes = [...found.notes, ...cal.notes(), ...pendingNotes(rows, cal, mode)];
-  if (pageCases) notes.push({ level: 'info', shape: found.shape, text: `${matched.size} / ${rows.size} 行与页面上的售后单对应 / rows matched to a case on the page` });
+  if (pageCases)
+    notes.push({
+      level: 'info',
+      shape: found.shape,
+      text: `${matched.size} / ${rows.size} 行与页面上的售后单对应 / rows matched to a case on the page`,
+    });
   return { cases, notes };
 }

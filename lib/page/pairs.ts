@@ -51,7 +51,12 @@ function sameMeaning(field: LabelField, a: string, b: string): boolean {
     case 'status': {
       const x = statusWords(a);
       const y = statusWords(b);
-      return x === y || (['refund', 'exchange', 'postage'] as const).every((k) => statusFromText(x, k) === statusFromText(y, k) && statusFromText(x, k) !== 'UNKNOWN');
+      return (
+        x === y ||
+        (['refund', 'exchange', 'postage'] as const).every(
+          (k) => statusFromText(x, k) === statusFromText(y, k) && statusFromText(x, k) !== 'UNKNOWN',
+        )
+      );
     }
     default:
       return a.replace(/\s/g, '') === b.replace(/\s/g, '');
@@ -65,8 +70,7 @@ export function state(said: Said, field: LabelField, value: string, from: string
   if (before === undefined) {
     said.bag[field] = value;
     said.from[field] = from;
-  }
-  else if (!FREE_TEXT_FIELDS.has(field) && !sameMeaning(field, before, value)) said.conflicts.add(field);
+  } else if (!FREE_TEXT_FIELDS.has(field) && !sameMeaning(field, before, value)) said.conflicts.add(field);
 }
 
 /** The fields the page contradicted are left out; what is left, and the notes that say why. */

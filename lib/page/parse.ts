@@ -12,7 +12,8 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 
 const FOLD = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/g;
 const FOLD_TEST = /[\uFF01-\uFF5E\uFFE5\u3000\u00A0]/;
-const fold = (ch: string) => (ch === '\uFFE5' ? '¥' : ch === '\u3000' || ch === '\u00A0' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+const fold = (ch: string) =>
+  ch === '\uFFE5' ? '¥' : ch === '\u3000' || ch === '\u00A0' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 
 /** Fold full-width forms and collapse whitespace, so ：/:, ￥/¥ and line breaks read alike. */
 /** Anything `normalizeText` would change: full-width forms, odd or doubled whitespace, spaced colons, ends. */
@@ -68,20 +69,31 @@ export function parseChinaTime(text: string, now: number): string | undefined {
   // A year is four digits of their own: 20100-11-20 is no date, not the year 0100.
   let m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
-    const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, s = m[6] ? +m[6] : 0;
+    const y = +m[1]!,
+      mo = +m[2]!,
+      d = +m[3]!,
+      h = +m[4]!,
+      mi = +m[5]!,
+      s = m[6] ? +m[6] : 0;
     return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
   // Nor is a month-day that ends a longer run of digits and dashes (…0100-11-20).
   m = t.match(/(?<![\d./-])(\d{1,2})[-/月](\d{1,2})日?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/);
   if (m) {
-    const mo = +m[1]!, d = +m[2]!, h = +m[3]!, mi = +m[4]!, s = m[5] ? +m[5] : 0;
+    const mo = +m[1]!,
+      d = +m[2]!,
+      h = +m[3]!,
+      mi = +m[4]!,
+      s = m[5] ? +m[5] : 0;
     let y = chinaYear(now);
     if (chinaWallToMs(y, mo, d, h, mi, s) > now + CLOCK_SKEW_MS) y -= 1;
     return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
   m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
   if (m) {
-    const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+    const y = +m[1]!,
+      mo = +m[2]!,
+      d = +m[3]!;
     return isChinaWall(y, mo, d) ? chinaWallIso(y, mo, d) : undefined;
   }
   return undefined;
@@ -134,7 +146,14 @@ function durationMsIn(t: string): number | undefined {
     if (unit === '天') days = true;
     else if ((unit === '小时' || unit === '时') && days && n > 23) return undefined;
     else if (unit !== '小时' && unit !== '时' && n > 59) return undefined;
-    total += unit === '天' ? n * DAY_MS : unit === '小时' || unit === '时' ? n * HOUR_MS : unit === '秒' ? n * 1000 : n * 60_000;
+    total +=
+      unit === '天'
+        ? n * DAY_MS
+        : unit === '小时' || unit === '时'
+          ? n * HOUR_MS
+          : unit === '秒'
+            ? n * 1000
+            : n * 60_000;
   }
   return rank < 5 ? total : undefined;
 }

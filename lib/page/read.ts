@@ -56,6 +56,8 @@ interface Region {
   id: string;
   label: string;
   root: Element;
+  /** Its token range, once asked for. */
+  span?: [number, number];
   /** The element showing the id. */
   anchor: Element;
 }
@@ -121,43 +123,45 @@ function markFreeColumns(tokens: Token[], table: Table): void {
   const free = table.columns.map((c) => c.field !== undefined && FREE_TEXT_FIELDS.has(c.field));
   if (!free.includes(true)) return;
   for (const row of table.rows) {
-    const seen = new Set<Element>();
-    row.cells.forEach((cell, j) => {
-      if (!free[j] || seen.has(cell)) return;
-      seen.add(cell);
-      const [from, to] = tokenRange(tokens, cell);
+    for (let j = 0; j < row.ranges.length; j++) {
+      if (!free[j]) continue;
+      const [from, to] = row.ranges[j]!;
       for (let i = from; i < to; i++) tokens[i]!.free = true;
-    });
+    }
   }
 }
 
 /** What a body row's cells say, column by column, and the texts that may hold its countdown. */
-function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
+function readCells(
+  tokens: Token[],
+  table: Table,
+  row: BodyRow,
+  said: Said,
+  pairs: boolean,
+): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
   const countdown: string[] = [];
   const typePieces: string[] = [];
   let id: string | undefined;
   let idAt: Element | undefined;
-  const done = new Set<Element>();
   row.cells.forEach((cell, j) => {
     const field = table.columns[j]!.field;
-    if (done.has(cell)) return;
-    done.add(cell);
-    const [from, to] = tokenRange(tokens, cell);
-    // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well.
-    readPairs(tokens, from, to, said);
+    if (j > 0 && row.cells[j - 1] === cell) return;
+    const [from, to] = row.ranges[j]!;
+    // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well (read with the region's, when it holds the row).
+    if (pairs) readPairs(tokens, from, to, said);
     const pieces: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.label) pieces.push(tokens[i]!.text);
     if (!field || field === 'actions' || !pieces.length) return;
     const source = `column ${table.columns[j]!.label}`;
     // A reason may run over several lines; a nick or a title is the cell's first line (数量：2 is not the title).
-    if (FREE_TEXT_FIELDS.has(field)) state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
+    if (FREE_TEXT_FIELDS.has(field))
+      state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
     else if (field === 'disputeId') {
       for (let i = from; i < to && !id; i++) {
         id = tokens[i]!.label ? undefined : tokens[i]!.text.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
         if (id) idAt = tokens[i]!.node.parentElement ?? undefined;
       }
-    }
-    else if (field === 'countdown') countdown.push(pieces.join(' '));
+    } else if (field === 'countdown') countdown.push(pieces.join(' '));
     else if (COLUMN_TEXT_FIELDS.has(field)) {
       state(said, field, pieces.join(' '), source);
       if (field === 'status') countdown.push(pieces.join(' '));
@@ -165,14 +169,30 @@ function readCells(tokens: Token[], table: Table, row: BodyRow, said: Said): { i
     } else state(said, field, pieces[0]!, source);
   });
   if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
-    const [from, to] = tokenRange(tokens, row.el);
+    const [from, to] = row.span;
     for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
   }
   return { id, ...(idAt ? { idAt } : {}), countdown, typePieces };
 }
 
+/**
+ * Whether a labelled region is the group header of a body row it does not contain: an earlier
+ * sibling of the row (a header `tr` above its rows) or of the row's parent (a header above a `tbody`).
+ * Anything farther off (a summary card above the table) heads no row.
+ */
+function headsRow(header: Element, row: Element): boolean {
+  for (let e: Element | null = row, k = 0; e && k < 2; e = e.parentElement, k++) {
+    if (header.parentElement === e.parentElement && header.compareDocumentPosition(e) & FOLLOWING) return true;
+  }
+  return false;
+}
+
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
-function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
+function* readList(
+  text: TextIndex,
+  page: PageKind,
+  opts: ReadOptions,
+): Generator<void, { cases: ListCase[]; unread: number; table?: Table }> {
   const { tokens } = text;
   const table = findTable(text);
   if (table) markFreeColumns(tokens, table);
@@ -181,15 +201,30 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   const byId = new Map<string, ListCase>();
   const caseFor = (id: string, idLabel: string | undefined): ListCase => {
     let c = byId.get(id);
-    if (!c) byId.set(id, (c = { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [], strategy: table ? 'column table' : 'labelled pairs' }));
+    if (!c)
+      byId.set(
+        id,
+        (c = {
+          id,
+          idLabel,
+          said: newSaid(),
+          drift: [],
+          flags: {},
+          typePieces: [],
+          countdownRows: [],
+          rows: [],
+          strategy: table ? 'column table' : 'labelled pairs',
+        }),
+      );
     return c;
   };
   const readRegions = new Set<Region>();
   let unread = 0;
+  const spanOf = (r: Region) => (r.span ??= tokenRange(tokens, r.root));
   const pairsOfRegion = (c: ListCase, r: Region) => {
     if (readRegions.has(r)) return;
     readRegions.add(r);
-    const [from, to] = tokenRange(tokens, r.root);
+    const [from, to] = spanOf(r);
     readPairs(tokens, from, to, c.said);
     readFlags(tokens, from, to, c.flags);
     for (let i = from; i < to; i++) if (!tokens[i]!.free) c.typePieces.push(tokens[i]!.text);
@@ -198,14 +233,21 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
   for (let k = 0; table && k < table.rows.length; k++) {
     if (k % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const row = table.rows[k]!;
-    const said = newSaid();
-    const cells = readCells(tokens, table, row, said);
     // Regions and rows are both in document order: the row's region is the last one that starts before it.
-    while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY)) p++;
+    while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY))
+      p++;
     const last = regions[p];
-    const region = last && (last.root.contains(row.el) || table.scope.contains(last.root)) ? last : undefined;
-    const linked = cells.id ? undefined : idFromLinks(row.el);
-    const id = cells.id ?? linked ?? region?.id;
+    // A region holding the table's header (a lone labelled id climbs to the whole page) heads a row only
+    // when it is the list's one case over its one row.
+    const lone = regions.length === 1 && table.rows.length === 1;
+    const holds = !!last && last.root.contains(row.el);
+    const region =
+      last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el)) ? last : undefined;
+    const said = newSaid();
+    const cells = readCells(tokens, table, row, said, !(region && holds));
+    // The id column, else the group header's id, else a detail link in the row.
+    const linked = cells.id || region ? undefined : idFromLinks(row.el);
+    const id = cells.id ?? region?.id ?? linked;
     if (!id) {
       if (row.el.textContent?.trim()) unread++;
       continue;
@@ -214,15 +256,18 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     const c = caseFor(id, region?.label ?? idColumn);
     c.idFrom ??= cells.id ? `column ${idColumn}` : linked ? 'link disputeId=' : `group header ${region?.label}`;
     if (region && region.id === id) pairsOfRegion(c, region);
-    for (const [f, v] of Object.entries(said.bag)) state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
+    for (const [f, v] of Object.entries(said.bag))
+      state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
     for (const f of said.conflicts) c.said.conflicts.add(f);
-    const [from, to] = tokenRange(tokens, row.el);
-    readFlags(tokens, from, to, c.flags);
+    readFlags(tokens, row.span[0], row.span[1], c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);
     // The badge goes after the id (in its cell), or after the group header's id.
     const inRegion = region && region.id === id;
-    c.rows.push({ root: inRegion ? region.root : row.el, anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el) });
+    c.rows.push({
+      root: inRegion ? region.root : row.el,
+      anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el),
+    });
   }
   // Regions no body row fell in: cards, read by their labels.
   for (let k = 0; k < regions.length; k++) {
@@ -232,14 +277,16 @@ function* readList(text: TextIndex, page: PageKind, opts: ReadOptions): Generato
     const c = caseFor(r.id, r.label);
     c.idFrom ??= `label ${r.label}`;
     pairsOfRegion(c, r);
-    const [from, to] = tokenRange(tokens, r.root);
+    const [from, to] = spanOf(r);
     const countdown: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
     c.countdownRows.push(countdown);
     c.rows.push({ root: r.root, anchor: r.anchor });
   }
   // Cases in the order the page shows them.
-  const cases = [...byId.values()].sort((a, b) => (a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1));
+  const cases = [...byId.values()].sort((a, b) =>
+    a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1,
+  );
   for (const c of cases) {
     if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
     for (const row of c.rows) opts.rows?.push([c.id, row]);
@@ -303,7 +350,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     .map((t) => t.text)
     .join(' ');
   const headerLabels: string[] = [];
-  for (const i of text.bareLabelAt) if (Object.hasOwn(LABELS, tokens[i]!.text) && !tokens[i]!.free) headerLabels.push(tokens[i]!.text);
+  for (const i of text.bareLabelAt)
+    if (Object.hasOwn(LABELS, tokens[i]!.text) && !tokens[i]!.free) headerLabels.push(tokens[i]!.text);
   const idLabels = [...new Set(text.idAt.filter((i) => !tokens[i]!.free).map((i) => tokens[i]!.label!.label))];
   const cues: ContentCues = {
     headerLabels,
@@ -326,10 +374,14 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
 
   if (isDetailPage(page)) {
     const detail = readDetail(tokens, page, platform, opts.url, now);
-    if (detail.snapshot && detail.from) opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
+    if (detail.snapshot && detail.from)
+      opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
-    reading.missing.push(...detail.missing, ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)));
-    const unknown = unknownLabels(tokens, undefined, opts.taught);
+    reading.missing.push(
+      ...detail.missing,
+      ...missingFor(page, reading.cases).filter((m) => !detail.missing.includes(m)),
+    );
+    const unknown = reading.missing.length ? unknownLabels(tokens, undefined, opts.taught) : [];
     if (unknown.length) reading.unknownLabels = unknown;
     return reading;
   }
@@ -339,7 +391,18 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     const { bag, drift } = settle(c.said);
     opts.provenance?.set(c.id, { strategy: c.strategy, fields: { disputeId: c.idFrom ?? '', ...c.said.from } });
     reading.cases.push(
-      toSnapshot({ page, platform, id: c.id, idLabel: c.idLabel, bag, drift: [...c.drift, ...drift], flags: c.flags, typePieces: c.typePieces, countdownTexts: countdownOf(c, now), now }),
+      toSnapshot({
+        page,
+        platform,
+        id: c.id,
+        idLabel: c.idLabel,
+        bag,
+        drift: [...c.drift, ...drift],
+        flags: c.flags,
+        typePieces: c.typePieces,
+        countdownTexts: countdownOf(c, now),
+        now,
+      }),
     );
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
@@ -349,7 +412,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
   }
   reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
-  const unknown = unknownLabels(tokens, list.table, opts.taught);
+  // Offered to teach only beside a drift warning: a page read in full needs no teaching.
+  const unknown = reading.missing.length ? unknownLabels(tokens, list.table, opts.taught) : [];
   if (unknown.length) reading.unknownLabels = unknown;
   return reading;
 }
@@ -367,7 +431,13 @@ function unknownLabels(tokens: Token[], table: Table | undefined, taught: Taught
   const found = new Set<string>();
   const offer = (raw: string) => {
     const label = raw.replace(/:$/, '').trim();
-    if (found.size >= MAX_UNKNOWN_LABELS || !LABEL_LIKE.test(label) || Object.hasOwn(LABELS, label) || (taught && Object.hasOwn(taught, label))) return;
+    if (
+      found.size >= MAX_UNKNOWN_LABELS ||
+      !LABEL_LIKE.test(label) ||
+      Object.hasOwn(LABELS, label) ||
+      (taught && Object.hasOwn(taught, label))
+    )
+      return;
     found.add(label);
   };
   for (const c of table?.columns ?? []) if (!c.field) offer(c.label);

@@ -37,8 +37,10 @@ export function extractDisputeDataJson(script: string): string | undefined {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined;
 
 /** A cell's text: markup such as `<br/>` becomes a space, any other tag goes, never HTML. */
 export function cellText(v: unknown): string {
@@ -96,12 +98,22 @@ const componentId = (key: string, c: Json): string | undefined => {
 const MAX_COMPONENTS = 20_000;
 
 /** The cases of a `disputeData` object (`headers`: the page's visible column headers, when it shows them). */
-export function parseDisputeData(json: string, now: number, platform: Platform, headers?: readonly string[]): CaseSnapshot[] {
+export function parseDisputeData(
+  json: string,
+  now: number,
+  platform: Platform,
+  headers?: readonly string[],
+): CaseSnapshot[] {
   return readDisputeDataJson(json, now, platform, headers).cases;
 }
 
 /** The cases, and how many headers had no body (`bizName: "disputeBody"`) and bodies no header: for the support tool. */
-export function readDisputeDataJson(json: string, now: number, platform: Platform, headers?: readonly string[]): { cases: CaseSnapshot[]; headersWithoutBody: number; bodiesWithoutHeader: number } {
+export function readDisputeDataJson(
+  json: string,
+  now: number,
+  platform: Platform,
+  headers?: readonly string[],
+): { cases: CaseSnapshot[]; headersWithoutBody: number; bodiesWithoutHeader: number } {
   const none = { cases: [], headersWithoutBody: 0, bodiesWithoutHeader: 0 };
   let root: Json | undefined;
   try {
@@ -140,7 +152,9 @@ export function readDisputeDataJson(json: string, now: number, platform: Platfor
     const buyer = cellText(obj(head?.shop)?.name);
     if (buyer) snap.buyer = maskBuyer(buyer);
     const body = obj(bodies.get(id)?.fields);
-    const raw = Array.isArray(body?.options) ? (body.options as unknown[]).slice(0, 30).map((o) => obj(obj(o)?.title)?.name) : [];
+    const raw = Array.isArray(body?.options)
+      ? (body.options as unknown[]).slice(0, 30).map((o) => obj(obj(o)?.title)?.name)
+      : [];
     const options = raw.map(cellText);
     const columns = optionColumns(options.length, headers);
     for (let i = 0; i < options.length; i++) {
@@ -188,7 +202,11 @@ export function readDisputeDataJson(json: string, now: number, platform: Platfor
   }
   let bodiesWithoutHeader = 0;
   for (const id of bodies.keys()) if (!heads.has(id)) bodiesWithoutHeader++;
-  return { cases: out, headersWithoutBody: [...heads.keys()].filter((id) => !bodies.has(id)).length, bodiesWithoutHeader };
+  return {
+    cases: out,
+    headersWithoutBody: [...heads.keys()].filter((id) => !bodies.has(id)).length,
+    bodiesWithoutHeader,
+  };
 }
 
 /**

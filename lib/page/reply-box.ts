@@ -26,11 +26,13 @@ function labelOf(el: HTMLTextAreaElement | HTMLInputElement | HTMLElement): stri
 
 /** Reply boxes on the page, best first: the one with focus (or last focused), then by label. */
 export function findReplyBoxes(doc: Document, lastFocused?: Element | null): HTMLElement[] {
-  const all = [...doc.querySelectorAll<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]')].filter((el) => {
-    if ((el as HTMLTextAreaElement).disabled || (el as HTMLTextAreaElement).readOnly) return false;
-    const label = labelOf(el);
-    return REPLY_WORDS.test(label) && !NOT_REPLY.test(label);
-  });
+  const all = [...doc.querySelectorAll<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]')].filter(
+    (el) => {
+      if ((el as HTMLTextAreaElement).disabled || (el as HTMLTextAreaElement).readOnly) return false;
+      const label = labelOf(el);
+      return REPLY_WORDS.test(label) && !NOT_REPLY.test(label);
+    },
+  );
   const focused = lastFocused && all.find((el) => el === lastFocused);
   return focused ? [focused, ...all.filter((el) => el !== focused)] : all;
 }
@@ -44,12 +46,14 @@ export type InsertResult = { ok: true; how: 'typed' | 'set' } | { ok: false; rea
  */
 export function insertIntoBox(box: HTMLElement, text: string): InsertResult {
   const doc = box.ownerDocument;
-  const isField = box instanceof doc.defaultView!.HTMLTextAreaElement || box instanceof doc.defaultView!.HTMLInputElement;
+  const isField =
+    box instanceof doc.defaultView!.HTMLTextAreaElement || box instanceof doc.defaultView!.HTMLInputElement;
   const current = () => (isField ? (box as HTMLTextAreaElement).value : (box.textContent ?? ''));
   const before = current();
   box.focus();
   try {
-    if (doc.execCommand('insertText', false, text) && current().includes(text) && current() !== before) return { ok: true, how: 'typed' };
+    if (doc.execCommand('insertText', false, text) && current().includes(text) && current() !== before)
+      return { ok: true, how: 'typed' };
   } catch {
     // fall through to the setter
   }
@@ -59,6 +63,7 @@ export function insertIntoBox(box: HTMLElement, text: string): InsertResult {
     const end = field.selectionEnd ?? start;
     const next = field.value.slice(0, start) + text + field.value.slice(end);
     const proto = Object.getPrototypeOf(field) as object;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the native setter, called with the field as `this`
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
     if (setter) setter.call(field, next);
     else field.value = next;

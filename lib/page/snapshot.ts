@@ -7,7 +7,15 @@ import type { Bag } from './pairs';
 import { MAX_FREE_TEXT } from './pairs';
 import { isPlausiblePast, maskBuyer, mayBeCountdown, parseChinaTime, parseMoneyFen, TIME_FIELDS } from './parse';
 import type { Token } from './tokens';
-import { evidenceAskedFromStatus, FIELD_LABEL, FLAG_WORDS, goodsStatusFromText, shippedFromText, statusFromText, typeFromText } from './vocabulary';
+import {
+  evidenceAskedFromStatus,
+  FIELD_LABEL,
+  FLAG_WORDS,
+  goodsStatusFromText,
+  shippedFromText,
+  statusFromText,
+  typeFromText,
+} from './vocabulary';
 
 const FLAG_OF = new Map(Object.entries(FLAG_WORDS));
 
@@ -102,7 +110,8 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
   else if (kind === 'exchange') snap.refundType = '换货';
   else if (kind === 'postage') snap.refundType = '邮费';
   if (said.phase) snap.phase = said.phase;
-  const shipped = shippedFromText(bag.shipped ?? type) ?? (bag.goodsStatus ? shippedFromText(bag.goodsStatus) : undefined);
+  const shipped =
+    shippedFromText(bag.shipped ?? type) ?? (bag.goodsStatus ? shippedFromText(bag.goodsStatus) : undefined);
   if (shipped !== undefined) snap.shipped = shipped;
   const goods = bag.goodsStatus ? goodsStatusFromText(bag.goodsStatus) : undefined;
   if (goods) snap.goodsStatus = goods;
@@ -116,8 +125,12 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
   }
   if (bag.reason) snap.reason = short(bag.reason, MAX_FREE_TEXT);
   if (bag.item) snap.item = short(bag.item, MAX_FREE_TEXT);
-  const countdown = r.countdownTexts.filter(mayBeCountdown).slice(0, MAX_COUNTDOWN_TEXTS).map((t) => t.slice(0, MAX_COUNTDOWN_TEXT));
-  if (times || countdown.length) snap.unparsed = { ...(times ? { times } : {}), ...(countdown.length ? { countdown } : {}) };
+  const countdown = r.countdownTexts
+    .filter(mayBeCountdown)
+    .slice(0, MAX_COUNTDOWN_TEXTS)
+    .map((t) => t.slice(0, MAX_COUNTDOWN_TEXT));
+  if (times || countdown.length)
+    snap.unparsed = { ...(times ? { times } : {}), ...(countdown.length ? { countdown } : {}) };
   const lg = parseLogistics(bag, r.now);
   if (lg) snap.returnLogistics = lg;
   if (drift.length) snap.drift = [...new Set(drift)].slice(0, 10).map((d) => short(d, 200));
@@ -147,7 +160,9 @@ export function missingFor(page: PageKind, cases: CaseSnapshot[]): string[] {
   if (!expected || !cases.length) return [];
   const missing: string[] = [];
   for (const key of expected) {
-    const lacks = cases.some((c) => c[key] === undefined && (key !== 'appliedAt' || c.unparsed?.times?.appliedAt === undefined));
+    const lacks = cases.some(
+      (c) => c[key] === undefined && (key !== 'appliedAt' || c.unparsed?.times?.appliedAt === undefined),
+    );
     if (lacks) missing.push(LABEL_OF_KEY[key]!);
   }
   return missing;

@@ -95,7 +95,11 @@ function opensItsElement(n: Node): boolean {
  * over the subtrees of hidden and non-text elements, found by one query per tag, and over `skip`
  * (the extension's own elements, known by reference). Shadow roots are not entered.
  */
-export function* collectTokens(root: Node, skip?: ReadonlySet<Element>, taught?: TaughtLabels): Generator<void, TextIndex> {
+export function* collectTokens(
+  root: Node,
+  skip?: ReadonlySet<Element>,
+  taught?: TaughtLabels,
+): Generator<void, TextIndex> {
   const anyTaught = !!taught && Object.keys(taught).length > 0;
   const doc = root.ownerDocument ?? (root as Document);
   const scope = root as Element | Document;
@@ -124,7 +128,14 @@ export function* collectTokens(root: Node, skip?: ReadonlySet<Element>, taught?:
     for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
     skips.set(first, { last, el });
   }
-  const index: TextIndex = { tokens: [], idAt: [], bareLabelAt: [], statLabels: 0, ...(anyTaught ? { taught } : {}), ...(skip?.size ? { skip } : {}) };
+  const index: TextIndex = {
+    tokens: [],
+    idAt: [],
+    bareLabelAt: [],
+    statLabels: 0,
+    ...(anyTaught ? { taught } : {}),
+    ...(skip?.size ? { skip } : {}),
+  };
   const { tokens, idAt, bareLabelAt } = index;
   let sincePause = 0;
   const walker = doc.createTreeWalker(root, 0x4);

@@ -16,7 +16,10 @@ export function caseUrl(c: CaseLocation): string {
     const order = c.orderId ? `bizOrderId=${encodeURIComponent(c.orderId)}&` : '';
     return `https://${seen.hostname}/dispute/detail.htm?${order}disputeId=${encodeURIComponent(c.disputeId)}&disputeType=1`;
   }
-  const host = seen?.hostname === 'myseller.taobao.com' || seen?.hostname === 'qn.taobao.com' ? seen.hostname : 'myseller.taobao.com';
+  const host =
+    seen?.hostname === 'myseller.taobao.com' || seen?.hostname === 'qn.taobao.com'
+      ? seen.hostname
+      : 'myseller.taobao.com';
   const list = c.kind === 'exchange' ? 'exchange-list' : 'refund-list';
   return `https://${host}/home.htm/trade-platform/${list}/detail?disputeId=${encodeURIComponent(c.disputeId)}&type=1`;
 }

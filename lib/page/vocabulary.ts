@@ -120,7 +120,14 @@ export const LABELS: Record<string, LabelField> = {
  * Fields whose values buyers write (or copy): a nick, a reason, a description, an item title, a SKU,
  * a remark. Their text is never read for labels, ids, statuses, money or countdowns.
  */
-export const FREE_TEXT_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>(['buyer', 'reason', 'item', 'description', 'remark', 'sku']);
+export const FREE_TEXT_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>([
+  'buyer',
+  'reason',
+  'item',
+  'description',
+  'remark',
+  'sku',
+]);
 
 /**
  * The fields staff can teach a label as (the sidebar's menu, Chinese first), in the order offered.
@@ -222,7 +229,11 @@ const statusRule = (kind: CaseKind) =>
     for (let i = 0; i < rules.length; i++) if (rules[i]![0].test(text)) return rules[i]![1];
     return 'UNKNOWN';
   });
-const STATUS_OF: Record<CaseKind, (text: string) => CaseStatus> = { refund: statusRule('refund'), exchange: statusRule('exchange'), postage: statusRule('postage') };
+const STATUS_OF: Record<CaseKind, (text: string) => CaseStatus> = {
+  refund: statusRule('refund'),
+  exchange: statusRule('exchange'),
+  postage: statusRule('postage'),
+};
 
 /** Canonical status for the wording shown; UNKNOWN (never a guess) when nothing matches. */
 export function statusFromText(text: string, kind: CaseKind): CaseStatus {
@@ -268,7 +279,10 @@ export function historyActor(actor: string): 'buyer' | 'seller' | 'platform' | u
  * What a 协商历史 entry records, from the platform's own wording of it: a seller's or the platform's
  * agreement (同意) or refusal (拒绝), a buyer's return (已退货 / 寄回 / 退货单号).
  */
-export function historyEvent(by: 'buyer' | 'seller' | 'platform' | undefined, text: string): 'agreed' | 'refused' | 'returned' | undefined {
+export function historyEvent(
+  by: 'buyer' | 'seller' | 'platform' | undefined,
+  text: string,
+): 'agreed' | 'refused' | 'returned' | undefined {
   if ((by === 'seller' || by === 'platform') && /拒绝/.test(text)) return 'refused';
   if ((by === 'seller' || by === 'platform') && /同意/.test(text)) return 'agreed';
   if (by === 'buyer' && /已退货|寄回|退货单号/.test(text)) return 'returned';

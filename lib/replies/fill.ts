@@ -24,7 +24,12 @@ function left(ms: number): string {
   return d ? `${d}天${h}小时` : h ? `${h}小时${m % 60}分钟` : `${m % 60}分钟`;
 }
 
-const PAYER: Record<string, string> = { seller: '由我们承担', buyer: '需要您承担', insurance: '由运费险理赔', none: '不产生' };
+const PAYER: Record<string, string> = {
+  seller: '由我们承担',
+  buyer: '需要您承担',
+  insurance: '由运费险理赔',
+  none: '不产生',
+};
 
 /** Values for every placeholder the context can answer; the rest are absent. */
 export function placeholderValues(ctx: FillContext): Partial<Record<PlaceholderName, string>> {
@@ -58,7 +63,11 @@ export interface Filled {
 }
 
 /** Fill `{名称}` placeholders; `extra` holds what the user typed for the missing ones. */
-export function fillTemplate(body: string, values: Partial<Record<string, string>>, extra: Record<string, string> = {}): Filled {
+export function fillTemplate(
+  body: string,
+  values: Partial<Record<string, string>>,
+  extra: Record<string, string> = {},
+): Filled {
   const unresolved: string[] = [];
   const text = body.replace(/\{([^{}\s]{1,12})\}/g, (whole, name: string) => {
     const v = (extra[name] ?? '').trim() || values[name];

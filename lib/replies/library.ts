@@ -81,9 +81,21 @@ const T: Shipped[] = [
     category: 'return-terms',
     title: '七天无理由退货条件',
     body: '亲，支持七天无理由退货的，请放心。为了顺利退款，麻烦寄回时保持商品完好：吊牌不要剪、没有使用或洗涤痕迹、原包装和配件齐全。您的七天期限到{七天截止}，在这之前寄出就可以。',
-    fit: { reasons: ['no-reason'], statuses: ['WAIT_SELLER_AGREE'], refundTypes: ['退货退款'], sevenDay: true, outsideSevenDay: false },
+    fit: {
+      reasons: ['no-reason'],
+      statuses: ['WAIT_SELLER_AGREE'],
+      refundTypes: ['退货退款'],
+      sevenDay: true,
+      outsideSevenDay: false,
+    },
     why: '无理由退货待同意：先说明商品完好的要求',
-    example: { reason: '7天无理由退换货', refundType: '退货退款', status: 'WAIT_SELLER_AGREE', goodsStatus: 'BUYER_RECEIVED', signedAt: '2026-11-19T12:00:00+08:00' },
+    example: {
+      reason: '7天无理由退换货',
+      refundType: '退货退款',
+      status: 'WAIT_SELLER_AGREE',
+      goodsStatus: 'BUYER_RECEIVED',
+      signedAt: '2026-11-19T12:00:00+08:00',
+    },
   },
   {
     id: 'terms.gifts',
@@ -111,7 +123,13 @@ const T: Shipped[] = [
     body: '亲，您的订单还没有发出，我这边马上为您同意退款，{退款金额}会原路退回，一般几分钟到 1 个工作日到账（信用卡可能稍慢一些）。',
     fit: { refundTypes: ['仅退款'], shipped: false, statuses: ['WAIT_SELLER_AGREE'] },
     why: '未发货仅退款：直接同意，说明到账时间',
-    example: { refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_NOT_RECEIVED', status: 'WAIT_SELLER_AGREE', reason: '协商一致退款' },
+    example: {
+      refundType: '仅退款',
+      shipped: false,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      status: 'WAIT_SELLER_AGREE',
+      reason: '协商一致退款',
+    },
   },
   {
     id: 'refund.after-return',
@@ -138,7 +156,13 @@ const T: Shipped[] = [
     body: '亲，这次没能按约定时间发货，真的很抱歉。按照规则我们会赔付您{赔付金额}，退款也马上为您处理，给您带来的不便请多包涵。',
     fit: { reasons: ['late-shipment'], compensation: true, shipped: false },
     why: '延迟发货：主动说明赔付金额',
-    example: { reason: '未按约定时间发货', refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_NOT_RECEIVED', paidFen: 12800 },
+    example: {
+      reason: '未按约定时间发货',
+      refundType: '仅退款',
+      shipped: false,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      paidFen: 12800,
+    },
   },
   // —— 拒绝说明 refuse ——
   {
@@ -148,7 +172,11 @@ const T: Shipped[] = [
     body: '亲，很理解您想退货的心情。我们收到的商品吊牌已经剪掉了，按照七天无理由的规则，吊牌完好是退货的前提，因为拆掉后会影响二次销售，所以这次没能同意。如果是尺码问题，我可以帮您换一件合适的，您看这样可以吗？',
     fit: { statuses: ['SELLER_REFUSE_BUYER'], refusedFor: '吊牌|标签' },
     why: '以吊牌已拆拒绝：讲清原因并给替代方案',
-    example: { status: 'SELLER_REFUSE_BUYER', reason: '7天无理由退换货', history: [{ at: '2026-11-21T10:00:00+08:00', actor: '商家', text: '商家拒绝了退款申请，拒绝原因：吊牌已拆' }] },
+    example: {
+      status: 'SELLER_REFUSE_BUYER',
+      reason: '7天无理由退换货',
+      history: [{ at: '2026-11-21T10:00:00+08:00', actor: '商家', text: '商家拒绝了退款申请，拒绝原因：吊牌已拆' }],
+    },
   },
   {
     id: 'refuse.used',
@@ -157,7 +185,13 @@ const T: Shipped[] = [
     body: '亲，真的很抱歉。我们验货时发现商品有使用和洗涤的痕迹，按照规则这会影响二次销售，所以七天无理由这次没能通过。如果您是对质量不满意，请发几张照片给我，我们一起看看怎么帮您解决。',
     fit: { statuses: ['SELLER_REFUSE_BUYER'], refusedFor: '使用|洗涤|污渍|二次销售' },
     why: '以商品已使用拒绝：讲清原因并给出路',
-    example: { status: 'SELLER_REFUSE_BUYER', reason: '7天无理由退换货', history: [{ at: '2026-11-21T10:00:00+08:00', actor: '商家', text: '商家拒绝了退款申请，拒绝原因：商品已影响二次销售' }] },
+    example: {
+      status: 'SELLER_REFUSE_BUYER',
+      reason: '7天无理由退换货',
+      history: [
+        { at: '2026-11-21T10:00:00+08:00', actor: '商家', text: '商家拒绝了退款申请，拒绝原因：商品已影响二次销售' },
+      ],
+    },
   },
   {
     id: 'refuse.excluded',
@@ -166,7 +200,17 @@ const T: Shipped[] = [
     body: '亲，这款是按您的要求定制的商品，按照平台规则，定制类商品不在七天无理由范围内，所以这次的退货没能同意。如果收到的商品和您确认的要求不一致，请告诉我，我们一定负责到底。',
     fit: { statuses: ['SELLER_REFUSE_BUYER'], refusedFor: '定制|不支持七天|鲜活|拆封' },
     why: '商品不适用七天无理由：说明规则并承诺负责',
-    example: { status: 'SELLER_REFUSE_BUYER', reason: '7天无理由退换货', history: [{ at: '2026-11-21T10:00:00+08:00', actor: '商家', text: '商家拒绝了退款申请，拒绝原因：定制商品不支持七天无理由' }] },
+    example: {
+      status: 'SELLER_REFUSE_BUYER',
+      reason: '7天无理由退换货',
+      history: [
+        {
+          at: '2026-11-21T10:00:00+08:00',
+          actor: '商家',
+          text: '商家拒绝了退款申请，拒绝原因：定制商品不支持七天无理由',
+        },
+      ],
+    },
   },
   {
     id: 'refuse.outside-window',
@@ -175,7 +219,11 @@ const T: Shipped[] = [
     body: '亲，我查了一下，您的申请时间已经超过了签收后七天的期限，按照规则无理由退货这次没法受理。如果商品有质量问题，请拍照发给我，我们照样会负责处理的。',
     fit: { outsideSevenDay: true, reasons: ['no-reason'] },
     why: '申请时已过七天无理由期：说明并给质量问题的出路',
-    example: { reason: '7天无理由退换货', signedAt: '2026-11-01T10:00:00+08:00', appliedAt: '2026-11-21T10:00:00+08:00' },
+    example: {
+      reason: '7天无理由退换货',
+      signedAt: '2026-11-01T10:00:00+08:00',
+      appliedAt: '2026-11-21T10:00:00+08:00',
+    },
   },
   {
     id: 'refuse.no-return',
@@ -184,7 +232,12 @@ const T: Shipped[] = [
     body: '亲，商品您已经签收了，按照规则无理由的情况需要先把商品寄回，所以仅退款这次没能同意。麻烦您改成「退货退款」，我这边马上同意，寄回后尽快给您退款。',
     fit: { statuses: ['SELLER_REFUSE_BUYER'], reasons: ['no-reason'], refundTypes: ['仅退款'] },
     why: '收货后要求仅退款：说明原因并引导改申请',
-    example: { status: 'SELLER_REFUSE_BUYER', reason: '拍错/多拍/不想要', refundType: '仅退款', goodsStatus: 'BUYER_RECEIVED' },
+    example: {
+      status: 'SELLER_REFUSE_BUYER',
+      reason: '拍错/多拍/不想要',
+      refundType: '仅退款',
+      goodsStatus: 'BUYER_RECEIVED',
+    },
   },
   // —— 物流 logistics ——
   {
@@ -194,25 +247,55 @@ const T: Shipped[] = [
     body: '亲，您的包裹已经在路上了，我这边马上联系快递帮您拦截退回。拦截成功后我会第一时间同意退款，整个过程不需要您再操作，有进展我会告诉您。',
     fit: { refundTypes: ['仅退款'], shipped: true, received: false, statuses: ['WAIT_SELLER_AGREE'] },
     why: '已发货未签收的仅退款：先拦截再退款',
-    example: { refundType: '仅退款', shipped: true, goodsStatus: 'BUYER_NOT_RECEIVED', status: 'WAIT_SELLER_AGREE', reason: '协商一致退款' },
+    example: {
+      refundType: '仅退款',
+      shipped: true,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      status: 'WAIT_SELLER_AGREE',
+      reason: '协商一致退款',
+    },
   },
   {
     id: 'logistics.refuse-parcel',
     category: 'logistics',
     title: '请买家拒收',
     body: '亲，包裹已经发出了，快递员派送时麻烦您直接拒收，包裹退回到我们这里后马上给您退款。这样最快，也不会多花您一分钱运费。',
-    fit: { refundTypes: ['仅退款'], shipped: true, received: false, statuses: ['WAIT_SELLER_AGREE'], reasons: ['no-reason'] },
+    fit: {
+      refundTypes: ['仅退款'],
+      shipped: true,
+      received: false,
+      statuses: ['WAIT_SELLER_AGREE'],
+      reasons: ['no-reason'],
+    },
     why: '不想要了但已发货：请买家拒收',
-    example: { refundType: '仅退款', shipped: true, goodsStatus: 'BUYER_NOT_RECEIVED', status: 'WAIT_SELLER_AGREE', reason: '拍错/多拍/不想要' },
+    example: {
+      refundType: '仅退款',
+      shipped: true,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      status: 'WAIT_SELLER_AGREE',
+      reason: '拍错/多拍/不想要',
+    },
   },
   {
     id: 'logistics.lost',
     category: 'logistics',
     title: '包裹丢失：先处理，再索赔',
     body: '亲，我查到您的包裹在运输中出了问题，真的很抱歉。您不用等快递的调查结果，我这边先给您补发或者退款，您选哪种都可以；找快递索赔的事交给我们来处理。',
-    fit: { reasons: ['not-received'], refundTypes: ['仅退款'], shipped: true, received: false, statuses: ['WAIT_SELLER_AGREE'] },
+    fit: {
+      reasons: ['not-received'],
+      refundTypes: ['仅退款'],
+      shipped: true,
+      received: false,
+      statuses: ['WAIT_SELLER_AGREE'],
+    },
     why: '包裹迟迟未到：先补发或退款，再向快递索赔',
-    example: { reason: '快递一直未送到', refundType: '仅退款', shipped: true, goodsStatus: 'BUYER_NOT_RECEIVED', status: 'WAIT_SELLER_AGREE' },
+    example: {
+      reason: '快递一直未送到',
+      refundType: '仅退款',
+      shipped: true,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      status: 'WAIT_SELLER_AGREE',
+    },
   },
   // —— 少件漏发 missing ——
   {
@@ -267,7 +350,11 @@ const T: Shipped[] = [
     category: 'exchange',
     title: '质量问题换货',
     body: '亲，给您带来不好的体验，非常抱歉。这次换货的来回运费都由我们承担，您寄回时先垫付一下，我们收到后连同运费一起补给您，新的商品会优先发出。',
-    fit: { kinds: ['exchange'], statuses: ['EXCHANGE_WAIT_SELLER_AGREE'], reasons: ['quality', 'not-as-described', 'damaged'] },
+    fit: {
+      kinds: ['exchange'],
+      statuses: ['EXCHANGE_WAIT_SELLER_AGREE'],
+      reasons: ['quality', 'not-as-described', 'damaged'],
+    },
     why: '质量问题换货：运费由我们承担',
     example: { kind: 'exchange', refundType: '换货', status: 'EXCHANGE_WAIT_SELLER_AGREE', reason: '质量问题' },
   },
@@ -323,7 +410,11 @@ const T: Shipped[] = [
     category: 'postage',
     title: '邮费单：我们承担',
     body: '亲，这次是我们的问题，退货运费理应由我们承担，我这边马上同意您的运费申请，款项会很快到账，辛苦您了。',
-    fit: { kinds: ['postage'], statuses: ['POSTAGE_WAIT_SELLER'], reasons: ['quality', 'not-as-described', 'damaged', 'missing-item', 'wrong-item', 'fake'] },
+    fit: {
+      kinds: ['postage'],
+      statuses: ['POSTAGE_WAIT_SELLER'],
+      reasons: ['quality', 'not-as-described', 'damaged', 'missing-item', 'wrong-item', 'fake'],
+    },
     why: '商家责任的邮费单：同意打款',
     example: { kind: 'postage', refundType: '邮费', status: 'POSTAGE_WAIT_SELLER', reason: '质量问题退货运费' },
   },
@@ -343,14 +434,22 @@ const T: Shipped[] = [
     body: '亲，您的订单有退货运费险，寄回后运费会由保险理赔到您的账户，不用额外花钱，请放心寄回。',
     fit: { returnPaidBy: ['insurance'], statuses: ['WAIT_BUYER_RETURN_GOODS'], reasons: ['no-reason'] },
     why: '有运费险：告诉买家运费可理赔',
-    example: { reason: '7天无理由退换货', status: 'WAIT_BUYER_RETURN_GOODS', refundType: '退货退款', flags: { freightInsurance: true, freeShipping: true } },
+    example: {
+      reason: '7天无理由退换货',
+      status: 'WAIT_BUYER_RETURN_GOODS',
+      refundType: '退货退款',
+      flags: { freightInsurance: true, freeShipping: true },
+    },
   },
   {
     id: 'postage.seller-fault-return',
     category: 'postage',
     title: '商家责任：运费先垫付再补',
     body: '亲，这次的退货运费由我们承担。您寄回时先垫付一下，把运费凭证拍给我，收到退货后我们会连同退款一起补给您。',
-    fit: { statuses: ['WAIT_BUYER_RETURN_GOODS'], reasons: ['quality', 'not-as-described', 'damaged', 'missing-item', 'wrong-item', 'fake'] },
+    fit: {
+      statuses: ['WAIT_BUYER_RETURN_GOODS'],
+      reasons: ['quality', 'not-as-described', 'damaged', 'missing-item', 'wrong-item', 'fake'],
+    },
     why: '商家责任的退货：说明运费怎么补',
     example: { reason: '质量问题', status: 'WAIT_BUYER_RETURN_GOODS', refundType: '退货退款' },
   },
@@ -427,7 +526,12 @@ const T: Shipped[] = [
     body: '亲，抱歉让您着急了。您的申请我已经在最后确认，马上就给您处理结果，不会让您再等。',
     fit: { urged: true, urgent: true },
     why: '买家催促且即将超时：立即处理',
-    example: { reason: '其他', status: 'WAIT_SELLER_AGREE', flags: { buyerUrged: true }, pageDeadline: { at: '2026-11-22T17:00:00+08:00', text: '还剩2时0分' } },
+    example: {
+      reason: '其他',
+      status: 'WAIT_SELLER_AGREE',
+      flags: { buyerUrged: true },
+      pageDeadline: { at: '2026-11-22T17:00:00+08:00', text: '还剩2时0分' },
+    },
   },
   // —— 感谢结束 closing ——
   {

@@ -3,7 +3,10 @@ import type { ReplyRecord } from '../storage/db';
 import type { ReplyCategory, ReplyTemplate } from './model';
 import { CATEGORY_LABEL } from './model';
 
-export function effectiveTemplates(shipped: readonly ReplyTemplate[], records: readonly ReplyRecord[]): ReplyTemplate[] {
+export function effectiveTemplates(
+  shipped: readonly ReplyTemplate[],
+  records: readonly ReplyRecord[],
+): ReplyTemplate[] {
   const edits = new Map(records.filter((r) => r.shippedId).map((r) => [r.shippedId!, r]));
   const out: ReplyTemplate[] = [];
   for (const t of shipped) {

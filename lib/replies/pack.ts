@@ -26,8 +26,18 @@ const PackSchema = v.object({
 
 export type PackTemplate = v.InferOutput<typeof PackTemplate>;
 
-export function exportPack(templates: readonly Pick<ReplyTemplate, 'id' | 'title' | 'category' | 'body' | 'why'>[]): string {
-  return JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, templates: templates.map(({ id, title, category, body, why }) => ({ id, title, category, body, why })) }, null, 2);
+export function exportPack(
+  templates: readonly Pick<ReplyTemplate, 'id' | 'title' | 'category' | 'body' | 'why'>[],
+): string {
+  return JSON.stringify(
+    {
+      format: PACK_FORMAT,
+      version: PACK_VERSION,
+      templates: templates.map(({ id, title, category, body, why }) => ({ id, title, category, body, why })),
+    },
+    null,
+    2,
+  );
 }
 
 export function parsePack(text: string): { ok: true; templates: PackTemplate[] } | { ok: false; error: string } {
@@ -40,5 +50,8 @@ export function parsePack(text: string): { ok: true; templates: PackTemplate[] }
   const r = v.safeParse(PackSchema, json);
   if (r.success) return { ok: true, templates: r.output.templates };
   const issue = r.issues[0];
-  return { ok: false, error: `回复模板包有误 / invalid reply pack${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}` };
+  return {
+    ok: false,
+    error: `回复模板包有误 / invalid reply pack${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}`,
+  };
 }

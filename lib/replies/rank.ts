@@ -105,7 +105,12 @@ export function replyNeeds(c: CaseSnapshot): Fact[] {
 }
 
 /** The best-fitting templates first (ties keep the library's order); generic ones (no conditions) last. */
-export function suggestReplies(templates: readonly ReplyTemplate[], c: CaseSnapshot, a: Assessment, limit = 5): Suggestion[] {
+export function suggestReplies(
+  templates: readonly ReplyTemplate[],
+  c: CaseSnapshot,
+  a: Assessment,
+  limit = 5,
+): Suggestion[] {
   const scored: Suggestion[] = [];
   templates.forEach((t) => {
     const score = fitScore(t, c, a);

@@ -32,19 +32,38 @@ export function checkStyle(body: string, category: ReplyCategory): StyleIssue[] 
   const text = body.replace(/\{[^{}]*\}/g, 'X').trim();
   const issues: StyleIssue[] = [];
   if (text.replace(/[\s，。！？!?,.~～]/g, '').length < 6) {
-    issues.push({ rule: 'too-short', message: '回复过短：不要只回一两个字', suggestion: '加上称呼和完整的说明，例如「亲，在的，请问有什么可以帮您？」' });
+    issues.push({
+      rule: 'too-short',
+      message: '回复过短：不要只回一两个字',
+      suggestion: '加上称呼和完整的说明，例如「亲，在的，请问有什么可以帮您？」',
+    });
   }
   for (const sentence of text.split(/[。！？!?\n]/)) {
     if (NEGATIVE.test(sentence) && !REASON.test(sentence) && !REASON.test(text)) {
-      issues.push({ rule: 'bare-negative', message: `直接否定而没有说明原因：「${sentence.trim()}」`, suggestion: '说明原因，并给出可行的替代办法' });
+      issues.push({
+        rule: 'bare-negative',
+        message: `直接否定而没有说明原因：「${sentence.trim()}」`,
+        suggestion: '说明原因，并给出可行的替代办法',
+      });
       break;
     }
   }
   for (const [re, suggestion] of BLAMING) {
     const m = text.match(re);
-    if (m) issues.push({ rule: 'blaming', message: `责备买家的说法：「${m[0]}」`, suggestion: `用「我」来说：${suggestion}` });
+    if (m)
+      issues.push({
+        rule: 'blaming',
+        message: `责备买家的说法：「${m[0]}」`,
+        suggestion: `用「我」来说：${suggestion}`,
+      });
   }
-  if (OPENERS.has(category) && !GREETING.test(text)) issues.push({ rule: 'no-greeting', message: '开场回复缺少问候', suggestion: '以「亲，您好」开头' });
-  if (CLOSERS.has(category) && !CLOSING.test(text)) issues.push({ rule: 'no-closing', message: '结束回复缺少感谢或祝福', suggestion: '加上「感谢您的耐心，祝您生活愉快」' });
+  if (OPENERS.has(category) && !GREETING.test(text))
+    issues.push({ rule: 'no-greeting', message: '开场回复缺少问候', suggestion: '以「亲，您好」开头' });
+  if (CLOSERS.has(category) && !CLOSING.test(text))
+    issues.push({
+      rule: 'no-closing',
+      message: '结束回复缺少感谢或祝福',
+      suggestion: '加上「感谢您的耐心，祝您生活愉快」',
+    });
   return issues;
 }

@@ -46,22 +46,37 @@ export const CASE_FIELDS = {
   unparsed: 'unparsed',
 } as const satisfies Record<keyof CaseSnapshot, FieldRole>;
 
-type StoredField = { [F in keyof typeof CASE_FIELDS]: (typeof CASE_FIELDS)[F] extends 'stored' ? F : never }[keyof typeof CASE_FIELDS];
+type StoredField = {
+  [F in keyof typeof CASE_FIELDS]: (typeof CASE_FIELDS)[F] extends 'stored' ? F : never;
+}[keyof typeof CASE_FIELDS];
 
 /** The fields `mergeCase` copies from a reading into the ledger (the flags go one by one). */
 export const STORED_FIELDS = (Object.keys(CASE_FIELDS) as (keyof typeof CASE_FIELDS)[]).filter(
   (f): f is StoredField => CASE_FIELDS[f] === 'stored',
 );
 
-/** Plain data (what a reader produces) equal by value. */
+/** Every field's name, once (the comparison below runs for each row of each re-read: no per-call allocation). */
+const FIELDS = Object.keys(CASE_FIELDS) as (keyof CaseSnapshot)[];
+
+/** Plain data (what a reader produces) equal by value; an undefined property is an absent one. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
-  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
-  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
-  return keys.every((k) => sameValue(x[k], y[k]));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!sameValue(x[k], y[k])) return false;
+    defined++;
+  }
+  for (const k in y) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /**
@@ -70,10 +85,15 @@ function sameValue(a: unknown, b: unknown): boolean {
  * with the clock while the page shows the same text.
  */
 export function sameCase(a: CaseSnapshot, b: CaseSnapshot): boolean {
-  for (const field of Object.keys(CASE_FIELDS) as (keyof CaseSnapshot)[]) {
+  for (let i = 0; i < FIELDS.length; i++) {
+    const field = FIELDS[i]!;
+    const x = a[field];
+    const y = b[field];
+    if (x === y) continue;
     if (field === 'pageDeadline') {
-      if (a.pageDeadline?.text !== b.pageDeadline?.text || a.pageDeadline?.action !== b.pageDeadline?.action) return false;
-    } else if (!sameValue(a[field], b[field])) return false;
+      if (a.pageDeadline?.text !== b.pageDeadline?.text || a.pageDeadline?.action !== b.pageDeadline?.action)
+        return false;
+    } else if (!sameValue(x, y)) return false;
   }
   return true;
 }

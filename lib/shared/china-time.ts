@@ -26,15 +26,26 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function isChinaWall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return (
-    year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+    year >= 1000 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
     day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!) &&
-    hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
   );
 }
 
 /** Wall-clock fields in China time → epoch ms. Month is 1-based. Returns NaN on impossible dates. */
 export function chinaWallToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  return isChinaWall(year, month, day, hour, minute, second) ? Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS : Number.NaN;
+  return isChinaWall(year, month, day, hour, minute, second)
+    ? Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS
+    : Number.NaN;
 }
 
 /**

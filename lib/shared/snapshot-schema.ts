@@ -115,7 +115,12 @@ export const CaseSnapshotSchema = v.object({
 export const UnparsedTimesSchema = v.object({
   /** Each time field's text. */
   times: v.optional(
-    v.object({ appliedAt: v.optional(ShortText), paidAt: v.optional(ShortText), shippedAt: v.optional(ShortText), signedAt: v.optional(ShortText) }),
+    v.object({
+      appliedAt: v.optional(ShortText),
+      paidAt: v.optional(ShortText),
+      shippedAt: v.optional(ShortText),
+      signedAt: v.optional(ShortText),
+    }),
   ),
   /** The pieces that may hold the row's countdown, in order: the first that reads as one is it. */
   countdown: v.optional(v.pipe(v.array(ShortText), v.maxLength(20))),

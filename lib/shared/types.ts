@@ -88,7 +88,15 @@ export type UnparsedTimes = v.InferOutput<typeof UnparsedTimesSchema>;
 export type TimeField = 'appliedAt' | 'paidAt' | 'shippedAt' | 'signedAt';
 
 /** The seller pages the extension knows (lib/page/detect.ts tells them apart). */
-export const PAGE_KINDS = ['workbench', 'refund-list', 'refund-detail', 'exchange-list', 'exchange-detail', 'postage-list', 'unknown'] as const;
+export const PAGE_KINDS = [
+  'workbench',
+  'refund-list',
+  'refund-detail',
+  'exchange-list',
+  'exchange-detail',
+  'postage-list',
+  'unknown',
+] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** A page about one case (its detail page), not a list. */
@@ -124,6 +132,8 @@ export interface PageReading {
  * The money a case puts at stake: the refund asked for, the goods' price for an exchange, the postage
  * claimed for a postage case. What the ledger ranks equal deadlines by, and what the lists show.
  */
-export function amountAtStake(c: Pick<CaseSnapshot, 'kind' | 'refundFen' | 'paidFen' | 'postageFen'>): number | undefined {
+export function amountAtStake(
+  c: Pick<CaseSnapshot, 'kind' | 'refundFen' | 'paidFen' | 'postageFen'>,
+): number | undefined {
   return c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
 }

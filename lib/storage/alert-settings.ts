@@ -17,7 +17,7 @@ export const AlertSettingsSchema = v.object({
 export async function loadAlertSettings(db: RadarDB): Promise<AlertSettings> {
   const stored = (await db.settings.get(ALERTS_KEY))?.value;
   const r = v.safeParse(AlertSettingsSchema, stored);
-  return r.success ? (r.output as AlertSettings) : DEFAULT_ALERTS;
+  return r.success ? r.output : DEFAULT_ALERTS;
 }
 
 export async function loadRetentionDays(db: RadarDB): Promise<number> {

@@ -76,17 +76,33 @@ export interface ExportOptions {
 }
 
 export async function exportAll(db: RadarDB, exportedAt: string, opts: ExportOptions = {}): Promise<Backup> {
-  const [cases, events, policies, replies, settings] = await Promise.all([db.cases.toArray(), db.events.toArray(), db.policies.toArray(), db.replies.toArray(), db.settings.toArray()]);
-  const strip = <T extends object>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as T;
+  const [cases, events, policies, replies, settings] = await Promise.all([
+    db.cases.toArray(),
+    db.events.toArray(),
+    db.policies.toArray(),
+    db.replies.toArray(),
+    db.settings.toArray(),
+  ]);
+  const strip = <T extends object>(o: T, keys: string[]) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as T;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
     // Derived fields (open, due, deadlineAt, amountFen, alertsSent) are recomputed on import.
-    cases: cases.map((c) => strip(c, ['open', 'due', 'deadlineAt', 'amountFen', 'alertsSent', ...(opts.includeBuyer === false ? ['buyer'] : [])])) as Backup['cases'],
-    events: events.map((e) => strip(e, ['id'])) as Backup['events'],
-    policies: policies.map((p) => strip(p, ['id'])) as Backup['policies'],
-    replies: replies as Backup['replies'],
+    cases: cases.map((c) =>
+      strip(c, [
+        'open',
+        'due',
+        'deadlineAt',
+        'amountFen',
+        'alertsSent',
+        ...(opts.includeBuyer === false ? ['buyer'] : []),
+      ]),
+    ),
+    events: events.map((e) => strip(e, ['id'])),
+    policies: policies.map((p) => strip(p, ['id'])),
+    replies: replies,
     settings,
   };
 }
@@ -110,11 +126,15 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
   const format = (json as { format?: unknown } | null)?.format;
   const version = (json as { version?: unknown } | null)?.version;
   if (format !== BACKUP_FORMAT) return { ok: false, error: '不是售后雷达的导出文件 / not an AfterSales Radar export' };
-  if (version !== BACKUP_VERSION) return { ok: false, error: `不支持的导出版本 ${String(version)} / unsupported export version` };
+  if (version !== BACKUP_VERSION)
+    return { ok: false, error: `不支持的导出版本 ${String(version)} / unsupported export version` };
   const r = v.safeParse(BackupSchema, json);
   if (r.success) return { ok: true, backup: r.output };
   const issue = r.issues[0];
-  return { ok: false, error: `导出文件内容有误 / invalid export${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}` };
+  return {
+    ok: false,
+    error: `导出文件内容有误 / invalid export${issue ? ` at ${v.getDotPath(issue) ?? '?'}: ${issue.message}` : ''}`,
+  };
 }
 
 /** Merge a backup into the ledger in one transaction: all or nothing, nothing wiped. */
@@ -129,7 +149,7 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
       // Replay the imported record as an observation made when it was last seen, field by field.
       const base = prev ?? undefined;
       const { key: _k, firstSeenAt, lastSeenAt, lastSource, fieldSeenAt, staff, ...snapshot } = imported;
-      let merged = mergeCase(base, snapshot as CaseRecord, lastSource, policy);
+      let merged = mergeCase(base, snapshot, lastSource, policy);
       if (fieldSeenAt) merged = { ...merged, fieldSeenAt: { ...fieldSeenAt, ...(prev?.fieldSeenAt ?? {}) } };
       merged.firstSeenAt = prev && prev.firstSeenAt < firstSeenAt ? prev.firstSeenAt : firstSeenAt;
       if (!prev || prev.lastSeenAt < lastSeenAt) merged.lastSeenAt = lastSeenAt;
@@ -141,18 +161,20 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
     });
     await db.cases.bulkPut(records);
     const have = new Set((await db.events.toArray()).map((e) => `${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`));
-    const newEvents = (backup.events as CaseEvent[]).filter((e) => !have.has(`${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`));
+    const newEvents = (backup.events as CaseEvent[]).filter(
+      (e) => !have.has(`${e.caseKey}|${e.type}|${e.at}|${e.to ?? ''}`),
+    );
     if (newEvents.length) await db.events.bulkAdd(newEvents);
     report.events = newEvents.length;
     const havePolicies = new Set((await db.policies.toArray()).map(({ id: _id, ...p }) => JSON.stringify(p)));
     const newPolicies = (backup.policies as PolicyRecord[]).filter((p) => !havePolicies.has(JSON.stringify(p)));
     if (newPolicies.length) await db.policies.bulkAdd(newPolicies);
     report.policies = newPolicies.length;
-    const haveReplies = new Set((await db.replies.toCollection().primaryKeys()) as string[]);
+    const haveReplies = new Set<string>(await db.replies.toCollection().primaryKeys());
     const newReplies = (backup.replies as ReplyRecord[]).filter((r) => !haveReplies.has(r.id));
     if (newReplies.length) await db.replies.bulkAdd(newReplies);
     report.replies = newReplies.length;
-    const haveSettings = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
+    const haveSettings = new Set<string>(await db.settings.toCollection().primaryKeys());
     // Taught page labels merge label by label (one colleague can teach the whole team).
     const taught = backup.settings.find((s) => s.key === TAUGHT_SETTING);
     if (taught && haveSettings.has(TAUGHT_SETTING)) {
@@ -178,7 +200,7 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
     if (!old.length) return 0;
     await db.cases.bulkDelete(old);
     // 'caseKey' is the first part of the [caseKey+at] index: Dexie queries it through that.
-    await db.events.where('caseKey').anyOf(old as string[]).delete();
+    await db.events.where('caseKey').anyOf(old).delete();
     return old.length;
   });
 }
@@ -186,6 +208,12 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
 /** Remove every case, event, commitment, reply and setting. */
 export async function clearAll(db: RadarDB): Promise<void> {
   await db.transaction('rw', [db.cases, db.events, db.policies, db.replies, db.settings], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.policies.clear(), db.replies.clear(), db.settings.clear()]);
+    await Promise.all([
+      db.cases.clear(),
+      db.events.clear(),
+      db.policies.clear(),
+      db.replies.clear(),
+      db.settings.clear(),
+    ]);
   });
 }

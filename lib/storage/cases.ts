@@ -20,7 +20,12 @@ const DEADLINE_JITTER_MS = 5 * 60_000;
  * unless the stored value was observed later (two tabs, or a data response older than the page);
  * fields it does not carry are kept; staff data is never touched.
  */
-export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, source: Observation, policy: ShopPolicy = EMPTY_POLICY): CaseRecord {
+export function mergeCase(
+  prev: CaseRecord | undefined,
+  snap: CaseSnapshot,
+  source: Observation,
+  policy: ShopPolicy = EMPTY_POLICY,
+): CaseRecord {
   const readAt = Date.parse(source.readAt);
   const seen: Record<string, string> = { ...(prev?.fieldSeenAt ?? {}) };
   const merged: Record<string, unknown> = { ...(prev ?? {}) };
@@ -60,7 +65,11 @@ export function mergeCase(prev: CaseRecord | undefined, snap: CaseSnapshot, sour
   rec.due = rec.open ? dueOf(rec, policy) : null;
   rec.deadlineAt = rec.due ? Date.parse(rec.due.at) : NO_DEADLINE;
   rec.amountFen = amountAtStake(rec);
-  if (prev?.due?.at !== rec.due?.at) rec.alertsSent = prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS ? prev.alertsSent : [];
+  if (prev?.due?.at !== rec.due?.at)
+    rec.alertsSent =
+      prev?.due && rec.due && Math.abs(Date.parse(prev.due.at) - Date.parse(rec.due.at)) < DEADLINE_JITTER_MS
+        ? prev.alertsSent
+        : [];
   if (prev?.staff) rec.staff = prev.staff;
   return rec;
 }
@@ -73,7 +82,14 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   if (prev.status !== next.status) {
     // Only a state that was read can be said to have been decided by the platform at its deadline.
     const missed = prev.status !== 'UNKNOWN' && !!prev.due && Date.parse(prev.due.at) <= Date.parse(source.readAt);
-    out.push({ ...base, type: 'status-change', from: prev.statusText ?? prev.status, to: next.statusText ?? next.status, ...(missed ? { auto: true } : {}), ...(next.open ? {} : { closed: true }) });
+    out.push({
+      ...base,
+      type: 'status-change',
+      from: prev.statusText ?? prev.status,
+      to: next.statusText ?? next.status,
+      ...(missed ? { auto: true } : {}),
+      ...(next.open ? {} : { closed: true }),
+    });
   }
   const before = prev.due ? Date.parse(prev.due.at) : undefined;
   const after = next.due ? Date.parse(next.due.at) : undefined;
@@ -84,7 +100,12 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
 }
 
 /** Store a page's cases in one transaction (all or nothing); returns how many were new. */
-export async function upsertCases(db: RadarDB, cases: CaseSnapshot[], source: Observation, policy: ShopPolicy = EMPTY_POLICY): Promise<{ saved: number; created: number }> {
+export async function upsertCases(
+  db: RadarDB,
+  cases: CaseSnapshot[],
+  source: Observation,
+  policy: ShopPolicy = EMPTY_POLICY,
+): Promise<{ saved: number; created: number }> {
   let created = 0;
   await db.transaction('rw', db.cases, db.events, async () => {
     const keys = cases.map(caseKey);
@@ -137,12 +158,23 @@ export function countOpen(db: RadarDB): Promise<number> {
 export async function searchCases(db: RadarDB, q: string, limit = 50): Promise<CaseRecord[]> {
   const digits = q.replace(/\s+/g, '');
   if (!/^\d{3,24}$/.test(digits)) return [];
-  const rows = await db.cases.where('orderId').startsWith(digits).or('disputeId').startsWith(digits).limit(limit).toArray();
+  const rows = await db.cases
+    .where('orderId')
+    .startsWith(digits)
+    .or('disputeId')
+    .startsWith(digits)
+    .limit(limit)
+    .toArray();
   return rows.sort((a, b) => b.open - a.open || a.deadlineAt - b.deadlineAt);
 }
 
 /** Change a case's staff data; the timeline records it. Returns the updated record, or undefined. */
-export async function updateStaff(db: RadarDB, key: string, patch: StaffData & { step?: { text: string; done: boolean } }, at: string): Promise<CaseRecord | undefined> {
+export async function updateStaff(
+  db: RadarDB,
+  key: string,
+  patch: StaffData & { step?: { text: string; done: boolean } },
+  at: string,
+): Promise<CaseRecord | undefined> {
   return db.transaction('rw', db.cases, db.events, async () => {
     const rec = await db.cases.get(key);
     if (!rec) return undefined;
@@ -171,9 +203,17 @@ export async function updateStaff(db: RadarDB, key: string, patch: StaffData & {
 }
 
 /** A case and its timeline, newest event first. */
-export async function caseWithTimeline(db: RadarDB, key: string): Promise<{ record: CaseRecord; events: CaseEvent[] } | undefined> {
+export async function caseWithTimeline(
+  db: RadarDB,
+  key: string,
+): Promise<{ record: CaseRecord; events: CaseEvent[] } | undefined> {
   const record = await db.cases.get(key);
   if (!record) return undefined;
-  const events = await db.events.where('[caseKey+at]').between([key, ''], [key, '\uffff']).reverse().limit(200).toArray();
+  const events = await db.events
+    .where('[caseKey+at]')
+    .between([key, ''], [key, '\uffff'])
+    .reverse()
+    .limit(200)
+    .toArray();
   return { record, events };
 }

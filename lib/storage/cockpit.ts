@@ -66,12 +66,24 @@ export function cockpitHorizon(now: number, opts: CockpitOptions): number {
  */
 export function selectCockpit(open: readonly CaseRecord[], now: number, opts: CockpitOptions = {}): Cockpit {
   const sorted = open.filter((c) => c.open === 1).sort(byUrgency);
-  const urgent = Object.fromEntries(URGENT_TIERS.map((tier) => [tier, list(sorted.filter((c) => tierOf(c.deadlineAt, now) === tier))])) as Record<UrgentTier, CockpitList>;
+  const urgent = Object.fromEntries(
+    URGENT_TIERS.map((tier) => [tier, list(sorted.filter((c) => tierOf(c.deadlineAt, now) === tier))]),
+  ) as Record<UrgentTier, CockpitList>;
   const nextWorkAt = nextWorkStart(now, opts.hours ?? DEFAULT_HOURS, opts.holidays) ?? null;
   const beforeClose = nextWorkAt === null ? [] : sorted.filter((c) => c.deadlineAt > now && c.deadlineAt < nextWorkAt);
   const staleHours = opts.staleHours && opts.staleHours > 0 ? opts.staleHours : DEFAULT_STALE_HOURS;
-  const stale = sorted.filter((c) => c.deadlineAt - now <= STALE_WINDOW_MS && now - Date.parse(c.lastSeenAt) > staleHours * HOUR_MS);
-  return { now, urgent, nextWorkAt, hoursSet: !!opts.hours, beforeClose: list(beforeClose), staleHours, stale: list(stale) };
+  const stale = sorted.filter(
+    (c) => c.deadlineAt - now <= STALE_WINDOW_MS && now - Date.parse(c.lastSeenAt) > staleHours * HOUR_MS,
+  );
+  return {
+    now,
+    urgent,
+    nextWorkAt,
+    hoursSet: !!opts.hours,
+    beforeClose: list(beforeClose),
+    staleHours,
+    stale: list(stale),
+  };
 }
 
 export interface CockpitReply extends Cockpit {
@@ -82,9 +94,18 @@ export interface CockpitReply extends Cockpit {
  * The cockpit from the ledger, with what changed since `since` (ISO). `look`: this is a new look
  * (the sidebar opened): the digest runs from the previous look, and now is stored as the last one.
  */
-export async function loadCockpit(db: RadarDB, now: number, policy: ShopPolicy, opts: { since?: string; look?: boolean; nowIso: string }): Promise<CockpitReply> {
+export async function loadCockpit(
+  db: RadarDB,
+  now: number,
+  policy: ShopPolicy,
+  opts: { since?: string; look?: boolean; nowIso: string },
+): Promise<CockpitReply> {
   const staleSetting = (await db.settings.get(STALE_HOURS_KEY))?.value;
-  const o: CockpitOptions = { hours: policy.workingHours, holidays: policy.holidays, staleHours: typeof staleSetting === 'number' ? staleSetting : undefined };
+  const o: CockpitOptions = {
+    hours: policy.workingHours,
+    holidays: policy.holidays,
+    staleHours: typeof staleSetting === 'number' ? staleSetting : undefined,
+  };
   const open = await listOpenDueBefore(db, cockpitHorizon(now, o));
   let since = opts.since ?? null;
   if (opts.look) {

@@ -52,7 +52,8 @@ export interface CaseRecord extends CaseSnapshot {
   staff?: StaffData;
 }
 
-export type CaseEventType = 'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled' | 'step' | 'imported';
+export type CaseEventType =
+  'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled' | 'step' | 'imported';
 
 export interface CaseEvent {
   id?: number;
@@ -159,7 +160,13 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 export function dueOf(c: CaseSnapshot, policy = EMPTY_POLICY): Due | null {
   const d = nextDeadline(c, policy);
   if (!d || d.at === null) return null;
-  return { at: d.at, basis: d.basis, consequence: d.consequence, actor: d.actor, ...(d.actor !== null && d.ruleId ? { ruleId: d.ruleId } : {}) };
+  return {
+    at: d.at,
+    basis: d.basis,
+    consequence: d.consequence,
+    actor: d.actor,
+    ...(d.actor !== null && d.ruleId ? { ruleId: d.ruleId } : {}),
+  };
 }
 
 /** Open the ledger. `name` is for tests. */

@@ -23,8 +23,12 @@ export function platformDecided(e: CaseEvent): boolean {
 
 export async function digestSince(db: RadarDB, since: string | null): Promise<Digest> {
   if (!since) return { since, newCases: 0, statusChanges: [], autoActions: [], finished: 0 };
-  const range = (type: CaseEvent['type']) => db.events.where('[type+at]').between([type, since], [type, '\uffff'], false, true);
-  const [newCases, changes] = await Promise.all([range('first-seen').count(), range('status-change').limit(MAX_LISTED).toArray()]);
+  const range = (type: CaseEvent['type']) =>
+    db.events.where('[type+at]').between([type, since], [type, '\uffff'], false, true);
+  const [newCases, changes] = await Promise.all([
+    range('first-seen').count(),
+    range('status-change').limit(MAX_LISTED).toArray(),
+  ]);
   const changed = await db.cases.bulkGet([...new Set(changes.map((e) => e.caseKey))]);
   const finished = changed.filter((c) => c && c.open === 0).length;
   return { since, newCases, statusChanges: changes, autoActions: changes.filter(platformDecided), finished };

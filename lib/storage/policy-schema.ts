@@ -32,16 +32,24 @@ export const PolicySchema = v.object({
   returnAddress: v.optional(v.pipe(v.string(), v.maxLength(200))),
   freeShippingDefault: v.optional(v.boolean()),
   commitments: v.pipe(v.array(CommitmentSchema), v.maxLength(500)),
-  ruleOverrides: v.optional(v.record(v.pipe(v.string(), v.maxLength(80)), v.record(v.pipe(v.string(), v.maxLength(40)), Count(1e9)))),
-  workingHours: v.optional(v.object({ days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7))), v.maxLength(7)), start: HHMM, end: HHMM })),
+  ruleOverrides: v.optional(
+    v.record(v.pipe(v.string(), v.maxLength(80)), v.record(v.pipe(v.string(), v.maxLength(40)), Count(1e9))),
+  ),
+  workingHours: v.optional(
+    v.object({
+      days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7))), v.maxLength(7)),
+      start: HHMM,
+      end: HHMM,
+    }),
+  ),
   holidays: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))), v.maxLength(400))),
 });
 
 /** A settings file: the options page's export, or a bare policy. */
 export function parsePolicyFile(input: unknown): { ok: true; policy: ShopPolicy } | { ok: false; error: string } {
-  const candidate = input && typeof input === 'object' && 'policy' in input ? (input as { policy: unknown }).policy : input;
+  const candidate = input && typeof input === 'object' && 'policy' in input ? input.policy : input;
   const r = v.safeParse(PolicySchema, candidate);
-  if (r.success) return { ok: true, policy: r.output as ShopPolicy };
+  if (r.success) return { ok: true, policy: r.output };
   const issue = r.issues[0];
   const where = issue ? v.getDotPath(issue) : null;
   return { ok: false, error: `invalid settings${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}` };

@@ -12,7 +12,10 @@ export const HOLIDAYS_KEY = 'holidays';
 
 /** The policy the engine runs with, from what the options page stored; malformed parts are left out. */
 export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
-  const [commitments, settings] = await Promise.all([db.policies.toArray(), db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY])]);
+  const [commitments, settings] = await Promise.all([
+    db.policies.toArray(),
+    db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY]),
+  ]);
   const [shop, rules, hours, holidays] = settings.map((s) => s?.value);
   const candidate = {
     ...(shop && typeof shop === 'object' ? shop : {}),
@@ -22,7 +25,7 @@ export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
     ...(holidays ? { holidays } : {}),
   };
   const r = v.safeParse(PolicySchema, candidate);
-  if (r.success) return r.output as ShopPolicy;
+  if (r.success) return r.output;
   // Keep what is valid: the commitments one by one, and nothing of a broken setting.
   return { commitments: candidate.commitments.filter((c) => v.safeParse(PolicySchema, { commitments: [c] }).success) };
 }

@@ -55,7 +55,14 @@ export const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 /** The China day of an instant, 'YYYY-MM-DD'. */
 export const chinaDay = (ms: number) => toChinaIso(ms).slice(0, 10);
 
-const emptyFigures = (): KindFigures => ({ newCases: 0, finished: 0, missed: 0, refundedFen: 0, handled: 0, avgFirstHandlingMs: null });
+const emptyFigures = (): KindFigures => ({
+  newCases: 0,
+  finished: 0,
+  missed: 0,
+  refundedFen: 0,
+  handled: 0,
+  avgFirstHandlingMs: null,
+});
 
 function eventsBetween(db: RadarDB, type: CaseEvent['type'], from: number, to: number) {
   return db.events.where('[type+at]').between([type, toChinaIso(from)], [type, toChinaIso(to)], true, false);
@@ -93,7 +100,10 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
   const found = keys.length > BULK_LOOKUPS ? await db.cases.toArray() : await db.cases.bulkGet(keys);
   found.forEach((r) => r && recs.set(r.key, r));
 
-  const byKind = Object.fromEntries(['all', ...CASE_KINDS].map((k) => [k, emptyFigures()])) as Record<KindOrAll, KindFigures>;
+  const byKind = Object.fromEntries(['all', ...CASE_KINDS].map((k) => [k, emptyFigures()])) as Record<
+    KindOrAll,
+    KindFigures
+  >;
   const add = (key: string, f: (x: KindFigures, r: CaseRecord) => void) => {
     const r = recs.get(key);
     if (!r) return;
@@ -102,15 +112,22 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
   };
   for (const e of firstSeen) add(e.caseKey, (x) => x.newCases++);
   const finished = oncePerCase(changes.filter((e) => finishes(e, recs.get(e.caseKey))));
-  for (const e of finished) add(e.caseKey, (x, r) => {
-    x.finished++;
-    if (r.kind === 'refund' && r.status === 'SUCCESS') x.refundedFen += r.refundFen ?? 0;
-  });
+  for (const e of finished)
+    add(e.caseKey, (x, r) => {
+      x.finished++;
+      if (r.kind === 'refund' && r.status === 'SUCCESS') x.refundedFen += r.refundFen ?? 0;
+    });
   for (const e of oncePerCase(changes.filter(platformDecided))) add(e.caseKey, (x) => x.missed++);
 
   // First handling: a staff 已处理 mark, or a status change the platform did not make itself, whichever
   // came first for the case; counted on the day it happened.
-  const candidates = [...new Set([...handledMarks.filter((e) => e.to === '已处理'), ...changes.filter((e) => !platformDecided(e))].map((e) => e.caseKey))];
+  const candidates = [
+    ...new Set(
+      [...handledMarks.filter((e) => e.to === '已处理'), ...changes.filter((e) => !platformDecided(e))].map(
+        (e) => e.caseKey,
+      ),
+    ),
+  ];
   const waits: Record<KindOrAll, number[]> = { all: [], refund: [], exchange: [], postage: [] };
   await Promise.all(
     candidates.map(async (key) => {
@@ -119,7 +136,9 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
       const first = await db.events
         .where('[caseKey+at]')
         .between([key, ''], [key, toChinaIso(to)], true, false)
-        .filter((e) => (e.type === 'handled' && e.to === '已处理') || (e.type === 'status-change' && !platformDecided(e)))
+        .filter(
+          (e) => (e.type === 'handled' && e.to === '已处理') || (e.type === 'status-change' && !platformDecided(e)),
+        )
         .first();
       if (!first || first.at < toChinaIso(from)) return;
       const wait = Date.parse(first.at) - Date.parse(rec.appliedAt ?? rec.firstSeenAt);
@@ -138,10 +157,17 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
     const r = recs.get(e.caseKey);
     if (r) reasonCount.set(r.reason || NO_REASON, (reasonCount.get(r.reason || NO_REASON) ?? 0) + 1);
   }
-  const reasons = [...reasonCount].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)).slice(0, TOP_REASONS);
+  const reasons = [...reasonCount]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+    .slice(0, TOP_REASONS);
 
   const last14: DayPoint[] = [];
-  const openedCounts = await Promise.all(Array.from({ length: 14 }, (_, i) => eventsBetween(db, 'first-seen', windowFrom + i * DAY_MS, windowFrom + (i + 1) * DAY_MS).count()));
+  const openedCounts = await Promise.all(
+    Array.from({ length: 14 }, (_, i) =>
+      eventsBetween(db, 'first-seen', windowFrom + i * DAY_MS, windowFrom + (i + 1) * DAY_MS).count(),
+    ),
+  );
   for (let i = 0; i < 14; i++) {
     const a = toChinaIso(windowFrom + i * DAY_MS);
     const b = toChinaIso(windowFrom + (i + 1) * DAY_MS);

@@ -15,8 +15,17 @@ export const MAX_TAUGHT_PER_HOST = 100;
 
 const Meaning = v.picklist([...TEACHABLE_FIELDS.map((f) => f.field), 'ignore'] as const);
 /** A label as staff saw it: 1–20 characters of text, no colon, no digits (a value is no label). */
-export const TaughtLabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20), v.regex(/^[^:：\d<>]+$/u, '标签不能含冒号、数字或尖括号'));
-const HostLabels = v.pipe(v.record(TaughtLabelSchema, Meaning), v.check((r) => Object.keys(r).length <= MAX_TAUGHT_PER_HOST, `每个网站最多 ${MAX_TAUGHT_PER_HOST} 个标签`));
+export const TaughtLabelSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(20),
+  v.regex(/^[^:：\d<>]+$/u, '标签不能含冒号、数字或尖括号'),
+);
+const HostLabels = v.pipe(
+  v.record(TaughtLabelSchema, Meaning),
+  v.check((r) => Object.keys(r).length <= MAX_TAUGHT_PER_HOST, `每个网站最多 ${MAX_TAUGHT_PER_HOST} 个标签`),
+);
 export const TaughtSchema = v.pipe(
   v.record(v.pipe(v.string(), v.check(isSellerHost, '只能为卖家后台网站添加标签')), HostLabels),
   v.check((r) => Object.keys(r).length <= 10, 'too many hosts'),
@@ -41,11 +50,17 @@ export async function taughtFor(db: RadarDB, host: string): Promise<TaughtLabels
  * Teach a label (or forget it, `meaning` undefined). Returns the reason when it is refused: a label
  * the reader already knows is not taught again.
  */
-export async function teach(db: RadarDB, host: string, label: string, meaning: Meaning | undefined): Promise<string | undefined> {
+export async function teach(
+  db: RadarDB,
+  host: string,
+  label: string,
+  meaning: Meaning | undefined,
+): Promise<string | undefined> {
   const name = v.safeParse(TaughtLabelSchema, label);
   if (!name.success) return name.issues[0].message;
   if (!isSellerHost(host)) return '只能为卖家后台网站添加标签 / only seller backend hosts';
-  if (meaning !== undefined && Object.hasOwn(LABELS, name.output)) return `“${name.output}”已是内置标签 / already a built-in label`;
+  if (meaning !== undefined && Object.hasOwn(LABELS, name.output))
+    return `“${name.output}”已是内置标签 / already a built-in label`;
   return db.transaction('rw', db.settings, async () => {
     const all = await loadTaught(db);
     const labels = { ...(all[host] ?? {}) };

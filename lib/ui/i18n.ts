@@ -22,12 +22,16 @@ const EN: Record<string, string> = {
   '正在读取页面…': 'Reading the page…',
   '收起 Collapse': 'Collapse',
   '展开售后雷达 Open AfterSales Radar': 'Open AfterSales Radar',
-  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开': 'Read-only · data stays in this browser · Alt+Shift+R to toggle',
+  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开':
+    'Read-only · data stays in this browser · Alt+Shift+R to toggle',
   '未能保存到本地台账：': 'Could not save to the local ledger: ',
-  '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。': 'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
-  '页面数据校验：{n} 个字段与页面不符，已停用': 'Page data check: {n} fields disagree with the page and are switched off',
+  '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。':
+    'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
+  '页面数据校验：{n} 个字段与页面不符，已停用':
+    'Page data check: {n} fields disagree with the page and are switched off',
   页面数据校验: 'Page data check',
-  '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。': 'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
+  '未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。':
+    'Page not recognised: no after-sales cases to read here. Open 售后管理 → 退款管理 / 换货管理 / 退货邮费.',
   进行中: 'Open',
   '24小时内到期': 'Due within 24 h',
   已超时: 'Overdue',
@@ -124,7 +128,7 @@ const EN: Record<string, string> = {
   '到期{action}（页面所示）': 'then {action} (as the page says)',
   '后平台将{action}（页面所示）': 'until the platform will {action} (as the page says)',
   '页面倒计时（状态未读到，不推测由谁处理）': 'The page’s countdown (state not read; nobody’s turn is assumed)',
-  '按状态给出的回复': 'Replies for the case state',
+  按状态给出的回复: 'Replies for the case state',
   '进行中：': 'Open: ',
   '搜索订单编号 / 售后单号': 'Search order or dispute id',
   '6 小时内': 'Within 6 h',
@@ -134,16 +138,20 @@ const EN: Record<string, string> = {
   '没有进行中的售后单。': 'No open cases.',
   '已结束 {n} 单': '{n} finished',
   // 售后工作台's cockpit.
-  页面上的统计卡片: 'The page\'s stat cards',
+  页面上的统计卡片: "The page's stat cards",
   紧急队列: 'Urgent',
   '24 小时内没有到期的售后单。': 'Nothing is due within 24 h.',
   '另有 {n} 单未列出': '{n} more not listed',
   下班前: 'Before close',
-  '工作时间里没有工作日，无法推算下次上班。': 'The working hours have no working day: the next shift cannot be worked out.',
-  '下次上班 {at} 之前到期的售后单（夜里无人处理）。': 'Cases due before the next shift starts at {at} (nobody on duty meanwhile).',
-  '按默认工作时间（周一至周五 09:00–18:00），可在设置中修改。': 'Default hours (Mon–Fri 09:00–18:00); set yours in the options.',
+  '工作时间里没有工作日，无法推算下次上班。':
+    'The working hours have no working day: the next shift cannot be worked out.',
+  '下次上班 {at} 之前到期的售后单（夜里无人处理）。':
+    'Cases due before the next shift starts at {at} (nobody on duty meanwhile).',
+  '按默认工作时间（周一至周五 09:00–18:00），可在设置中修改。':
+    'Default hours (Mon–Fri 09:00–18:00); set yours in the options.',
   久未刷新: 'Not refreshed lately',
-  '超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。': 'Cases not read for over {h} h and due within 48 h: their countdowns are not recently confirmed.',
+  '超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。':
+    'Cases not read for over {h} h and due within 48 h: their countdowns are not recently confirmed.',
   '打开 {page} 刷新': 'Open {page} to refresh',
   '倒计时未确认：{h} 小时前读取': 'Countdown not confirmed: read {h} h ago',
   // 导出台账.
@@ -160,7 +168,7 @@ const EN: Record<string, string> = {
   '导出失败：': 'Export failed: ',
   导出台账: 'Export the ledger',
   昨日: 'Yesterday',
-  昨日日报: 'Yesterday\'s report',
+  昨日日报: "Yesterday's report",
 };
 
 /** Translate a Chinese UI string, filling {names}. */
@@ -184,5 +192,11 @@ export function useLang(): Lang {
 /** 1天3时20分 / 1d 3h 20m. */
 export function formatLeftIn(lang: Lang, text: string): string {
   if (lang !== 'en') return text;
-  return text.replace('已超时', 'overdue').replace(/天/g, 'd ').replace(/时/g, 'h ').replace(/分/g, 'm ').replace(/秒/g, 's').trim();
+  return text
+    .replace('已超时', 'overdue')
+    .replace(/天/g, 'd ')
+    .replace(/时/g, 'h ')
+    .replace(/分/g, 'm ')
+    .replace(/秒/g, 's')
+    .trim();
 }

@@ -13,10 +13,18 @@ import { useT } from './i18n';
 const TIERS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
 
 /** Make the file: the cases passing `filter` at `now`, as one sheet. Returns how many rows it holds. */
-export async function exportLedger(db: RadarDB, filter: LedgerFilter, format: 'xlsx' | 'csv', now = Date.now()): Promise<number> {
+export async function exportLedger(
+  db: RadarDB,
+  filter: LedgerFilter,
+  format: 'xlsx' | 'csv',
+  now = Date.now(),
+): Promise<number> {
   const [cases, files] = await Promise.all([selectForExport(db, filter, now), import('../export/files')]);
   const table = { name: '售后台账', header: EXPORT_COLUMNS, rows: cases.map((c) => exportRow(c, now)) };
-  const blob = format === 'xlsx' ? await files.toXlsx([table]) : new Blob([files.toCsv(table)], { type: 'text/csv;charset=utf-8' });
+  const blob =
+    format === 'xlsx'
+      ? await files.toXlsx([table])
+      : new Blob([files.toCsv(table)], { type: 'text/csv;charset=utf-8' });
   files.download(blob, exportFileName('台账', now, format));
   return cases.length;
 }
@@ -26,7 +34,8 @@ export function LedgerExport({ db }: { db: RadarDB }) {
   const [filter, setFilter] = useState<LedgerFilter>({});
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
-  const set = (patch: Partial<LedgerFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as LedgerFilter);
+  const set = (patch: Partial<LedgerFilter>) =>
+    setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as LedgerFilter);
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value || undefined;
   const run = async (format: 'xlsx' | 'csv') => {
     setBusy(true);

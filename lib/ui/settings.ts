@@ -29,7 +29,7 @@ export function followLang(onLang: (lang: Lang) => void): () => void {
 export function followShortcut(win: Window, onPress: () => void): () => void {
   const fallback = parseShortcut(DEFAULT_SHORTCUT)!;
   let shortcut = fallback;
-  const stop = follow(SHORTCUT_KEY, (v) => (shortcut = parseShortcut(String(v ?? '')) ?? fallback));
+  const stop = follow(SHORTCUT_KEY, (v) => (shortcut = parseShortcut(typeof v === 'string' ? v : '') ?? fallback));
   const onKey = (e: KeyboardEvent) => {
     if (e.isComposing || e.keyCode === 229) return;
     if (matchesShortcut(e, shortcut)) {

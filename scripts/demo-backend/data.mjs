@@ -73,58 +73,471 @@ export const REFUND2_STATUS_TEXT = {
  */
 const SCENARIOS = [
   // 仅退款, not shipped: seller has 48 h, then auto-refund.
-  ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'WAIT_SELLER_AGREE', '拍错/多拍/不想要', 46.5, 1.5, 'auto-refund', { buyerUrged: true }],
-  ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'WAIT_SELLER_AGREE', '未按约定时间发货', 30, 18, 'auto-refund', {}],
-  ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'WAIT_SELLER_AGREE', '协商一致退款', 3, 45, 'auto-refund', { freeShipping: true }],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    false,
+    'BUYER_NOT_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '拍错/多拍/不想要',
+    46.5,
+    1.5,
+    'auto-refund',
+    { buyerUrged: true },
+  ],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    false,
+    'BUYER_NOT_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '未按约定时间发货',
+    30,
+    18,
+    'auto-refund',
+    {},
+  ],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    false,
+    'BUYER_NOT_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '协商一致退款',
+    3,
+    45,
+    'auto-refund',
+    { freeShipping: true },
+  ],
   // 仅退款, shipped, not received: 5 days.
-  ['refund', '仅退款', 'onsale', true, 'BUYER_NOT_RECEIVED', 'WAIT_SELLER_AGREE', '快递一直未送到', 100, 20, 'auto-refund', { freeShipping: true }],
-  ['refund', '仅退款', 'onsale', true, 'BUYER_NOT_RECEIVED', 'WAIT_SELLER_AGREE', '空包裹/少货', 12, 108, 'auto-refund', {}],
-  ['refund', '仅退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '少件/漏发', 20, 100, 'auto-refund', { freeShipping: true }],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    true,
+    'BUYER_NOT_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '快递一直未送到',
+    100,
+    20,
+    'auto-refund',
+    { freeShipping: true },
+  ],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    true,
+    'BUYER_NOT_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '空包裹/少货',
+    12,
+    108,
+    'auto-refund',
+    {},
+  ],
+  [
+    'refund',
+    '仅退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '少件/漏发',
+    20,
+    100,
+    'auto-refund',
+    { freeShipping: true },
+  ],
   // 退货退款 waiting for the seller: 5 days, then auto-agree (return address sent).
-  ['refund', '退货退款', 'onsale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '7天无理由退换货', 115, 5, 'auto-agree', { freeShipping: true, freightInsurance: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '质量问题', 60, 60, 'auto-agree', {}],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '商品信息描述不符', 8, 112, 'auto-agree', { freeShipping: true }],
-  ['refund', '退货退款', 'onsale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '大小尺寸不符', 118.8, 1.2, 'auto-agree', { freeShipping: true, freightInsurance: true, buyerUrged: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '假冒品牌', 40, 80, 'auto-agree', { platformIntervened: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '商品破损', 2, 118, 'auto-agree', { freeShipping: true }],
+  [
+    'refund',
+    '退货退款',
+    'onsale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '7天无理由退换货',
+    115,
+    5,
+    'auto-agree',
+    { freeShipping: true, freightInsurance: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '质量问题',
+    60,
+    60,
+    'auto-agree',
+    {},
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '商品信息描述不符',
+    8,
+    112,
+    'auto-agree',
+    { freeShipping: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'onsale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '大小尺寸不符',
+    118.8,
+    1.2,
+    'auto-agree',
+    { freeShipping: true, freightInsurance: true, buyerUrged: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '假冒品牌',
+    40,
+    80,
+    'auto-agree',
+    { platformIntervened: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '商品破损',
+    2,
+    118,
+    'auto-agree',
+    { freeShipping: true },
+  ],
   // Seller refused: the buyer has 7 days to modify or escalate.
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'SELLER_REFUSE_BUYER', '7天无理由退换货', 70, 120, 'auto-close', { freeShipping: true }],
-  ['refund', '仅退款', 'aftersale', true, 'BUYER_RECEIVED', 'SELLER_REFUSE_BUYER', '质量问题', 150, 22, 'auto-close', { platformIntervened: true }],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'SELLER_REFUSE_BUYER',
+    '7天无理由退换货',
+    70,
+    120,
+    'auto-close',
+    { freeShipping: true },
+  ],
+  [
+    'refund',
+    '仅退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'SELLER_REFUSE_BUYER',
+    '质量问题',
+    150,
+    22,
+    'auto-close',
+    { platformIntervened: true },
+  ],
   // Agreed, waiting for the buyer's return: 7 days, then closed.
-  ['refund', '退货退款', 'onsale', true, 'BUYER_RECEIVED', 'WAIT_BUYER_RETURN_GOODS', '7天无理由退换货', 50, 140, 'auto-close', { freeShipping: true, freightInsurance: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_BUYER_RETURN_GOODS', '颜色/图案/款式不符', 160, 5.5, 'auto-close', {}],
+  [
+    'refund',
+    '退货退款',
+    'onsale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_BUYER_RETURN_GOODS',
+    '7天无理由退换货',
+    50,
+    140,
+    'auto-close',
+    { freeShipping: true, freightInsurance: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_BUYER_RETURN_GOODS',
+    '颜色/图案/款式不符',
+    160,
+    5.5,
+    'auto-close',
+    {},
+  ],
   // Buyer returned: the seller must confirm receipt (10 days; Tmall 48 h after signing).
-  ['refund', '退货退款', 'onsale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '7天无理由退换货', 96, 200, 'auto-refund', { freeShipping: true, fastRefund: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '质量问题', 120, 30, 'auto-refund', { freeShipping: true }],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', '大小尺寸不符', 140, 3.2, 'auto-refund', { freightInsurance: true }],
+  [
+    'refund',
+    '退货退款',
+    'onsale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'WAIT_SELLER_CONFIRM_GOODS',
+    '7天无理由退换货',
+    96,
+    200,
+    'auto-refund',
+    { freeShipping: true, fastRefund: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'WAIT_SELLER_CONFIRM_GOODS',
+    '质量问题',
+    120,
+    30,
+    'auto-refund',
+    { freeShipping: true },
+  ],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'WAIT_SELLER_CONFIRM_GOODS',
+    '大小尺寸不符',
+    140,
+    3.2,
+    'auto-refund',
+    { freightInsurance: true },
+  ],
   // Page text with markup in it (a buyer's own words): it must only ever show as text.
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RECEIVED', 'WAIT_SELLER_AGREE', '<img src=x onerror=alert(1)>质量问题', 30, 90, 'auto-agree', { markup: true }],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'WAIT_SELLER_AGREE',
+    '<img src=x onerror=alert(1)>质量问题',
+    30,
+    90,
+    'auto-agree',
+    { markup: true },
+  ],
   // Finished.
   ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'SUCCESS', '拍错/多拍/不想要', 72, null, null, {}],
-  ['refund', '退货退款', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'SUCCESS', '质量问题', 300, null, null, { freeShipping: true }],
-  ['refund', '仅退款', 'onsale', false, 'BUYER_NOT_RECEIVED', 'SUCCESS', '未按约定时间发货', 60, null, null, { timedOut: true }],
+  [
+    'refund',
+    '退货退款',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'SUCCESS',
+    '质量问题',
+    300,
+    null,
+    null,
+    { freeShipping: true },
+  ],
+  [
+    'refund',
+    '仅退款',
+    'onsale',
+    false,
+    'BUYER_NOT_RECEIVED',
+    'SUCCESS',
+    '未按约定时间发货',
+    60,
+    null,
+    null,
+    { timedOut: true },
+  ],
   ['refund', '退货退款', 'onsale', true, 'BUYER_RECEIVED', 'CLOSED', '7天无理由退换货', 400, null, null, {}],
   ['refund', '仅退款', 'aftersale', true, 'BUYER_RECEIVED', 'CLOSED', '其他', 260, null, null, {}],
   // 换货
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_WAIT_SELLER_AGREE', '尺码不合适', 20, 100, 'auto-agree', { freeShipping: true }],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_WAIT_SELLER_AGREE', '颜色不喜欢', 116, 4, 'auto-agree', {}],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_WAIT_BUYER_RETURN', '尺码不合适', 48, 130, 'auto-close', {}],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'EXCHANGE_WAIT_SELLER_RECEIVE', '质量问题', 90, 40, 'auto-confirm', { freeShipping: true }],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'EXCHANGE_WAIT_SELLER_SEND', '尺码不合适', 130, 20, null, {}],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'EXCHANGE_WAIT_BUYER_RECEIVE', '质量问题', 200, 150, 'auto-confirm', {}],
-  ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_WAIT_BUYER_MODIFY', '颜色不喜欢', 80, 90, 'auto-close', {}],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'EXCHANGE_WAIT_SELLER_AGREE',
+    '尺码不合适',
+    20,
+    100,
+    'auto-agree',
+    { freeShipping: true },
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'EXCHANGE_WAIT_SELLER_AGREE',
+    '颜色不喜欢',
+    116,
+    4,
+    'auto-agree',
+    {},
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'EXCHANGE_WAIT_BUYER_RETURN',
+    '尺码不合适',
+    48,
+    130,
+    'auto-close',
+    {},
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'EXCHANGE_WAIT_SELLER_RECEIVE',
+    '质量问题',
+    90,
+    40,
+    'auto-confirm',
+    { freeShipping: true },
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'EXCHANGE_WAIT_SELLER_SEND',
+    '尺码不合适',
+    130,
+    20,
+    null,
+    {},
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'EXCHANGE_WAIT_BUYER_RECEIVE',
+    '质量问题',
+    200,
+    150,
+    'auto-confirm',
+    {},
+  ],
+  [
+    'exchange',
+    '换货',
+    'aftersale',
+    true,
+    'BUYER_RECEIVED',
+    'EXCHANGE_WAIT_BUYER_MODIFY',
+    '颜色不喜欢',
+    80,
+    90,
+    'auto-close',
+    {},
+  ],
   ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_SUCCESS', '尺码不合适', 500, null, null, {}],
   ['exchange', '换货', 'aftersale', true, 'BUYER_RECEIVED', 'EXCHANGE_CLOSED', '其他', 420, null, null, {}],
   // 邮费单 (退货邮费)
-  ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_WAIT_ACTIVATE', '退货运费补偿', 30, null, null, {}],
-  ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_WAIT_SELLER', '质量问题退货运费', 50, 70, 'auto-agree', {}],
-  ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_WAIT_SELLER', '商品破损退货运费', 110, 10, 'auto-agree', {}],
-  ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_PAID', '质量问题退货运费', 300, null, null, {}],
-  ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_REFUSED', '7天无理由退货运费', 260, null, null, {}],
+  [
+    'postage',
+    '邮费',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'POSTAGE_WAIT_ACTIVATE',
+    '退货运费补偿',
+    30,
+    null,
+    null,
+    {},
+  ],
+  [
+    'postage',
+    '邮费',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'POSTAGE_WAIT_SELLER',
+    '质量问题退货运费',
+    50,
+    70,
+    'auto-agree',
+    {},
+  ],
+  [
+    'postage',
+    '邮费',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'POSTAGE_WAIT_SELLER',
+    '商品破损退货运费',
+    110,
+    10,
+    'auto-agree',
+    {},
+  ],
+  [
+    'postage',
+    '邮费',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'POSTAGE_PAID',
+    '质量问题退货运费',
+    300,
+    null,
+    null,
+    {},
+  ],
+  [
+    'postage',
+    '邮费',
+    'aftersale',
+    true,
+    'BUYER_RETURNED_GOODS',
+    'POSTAGE_REFUSED',
+    '7天无理由退货运费',
+    260,
+    null,
+    null,
+    {},
+  ],
   ['postage', '邮费', 'aftersale', true, 'BUYER_RETURNED_GOODS', 'POSTAGE_CLOSED', '其他', 380, null, null, {}],
 ];
 
-const ACTION_TEXT = { 'auto-agree': '自动同意', 'auto-refund': '自动退款', 'auto-close': '自动关闭', 'auto-confirm': '自动确认收货' };
+const ACTION_TEXT = {
+  'auto-agree': '自动同意',
+  'auto-refund': '自动退款',
+  'auto-close': '自动关闭',
+  'auto-confirm': '自动确认收货',
+};
 
 function pad(n, w = 2) {
   return String(n).padStart(w, '0');
@@ -159,7 +572,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
   let n = 0;
   for (const platform of ['taobao', 'tmall']) {
     for (const s of SCENARIOS) {
-      const [kind, refundType, phase, shipped, goodsStatus, status, reason, appliedAgoH, deadlineInH, action, flags] = s;
+      const [kind, refundType, phase, shipped, goodsStatus, status, reason, appliedAgoH, deadlineInH, action, flags] =
+        s;
       n += 1;
       const jitter = platform === 'tmall' ? 0.37 + rnd() * 0.5 : 0;
       const appliedAt = startMs - (appliedAgoH + jitter) * H - Math.floor(rnd() * 50) * 1000;
@@ -168,25 +582,68 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       const qty = rnd() < 0.2 ? 2 : 1;
       const paidFen = price * qty - (rnd() < 0.3 ? 500 : 0);
       const postageFen = kind === 'postage' ? 800 + Math.floor(rnd() * 12) * 100 : flags.freeShipping ? 0 : 1000;
-      const refundFen = kind === 'postage' ? postageFen : kind === 'exchange' ? 0 : rnd() < 0.25 ? Math.round(paidFen / 2) : paidFen;
+      const refundFen =
+        kind === 'postage' ? postageFen : kind === 'exchange' ? 0 : rnd() < 0.25 ? Math.round(paidFen / 2) : paidFen;
       // Paid, then shipped, then signed, all before the application (an unshipped order: paid only).
       const paidAt = appliedAt - (shipped ? 60 + rnd() * 70 : 2 + rnd() * 20) * H;
       const shippedAt = shipped ? paidAt + (4 + rnd() * 20) * H : undefined;
-      const signedAt = goodsStatus !== 'BUYER_NOT_RECEIVED' && shippedAt ? Math.min(shippedAt + (12 + rnd() * 18) * H, appliedAt - 0.5 * H) : undefined;
+      const signedAt =
+        goodsStatus !== 'BUYER_NOT_RECEIVED' && shippedAt
+          ? Math.min(shippedAt + (12 + rnd() * 18) * H, appliedAt - 0.5 * H)
+          : undefined;
       const name = SURNAMES[n % SURNAMES.length] + GIVEN[(n * 7) % GIVEN.length];
       const disputeId = String(platform === 'taobao' ? 2871 : 2963) + pad(40000000000 + n * 7919 + (n % 7) * 131, 11);
       const orderId = `${platform === 'taobao' ? '3' : '4'}${pad(Math.floor(rnd() * 1e9), 9)}${pad(n * 10007, 9)}`;
-      const history = [{ at: appliedAt, actor: '买家', text: `买家（${name}）发起了${refundType === '邮费' ? '邮费' : refundType}申请，原因：${reason}` }];
+      const history = [
+        {
+          at: appliedAt,
+          actor: '买家',
+          text: `买家（${name}）发起了${refundType === '邮费' ? '邮费' : refundType}申请，原因：${reason}`,
+        },
+      ];
       let logistics;
       let tmallCut = Infinity;
       let deadlineAt = deadlineInH == null ? null : startMs + (deadlineInH + jitter) * H;
       if (['SELLER_REFUSE_BUYER'].includes(status)) {
-        history.push({ at: appliedAt + 20 * H, actor: '商家', text: '商家拒绝了退款申请，拒绝原因：商品已影响二次销售' });
+        history.push({
+          at: appliedAt + 20 * H,
+          actor: '商家',
+          text: '商家拒绝了退款申请，拒绝原因：商品已影响二次销售',
+        });
       }
-      if (['WAIT_BUYER_RETURN_GOODS', 'WAIT_SELLER_CONFIRM_GOODS', 'EXCHANGE_WAIT_BUYER_RETURN', 'EXCHANGE_WAIT_SELLER_RECEIVE', 'EXCHANGE_WAIT_SELLER_SEND', 'EXCHANGE_WAIT_BUYER_RECEIVE', 'EXCHANGE_SUCCESS'].includes(status) || (status === 'SUCCESS' && refundType === '退货退款')) {
-        history.push({ at: appliedAt + 6 * H, actor: '商家', text: '商家同意了退货申请，退货地址：浙江省杭州市余杭区仓前街道文一西路 998 号 售后仓（收）' });
+      if (
+        [
+          'WAIT_BUYER_RETURN_GOODS',
+          'WAIT_SELLER_CONFIRM_GOODS',
+          'EXCHANGE_WAIT_BUYER_RETURN',
+          'EXCHANGE_WAIT_SELLER_RECEIVE',
+          'EXCHANGE_WAIT_SELLER_SEND',
+          'EXCHANGE_WAIT_BUYER_RECEIVE',
+          'EXCHANGE_SUCCESS',
+        ].includes(status) ||
+        (status === 'SUCCESS' && refundType === '退货退款')
+      ) {
+        history.push({
+          at: appliedAt + 6 * H,
+          actor: '商家',
+          text: '商家同意了退货申请，退货地址：浙江省杭州市余杭区仓前街道文一西路 998 号 售后仓（收）',
+        });
       }
-      if (['WAIT_SELLER_CONFIRM_GOODS', 'EXCHANGE_WAIT_SELLER_RECEIVE', 'EXCHANGE_WAIT_SELLER_SEND', 'EXCHANGE_WAIT_BUYER_RECEIVE', 'EXCHANGE_SUCCESS', 'POSTAGE_WAIT_SELLER', 'POSTAGE_WAIT_ACTIVATE', 'POSTAGE_PAID', 'POSTAGE_REFUSED', 'POSTAGE_CLOSED'].includes(status) || (status === 'SUCCESS' && refundType === '退货退款')) {
+      if (
+        [
+          'WAIT_SELLER_CONFIRM_GOODS',
+          'EXCHANGE_WAIT_SELLER_RECEIVE',
+          'EXCHANGE_WAIT_SELLER_SEND',
+          'EXCHANGE_WAIT_BUYER_RECEIVE',
+          'EXCHANGE_SUCCESS',
+          'POSTAGE_WAIT_SELLER',
+          'POSTAGE_WAIT_ACTIVATE',
+          'POSTAGE_PAID',
+          'POSTAGE_REFUSED',
+          'POSTAGE_CLOSED',
+        ].includes(status) ||
+        (status === 'SUCCESS' && refundType === '退货退款')
+      ) {
         const returnShipped = appliedAt + 30 * H;
         const signedBack = rnd() < 0.6 || platform === 'tmall';
         logistics = {
@@ -196,10 +653,15 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
           shippedAt: returnShipped,
           signedAt: signedBack ? returnShipped + 40 * H : undefined,
         };
-        history.push({ at: returnShipped, actor: '买家', text: `买家已退货，${logistics.carrier} ${logistics.number}` });
+        history.push({
+          at: returnShipped,
+          actor: '买家',
+          text: `买家已退货，${logistics.carrier} ${logistics.number}`,
+        });
         if (signedBack) history.push({ at: logistics.signedAt, actor: '系统', text: '退货物流显示已签收' });
         // Tmall: once the return is signed, at most 48 h are left to handle it.
-        if (signedBack && platform === 'tmall' && status === 'WAIT_SELLER_CONFIRM_GOODS') tmallCut = logistics.signedAt + 48 * H;
+        if (signedBack && platform === 'tmall' && status === 'WAIT_SELLER_CONFIRM_GOODS')
+          tmallCut = logistics.signedAt + 48 * H;
       }
       if (status === 'SUCCESS') {
         history.push({
@@ -208,8 +670,10 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
           text: flags.timedOut ? '卖家超时未处理，系统自动同意退款，退款成功' : '商家同意退款，退款成功',
         });
       }
-      if (status === 'CLOSED') history.push({ at: appliedAt + 100 * H, actor: '系统', text: '买家撤销了退款申请，退款关闭' });
-      if (flags.platformIntervened) history.push({ at: appliedAt + 30 * H, actor: '淘宝小二', text: '小二已介入处理，请在 3 天内上传凭证' });
+      if (status === 'CLOSED')
+        history.push({ at: appliedAt + 100 * H, actor: '系统', text: '买家撤销了退款申请，退款关闭' });
+      if (flags.platformIntervened)
+        history.push({ at: appliedAt + 30 * H, actor: '淘宝小二', text: '小二已介入处理，请在 3 天内上传凭证' });
       history.sort((a, b) => a.at - b.at);
       if (deadlineAt !== null && tmallCut < deadlineAt) deadlineAt = Math.max(tmallCut, startMs + 0.5 * H);
       const r = (ms) => (ms == null ? undefined : Math.round(ms));

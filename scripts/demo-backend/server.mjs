@@ -14,7 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildCases, buildSyntheticCases, chinaTime, countdownText, REFUND2_STATUS_TEXT, ACTION_TEXT } from './data.mjs';
+import {
+  buildCases,
+  buildSyntheticCases,
+  chinaTime,
+  countdownText,
+  REFUND2_STATUS_TEXT,
+  ACTION_TEXT,
+} from './data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -32,18 +39,76 @@ const SHOPS = {
 };
 
 const CLASS_NAMES = [
-  'app', 'top', 'brand', 'shop', 'layout', 'nav', 'navItem', 'main', 'tabs', 'tab', 'tabActive', 'cards', 'card', 'cardValue',
-  'cardLabel', 'filters', 'field', 'input', 'select', 'btn', 'btnPrimary', 'btnLink', 'quick', 'quickOn', 'grid', 'head', 'headCell',
-  'row', 'rowTop', 'rowBody', 'cell', 'pair', 'k', 'v', 'item', 'itemImg', 'status', 'countdown', 'muted', 'flag', 'pager', 'page',
-  'pageOn', 'empty', 'loading', 'detail', 'section', 'sectionTitle', 'kv', 'timeline', 'tlItem', 'tlTime', 'reply', 'textarea',
-  'counter', 'toast', 'warn', 'frame', 'danger',
+  'app',
+  'top',
+  'brand',
+  'shop',
+  'layout',
+  'nav',
+  'navItem',
+  'main',
+  'tabs',
+  'tab',
+  'tabActive',
+  'cards',
+  'card',
+  'cardValue',
+  'cardLabel',
+  'filters',
+  'field',
+  'input',
+  'select',
+  'btn',
+  'btnPrimary',
+  'btnLink',
+  'quick',
+  'quickOn',
+  'grid',
+  'head',
+  'headCell',
+  'row',
+  'rowTop',
+  'rowBody',
+  'cell',
+  'pair',
+  'k',
+  'v',
+  'item',
+  'itemImg',
+  'status',
+  'countdown',
+  'muted',
+  'flag',
+  'pager',
+  'page',
+  'pageOn',
+  'empty',
+  'loading',
+  'detail',
+  'section',
+  'sectionTitle',
+  'kv',
+  'timeline',
+  'tlItem',
+  'tlTime',
+  'reply',
+  'textarea',
+  'counter',
+  'toast',
+  'warn',
+  'frame',
+  'danger',
 ];
 
 function makeClassMap() {
   const salt = crypto.randomBytes(4).toString('hex');
   const map = {};
   for (const name of CLASS_NAMES) {
-    const hash = crypto.createHash('sha1').update(salt + name).digest('base64url').slice(0, 5);
+    const hash = crypto
+      .createHash('sha1')
+      .update(salt + name)
+      .digest('base64url')
+      .slice(0, 5);
     map[name] = `refund-list_${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}__${hash}`;
   }
   return map;
@@ -90,7 +155,10 @@ function css(c) {
 }
 
 function esc(s) {
-  return String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
+  return String(s ?? '').replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch],
+  );
 }
 
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
@@ -99,7 +167,14 @@ const yuanNumber = (fen) => Math.round(fen) / 100;
 /** 1 仅退款, 3 退货退款 (the dispute domain's bizClaimType); 换货 and 邮费 have no attested code, so they travel as text. */
 const CLAIM_CODE = { 仅退款: 1, 退货退款: 3 };
 /** The dispute domain's status codes where attested (1 待卖家同意, 5 退款成功, 6 卖家拒绝); the others are the demo's own. */
-const STATUS_CODE = { WAIT_SELLER_AGREE: 1, WAIT_BUYER_RETURN_GOODS: 2, WAIT_SELLER_CONFIRM_GOODS: 3, CLOSED: 4, SUCCESS: 5, SELLER_REFUSE_BUYER: 6 };
+const STATUS_CODE = {
+  WAIT_SELLER_AGREE: 1,
+  WAIT_BUYER_RETURN_GOODS: 2,
+  WAIT_SELLER_CONFIRM_GOODS: 3,
+  CLOSED: 4,
+  SUCCESS: 5,
+  SELLER_REFUSE_BUYER: 6,
+};
 const GOODS_CODE = { BUYER_NOT_RECEIVED: 1, BUYER_RECEIVED: 2, BUYER_RETURNED_GOODS: 3 };
 
 /**
@@ -161,7 +236,9 @@ function toVO(c, variant = '', orderIdsOnly = false) {
       gmtPay: c.paidAt,
       gmtConsign: c.shippedAt,
       gmtSign: c.signedAt,
-      refundRemindTimeout: c.deadlineAt ? { timeout: chinaTime(c.deadlineAt), action: ACTION_TEXT[c.deadlineAction] ?? null } : null,
+      refundRemindTimeout: c.deadlineAt
+        ? { timeout: chinaTime(c.deadlineAt), action: ACTION_TEXT[c.deadlineAction] ?? null }
+        : null,
       timeoutAt: c.deadlineAt,
       buyerNick: c.buyerNick,
       logistics: c.logistics ?? null,
@@ -176,18 +253,47 @@ function toVO(c, variant = '', orderIdsOnly = false) {
  * with no rows (as one real shop's page receives). `listAt=elsewhere`: the list under another path
  * (as another shop's was); `listAt=unnamed`: under another name too, found only by its rows' ids.
  */
-function listBody(name, list, { summary = false, listAt = '', variant = '', orderIdsOnly = false, wording = null } = {}) {
-  const envelope = (data) => ({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data });
-  const selected = { refundStatusSelectVO: { selectedId: '["-1"]', dataSource: [{ id: '-9999', text: '全部' }, { id: '-1', text: '进行中的订单' }] } };
+function listBody(
+  name,
+  list,
+  { summary = false, listAt = '', variant = '', orderIdsOnly = false, wording = null } = {},
+) {
+  const envelope = (data) => ({
+    api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`,
+    v: '1.0',
+    ret: ['SUCCESS::调用成功'],
+    data,
+  });
+  const selected = {
+    refundStatusSelectVO: {
+      selectedId: '["-1"]',
+      dataSource: [
+        { id: '-9999', text: '全部' },
+        { id: '-1', text: '进行中的订单' },
+      ],
+    },
+  };
   if (summary) {
     const counts = {};
     for (const c of list) counts[c.statusText] = (counts[c.statusText] ?? 0) + 1;
-    return envelope({ resultData: { ...selected, donutVO: { total: list.length, items: Object.entries(counts).map(([name, value]) => ({ name, value })) } } });
+    return envelope({
+      resultData: {
+        ...selected,
+        donutVO: { total: list.length, items: Object.entries(counts).map(([name, value]) => ({ name, value })) },
+      },
+    });
   }
   const rows = list.map((c) => withStatusWording(toVO(c, variant, orderIdsOnly), wording));
-  if (listAt === 'elsewhere') return envelope({ resultData: selected, model: { tableVO: { disputeGridVOList: rows, total: String(rows.length) } } });
-  if (listAt === 'unnamed') return envelope({ resultData: { ...selected, tableData: { records: rows, total: String(rows.length) } } });
-  return envelope({ resultData: { ...selected, disputeGridVOList: rows, pageInfo: { total: String(rows.length), pageNo: '1' } } });
+  if (listAt === 'elsewhere')
+    return envelope({
+      resultData: selected,
+      model: { tableVO: { disputeGridVOList: rows, total: String(rows.length) } },
+    });
+  if (listAt === 'unnamed')
+    return envelope({ resultData: { ...selected, tableData: { records: rows, total: String(rows.length) } } });
+  return envelope({
+    resultData: { ...selected, disputeGridVOList: rows, pageInfo: { total: String(rows.length), pageNo: '1' } },
+  });
 }
 
 /**
@@ -205,7 +311,12 @@ function withStatusWording(vo, wording) {
     ...vo,
     ...(vo.refundStatus !== undefined ? { refundStatus: UNLISTED_CODE } : {}),
     statusDesc: UNLISTED_WORDING,
-    demoView: { ...view, refundStatus: 'DEMO_UNLISTED_STATUS', statusDesc: UNLISTED_WORDING, refundRemindTimeout: view.refundRemindTimeout && { ...view.refundRemindTimeout, action: null } },
+    demoView: {
+      ...view,
+      refundStatus: 'DEMO_UNLISTED_STATUS',
+      statusDesc: UNLISTED_WORDING,
+      refundRemindTimeout: view.refundRemindTimeout && { ...view.refundRemindTimeout, action: null },
+    },
   };
 }
 
@@ -242,9 +353,24 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
     const fullYuan = (fen) => `￥${(fen / 100).toFixed(2)}`;
     const disputeData = {
       data: {
-        listPagination_1: { id: '1', tag: 'listPagination', fields: { total: String(list.length), defaultPageSize: String(size), jumpToTop: 'true', defaultCurrent: String(page), simple: 'false', showQuickJumper: 'true' } },
+        listPagination_1: {
+          id: '1',
+          tag: 'listPagination',
+          fields: {
+            total: String(list.length),
+            defaultPageSize: String(size),
+            jumpToTop: 'true',
+            defaultCurrent: String(page),
+            simple: 'false',
+            showQuickJumper: 'true',
+          },
+        },
       },
-      linkage: { common: { compress: true, queryParams: 'type=1', validateParams: '' }, signature: 'demo', input: ['listPagination_1'] },
+      linkage: {
+        common: { compress: true, queryParams: 'type=1', validateParams: '' },
+        signature: 'demo',
+        input: ['listPagination_1'],
+      },
       hierarchy: { root: 'root_1', structure: { root_1: ['bottomContainer_1'], bottomContainer_1: [] } },
     };
     for (const c of rows) {
@@ -274,12 +400,31 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
             { title: { name: chinaTime(c.appliedAt) } },
             { title: { name: c.reason } },
             { title: { name: c.logistics?.state ?? '' } },
-            { title: { name: c.shipped ? (c.goodsStatus === 'BUYER_RETURNED_GOODS' ? '已经退货' : c.goodsStatus === 'BUYER_RECEIVED' ? '已收货' : '已发货') : '未发货' } },
-            { title: { name: `${REFUND2_STATUS_TEXT[c.status]}${c.deadlineAt ? `<br/>${countdownText(c.deadlineAt - now)}` : ''}`, linkUrl: `//${url.host}/dispute/detail.htm?bizOrderId=${c.orderId}&disputeId=${c.disputeId}&disputeType=1` } },
+            {
+              title: {
+                name: c.shipped
+                  ? c.goodsStatus === 'BUYER_RETURNED_GOODS'
+                    ? '已经退货'
+                    : c.goodsStatus === 'BUYER_RECEIVED'
+                      ? '已收货'
+                      : '已发货'
+                  : '未发货',
+              },
+            },
+            {
+              title: {
+                name: `${REFUND2_STATUS_TEXT[c.status]}${c.deadlineAt ? `<br/>${countdownText(c.deadlineAt - now)}` : ''}`,
+                linkUrl: `//${url.host}/dispute/detail.htm?bizOrderId=${c.orderId}&disputeId=${c.disputeId}&disputeType=1`,
+              },
+            },
           ],
         },
       };
-      disputeData.data[`sellerGirdRemarkContainer_${c.disputeId}@2`] = { id: `${c.disputeId}@2`, tag: 'sellerGirdRemarkContainer', fields: { remark: '' } };
+      disputeData.data[`sellerGirdRemarkContainer_${c.disputeId}@2`] = {
+        id: `${c.disputeId}@2`,
+        tag: 'sellerGirdRemarkContainer',
+        fields: { remark: '' },
+      };
     }
     const rowHtml = rows
       .map(
@@ -320,7 +465,9 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
 
   function refund2Detail(hostInfo, url) {
     const id = url.searchParams.get('disputeId');
-    const c = casesFor(hostInfo.platform).find((x) => x.disputeId === id || (!id && x.orderId === url.searchParams.get('bizOrderId')));
+    const c = casesFor(hostInfo.platform).find(
+      (x) => x.disputeId === id || (!id && x.orderId === url.searchParams.get('bizOrderId')),
+    );
     if (!c) return null;
     const now = Date.now();
     const shop = SHOPS[hostInfo.platform];
@@ -353,12 +500,22 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
   function stats(platform) {
     const list = casesFor(platform);
     const now = Date.now();
-    const pendingSeller = list.filter((c) => ['WAIT_SELLER_AGREE', 'WAIT_SELLER_CONFIRM_GOODS', 'EXCHANGE_WAIT_SELLER_AGREE', 'EXCHANGE_WAIT_SELLER_RECEIVE', 'EXCHANGE_WAIT_SELLER_SEND', 'POSTAGE_WAIT_SELLER'].includes(c.status));
+    const pendingSeller = list.filter((c) =>
+      [
+        'WAIT_SELLER_AGREE',
+        'WAIT_SELLER_CONFIRM_GOODS',
+        'EXCHANGE_WAIT_SELLER_AGREE',
+        'EXCHANGE_WAIT_SELLER_RECEIVE',
+        'EXCHANGE_WAIT_SELLER_SEND',
+        'POSTAGE_WAIT_SELLER',
+      ].includes(c.status),
+    );
     return {
       '24小时内待处理': pendingSeller.filter((c) => c.deadlineAt && c.deadlineAt - now < 24 * 3600_000).length,
       待处理售后: pendingSeller.length,
       退款待处理: list.filter((c) => c.status === 'WAIT_SELLER_AGREE').length,
-      待收货: list.filter((c) => ['WAIT_SELLER_CONFIRM_GOODS', 'EXCHANGE_WAIT_SELLER_RECEIVE'].includes(c.status)).length,
+      待收货: list.filter((c) => ['WAIT_SELLER_CONFIRM_GOODS', 'EXCHANGE_WAIT_SELLER_RECEIVE'].includes(c.status))
+        .length,
       小二已介入: list.filter((c) => c.flags.platformIntervened).length,
       商家已拒绝: list.filter((c) => c.status === 'SELLER_REFUSE_BUYER').length,
       超时同意退款: list.filter((c) => c.flags.timedOut).length,
@@ -379,14 +536,15 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
 
     if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (url.pathname === '/demo-assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', clientJs);
-    if (url.pathname === '/__demo/health') return send(res, 200, 'application/json', JSON.stringify({ ok: true, cases: cases.length, startMs }));
+    if (url.pathname === '/__demo/health')
+      return send(res, 200, 'application/json', JSON.stringify({ ok: true, cases: cases.length, startMs }));
     if (url.pathname === '/__demo/set-status' && req.method === 'POST') {
       // Test hook: move a case to another state, as the platform would after a party acts.
       const c = cases.find((x) => x.disputeId === url.searchParams.get('disputeId'));
       const status = url.searchParams.get('status');
       if (!c || !status) return send(res, 404, 'application/json', '{"ok":false}');
       c.status = status;
-      c.statusText = (url.searchParams.get('text') ?? c.statusText);
+      c.statusText = url.searchParams.get('text') ?? c.statusText;
       c.history.push({ at: Date.now(), actor: '系统', text: `状态变更：${c.statusText}` });
       return send(res, 200, 'application/json', JSON.stringify({ ok: true }));
     }
@@ -394,11 +552,18 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
       const links = Object.keys(DEMO_HOSTS)
         .map((h) => `<li><a href="https://${h}/">${h}</a></li>`)
         .join('');
-      return send(res, 200, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><title>售后雷达 demo backend</title><h1>售后雷达 demo seller backend</h1><ul>${links}</ul>`);
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        `<!doctype html><meta charset="utf-8"><title>售后雷达 demo backend</title><h1>售后雷达 demo seller backend</h1><ul>${links}</ul>`,
+      );
     }
 
     // Data responses, shaped like the mtop responses the real front end receives (read-only).
-    const api = url.pathname.match(/^\/h5\/(mtop\.alibaba\.refundface2\.disputeservice\.qianniu\.pc\.[a-z0-9]+)\/1\.0\/?$/i);
+    const api = url.pathname.match(
+      /^\/h5\/(mtop\.alibaba\.refundface2\.disputeservice\.qianniu\.pc\.[a-z0-9]+)\/1\.0\/?$/i,
+    );
     if (api) {
       const name = api[1];
       const wording = url.searchParams.get('statusWording');
@@ -407,26 +572,71 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
       if (extra > 0) list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform);
       const variant = url.searchParams.get('money') ?? '';
       if (name.endsWith('disputelistv2')) {
-        const options = { summary: url.searchParams.get('summary') === '1', listAt: url.searchParams.get('listAt') ?? '', variant, orderIdsOnly: url.searchParams.get('rowIds') === 'order', wording };
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(listBody('disputelistv2', list, options)));
+        const options = {
+          summary: url.searchParams.get('summary') === '1',
+          listAt: url.searchParams.get('listAt') ?? '',
+          variant,
+          orderIdsOnly: url.searchParams.get('rowIds') === 'order',
+          wording,
+        };
+        return send(
+          res,
+          200,
+          'application/json; charset=utf-8',
+          JSON.stringify(listBody('disputelistv2', list, options)),
+        );
       }
       if (name.endsWith('disputedetail')) {
         const c = list.find((x) => x.disputeId === url.searchParams.get('disputeId'));
-        if (!c) return send(res, 200, 'application/json', JSON.stringify({ api: name, ret: ['FAIL_BIZ_NOT_FOUND::售后单不存在'], data: {} }));
+        if (!c)
+          return send(
+            res,
+            200,
+            'application/json',
+            JSON.stringify({ api: name, ret: ['FAIL_BIZ_NOT_FOUND::售后单不存在'], data: {} }),
+          );
         // No public code reads this body; the demo puts the case under resultData, where the list's rows are.
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`, v: '1.0', ret: ['SUCCESS::调用成功'], data: { resultData: withStatusWording(toVO(c, variant), wording) } }));
+        return send(
+          res,
+          200,
+          'application/json; charset=utf-8',
+          JSON.stringify({
+            api: `mtop.alibaba.refundface2.disputeservice.qianniu.pc.${name}`,
+            v: '1.0',
+            ret: ['SUCCESS::调用成功'],
+            data: { resultData: withStatusWording(toVO(c, variant), wording) },
+          }),
+        );
       }
       if (name.endsWith('statistic')) {
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ api: name, v: '1.0', ret: ['SUCCESS::调用成功'], data: { stats: stats(hostInfo.platform) } }));
+        return send(
+          res,
+          200,
+          'application/json; charset=utf-8',
+          JSON.stringify({
+            api: name,
+            v: '1.0',
+            ret: ['SUCCESS::调用成功'],
+            data: { stats: stats(hostInfo.platform) },
+          }),
+        );
       }
-      return send(res, 404, 'application/json', JSON.stringify({ api: name, ret: ['FAIL_SYS_API_NOT_FOUNDED::API不存在'] }));
+      return send(
+        res,
+        404,
+        'application/json',
+        JSON.stringify({ api: name, ret: ['FAIL_SYS_API_NOT_FOUNDED::API不存在'] }),
+      );
     }
 
     if (hostInfo.era === 'refund2') {
-      if (url.pathname === '/dispute/sellerDisputeList.htm' || url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', refund2List(hostInfo, url));
+      if (url.pathname === '/dispute/sellerDisputeList.htm' || url.pathname === '/')
+        return send(res, 200, 'text/html; charset=utf-8', refund2List(hostInfo, url));
       if (url.pathname === '/dispute/detail.htm') {
         const html = refund2Detail(hostInfo, url);
-        return html ? send(res, 200, 'text/html; charset=utf-8', html) : send(res, 404, 'text/html; charset=utf-8', '<meta charset="utf-8"><p>退款不存在</p>');
+        return html
+          ? send(res, 200, 'text/html; charset=utf-8', html)
+          : send(res, 404, 'text/html; charset=utf-8', '<meta charset="utf-8"><p>退款不存在</p>');
       }
       return send(res, 404, 'text/html; charset=utf-8', '<meta charset="utf-8"><p>页面不存在</p>');
     }
@@ -436,7 +646,13 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
     }
     if (url.pathname.startsWith('/home.htm/')) {
       // Test hook: ?csp=strict serves the page under a policy that allows frames from its own origin only.
-      const csp = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'" } : {};
+      const csp =
+        url.searchParams.get('csp') === 'strict'
+          ? {
+              'content-security-policy':
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'",
+            }
+          : {};
       return send(res, 200, 'text/html; charset=utf-8', shell(hostInfo), csp);
     }
     return send(res, 404, 'text/html; charset=utf-8', '<meta charset="utf-8"><p>页面不存在</p>');
@@ -450,11 +666,27 @@ function makeCertificate() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-cert-'));
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=taobao.com',
-    '-addext', 'subjectAltName=DNS:*.taobao.com,DNS:*.tmall.com,DNS:localhost',
-    '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=taobao.com',
+      '-addext',
+      'subjectAltName=DNS:*.taobao.com,DNS:*.tmall.com,DNS:localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   const pair = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
   fs.rmSync(dir, { recursive: true, force: true });
   return pair;
@@ -487,7 +719,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const port = i > 0 ? Number(process.argv[i + 1]) : 8443;
   const demo = await startDemoBackend({ port, log: process.env.DEMO_LOG ? console.log : undefined });
   console.log(`demo seller backend on 127.0.0.1:${demo.port} (${demo.cases.length} cases)`);
-  console.log(`map hosts with: --host-resolver-rules="MAP *.taobao.com 127.0.0.1:${demo.port}, MAP *.tmall.com 127.0.0.1:${demo.port}"`);
+  console.log(
+    `map hosts with: --host-resolver-rules="MAP *.taobao.com 127.0.0.1:${demo.port}, MAP *.tmall.com 127.0.0.1:${demo.port}"`,
+  );
 }
 
 /** The demo's data answers, for tests that build a response for a saved page's cases. */

@@ -53,10 +53,14 @@ export async function setup({ shotsDir }) {
  */
 export async function ensureLedger({ page, ext }, { finished = false } = {}) {
   const has = () =>
-    ledger(ext, async (all, wantFinished) => {
-      const cases = await all('cases');
-      return cases.length >= 10 && (!wantFinished || cases.some((c) => c.open === 0));
-    }, finished);
+    ledger(
+      ext,
+      async (all, wantFinished) => {
+        const cases = await all('cases');
+        return cases.length >= 10 && (!wantFinished || cases.some((c) => c.open === 0));
+      },
+      finished,
+    );
   if (await has()) return;
   await page.goto(`${M}/refund-list${finished ? '?pageSize=40' : ''}`);
   await waitFor(has, { message: 'the ledger to hold the first page of 退款管理', timeout: 15000 });
@@ -82,14 +86,27 @@ export function createRunner() {
       let timer;
       try {
         // A hung evaluate (a message nobody answers) must fail the check, not stall the run.
-        await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS)))]);
+        await Promise.race([
+          fn(),
+          new Promise(
+            (_, reject) =>
+              (timer = setTimeout(
+                () => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS / 1000} s`)),
+                CHECK_TIMEOUT_MS,
+              )),
+          ),
+        ]);
         clearTimeout(timer);
         results.push({ name, ok: true, ms: Date.now() - started });
         console.log(`  ✓ ${name}`);
       } catch (e) {
         clearTimeout(timer);
         results.push({ name, ok: false, ms: Date.now() - started, error: String(e?.stack ?? e) });
-        console.log(`  ✗ ${name}\n    ${String(e?.message ?? e).split('\n').join('\n    ')}`);
+        console.log(
+          `  ✗ ${name}\n    ${String(e?.message ?? e)
+            .split('\n')
+            .join('\n    ')}`,
+        );
       }
     },
   };
@@ -130,11 +147,18 @@ export async function sidebarMatchesPage(p, what) {
       const b = await badges(p);
       last.badges = b;
       // The sidebar lists exactly the page's cases, and each row has exactly one badge.
-      return ids.length > 0 && JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) && JSON.stringify([...ids].sort()) === JSON.stringify([...b].sort()) && sb;
+      return (
+        ids.length > 0 &&
+        JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) &&
+        JSON.stringify([...ids].sort()) === JSON.stringify([...b].sort()) &&
+        sb
+      );
     },
     { message: `sidebar to list the ${what} cases`, timeout: 12000 },
   ).catch((e) => {
-    throw new Error(`${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}\n    badges: ${JSON.stringify(last?.badges)}`);
+    throw new Error(
+      `${e.message}\n    page: ${JSON.stringify(last?.page)}\n    sidebar: ${JSON.stringify(last?.sidebar)}\n    badges: ${JSON.stringify(last?.badges)}`,
+    );
   });
   return last;
 }
@@ -155,7 +179,9 @@ export function showUrging(p, id) {
  */
 export function badgedRows(p, id) {
   return p.evaluate((only) => {
-    const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter((b) => only === null || b.dataset.disputeId === only);
+    const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter(
+      (b) => only === null || b.dataset.disputeId === only,
+    );
     const rows = shown.map((b) => b.closest('[class*="_row__"]'));
     const heights = rows.map((r) => r.getBoundingClientRect().height);
     const hide = document.createElement('style');
@@ -163,7 +189,13 @@ export function badgedRows(p, id) {
     document.head.append(hide);
     const without = rows.map((r) => r.getBoundingClientRect().height);
     hide.remove();
-    return shown.map((b, i) => ({ id: b.dataset.disputeId, height: heights[i], heightWithout: without[i], fit: b.getAttribute('data-fit'), title: b.title }));
+    return shown.map((b, i) => ({
+      id: b.dataset.disputeId,
+      height: heights[i],
+      heightWithout: without[i],
+      fit: b.getAttribute('data-fit'),
+      title: b.title,
+    }));
   }, id ?? null);
 }
 
@@ -191,8 +223,15 @@ export async function sidebar(page) {
       return {
         pageKind: q('[data-testid=page-kind]')?.getAttribute('data-page') ?? null,
         pageText: q('[data-testid=page-kind]')?.textContent ?? '',
-        ids: [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => e.getAttribute('data-dispute-id')),
-        chips: Object.fromEntries([...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [e.getAttribute('data-dispute-id'), e.querySelector('[data-testid=countdown]')?.textContent ?? ''])),
+        ids: [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) =>
+          e.getAttribute('data-dispute-id'),
+        ),
+        chips: Object.fromEntries(
+          [...root.querySelectorAll('[data-testid=cases] [data-dispute-id]')].map((e) => [
+            e.getAttribute('data-dispute-id'),
+            e.querySelector('[data-testid=countdown]')?.textContent ?? '',
+          ]),
+        ),
         caseView: q('.ar-caseview')?.getAttribute('data-dispute-id') ?? null,
         caseCountdown: q('[data-testid=case-countdown]')?.textContent ?? null,
         drift: q('[data-testid=drift]')?.textContent ?? null,
@@ -208,7 +247,9 @@ export async function sidebar(page) {
 
 /** The row badges on the page, by dispute id (each id should appear exactly once). */
 export function badges(page) {
-  return page.evaluate(() => [...document.querySelectorAll('aftersales-radar-badge')].map((b) => b.getAttribute('data-dispute-id')));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('aftersales-radar-badge')].map((b) => b.getAttribute('data-dispute-id')),
+  );
 }
 
 /** Minutes in a countdown text: 1天3时20分 / 还剩1天3时20分 / 3时05分 / 12分40秒. */
@@ -261,11 +302,21 @@ export async function ledgerCount(extPage) {
 
 /** Delete one record from a store of the ledger, from an extension page (behind the extension's back). */
 export function forgetInLedger(extPage, store, key) {
-  return extPage.evaluate(async ([s, k]) => {
-    const db = await new Promise((r) => { const q = indexedDB.open('aftersales-radar'); q.onsuccess = () => r(q.result); });
-    await new Promise((r) => { const t = db.transaction(s, 'readwrite'); t.objectStore(s).delete(k); t.oncomplete = r; });
-    db.close();
-  }, [store, key]);
+  return extPage.evaluate(
+    async ([s, k]) => {
+      const db = await new Promise((r) => {
+        const q = indexedDB.open('aftersales-radar');
+        q.onsuccess = () => r(q.result);
+      });
+      await new Promise((r) => {
+        const t = db.transaction(s, 'readwrite');
+        t.objectStore(s).delete(k);
+        t.oncomplete = r;
+      });
+      db.close();
+    },
+    [store, key],
+  );
 }
 
 /** Stop the extension's service worker, as Chrome does with an idle one; the next message wakes it. */

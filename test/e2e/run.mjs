@@ -46,7 +46,10 @@ try {
 const { results } = session.run;
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
-fs.writeFileSync(path.join(shotsDir, 'e2e-result.json'), JSON.stringify({ areas: chosen, passed, failed, results }, null, 2));
+fs.writeFileSync(
+  path.join(shotsDir, 'e2e-result.json'),
+  JSON.stringify({ areas: chosen, passed, failed, results }, null, 2),
+);
 console.log(`screenshots: ${shotsDir}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

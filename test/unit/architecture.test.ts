@@ -11,7 +11,10 @@ function files(dir: string, ext = /\.(ts|tsx)$/): string[] {
   });
 }
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-const code = (p: string) => read(p).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const code = (p: string) =>
+  read(p)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
 
 describe('the engine is pure', () => {
   const engine = files('lib/engine');
@@ -20,7 +23,10 @@ describe('the engine is pure', () => {
   it.each(engine)('%s imports only the engine and the shared plain types and China-time helpers', (f) => {
     for (const m of read(f).matchAll(/from\s+'([^']+)'/g)) {
       const target = relative(ROOT, join(ROOT, f, '..', m[1]!));
-      expect(target.startsWith('lib/engine') || target === 'lib/shared/types' || target === 'lib/shared/china-time', `${f} imports ${m[1]}`).toBe(true);
+      expect(
+        target.startsWith('lib/engine') || target === 'lib/shared/types' || target === 'lib/shared/china-time',
+        `${f} imports ${m[1]}`,
+      ).toBe(true);
     }
   });
 
@@ -42,7 +48,13 @@ describe('page text is never turned into markup', () => {
 });
 
 describe('page knowledge lives in lib/page', () => {
-  it.each([...files('lib/engine'), ...files('lib/storage'), ...files('lib/messaging'), ...files('lib/ui'), ...files('entrypoints')])('%s does not hard-code seller-backend labels or hosts', (f) => {
+  it.each([
+    ...files('lib/engine'),
+    ...files('lib/storage'),
+    ...files('lib/messaging'),
+    ...files('lib/ui'),
+    ...files('entrypoints'),
+  ])('%s does not hard-code seller-backend labels or hosts', (f) => {
     expect(code(f)).not.toMatch(/taobao\.com|tmall\.com/);
   });
 });
@@ -56,7 +68,8 @@ describe('the content script carries no validation library', () => {
     }
   });
   it.each(files('lib/page'))('%s imports nothing of the messaging layer', (f) => {
-    for (const m of read(f).matchAll(/from\s+'([^']+)'/g)) expect(m[1], `${f} imports ${m[1]}`).not.toMatch(/messaging|valibot/);
+    for (const m of read(f).matchAll(/from\s+'([^']+)'/g))
+      expect(m[1], `${f} imports ${m[1]}`).not.toMatch(/messaging|valibot/);
   });
 });
 
@@ -74,12 +87,26 @@ describe('the file-format libraries stay out of the page and the background', ()
         continue;
       }
       const base = join(entry, '..', spec);
-      const file = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((p) => { try { return statSync(join(ROOT, p)).isFile(); } catch { return false; } });
+      const file = ['.ts', '.tsx', '/index.ts']
+        .map((ext) => base + ext)
+        .find((p) => {
+          try {
+            return statSync(join(ROOT, p)).isFile();
+          } catch {
+            return false;
+          }
+        });
       if (file) reached(relative(ROOT, join(ROOT, file)), seen);
     }
     return seen;
   }
-  it.each(['entrypoints/seller.content/index.ts', 'entrypoints/background/index.ts', 'entrypoints/sidebar/main.tsx', 'entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx'])('%s does not load them by a static import', (entry) => {
+  it.each([
+    'entrypoints/seller.content/index.ts',
+    'entrypoints/background/index.ts',
+    'entrypoints/sidebar/main.tsx',
+    'entrypoints/popup/main.tsx',
+    'entrypoints/options/main.tsx',
+  ])('%s does not load them by a static import', (entry) => {
     const all = [...reached(entry)];
     expect(all.length).toBeGreaterThan(3);
     expect(all.filter((m) => LIBS.test(m) || m === 'lib/export/files.ts')).toEqual([]);

@@ -34,14 +34,23 @@ export interface Fixture {
   html: string;
 }
 
-const index = JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as Record<string, { url: string; capturedAt: string; cases: DemoCase[] }>;
+const index = JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as Record<
+  string,
+  { url: string; capturedAt: string; cases: DemoCase[] }
+>;
 
 export const FIXTURE_NAMES = Object.keys(index);
 
 export function loadFixture(name: string): Fixture {
   const meta = index[name];
   if (!meta) throw new Error(`no fixture ${name}`);
-  return { name, truth: meta.cases, url: meta.url, capturedAt: Date.parse(meta.capturedAt), html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8') };
+  return {
+    name,
+    truth: meta.cases,
+    url: meta.url,
+    capturedAt: Date.parse(meta.capturedAt),
+    html: readFileSync(join(FIXTURES, `${name}.html`), 'utf8'),
+  };
 }
 
 /** A fresh document holding the fixture (happy-dom). */

@@ -30,7 +30,12 @@ interface Stats {
 
 function compute(cases: CaseRecord[], events: CaseEvent[], now: number): Stats {
   const week0 = startOfChinaDay(now) - 7 * 7 * DAY_MS;
-  const weeks = Array.from({ length: 8 }, (_, i) => ({ start: week0 + i * 7 * DAY_MS, label: new Date(week0 + i * 7 * DAY_MS + 8 * 3_600_000).toISOString().slice(5, 10), byKind: {} as Record<string, number>, byReason: {} as Record<string, number> }));
+  const weeks: (Stats['weeks'][number] & { start: number })[] = Array.from({ length: 8 }, (_, i) => ({
+    start: week0 + i * 7 * DAY_MS,
+    label: new Date(week0 + i * 7 * DAY_MS + 8 * 3_600_000).toISOString().slice(5, 10),
+    byKind: {},
+    byReason: {},
+  }));
   for (const c of cases) {
     const t = Date.parse(c.appliedAt ?? c.firstSeenAt);
     const w = weeks.findLast((x) => t >= x.start);
@@ -41,7 +46,8 @@ function compute(cases: CaseRecord[], events: CaseEvent[], now: number): Stats {
   }
   // From application to the first state change the shop caused (not a timeout).
   const firstChange = new Map<string, CaseEvent>();
-  for (const e of events) if (e.type === 'status-change' && !e.auto && !firstChange.has(e.caseKey)) firstChange.set(e.caseKey, e);
+  for (const e of events)
+    if (e.type === 'status-change' && !e.auto && !firstChange.has(e.caseKey)) firstChange.set(e.caseKey, e);
   const durations: number[] = [];
   for (const c of cases) {
     const e = firstChange.get(c.key);
@@ -77,12 +83,23 @@ const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(2)}%` 
 export function MetricsSection() {
   const [stats, setStats] = useState<Stats | undefined>();
   const [inputs, setInputs] = useState({ refunds: '', orders: '', disputes: '', good: '', reviews: '' });
-  useEffect(() => void Promise.all([db.cases.toArray(), db.events.orderBy('at').toArray()]).then(([c, e]) => setStats(compute(c, e, Date.now()))), []);
+  useEffect(
+    () =>
+      void Promise.all([db.cases.toArray(), db.events.orderBy('at').toArray()]).then(([c, e]) =>
+        setStats(compute(c, e, Date.now())),
+      ),
+    [],
+  );
   const n = (k: keyof typeof inputs) => Number(inputs[k]) || 0;
   const input = (k: keyof typeof inputs, label: string) => (
     <label>
       {label}
-      <input type="number" min="0" value={inputs[k]} onInput={(e) => setInputs({ ...inputs, [k]: (e.target as HTMLInputElement).value })} />
+      <input
+        type="number"
+        min="0"
+        value={inputs[k]}
+        onInput={(e) => setInputs({ ...inputs, [k]: (e.target as HTMLInputElement).value })}
+      />
     </label>
   );
   if (!stats) return <p class="muted">计算中…</p>;
@@ -92,7 +109,9 @@ export function MetricsSection() {
       <p class="muted">只统计本浏览器读到过的售后单（从第一次打开售后页面开始）。</p>
       <div class="kpis">
         <div>
-          <b data-testid="avg-action">{stats.avgActionHours === null ? '—' : `${stats.avgActionHours.toFixed(1)} 小时`}</b>
+          <b data-testid="avg-action">
+            {stats.avgActionHours === null ? '—' : `${stats.avgActionHours.toFixed(1)} 小时`}
+          </b>
           <span>从申请到商家处理的平均时长（{stats.actionSamples} 单）</span>
         </div>
         <div>

@@ -4,8 +4,19 @@ import { DEFAULT_RULES, type RuleOverrides } from '../../../lib/engine/rules';
 import { RULES_KEY } from '../../../lib/storage/policy-store';
 import { getSetting, putSetting } from '../shared';
 
-const CONFIDENCE: Record<string, string> = { official: '官方规则', estimated: '估计（以页面为准）', unverified: '未核实' };
-const PARAM: Record<string, string> = { hours: '小时', percent: '百分比', minFen: '最低（分）', maxFen: '最高（分）', defaultShipHours: '默认发货时限（小时）', multiplier: '倍数' };
+const CONFIDENCE: Record<string, string> = {
+  official: '官方规则',
+  estimated: '估计（以页面为准）',
+  unverified: '未核实',
+};
+const PARAM: Record<string, string> = {
+  hours: '小时',
+  percent: '百分比',
+  minFen: '最低（分）',
+  maxFen: '最高（分）',
+  defaultShipHours: '默认发货时限（小时）',
+  multiplier: '倍数',
+};
 
 export function RulesSection() {
   const [overrides, setOverrides] = useState<RuleOverrides>({});

@@ -17,8 +17,12 @@ export function ShopSection() {
   const [saved, setSaved] = useState(false);
   const [lang, setLang] = useState('zh');
   useEffect(() => void getSetting<Shop>(SHOP_KEY).then((s) => setShop(s ?? {})), []);
-  useEffect(() => void browser.storage.local.get(LANG_KEY).then((s) => setLang(s[LANG_KEY] === 'en' ? 'en' : 'zh')), []);
-  const field = (k: keyof Shop) => (e: Event) => setShop({ ...shop, [k]: (e.target as HTMLInputElement).value || undefined });
+  useEffect(
+    () => void browser.storage.local.get(LANG_KEY).then((s) => setLang(s[LANG_KEY] === 'en' ? 'en' : 'zh')),
+    [],
+  );
+  const field = (k: keyof Shop) => (e: Event) =>
+    setShop({ ...shop, [k]: (e.target as HTMLInputElement).value || undefined });
   return (
     <form
       onSubmit={async (e) => {
@@ -44,7 +48,12 @@ export function ShopSection() {
       </label>
       <label>
         平台 Platform
-        <select value={shop.platform ?? ''} onChange={(e) => setShop({ ...shop, platform: ((e.target as HTMLSelectElement).value || undefined) as Shop['platform'] })}>
+        <select
+          value={shop.platform ?? ''}
+          onChange={(e) =>
+            setShop({ ...shop, platform: ((e.target as HTMLSelectElement).value || undefined) as Shop['platform'] })
+          }
+        >
           <option value="">按页面判断</option>
           <option value="taobao">淘宝</option>
           <option value="tmall">天猫</option>
@@ -63,7 +72,11 @@ export function ShopSection() {
         <input value={shop.returnAddress ?? ''} onInput={field('returnAddress')} maxLength={200} />
       </label>
       <label class="row">
-        <input type="checkbox" checked={!!shop.freeShippingDefault} onChange={(e) => setShop({ ...shop, freeShippingDefault: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={!!shop.freeShippingDefault}
+          onChange={(e) => setShop({ ...shop, freeShippingDefault: (e.target as HTMLInputElement).checked })}
+        />
         商品默认包邮（页面未标明时） Free shipping by default
       </label>
       <button type="submit">保存</button> {saved && <span class="ok">已保存，已打开的页面会自动更新</span>}

@@ -6,7 +6,8 @@ import { TEACHABLE_FIELDS } from '../../../lib/page/vocabulary';
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 type Taught = Record<string, Record<string, string>>;
 const ask = <T,>(m: unknown) => browser.runtime.sendMessage(m) as Promise<Reply<T>>;
-const meaningText = (m: string) => (m === 'ignore' ? '忽略 ignore' : (TEACHABLE_FIELDS.find((f) => f.field === m)?.zh ?? m));
+const meaningText = (m: string) =>
+  m === 'ignore' ? '忽略 ignore' : (TEACHABLE_FIELDS.find((f) => f.field === m)?.zh ?? m);
 
 export function TaughtLabels() {
   const [taught, setTaught] = useState<Taught>({});
@@ -22,7 +23,11 @@ export function TaughtLabels() {
     <>
       <h3>页面标签 Taught labels</h3>
       <p class="muted">在侧栏“教一教”中教过的页面标签。它们只会增加识别的标签，并随导出文件带给同事。</p>
-      {hosts.length === 0 && <p class="muted" data-testid="taught-none">还没有教过的标签。</p>}
+      {hosts.length === 0 && (
+        <p class="muted" data-testid="taught-none">
+          还没有教过的标签。
+        </p>
+      )}
       {hosts.map((host) => (
         <table key={host} class="taught" data-testid="taught" data-host={host}>
           <caption>{host}</caption>

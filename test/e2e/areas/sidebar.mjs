@@ -3,49 +3,92 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../../../scripts/chromium.mjs';
-import { assert, assertEqual, badges, EXTENSION, M, Q, sendFrom, shot, sidebar, sidebarFrame, sidebarMatchesPage, waitFor } from '../harness.mjs';
+import {
+  assert,
+  assertEqual,
+  badges,
+  EXTENSION,
+  M,
+  Q,
+  sendFrom,
+  shot,
+  sidebar,
+  sidebarFrame,
+  sidebarMatchesPage,
+  waitFor,
+} from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
 export default async function sidebarArea({ run, backend, page, shotsDir }) {
-  await run.check('staff teach the label a page uses for its ids: the cases appear without a reload, survive a browser restart and travel in the settings export', async () => {
-    const url = `${M}/refund-list?layout=table&links=0&idLabel=维权工单号`;
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-teach-'));
-    const idsOf = (p) => p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])].sort());
-    const listed = async (p) => [...((await sidebar(p)).ids ?? [])].sort();
-    let b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
-    try {
-      const p = await b.context.newPage();
-      await p.goto(url);
-      const ids = await waitFor(async () => { const i = await idsOf(p); return i.length === 10 && i; }, { message: 'the list drawn' });
-      // Nothing read: the drift warning, and the unknown label offered to teach.
-      await waitFor(async () => { const s = await sidebar(p); return s.drift && s.text.includes('维权工单号'); }, { message: 'the teach section offering 维权工单号' });
-      assertEqual(await listed(p), [], 'no case guessed before teaching');
-      await shot(p, shotsDir, 'teach-before');
-      const frame = sidebarFrame(p);
-      await frame.getByLabel('“维权工单号”的含义').selectOption('disputeId');
-      await frame.locator('[data-label="维权工单号"] button').click();
-      await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), { message: 'the cases listed after teaching, without a reload' });
-      await shot(p, shotsDir, 'teach-after');
-      const ext = await b.context.newPage();
-      await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
-      const exported = await sendFrom(ext, { type: 'data/export' });
-      const taught = exported.value.settings.find((x) => x.key === 'taughtLabels');
-      assertEqual(taught?.value, { 'myseller.taobao.com': { 维权工单号: 'disputeId' } }, 'the taught label in the settings export');
-    } finally {
-      await b.context.close();
-    }
-    // The browser restarts: the page reads at once with what was taught.
-    b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
-    try {
-      const p = await b.context.newPage();
-      await p.goto(url);
-      const ids = await waitFor(async () => { const i = await idsOf(p); return i.length === 10 && i; }, { message: 'the list drawn after the restart' });
-      await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), { message: 'the cases listed after the restart' });
-    } finally {
-      await b.context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    }
-  });
+  await run.check(
+    'staff teach the label a page uses for its ids: the cases appear without a reload, survive a browser restart and travel in the settings export',
+    async () => {
+      const url = `${M}/refund-list?layout=table&links=0&idLabel=维权工单号`;
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-teach-'));
+      const idsOf = (p) =>
+        p.evaluate(() => [...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? [])].sort());
+      const listed = async (p) => [...((await sidebar(p)).ids ?? [])].sort();
+      let b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+      try {
+        const p = await b.context.newPage();
+        await p.goto(url);
+        const ids = await waitFor(
+          async () => {
+            const i = await idsOf(p);
+            return i.length === 10 && i;
+          },
+          { message: 'the list drawn' },
+        );
+        // Nothing read: the drift warning, and the unknown label offered to teach.
+        await waitFor(
+          async () => {
+            const s = await sidebar(p);
+            return s.drift && s.text.includes('维权工单号');
+          },
+          { message: 'the teach section offering 维权工单号' },
+        );
+        assertEqual(await listed(p), [], 'no case guessed before teaching');
+        await shot(p, shotsDir, 'teach-before');
+        const frame = sidebarFrame(p);
+        await frame.getByLabel('“维权工单号”的含义').selectOption('disputeId');
+        await frame.locator('[data-label="维权工单号"] button').click();
+        await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), {
+          message: 'the cases listed after teaching, without a reload',
+        });
+        await shot(p, shotsDir, 'teach-after');
+        const ext = await b.context.newPage();
+        await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
+        const exported = await sendFrom(ext, { type: 'data/export' });
+        const taught = exported.value.settings.find((x) => x.key === 'taughtLabels');
+        assertEqual(
+          taught?.value,
+          { 'myseller.taobao.com': { 维权工单号: 'disputeId' } },
+          'the taught label in the settings export',
+        );
+      } finally {
+        await b.context.close();
+      }
+      // The browser restarts: the page reads at once with what was taught.
+      b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+      try {
+        const p = await b.context.newPage();
+        await p.goto(url);
+        const ids = await waitFor(
+          async () => {
+            const i = await idsOf(p);
+            return i.length === 10 && i;
+          },
+          { message: 'the list drawn after the restart' },
+        );
+        await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), {
+          message: 'the cases listed after the restart',
+        });
+      } finally {
+        await b.context.close();
+        fs.rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  );
 
   await run.check('page text with markup shows only as text in the sidebar', async () => {
     const c = backend.cases.find((x) => x.platform === 'tmall' && x.reason.includes('<img'));
@@ -55,83 +98,119 @@ export default async function sidebarArea({ run, backend, page, shotsDir }) {
       void d.dismiss();
     });
     await page.goto(`${Q}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
-    const sb = await waitFor(async () => {
-      const s = await sidebar(page);
-      return s.caseView === c.disputeId && s;
-    }, { message: 'case view' });
+    const sb = await waitFor(
+      async () => {
+        const s = await sidebar(page);
+        return s.caseView === c.disputeId && s;
+      },
+      { message: 'case view' },
+    );
     assert(sb.text.includes('<img src=x onerror=alert(1)>'), 'the reason shows literally');
     assert(sb.text.includes('<script>alert(1)</script>'), 'the item shows literally');
-    assertEqual(await sidebarFrame(page).evaluate(() => document.getElementById('app').querySelectorAll('img, script').length), 0, 'no element made from page text');
+    assertEqual(
+      await sidebarFrame(page).evaluate(() => document.getElementById('app').querySelectorAll('img, script').length),
+      0,
+      'no element made from page text',
+    );
     assertEqual(dialogs, [], 'no script ran');
     await shot(page, shotsDir, 'markup-as-text');
   });
 
-  await run.check('the shortcut toggles the sidebar, from the page or from inside the sidebar (not while an input method composes), and each host remembers it', async () => {
-    await page.goto(`${M}/refund-list`);
-    await sidebarMatchesPage(page, 'refund list');
-    const collapsed = async () => (await sidebar(page)).collapsed;
-    await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyR', key: 'R', isComposing: true, bubbles: true })));
-    assert(!(await collapsed()), 'ignored while composing');
-    await page.keyboard.press('Alt+Shift+KeyR');
-    await waitFor(collapsed, { message: 'collapsed by the shortcut' });
-    const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
-    assertEqual(margin, '34px', 'the page takes its width back, all but the tab\'s');
-    // The tab covers none of the page's own links and buttons (详情, 同意退款 …).
-    const covered = await page.evaluate((tab) => [...document.querySelectorAll('a, button')].filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.right > document.documentElement.clientWidth - tab;
-    }).map((el) => el.textContent), 34);
-    assertEqual(covered, [], 'links and buttons under the collapsed tab');
-    await page.reload();
-    await page.locator('aftersales-radar').waitFor({ state: 'attached' });
-    await waitFor(collapsed, { message: 'still collapsed after a reload' });
-    // The picture with the list loaded and badged, as staff see it beside the collapsed tab.
-    await waitFor(async () => (await badges(page)).length > 0, { message: 'badges beside the collapsed sidebar' });
-    await shot(page, shotsDir, 'collapsed');
-    await page.goto(`${Q}/refund-list`);
-    await page.locator('aftersales-radar').waitFor({ state: 'attached' });
-    await page.waitForTimeout(500);
-    assert(!(await collapsed()), 'another host keeps its own state');
-    await page.goto(`${M}/refund-list`);
-    await waitFor(collapsed, { message: 'collapsed' });
-    await page.keyboard.press('Alt+Shift+KeyR');
-    await waitFor(async () => !(await collapsed()), { message: 'open again' });
-    // With the focus inside the sidebar's frame, the same shortcut works.
-    await sidebarFrame(page).locator('.ar-title').click();
-    await page.keyboard.press('Alt+Shift+KeyR');
-    await waitFor(collapsed, { message: 'collapsed from inside the sidebar' });
-    await page.keyboard.press('Alt+Shift+KeyR');
-    await waitFor(async () => !(await collapsed()), { message: 'open again from inside the sidebar' });
-  });
+  await run.check(
+    'the shortcut toggles the sidebar, from the page or from inside the sidebar (not while an input method composes), and each host remembers it',
+    async () => {
+      await page.goto(`${M}/refund-list`);
+      await sidebarMatchesPage(page, 'refund list');
+      const collapsed = async () => (await sidebar(page)).collapsed;
+      await page.evaluate(() =>
+        window.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            altKey: true,
+            shiftKey: true,
+            code: 'KeyR',
+            key: 'R',
+            isComposing: true,
+            bubbles: true,
+          }),
+        ),
+      );
+      assert(!(await collapsed()), 'ignored while composing');
+      await page.keyboard.press('Alt+Shift+KeyR');
+      await waitFor(collapsed, { message: 'collapsed by the shortcut' });
+      const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+      assertEqual(margin, '34px', "the page takes its width back, all but the tab's");
+      // The tab covers none of the page's own links and buttons (详情, 同意退款 …).
+      const covered = await page.evaluate(
+        (tab) =>
+          [...document.querySelectorAll('a, button')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && r.right > document.documentElement.clientWidth - tab;
+            })
+            .map((el) => el.textContent),
+        34,
+      );
+      assertEqual(covered, [], 'links and buttons under the collapsed tab');
+      await page.reload();
+      await page.locator('aftersales-radar').waitFor({ state: 'attached' });
+      await waitFor(collapsed, { message: 'still collapsed after a reload' });
+      // The picture with the list loaded and badged, as staff see it beside the collapsed tab.
+      await waitFor(async () => (await badges(page)).length > 0, { message: 'badges beside the collapsed sidebar' });
+      await shot(page, shotsDir, 'collapsed');
+      await page.goto(`${Q}/refund-list`);
+      await page.locator('aftersales-radar').waitFor({ state: 'attached' });
+      await page.waitForTimeout(500);
+      assert(!(await collapsed()), 'another host keeps its own state');
+      await page.goto(`${M}/refund-list`);
+      await waitFor(collapsed, { message: 'collapsed' });
+      await page.keyboard.press('Alt+Shift+KeyR');
+      await waitFor(async () => !(await collapsed()), { message: 'open again' });
+      // With the focus inside the sidebar's frame, the same shortcut works.
+      await sidebarFrame(page).locator('.ar-title').click();
+      await page.keyboard.press('Alt+Shift+KeyR');
+      await waitFor(collapsed, { message: 'collapsed from inside the sidebar' });
+      await page.keyboard.press('Alt+Shift+KeyR');
+      await waitFor(async () => !(await collapsed()), { message: 'open again from inside the sidebar' });
+    },
+  );
 
-  await run.check('dragging the sidebar\'s edge resizes it (the page follows the pointer outside the frame), and the width is remembered', async () => {
-    // The pointer goes to the tab in front (the ledger's extension page was opened after this one).
-    await page.bringToFront();
-    await page.goto(`${M}/refund-list`);
-    await sidebarMatchesPage(page, 'refund list');
-    const frameBox = async () => (await sidebarFrame(page).frameElement()).boundingBox();
-    const drag = async (dx) => {
-      const box = await frameBox();
-      await page.mouse.move(box.x + 2, 300);
-      await page.mouse.down();
-      // A person's drag takes a moment; the page takes over the pointer once the frame tells it.
-      await page.waitForTimeout(100);
-      for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 2 + (dx * i) / 10, 300);
-      await page.mouse.up();
-    };
-    const before = (await frameBox()).width;
-    await drag(-100);
-    await waitFor(async () => (await frameBox()).width === before + 100, { message: `the sidebar ${before + 100} px wide` })
-    assertEqual(await page.evaluate(() => document.documentElement.style.marginRight), `${before + 100}px`, 'the page gives up the new width');
-    // Released outside the frame: moving over the sidebar afterwards resizes nothing.
-    const after = await frameBox();
-    for (const dx of [150, 60, 200]) await page.mouse.move(after.x + dx, 320);
-    await page.waitForTimeout(300);
-    assertEqual((await frameBox()).width, before + 100, 'hovering the sidebar after the drag leaves its width');
-    await page.reload();
-    await sidebarMatchesPage(page, 'refund list, reloaded');
-    assertEqual((await frameBox()).width, before + 100, 'the width after a reload');
-    await drag(100);
-    await waitFor(async () => (await frameBox()).width === before, { message: 'back to the old width' });
-  });
+  await run.check(
+    "dragging the sidebar's edge resizes it (the page follows the pointer outside the frame), and the width is remembered",
+    async () => {
+      // The pointer goes to the tab in front (the ledger's extension page was opened after this one).
+      await page.bringToFront();
+      await page.goto(`${M}/refund-list`);
+      await sidebarMatchesPage(page, 'refund list');
+      const frameBox = async () => (await sidebarFrame(page).frameElement()).boundingBox();
+      const drag = async (dx) => {
+        const box = await frameBox();
+        await page.mouse.move(box.x + 2, 300);
+        await page.mouse.down();
+        // A person's drag takes a moment; the page takes over the pointer once the frame tells it.
+        await page.waitForTimeout(100);
+        for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 2 + (dx * i) / 10, 300);
+        await page.mouse.up();
+      };
+      const before = (await frameBox()).width;
+      await drag(-100);
+      await waitFor(async () => (await frameBox()).width === before + 100, {
+        message: `the sidebar ${before + 100} px wide`,
+      });
+      assertEqual(
+        await page.evaluate(() => document.documentElement.style.marginRight),
+        `${before + 100}px`,
+        'the page gives up the new width',
+      );
+      // Released outside the frame: moving over the sidebar afterwards resizes nothing.
+      const after = await frameBox();
+      for (const dx of [150, 60, 200]) await page.mouse.move(after.x + dx, 320);
+      await page.waitForTimeout(300);
+      assertEqual((await frameBox()).width, before + 100, 'hovering the sidebar after the drag leaves its width');
+      await page.reload();
+      await sidebarMatchesPage(page, 'refund list, reloaded');
+      assertEqual((await frameBox()).width, before + 100, 'the width after a reload');
+      await drag(100);
+      await waitFor(async () => (await frameBox()).width === before, { message: 'back to the old width' });
+    },
+  );
 }

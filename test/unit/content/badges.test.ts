@@ -6,7 +6,8 @@ import type { BadgeMark } from '../../../lib/engine/mark';
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
 
 function listWithOneRow() {
-  document.body.innerHTML = '<div class="row"><div class="top"><span class="id">退款编号：<span>287140000008050</span></span><span>订单编号：3491483612000010007</span></div></div>';
+  document.body.innerHTML =
+    '<div class="row"><div class="top"><span class="id">退款编号：<span>287140000008050</span></span><span>订单编号：3491483612000010007</span></div></div>';
   const root = document.querySelector('.row')!;
   const anchor = document.querySelector('.id')!;
   return new Map([['287140000008050', { root, anchor }]]);
@@ -17,7 +18,9 @@ const badgesOnPage = () => [...document.querySelectorAll('aftersales-radar-badge
 describe('row badges', () => {
   it('puts one badge after the id, and leaves it in place while only its countdown moves', () => {
     const rows = listWithOneRow();
-    const marks = new Map<string, BadgeMark>([['287140000008050', { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时' }]]);
+    const marks = new Map<string, BadgeMark>([
+      ['287140000008050', { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时' }],
+    ]);
     placeBadges(prepareBadges(rows, marks, NOW));
     const [badge] = badgesOnPage();
     expect(badge?.previousElementSibling?.className).toBe('id');
@@ -45,7 +48,12 @@ describe('row badges', () => {
 });
 
 describe('a badge on a case whose state was not read', () => {
-  const unread: BadgeMark = { dueAt: NOW + 50 * 60_000, estimated: false, why: '平台页面倒计时（还剩50分）', stateUnread: true };
+  const unread: BadgeMark = {
+    dueAt: NOW + 50 * 60_000,
+    estimated: false,
+    why: '平台页面倒计时（还剩50分）',
+    stateUnread: true,
+  };
   const chipOf = (b: Element | undefined) => b?.shadowRoot?.firstElementChild as HTMLElement;
 
   it('shows the page’s countdown in a neutral colour with a ？, and says in its tooltip that the state was not read', () => {
@@ -59,8 +67,16 @@ describe('a badge on a case whose state was not read', () => {
   });
 
   it('names the action only when the page’s words announced it', () => {
-    placeBadges(prepareBadges(listWithOneRow(), new Map([['287140000008050', { ...unread, pageAction: 'auto-agree' as const }]]), NOW));
-    expect((badgesOnPage()[0] as HTMLElement).title).toContain('到期自动同意（页面所示） · 状态未读到：请打开详情页确认');
+    placeBadges(
+      prepareBadges(
+        listWithOneRow(),
+        new Map([['287140000008050', { ...unread, pageAction: 'auto-agree' as const }]]),
+        NOW,
+      ),
+    );
+    expect((badgesOnPage()[0] as HTMLElement).title).toContain(
+      '到期自动同意（页面所示） · 状态未读到：请打开详情页确认',
+    );
   });
 
   it('turns back to the tier’s colour once the state is read', () => {
@@ -75,7 +91,13 @@ describe('a badge on a case whose state was not read', () => {
 });
 
 describe('fitting a badge to the room on its line', () => {
-  const mark: BadgeMark = { dueAt: NOW + 3 * 3600_000, estimated: false, why: '平台页面倒计时', payer: 'seller', owed: { fen: 590, why: '延迟发货赔付' } };
+  const mark: BadgeMark = {
+    dueAt: NOW + 3 * 3600_000,
+    estimated: false,
+    why: '平台页面倒计时',
+    payer: 'seller',
+    owed: { fen: 590, why: '延迟发货赔付' },
+  };
   /**
    * Place one badge with `room` px left after the id on its line (happy-dom has no layout: the
    * geometry is given). `wrapped`: what follows the id also fills a second line, wider than the first.
@@ -84,12 +106,15 @@ describe('fitting a badge to the room on its line', () => {
     const rows = listWithOneRow();
     const { anchor } = rows.get('287140000008050')!;
     const line = anchor.parentElement!;
-    const rect = (left: number, right: number, top = 0) => ({ left, right, top, bottom: top + 20, width: right - left, height: 20, x: left, y: top }) as DOMRect;
+    const rect = (left: number, right: number, top = 0) =>
+      ({ left, right, top, bottom: top + 20, width: right - left, height: 20, x: left, y: top }) as DOMRect;
     anchor.getClientRects = () => [rect(0, 200)] as unknown as DOMRectList;
     line.getBoundingClientRect = () => rect(0, 400 + room);
     // The rest of the line (订单编号 …) ends at 400.
     const pieces = [rect(210, 400), ...(wrapped ? [rect(0, 400 + room, 20)] : [])];
-    const box = pieces.reduce((u, r) => rect(Math.min(u.left, r.left), Math.max(u.right, r.right), Math.min(u.top, r.top)));
+    const box = pieces.reduce((u, r) =>
+      rect(Math.min(u.left, r.left), Math.max(u.right, r.right), Math.min(u.top, r.top)),
+    );
     const around = { ...box, bottom: Math.max(...pieces.map((r) => r.bottom)) } as DOMRect;
     const original = [Range.prototype.getClientRects, Range.prototype.getBoundingClientRect] as const;
     Range.prototype.getClientRects = () => pieces as unknown as DOMRectList;
@@ -120,9 +145,12 @@ describe('fitting a badge to the room on its line', () => {
   it.each([
     [400, null],
     [90, 'chip'],
-  ])('on a line that wrapped, with %i px left after its first line, it shows %s: the second line takes no room', (room, fit) => {
-    expect(placeWithRoom(room, true).fit).toBe(fit);
-  });
+  ])(
+    'on a line that wrapped, with %i px left after its first line, it shows %s: the second line takes no room',
+    (room, fit) => {
+      expect(placeWithRoom(room, true).fit).toBe(fit);
+    },
+  );
 });
 
 describe('row badges near the screen', () => {
@@ -143,7 +171,10 @@ describe('row badges near the screen', () => {
       this.watched.clear();
     }
     scroll(near: Element[], away: Element[] = []) {
-      this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...away.map((target) => ({ target, isIntersecting: false }))]);
+      this.callback([
+        ...near.map((target) => ({ target, isIntersecting: true })),
+        ...away.map((target) => ({ target, isIntersecting: false })),
+      ]);
     }
   }
 
@@ -160,7 +191,11 @@ describe('row badges near the screen', () => {
     }
     return rows;
   }
-  const mark = (hours: number): BadgeMark => ({ dueAt: NOW + hours * 3600_000, estimated: false, why: '平台页面倒计时' });
+  const mark = (hours: number): BadgeMark => ({
+    dueAt: NOW + hours * 3600_000,
+    estimated: false,
+    why: '平台页面倒计时',
+  });
   const badged = () => badgesOnPage().map((b) => b.getAttribute('data-dispute-id'));
 
   it('badges only the judged rows near the screen, others as they scroll in, and stops watching rows the page dropped', () => {

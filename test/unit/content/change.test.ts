@@ -60,14 +60,23 @@ const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [st
   reason: [['reason', { reason: '7天无理由退换货' }]],
   item: [['item', { item: '羊毛围巾 黑色' }]],
   returnLogistics: [
-    ['the return is signed for', { returnLogistics: { ...base.returnLogistics, state: '已签收', signedAt: '2026-11-22T10:00:00+08:00' } }],
-    ['the return signedAt alone', { returnLogistics: { ...base.returnLogistics, signedAt: '2026-11-22T10:00:00+08:00' } }],
+    [
+      'the return is signed for',
+      { returnLogistics: { ...base.returnLogistics, state: '已签收', signedAt: '2026-11-22T10:00:00+08:00' } },
+    ],
+    [
+      'the return signedAt alone',
+      { returnLogistics: { ...base.returnLogistics, signedAt: '2026-11-22T10:00:00+08:00' } },
+    ],
     ['carrier', { returnLogistics: { ...base.returnLogistics, carrier: '顺丰速运' } }],
     ['tracking number', { returnLogistics: { ...base.returnLogistics, number: 'SF0002' } }],
     ['return shipped at', { returnLogistics: { ...base.returnLogistics, shippedAt: '2026-11-21T11:00:00+08:00' } }],
   ],
   history: [
-    ['a new 协商历史 entry', { history: [...base.history!, { at: '2026-11-21T10:00:00+08:00', actor: '卖家', text: '同意退货' }] }],
+    [
+      'a new 协商历史 entry',
+      { history: [...base.history!, { at: '2026-11-21T10:00:00+08:00', actor: '卖家', text: '同意退货' }] },
+    ],
     ['an entry reworded', { history: [{ ...base.history![0]!, text: '修改了退款申请' }] }],
   ],
   buyer: [['buyer', { buyer: '李**' }]],
@@ -78,12 +87,19 @@ const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [st
   fromData: [['filled from data', { fromData: ['paidAt', 'shippedAt'] }]],
   drift: [['a new drift note', { drift: ['售后状态：页面上有两个不同的值，未采用'] }]],
   unparsed: [
-    ['a row time shown', { unparsed: { ...base.unparsed, times: { appliedAt: '2026-11-20 13:05:22', paidAt: '2026-11-18 09:00:00' } } }],
+    [
+      'a row time shown',
+      { unparsed: { ...base.unparsed, times: { appliedAt: '2026-11-20 13:05:22', paidAt: '2026-11-18 09:00:00' } } },
+    ],
     ['the row countdown shown', { unparsed: { ...base.unparsed, countdown: ['还剩2天23时59分'] } }],
   ],
 };
 
-const seenAt: Observation = { page: 'refund-list', url: 'https://example.invalid/refund-list', readAt: '2026-11-22T10:00:00+08:00' };
+const seenAt: Observation = {
+  page: 'refund-list',
+  url: 'https://example.invalid/refund-list',
+  readAt: '2026-11-22T10:00:00+08:00',
+};
 /** The ledger's record of a snapshot, without the bookkeeping of when each field was seen. */
 const stored = (c: CaseSnapshot) => {
   const { fieldSeenAt: _seen, ...rec } = mergeCase(undefined, c, seenAt);
@@ -96,24 +112,35 @@ describe('a changed reading reaches the ledger', () => {
   });
 
   it("a countdown's instant moving with the clock, the text unchanged, is the same", () => {
-    expect(sameCase(base, { ...base, pageDeadline: { ...base.pageDeadline!, at: '2026-11-25T10:00:30+08:00' } })).toBe(true);
+    expect(sameCase(base, { ...base, pageDeadline: { ...base.pageDeadline!, at: '2026-11-25T10:00:30+08:00' } })).toBe(
+      true,
+    );
   });
 
   it('a flag read as absent or as undefined is the same', () => {
     expect(sameCase({ ...base, flags: { freightInsurance: true, buyerUrged: undefined } }, base)).toBe(true);
   });
 
-  const cases = Object.entries(CHANGES).flatMap(([field, changes]) => changes.map(([what, patch]) => [field, what, patch] as const));
+  const cases = Object.entries(CHANGES).flatMap(([field, changes]) =>
+    changes.map(([what, patch]) => [field, what, patch] as const),
+  );
   it.each(cases)('%s: %s is a change', (_field, _what, patch) => {
     expect(sameCase(base, { ...base, ...patch })).toBe(false);
   });
 
-  it.each(cases.filter(([field]) => field !== 'unparsed'))('%s: %s is stored by the ledger differently, so it must be handed on', (_field, _what, patch) => {
-    expect(stored({ ...base, ...patch })).not.toEqual(stored(base));
-  });
+  it.each(cases.filter(([field]) => field !== 'unparsed'))(
+    '%s: %s is stored by the ledger differently, so it must be handed on',
+    (_field, _what, patch) => {
+      expect(stored({ ...base, ...patch })).not.toEqual(stored(base));
+    },
+  );
 
   it('every field the ledger stores is covered above (and the list is the one the merge uses)', () => {
-    expect(Object.keys(CHANGES).sort()).toEqual(Object.keys(CASE_FIELDS).filter((f) => CASE_FIELDS[f as keyof typeof CASE_FIELDS] !== 'identity').sort());
+    expect(Object.keys(CHANGES).sort()).toEqual(
+      Object.keys(CASE_FIELDS)
+        .filter((f) => CASE_FIELDS[f as keyof typeof CASE_FIELDS] !== 'identity')
+        .sort(),
+    );
     // Each field the merge copies is stored as read.
     const record = mergeCase(undefined, base, seenAt);
     for (const field of STORED_FIELDS) expect(record[field], field).toEqual(base[field]);

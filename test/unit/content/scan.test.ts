@@ -3,8 +3,23 @@ import { pageMargin, clampWidth } from '../../../entrypoints/seller.content/side
 import { sameReading, scanScheduler } from '../../../entrypoints/seller.content/scan';
 import type { CaseSnapshot, PageReading } from '../../../lib/shared/types';
 
-const c = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ platform: 'taobao', disputeId: id, kind: 'refund', status: 'WAIT_SELLER_AGREE', flags: {}, ...patch });
-const reading = (cases: CaseSnapshot[], patch: Partial<PageReading> = {}): PageReading => ({ page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, cases, missing: [], ...patch });
+const c = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
+  platform: 'taobao',
+  disputeId: id,
+  kind: 'refund',
+  status: 'WAIT_SELLER_AGREE',
+  flags: {},
+  ...patch,
+});
+const reading = (cases: CaseSnapshot[], patch: Partial<PageReading> = {}): PageReading => ({
+  page: 'refund-list',
+  era: 'qianniu',
+  platform: 'taobao',
+  stats: {},
+  cases,
+  missing: [],
+  ...patch,
+});
 
 describe('whether a reading is handed on again', () => {
   const r = reading([c('1'), c('2')]);
@@ -17,14 +32,19 @@ describe('whether a reading is handed on again', () => {
     expect(sameReading({ reading: r, dataVersion: 0 }, now)).toBe(false);
     expect(sameReading({ reading: { ...r, page: 'exchange-list' }, dataVersion: 1 }, now)).toBe(false);
     expect(sameReading({ reading: reading([c('1')]), dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: reading([c('1'), c('2', { reason: '质量问题' })]), dataVersion: 1 }, now)).toBe(false);
+    expect(sameReading({ reading: reading([c('1'), c('2', { reason: '质量问题' })]), dataVersion: 1 }, now)).toBe(
+      false,
+    );
     expect(sameReading({ reading: { ...r, missing: ['退款编号'] }, dataVersion: 1 }, now)).toBe(false);
     expect(sameReading({ reading: { ...r, stats: { 待处理: 3 } }, dataVersion: 1 }, now)).toBe(false);
   });
 });
 
 describe('scan scheduling', () => {
-  const fakeCtx = () => ({ isInvalid: false, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number });
+  const fakeCtx = () => ({
+    isInvalid: false,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+  });
 
   it('runs once the page settles, however many changes came, and never two scans at once', async () => {
     vi.useFakeTimers();
@@ -66,7 +86,7 @@ describe('scan scheduling', () => {
 });
 
 describe("the sidebar's place beside the page", () => {
-  it('the page gives up the open sidebar\'s width, or the folded tab\'s; a narrow window is covered instead', () => {
+  it("the page gives up the open sidebar's width, or the folded tab's; a narrow window is covered instead", () => {
     expect(pageMargin({ collapsed: false, width: 360 }, 1440)).toEqual({ narrow: false, reserved: 360 });
     expect(pageMargin({ collapsed: true, width: 360 }, 1440)).toEqual({ narrow: false, reserved: 34 });
     expect(pageMargin({ collapsed: false, width: 360 }, 1000)).toEqual({ narrow: true, reserved: 0 });

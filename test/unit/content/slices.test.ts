@@ -16,7 +16,9 @@ describe('working in slices', () => {
     t = 15; // 3 ms of badges
     clock.enter('ledger');
     t = 20; // 5 ms of ledger, then the background answers after 100 ms of page time
-    expect(await clock.pause(new Promise((r) => setTimeout(() => r('answer'), 0)).then((x) => ((t = 120), x)))).toBe('answer');
+    expect(await clock.pause(new Promise((r) => setTimeout(() => r('answer'), 0)).then((x) => ((t = 120), x)))).toBe(
+      'answer',
+    );
     t = 121;
     const times = clock.finish();
     ticks.mockRestore();

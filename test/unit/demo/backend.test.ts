@@ -5,7 +5,18 @@ import { buildCases } from '../../../scripts/demo-backend/data.mjs';
 import { createDemoBackend } from '../../../scripts/demo-backend/server.mjs';
 import { CASE_STATUSES } from '../../../lib/shared/types';
 
-type DemoCase = { platform: string; status: string; kind: string; refundType: string; disputeId: string; reason: string; flags: Record<string, boolean>; buyerPhone: string; appliedAt: number; deadlineAt: number | null };
+type DemoCase = {
+  platform: string;
+  status: string;
+  kind: string;
+  refundType: string;
+  disputeId: string;
+  reason: string;
+  flags: Record<string, boolean>;
+  buyerPhone: string;
+  appliedAt: number;
+  deadlineAt: number | null;
+};
 
 describe('the demo seller backend', () => {
   const start = Date.UTC(2026, 10, 22, 2, 0, 0);
@@ -18,7 +29,10 @@ describe('the demo seller backend', () => {
     for (const s of CASE_STATUSES) if (s !== 'UNKNOWN') expect(statuses, s).toContain(s);
     expect(new Set(cases.map((c) => c.refundType))).toEqual(new Set(['仅退款', '退货退款', '换货', '邮费']));
     for (const flag of ['platformIntervened', 'freightInsurance', 'freeShipping', 'buyerUrged', 'fastRefund']) {
-      expect(cases.some((c) => c.flags[flag]), flag).toBe(true);
+      expect(
+        cases.some((c) => c.flags[flag]),
+        flag,
+      ).toBe(true);
     }
     expect(new Set(cases.map((c) => c.disputeId)).size).toBe(cases.length);
   });

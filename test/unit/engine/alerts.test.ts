@@ -38,13 +38,19 @@ describe('planAlerts', () => {
     const night = at(2026, 11, 22, 23, 30);
     const plan = planAlerts([{ key: 'a', dueAt: night + 30 * 60_000, alertsSent: [] }], quiet, night);
     expect(plan.notify).toEqual([]);
-    expect(plan.nextAt).toBe(at(2026, 11, 23, 8, 0) > night + 30 * 60_000 ? night + 30 * 60_000 : at(2026, 11, 23, 8, 0));
+    expect(plan.nextAt).toBe(
+      at(2026, 11, 23, 8, 0) > night + 30 * 60_000 ? night + 30 * 60_000 : at(2026, 11, 23, 8, 0),
+    );
     expect(quietUntil(at(2026, 11, 23, 7, 0), quiet.quietHours)).toBe(at(2026, 11, 23, 8, 0));
     expect(quietUntil(at(2026, 11, 23, 9, 0), quiet.quietHours)).toBeUndefined();
   });
 
   it('honours edited thresholds', () => {
-    const plan = planAlerts([{ key: 'a', dueAt: NOW + 100 * 60_000, alertsSent: [] }], { thresholdsMin: [120], overdue: false }, NOW);
+    const plan = planAlerts(
+      [{ key: 'a', dueAt: NOW + 100 * 60_000, alertsSent: [] }],
+      { thresholdsMin: [120], overdue: false },
+      NOW,
+    );
     expect(plan.notify).toEqual([{ key: 'a', thresholdMin: 120, alsoMark: [120] }]);
     expect(plan.nextAt).toBeUndefined();
   });

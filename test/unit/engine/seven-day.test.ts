@@ -7,7 +7,7 @@ describe('七天无理由 window: 168 h from 00:00 (China time) of the day after
     ['signed 23:59', iso(2026, 11, 10, 23, 59), iso(2026, 11, 18, 0, 0)],
     ['signed 00:01', iso(2026, 11, 11, 0, 1), iso(2026, 11, 19, 0, 0)],
     ['signed at a month end', iso(2026, 11, 30, 12, 0), iso(2026, 12, 8, 0, 0)],
-    ['signed on new year\'s eve', iso(2026, 12, 31, 23, 59), iso(2027, 1, 8, 0, 0)],
+    ["signed on new year's eve", iso(2026, 12, 31, 23, 59), iso(2027, 1, 8, 0, 0)],
   ])('%s', (_what, signedAt, endsAt) => {
     const a = assess(snap({ signedAt }), EMPTY_POLICY, NOW);
     expect(a.sevenDay.endsAt).toBe(endsAt);
@@ -16,15 +16,23 @@ describe('七天无理由 window: 168 h from 00:00 (China time) of the day after
   });
 
   it('follows a longer shop promise (15 days) in force when the order was paid', () => {
-    const policy = { commitments: [{ type: 'seven-day' as const, days: 15, enabled: true, effectiveFrom: iso(2026, 1, 1) }] };
+    const policy = {
+      commitments: [{ type: 'seven-day' as const, days: 15, enabled: true, effectiveFrom: iso(2026, 1, 1) }],
+    };
     const a = assess(snap({ signedAt: iso(2026, 11, 10, 12), paidAt: iso(2026, 11, 8) }), policy, NOW);
     expect(a.sevenDay.endsAt).toBe(iso(2026, 11, 26, 0, 0));
     expect(a.sevenDay.windowDays).toBe(15);
   });
 
   it('says whether the application came inside the window', () => {
-    expect(assess(snap({ signedAt: iso(2026, 11, 10, 12), appliedAt: iso(2026, 11, 17, 23, 59) }), EMPTY_POLICY, NOW).sevenDay.appliedInWindow).toBe(true);
-    expect(assess(snap({ signedAt: iso(2026, 11, 10, 12), appliedAt: iso(2026, 11, 18, 0, 0) }), EMPTY_POLICY, NOW).sevenDay.appliedInWindow).toBe(false);
+    expect(
+      assess(snap({ signedAt: iso(2026, 11, 10, 12), appliedAt: iso(2026, 11, 17, 23, 59) }), EMPTY_POLICY, NOW)
+        .sevenDay.appliedInWindow,
+    ).toBe(true);
+    expect(
+      assess(snap({ signedAt: iso(2026, 11, 10, 12), appliedAt: iso(2026, 11, 18, 0, 0) }), EMPTY_POLICY, NOW).sevenDay
+        .appliedInWindow,
+    ).toBe(false);
   });
 
   it('asks for the signing time instead of guessing', () => {
@@ -34,7 +42,12 @@ describe('七天无理由 window: 168 h from 00:00 (China time) of the day after
   });
 
   it('does not apply to a quality case or an unshipped refund', () => {
-    expect(assess(snap({ reason: '质量问题', signedAt: iso(2026, 11, 10) }), EMPTY_POLICY, NOW).sevenDay.applies).toBe(false);
-    expect(assess(snap({ refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_NOT_RECEIVED' }), EMPTY_POLICY, NOW).sevenDay.applies).toBe(false);
+    expect(assess(snap({ reason: '质量问题', signedAt: iso(2026, 11, 10) }), EMPTY_POLICY, NOW).sevenDay.applies).toBe(
+      false,
+    );
+    expect(
+      assess(snap({ refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_NOT_RECEIVED' }), EMPTY_POLICY, NOW)
+        .sevenDay.applies,
+    ).toBe(false);
   });
 });

@@ -8,18 +8,48 @@ import { createDb, NO_DEADLINE, type CaseRecord, type RadarDB } from '../../../l
 const NOW = Date.parse('2026-12-03T21:00:00+08:00');
 const LONG_ID = '2871400000795831234';
 function rec(id: string, patch: Partial<CaseRecord> = {}): CaseRecord {
-  const due = patch.due === undefined ? { at: '2026-12-04T01:00:00+08:00', basis: 'page' as const, consequence: 'auto-agree' as const, actor: 'seller' as const } : patch.due;
+  const due =
+    patch.due === undefined
+      ? {
+          at: '2026-12-04T01:00:00+08:00',
+          basis: 'page' as const,
+          consequence: 'auto-agree' as const,
+          actor: 'seller' as const,
+        }
+      : patch.due;
   return {
-    platform: 'tmall', disputeId: id, orderId: '4012345678901234567', kind: 'refund', refundType: '退货退款', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理', flags: {},
-    refundFen: 1230, appliedAt: '2026-12-02T10:15:00+08:00', reason: '质量问题',
-    key: `tmall:${id}`, firstSeenAt: '2026-12-02T10:20:00+08:00', lastSeenAt: '2026-12-03T20:00:00+08:00', lastSource: { page: 'refund-list', url: 'https://example.invalid/', readAt: '2026-12-03T20:00:00+08:00' },
-    open: 1, deadlineAt: due ? Date.parse(due.at) : NO_DEADLINE, amountFen: 1230,
-    ...patch, due,
+    platform: 'tmall',
+    disputeId: id,
+    orderId: '4012345678901234567',
+    kind: 'refund',
+    refundType: '退货退款',
+    status: 'WAIT_SELLER_AGREE',
+    statusText: '退款待处理',
+    flags: {},
+    refundFen: 1230,
+    appliedAt: '2026-12-02T10:15:00+08:00',
+    reason: '质量问题',
+    key: `tmall:${id}`,
+    firstSeenAt: '2026-12-02T10:20:00+08:00',
+    lastSeenAt: '2026-12-03T20:00:00+08:00',
+    lastSource: { page: 'refund-list', url: 'https://example.invalid/', readAt: '2026-12-03T20:00:00+08:00' },
+    open: 1,
+    deadlineAt: due ? Date.parse(due.at) : NO_DEADLINE,
+    amountFen: 1230,
+    ...patch,
+    due,
   };
 }
 const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
-const table = (recs: CaseRecord[]): Table => ({ name: '售后台账', header: EXPORT_COLUMNS, rows: recs.map((r) => exportRow(r, NOW)) });
-const tricky = rec(LONG_ID, { reason: '尺码不对, 太 "大" 了\n第二行', staff: { handled: true, note: '已联系，买家说：“明天寄回”\r\n备注,二' } });
+const table = (recs: CaseRecord[]): Table => ({
+  name: '售后台账',
+  header: EXPORT_COLUMNS,
+  rows: recs.map((r) => exportRow(r, NOW)),
+});
+const tricky = rec(LONG_ID, {
+  reason: '尺码不对, 太 "大" 了\n第二行',
+  staff: { handled: true, note: '已联系，买家说：“明天寄回”\r\n备注,二' },
+});
 
 describe('export rows', () => {
   it('keeps ids as text, money in yuan, China times, the deadline, its basis and the handled mark and note', () => {
@@ -36,8 +66,17 @@ describe('export rows', () => {
     expect(row[col('已处理')]).toEqual({ text: '是' });
     expect(chinaText('2026-12-03T13:00:00.000Z')).toBe('2026-12-03 21:00:00');
     expect(chinaText('2026-12-03T21:00:00+08:00')).toBe('2026-12-03 21:00:00');
-    expect(exportRow(rec('1', { due: { at: '2026-12-10T00:00:00+08:00', basis: 'rule', consequence: 'auto-close', actor: 'buyer' } }), NOW)[col('时限依据')]).toEqual({ text: '规则估算' });
-    expect(exportRow(rec('2', { due: null, open: 0, status: 'SUCCESS', statusText: '退款成功' }), NOW)[col('紧急程度')]).toEqual({ text: '已结束' });
+    expect(
+      exportRow(
+        rec('1', {
+          due: { at: '2026-12-10T00:00:00+08:00', basis: 'rule', consequence: 'auto-close', actor: 'buyer' },
+        }),
+        NOW,
+      )[col('时限依据')],
+    ).toEqual({ text: '规则估算' });
+    expect(
+      exportRow(rec('2', { due: null, open: 0, status: 'SUCCESS', statusText: '退款成功' }), NOW)[col('紧急程度')],
+    ).toEqual({ text: '已结束' });
   });
 
   it('CSV: a BOM, CRLF lines, quoted commas, quotes and line breaks, 19-digit ids exact, yuan with two decimals, no formulas', () => {
@@ -75,9 +114,21 @@ describe('export filters', () => {
   afterEach(async () => db?.delete());
   const cases = [
     rec('10', { kind: 'refund' }),
-    rec('11', { kind: 'exchange', appliedAt: '2026-11-20T10:00:00+08:00', due: { at: '2026-12-01T00:00:00+08:00', basis: 'rule', consequence: 'auto-agree', actor: 'seller' } }),
+    rec('11', {
+      kind: 'exchange',
+      appliedAt: '2026-11-20T10:00:00+08:00',
+      due: { at: '2026-12-01T00:00:00+08:00', basis: 'rule', consequence: 'auto-agree', actor: 'seller' },
+    }),
     rec('12', { kind: 'postage', open: 0, status: 'POSTAGE_PAID', due: null, lastSeenAt: '2026-12-03T10:00:00+08:00' }),
-    rec('13', { kind: 'refund', open: 0, status: 'SUCCESS', due: null, appliedAt: undefined, firstSeenAt: '2026-11-30T23:30:00+08:00', lastSeenAt: '2026-12-03T11:00:00+08:00' }),
+    rec('13', {
+      kind: 'refund',
+      open: 0,
+      status: 'SUCCESS',
+      due: null,
+      appliedAt: undefined,
+      firstSeenAt: '2026-11-30T23:30:00+08:00',
+      lastSeenAt: '2026-12-03T11:00:00+08:00',
+    }),
   ];
   it('by kind, status, urgency and 申请 date (China dates, inclusive)', () => {
     const ids = (f: Parameters<typeof matches>[1]) => cases.filter((c) => matches(c, f, NOW)).map((c) => c.disputeId);
@@ -93,6 +144,8 @@ describe('export filters', () => {
     db = createDb('export-1');
     await db.cases.bulkPut(cases);
     expect((await selectForExport(db, {}, NOW)).map((c) => c.disputeId)).toEqual(['11', '10', '13', '12']);
-    expect((await selectForExport(db, { status: 'finished', kind: 'postage' }, NOW)).map((c) => c.disputeId)).toEqual(['12']);
+    expect((await selectForExport(db, { status: 'finished', kind: 'postage' }, NOW)).map((c) => c.disputeId)).toEqual([
+      '12',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectFromContent, detectFromUrl, detectPlatform, NOT_AFTERSALES_URLS, URL_EXAMPLES } from '../../../lib/page/detect';
+import {
+  detectFromContent,
+  detectFromUrl,
+  detectPlatform,
+  NOT_AFTERSALES_URLS,
+  URL_EXAMPLES,
+} from '../../../lib/page/detect';
 
 const ALL = Object.entries(URL_EXAMPLES).flatMap(([kind, urls]) => urls.map((url) => [kind, url] as const));
 
@@ -14,8 +20,16 @@ describe('detectFromUrl', () => {
   it.each(NOT_AFTERSALES_URLS)('does not place %s', (url) => expect(detectFromUrl(url).kind).toBe('unknown'));
 
   it('marks the old refund2 pages with their era and platform', () => {
-    expect(detectFromUrl('https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1')).toEqual({ kind: 'refund-list', era: 'refund2', platform: 'tmall' });
-    expect(detectFromUrl('https://refund2.taobao.com/dispute/detail.htm?bizOrderId=1')).toEqual({ kind: 'refund-detail', era: 'refund2', platform: 'taobao' });
+    expect(detectFromUrl('https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1')).toEqual({
+      kind: 'refund-list',
+      era: 'refund2',
+      platform: 'tmall',
+    });
+    expect(detectFromUrl('https://refund2.taobao.com/dispute/detail.htm?bizOrderId=1')).toEqual({
+      kind: 'refund-detail',
+      era: 'refund2',
+      platform: 'taobao',
+    });
   });
 
   it('survives a malformed URL', () => expect(detectFromUrl('not a url').kind).toBe('unknown'));
@@ -32,8 +46,10 @@ describe('detectFromContent', () => {
     expect(detectFromContent({ ...cues, idLabels: ['退款编号'], hasCountdownOrStatus: true })).toBe('refund-detail');
     expect(detectFromContent({ ...cues, idLabels: ['换货单号'], hasCountdownOrStatus: true })).toBe('exchange-detail');
   });
-  it('recognises the workbench by its stat cards', () => expect(detectFromContent({ ...cues, statLabels: 4 })).toBe('workbench'));
-  it('says unknown otherwise', () => expect(detectFromContent({ ...cues, headerLabels: ['宝贝信息'] })).toBe('unknown'));
+  it('recognises the workbench by its stat cards', () =>
+    expect(detectFromContent({ ...cues, statLabels: 4 })).toBe('workbench'));
+  it('says unknown otherwise', () =>
+    expect(detectFromContent({ ...cues, headerLabels: ['宝贝信息'] })).toBe('unknown'));
 });
 
 describe('detectPlatform', () => {

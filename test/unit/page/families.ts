@@ -77,7 +77,14 @@ export interface Mutation {
   yuanSuffix: boolean;
 }
 
-export const PLAIN: Mutation = { synonyms: false, fullWidth: false, wrappers: false, reversed: false, timeFormat: 'iso', yuanSuffix: false };
+export const PLAIN: Mutation = {
+  synonyms: false,
+  fullWidth: false,
+  wrappers: false,
+  reversed: false,
+  timeFormat: 'iso',
+  yuanSuffix: false,
+};
 
 export const MUTATIONS: Mutation[] = [
   PLAIN,
@@ -93,8 +100,28 @@ const FIELDS: Field[] = ['id', 'orderId', 'buyer', 'item', 'refund', 'type', 're
 export const FREE_FIELDS: Field[] = ['buyer', 'reason', 'item'];
 
 function labelOf(f: Field, m: Mutation): string {
-  const plain: Record<Field, string> = { id: '退款编号', orderId: '订单编号', status: '退款状态', refund: '退款金额', applied: '申请时间', type: '售后类型', reason: '退款原因', buyer: '买家', item: '宝贝' };
-  const synonyms: Record<Field, string> = { id: '售后单号', orderId: '订单号', status: '售后状态', refund: '退款总额', applied: '申请时间', type: '退款类型', reason: '售后原因', buyer: '买家昵称', item: '商品信息' };
+  const plain: Record<Field, string> = {
+    id: '退款编号',
+    orderId: '订单编号',
+    status: '退款状态',
+    refund: '退款金额',
+    applied: '申请时间',
+    type: '售后类型',
+    reason: '退款原因',
+    buyer: '买家',
+    item: '宝贝',
+  };
+  const synonyms: Record<Field, string> = {
+    id: '售后单号',
+    orderId: '订单号',
+    status: '售后状态',
+    refund: '退款总额',
+    applied: '申请时间',
+    type: '退款类型',
+    reason: '售后原因',
+    buyer: '买家昵称',
+    item: '商品信息',
+  };
   return (m.synonyms ? synonyms : plain)[f];
 }
 
@@ -155,16 +182,39 @@ const colon = (m: Mutation) => (m.fullWidth ? '：' : ':');
 const order = (m: Mutation) => (m.reversed ? [...FIELDS].reverse() : FIELDS);
 const cls = (name: string) => `${name}_${Math.random().toString(36).slice(2, 7)}`;
 
-export type Family = 'cards' | 'table' | 'table-td-header' | 'split-locked' | 'aria-grid' | 'div-grid' | 'group-header' | 'detail-dl' | 'detail-heading';
+export type Family =
+  | 'cards'
+  | 'table'
+  | 'table-td-header'
+  | 'split-locked'
+  | 'aria-grid'
+  | 'div-grid'
+  | 'group-header'
+  | 'detail-dl'
+  | 'detail-heading';
 
-export const LIST_FAMILIES: Family[] = ['cards', 'table', 'table-td-header', 'split-locked', 'aria-grid', 'div-grid', 'group-header'];
+export const LIST_FAMILIES: Family[] = [
+  'cards',
+  'table',
+  'table-td-header',
+  'split-locked',
+  'aria-grid',
+  'div-grid',
+  'group-header',
+];
 export const DETAIL_FAMILIES: Family[] = ['detail-dl', 'detail-heading'];
 
 export const LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
-export const detailUrl = (c: CaseSpec) => `https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=${c.id}&type=1`;
+export const detailUrl = (c: CaseSpec) =>
+  `https://myseller.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=${c.id}&type=1`;
 
 /** The body of a page showing `cases` in `family`, as HTML. */
-export function render(family: Family, cases: CaseSpec[], m: Mutation, free: Partial<Record<Field, string>> = {}): string {
+export function render(
+  family: Family,
+  cases: CaseSpec[],
+  m: Mutation,
+  free: Partial<Record<Field, string>> = {},
+): string {
   const fields = order(m);
   const th = (f: Field) => `<th class="${cls('th')}"><div class="${cls('cell')}">${labelOf(f, m)}</div></th>`;
   switch (family) {
@@ -173,7 +223,10 @@ export function render(family: Family, cases: CaseSpec[], m: Mutation, free: Par
         .map(
           (c) =>
             `<div class="${cls('card')}">${fields
-              .map((f) => `<div class="${cls('pair')}"><span class="${cls('k')}">${labelOf(f, m)}${colon(m)}</span><span class="${cls('v')}">${cellHtml(c, f, m, free)}</span></div>`)
+              .map(
+                (f) =>
+                  `<div class="${cls('pair')}"><span class="${cls('k')}">${labelOf(f, m)}${colon(m)}</span><span class="${cls('v')}">${cellHtml(c, f, m, free)}</span></div>`,
+              )
               .join('')}</div>`,
         )
         .join('')}</div>`;
@@ -189,20 +242,32 @@ export function render(family: Family, cases: CaseSpec[], m: Mutation, free: Par
       // Fusion Next: header and body in separate tables; the locked id column again, in a lock table.
       const colgroup = `<colgroup>${fields.map(() => '<col style="width:120px">').join('')}</colgroup>`;
       const main = `<div class="next-table-header"><table>${colgroup}<thead><tr>${fields.map(th).join('')}</tr></thead></table></div><div class="next-table-body"><table>${colgroup}<tbody>${cases
-        .map((c) => `<tr class="next-table-row">${fields.map((f) => `<td class="next-table-cell"><div class="next-table-cell-wrapper">${cellHtml(c, f, m, free)}</div></td>`).join('')}</tr>`)
+        .map(
+          (c) =>
+            `<tr class="next-table-row">${fields.map((f) => `<td class="next-table-cell"><div class="next-table-cell-wrapper">${cellHtml(c, f, m, free)}</div></td>`).join('')}</tr>`,
+        )
         .join('')}</tbody></table></div>`;
       const lock = `<div class="next-table-lock-left"><div class="next-table-header"><table><thead><tr>${th('id')}</tr></thead></table></div><div class="next-table-body"><table><tbody>${cases
-        .map((c) => `<tr class="next-table-row"><td><div class="next-table-cell-wrapper">${cellHtml(c, 'id', m, free)}</div></td></tr>`)
+        .map(
+          (c) =>
+            `<tr class="next-table-row"><td><div class="next-table-cell-wrapper">${cellHtml(c, 'id', m, free)}</div></td></tr>`,
+        )
         .join('')}</tbody></table></div></div>`;
       return `<div class="next-table ${cls('x')}"><div class="next-table-inner">${main}</div>${lock}</div>`;
     }
     case 'aria-grid':
       return `<div role="grid" class="${cls('g')}"><div role="rowgroup"><div role="row">${fields.map((f) => `<div role="columnheader">${labelOf(f, m)}</div>`).join('')}</div></div><div role="rowgroup">${cases
-        .map((c) => `<div role="row">${fields.map((f) => `<div role="gridcell">${cellHtml(c, f, m, free)}</div>`).join('')}</div>`)
+        .map(
+          (c) =>
+            `<div role="row">${fields.map((f) => `<div role="gridcell">${cellHtml(c, f, m, free)}</div>`).join('')}</div>`,
+        )
         .join('')}</div></div>`;
     case 'div-grid':
       return `<div class="${cls('grid')}"><div class="${cls('head')}">${fields.map((f) => `<div class="${cls('hc')}">${labelOf(f, m)}</div>`).join('')}</div>${cases
-        .map((c) => `<div class="${cls('row')}">${fields.map((f) => `<div class="${cls('c')}">${cellHtml(c, f, m, free)}</div>`).join('')}</div>`)
+        .map(
+          (c) =>
+            `<div class="${cls('row')}">${fields.map((f) => `<div class="${cls('c')}">${cellHtml(c, f, m, free)}</div>`).join('')}</div>`,
+        )
         .join('')}</div>`;
     case 'group-header': {
       // The 千牛 list: labelled ids in a group header, the rest under column headers.

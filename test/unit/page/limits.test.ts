@@ -17,7 +17,8 @@ function pageReading(html: string, url: string) {
   return r.value;
 }
 
-const many = (n: number): CaseSpec[] => Array.from({ length: n }, (_, i) => ({ ...CASES[i % CASES.length]!, id: String(3039485761203948001n + BigInt(i)) }));
+const many = (n: number): CaseSpec[] =>
+  Array.from({ length: n }, (_, i) => ({ ...CASES[i % CASES.length]!, id: String(3039485761203948001n + BigInt(i)) }));
 
 describe('limits', () => {
   it('a 512-character reason on one row of 30: every case is read, the reason cut with …, and the reading travels', () => {
@@ -45,7 +46,10 @@ describe('limits', () => {
   it('a detail page with 1,000 history entries keeps the 200 most recent, and travels', () => {
     const spec = CASES[0]!;
     const entries = Array.from({ length: 1000 }, (_, i) => {
-      const t = new Date(Date.parse('2026-11-01T00:00:00+08:00') + i * 60_000 + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+      const t = new Date(Date.parse('2026-11-01T00:00:00+08:00') + i * 60_000 + 8 * 3600_000)
+        .toISOString()
+        .slice(0, 19)
+        .replace('T', ' ');
       return `<li><span>${t}</span><b>买家</b> 留言第${i}条</li>`;
     }).join('');
     const html = `${render('detail-dl', [spec], PLAIN)}<h3>协商历史</h3><ul>${entries}</ul>`;
@@ -98,8 +102,8 @@ describe('impossible values are missing, never cut to size', () => {
   });
 });
 
-describe('identity from the page\'s own keys', () => {
-  it('a detail page files the case under its address\'s id, and notes a different id in the body', () => {
+describe("identity from the page's own keys", () => {
+  it("a detail page files the case under its address's id, and notes a different id in the body", () => {
     const spec = CASES[0]!;
     const html = render('detail-dl', [{ ...spec, id: '1111111111111111111' }], PLAIN);
     const r = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: detailUrl(spec), now: NOW });
@@ -109,7 +113,10 @@ describe('identity from the page\'s own keys', () => {
 
   it('two rows with one id are one case, with the most urgent countdown and a note', () => {
     const urgent = { ...CASES[1]!, id: CASES[0]!.id, status: CASES[0]!.status, countdown: '还剩0天0时30分' };
-    const r = readPage(fixtureDocument(`<html><body>${render('table', [CASES[0]!, urgent], PLAIN)}</body></html>`), { url: LIST_URL, now: NOW });
+    const r = readPage(fixtureDocument(`<html><body>${render('table', [CASES[0]!, urgent], PLAIN)}</body></html>`), {
+      url: LIST_URL,
+      now: NOW,
+    });
     expect(r.cases).toHaveLength(1);
     expect(r.cases[0]!.pageDeadline?.text).toBe('还剩0天0时30分');
     expect(r.cases[0]!.drift?.join()).toMatch(/2 行/);
@@ -139,13 +146,23 @@ describe('our own elements, by reference', () => {
         ours.add(badge);
       }
       const r = readPage(doc, { url: LIST_URL, now: NOW, skip: ours });
-      expect(r.cases.map((c) => c.disputeId), family).toEqual(CASES.map((c) => c.id));
+      expect(
+        r.cases.map((c) => c.disputeId),
+        family,
+      ).toEqual(CASES.map((c) => c.id));
     }
   });
 
   it('a page element that imitates ours is page content like any other', () => {
-    const html = render('cards', CASES, PLAIN).replace('</div></div>', '</div><aftersales-radar-badge>小二已介入</aftersales-radar-badge></div>');
-    const c = readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW, skip: new Set() }).cases[0]!;
+    const html = render('cards', CASES, PLAIN).replace(
+      '</div></div>',
+      '</div><aftersales-radar-badge>小二已介入</aftersales-radar-badge></div>',
+    );
+    const c = readPage(fixtureDocument(`<html><body>${html}</body></html>`), {
+      url: LIST_URL,
+      now: NOW,
+      skip: new Set(),
+    }).cases[0]!;
     expect(c.flags.platformIntervened).toBe(true);
   });
 });
@@ -153,7 +170,10 @@ describe('our own elements, by reference', () => {
 describe('a detail page still loading', () => {
   it('names no case from its address alone until the page shows the case', () => {
     const spec = CASES[0]!;
-    const r = readPage(fixtureDocument('<html><body><div>加载中…</div></body></html>'), { url: detailUrl(spec), now: NOW });
+    const r = readPage(fixtureDocument('<html><body><div>加载中…</div></body></html>'), {
+      url: detailUrl(spec),
+      now: NOW,
+    });
     expect(r.cases).toEqual([]);
     expect(r.missing).toContain('退款编号');
   });

@@ -6,7 +6,8 @@
 function textNodes(doc: Document): Text[] {
   const out: Text[] = [];
   const walker = doc.createTreeWalker(doc.body, 0x4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.tagName !== 'SCRIPT' && n.parentElement?.tagName !== 'STYLE') out.push(n as Text);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.parentElement?.tagName !== 'SCRIPT' && n.parentElement?.tagName !== 'STYLE') out.push(n as Text);
   return out;
 }
 
@@ -18,7 +19,10 @@ export function scrambleClasses(doc: Document): void {
     el.className = el.className
       .split(/\s+/)
       .filter(Boolean)
-      .map((c) => map.get(c) ?? (map.set(c, `x${(i++).toString(36)}_${Math.random().toString(36).slice(2, 7)}`), map.get(c)!))
+      .map(
+        (c) =>
+          map.get(c) ?? (map.set(c, `x${(i++).toString(36)}_${Math.random().toString(36).slice(2, 7)}`), map.get(c)!),
+      )
       .join(' ');
   }
 }
@@ -53,7 +57,13 @@ export function reverseColumns(doc: Document, headSelector: string, rowSelector:
 }
 
 /** The 千牛 div grid rewritten as a <table>: a <thead> and one <tbody> per case. */
-export function gridToTable(doc: Document, headSelector: string, rowSelector: string, rowTopSelector: string, rowBodySelector: string): void {
+export function gridToTable(
+  doc: Document,
+  headSelector: string,
+  rowSelector: string,
+  rowTopSelector: string,
+  rowBodySelector: string,
+): void {
   const head = doc.querySelector(headSelector);
   if (!head) throw new Error('no header to rewrite');
   const table = doc.createElement('table');

@@ -5,7 +5,12 @@ import { FIXTURE_NAMES, fixtureDocument, loadFixture } from '../fixtures';
 import { addWhitespace, gridToTable, reverseColumns, scrambleClasses, swapColons, wrapEverything } from './mutate';
 
 // Demo markup, known to the test only: where the header and the row cells are.
-const QN = { head: '[class^="refund-list_head__"]', row: '[class^="refund-list_row__"]', top: '[class^="refund-list_row-top__"]', body: '[class^="refund-list_row-body__"]' };
+const QN = {
+  head: '[class^="refund-list_head__"]',
+  row: '[class^="refund-list_row__"]',
+  top: '[class^="refund-list_row-top__"]',
+  body: '[class^="refund-list_row-body__"]',
+};
 const R2 = { head: '.thead', row: 'table.mod-dispute-body tr' };
 
 const isQnList = (n: string) => /^(refund|exchange|postage)-list\./.test(n);
@@ -17,7 +22,11 @@ const MUTATIONS: Mutation[] = [
   ['extra wrapper elements', (d) => wrapEverything(d), () => true],
   ['full-width and half-width colons swapped', (d) => swapColons(d), () => true],
   ['extra whitespace and line breaks', (d) => addWhitespace(d), () => true],
-  ['columns reordered', (d, n) => (isQnList(n) ? reverseColumns(d, QN.head, QN.body) : reverseColumns(d, R2.head, R2.row)), (n) => isQnList(n) || isR2List(n)],
+  [
+    'columns reordered',
+    (d, n) => (isQnList(n) ? reverseColumns(d, QN.head, QN.body) : reverseColumns(d, R2.head, R2.row)),
+    (n) => isQnList(n) || isR2List(n),
+  ],
   ['div grid rewritten as a table', (d) => gridToTable(d, QN.head, QN.row, QN.top, QN.body), isQnList],
   [
     'all of it at once',
@@ -33,7 +42,9 @@ const MUTATIONS: Mutation[] = [
 ];
 
 describe('a redesigned page reads exactly as the original', () => {
-  const cases = FIXTURE_NAMES.flatMap((name) => MUTATIONS.filter(([, , applies]) => applies(name)).map(([what, fn]) => [name, what, fn] as const));
+  const cases = FIXTURE_NAMES.flatMap((name) =>
+    MUTATIONS.filter(([, , applies]) => applies(name)).map(([what, fn]) => [name, what, fn] as const),
+  );
   it.each(cases)('%s, %s', (name, _what, mutate) => {
     const f = loadFixture(name);
     const opts = { url: f.url, now: f.capturedAt };

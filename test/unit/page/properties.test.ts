@@ -14,10 +14,34 @@ const RUNS = 300;
 /** Text that looks like the seller backend: labels, colons, amounts, times, countdowns, noise. */
 const pageText = fc.oneof(
   fc.constantFrom(...LABEL_NAMES).map((l) => `${l}：`),
-  fc.constantFrom('¥', '￥', '元', '还剩', '天', '时', '分', '秒', '超时', '自动同意', '已签收', '(售中)', '：', ':', '-', '/'),
+  fc.constantFrom(
+    '¥',
+    '￥',
+    '元',
+    '还剩',
+    '天',
+    '时',
+    '分',
+    '秒',
+    '超时',
+    '自动同意',
+    '已签收',
+    '(售中)',
+    '：',
+    ':',
+    '-',
+    '/',
+  ),
   fc.integer({ min: 0, max: 99999999999 }).map(String),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('2026-11-20 13:05:22', '2026/02/30 25:61', '9999-99-99 99:99', '11-20 13:05', '1,234,567.891元', '¥-12.00'),
+  fc.constantFrom(
+    '2026-11-20 13:05:22',
+    '2026/02/30 25:61',
+    '9999-99-99 99:99',
+    '11-20 13:05',
+    '1,234,567.891元',
+    '¥-12.00',
+  ),
 );
 
 type Tree = { tag: string; text: string; kids: Tree[] };
@@ -44,7 +68,15 @@ function assertValid(r: PageReading): void {
     for (const f of ['refundFen', 'paidFen', 'postageFen'] as const) {
       if (c[f] !== undefined) expect(Number.isSafeInteger(c[f]) && c[f]! >= 0, `${f}=${c[f]}`).toBe(true);
     }
-    for (const t of [c.appliedAt, c.paidAt, c.shippedAt, c.signedAt, c.pageDeadline?.at, c.returnLogistics?.signedAt, ...(c.history ?? []).map((h) => h.at)]) {
+    for (const t of [
+      c.appliedAt,
+      c.paidAt,
+      c.shippedAt,
+      c.signedAt,
+      c.pageDeadline?.at,
+      c.returnLogistics?.signedAt,
+      ...(c.history ?? []).map((h) => h.at),
+    ]) {
       if (t !== undefined) expect(Number.isFinite(Date.parse(t)), `date ${t}`).toBe(true);
     }
   }
@@ -74,7 +106,8 @@ describe('reading random pages', () => {
     let el: Element = doc.body;
     for (let i = 0; i < 2000; i++) el = el.appendChild(doc.createElement('div'));
     el.textContent = '退款编号：123456789 退款金额：¥1.00';
-    for (let i = 0; i < 20000; i++) doc.body.appendChild(doc.createElement('span')).textContent = i % 2 ? '售后状态：' : '¥9.99';
+    for (let i = 0; i < 20000; i++)
+      doc.body.appendChild(doc.createElement('span')).textContent = i % 2 ? '售后状态：' : '¥9.99';
     const r = readPage(doc, { url: URLS[0]!, now: NOW });
     assertValid(r);
   });
@@ -83,22 +116,31 @@ describe('reading random pages', () => {
 describe('parsers on random text', () => {
   it(`money is never negative or fractional (${RUNS * 3} strings)`, () => {
     fc.assert(
-      fc.property(fc.array(pageText, { maxLength: 6 }).map((a) => a.join('')), (s) => {
-        const fen = parseMoneyFen(s);
-        if (fen !== undefined) expect(Number.isSafeInteger(fen) && fen >= 0).toBe(true);
-      }),
+      fc.property(
+        fc.array(pageText, { maxLength: 6 }).map((a) => a.join('')),
+        (s) => {
+          const fen = parseMoneyFen(s);
+          if (fen !== undefined) expect(Number.isSafeInteger(fen) && fen >= 0).toBe(true);
+        },
+      ),
       { numRuns: RUNS * 3 },
     );
   });
 
   it(`times and countdowns are valid instants or nothing (${RUNS * 3} strings)`, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pageText, { maxLength: 6 }).map((a) => a.join(''))), (s) => {
-        const t = parseChinaTime(s, NOW);
-        if (t !== undefined) expect(Number.isFinite(Date.parse(t))).toBe(true);
-        const cd = parseCountdown(s, NOW);
-        if (cd) expect(Date.parse(cd.at)).toBeGreaterThanOrEqual(NOW - 1000);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pageText, { maxLength: 6 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          const t = parseChinaTime(s, NOW);
+          if (t !== undefined) expect(Number.isFinite(Date.parse(t))).toBe(true);
+          const cd = parseCountdown(s, NOW);
+          if (cd) expect(Date.parse(cd.at)).toBeGreaterThanOrEqual(NOW - 1000);
+        },
+      ),
       { numRuns: RUNS * 3 },
     );
   });

@@ -23,7 +23,12 @@ describe('readPage on every demo page kind', () => {
       if (t.kind === 'refund') expect(c.refundFen).toBe(t.refundFen);
       if (t.kind === 'postage') expect(c.postageFen).toBe(t.postageFen);
       // (The old refund2 list shows no flag words.)
-      if (name.includes('-list') && !name.startsWith('refund2')) expect(Object.keys(c.flags).sort(), `${t.disputeId} flags`).toEqual(Object.keys(t.flags).filter((k) => t.flags[k]).sort());
+      if (name.includes('-list') && !name.startsWith('refund2'))
+        expect(Object.keys(c.flags).sort(), `${t.disputeId} flags`).toEqual(
+          Object.keys(t.flags)
+            .filter((k) => t.flags[k])
+            .sort(),
+        );
       if (!name.startsWith('refund2-detail')) expect(c.appliedAt).toBe(toChinaIso(t.appliedAt));
       if (t.deadlineAt) {
         expect(c.pageDeadline, `${t.disputeId} countdown`).toBeDefined();
@@ -34,41 +39,58 @@ describe('readPage on every demo page kind', () => {
     });
   });
 
-  it.each(FIXTURE_NAMES.filter((n) => n.includes('-list')))('%s: the page\'s own reading leaves a row\'s times and countdown as shown, for the background to work out', (name) => {
-    const f = loadFixture(name);
-    const steps = readPageSteps(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
-    let r = steps.next();
-    while (!r.done) r = steps.next();
-    const onPage = r.value.cases;
-    expect(onPage.some((c) => c.unparsed?.times?.appliedAt)).toBe(true);
-    // (The old refund2 pages embed their data, which may fill the times on the page.)
-    if (!name.startsWith('refund2')) expect(onPage.every((c) => c.appliedAt === undefined && c.pageDeadline === undefined)).toBe(true);
-    expect(onPage.map((c) => resolveCase(c, f.capturedAt))).toEqual(readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt }).cases);
-  });
+  it.each(FIXTURE_NAMES.filter((n) => n.includes('-list')))(
+    "%s: the page's own reading leaves a row's times and countdown as shown, for the background to work out",
+    (name) => {
+      const f = loadFixture(name);
+      const steps = readPageSteps(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      const onPage = r.value.cases;
+      expect(onPage.some((c) => c.unparsed?.times?.appliedAt)).toBe(true);
+      // (The old refund2 pages embed their data, which may fill the times on the page.)
+      if (!name.startsWith('refund2'))
+        expect(onPage.every((c) => c.appliedAt === undefined && c.pageDeadline === undefined)).toBe(true);
+      expect(onPage.map((c) => resolveCase(c, f.capturedAt))).toEqual(
+        readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt }).cases,
+      );
+    },
+  );
 
   it('takes only flag words as flags, not a piece that names something built into every object', () => {
     const f = loadFixture('refund-list.taobao');
     const doc = fixtureDocument(f.html);
     const id = f.truth[0]!.disputeId;
     const idEl = [...doc.querySelectorAll('span')].find((s) => s.textContent === id)!;
-    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) idEl.parentElement!.parentElement!.append(Object.assign(doc.createElement('span'), { textContent: word }));
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      idEl.parentElement!.parentElement!.append(Object.assign(doc.createElement('span'), { textContent: word }));
     const c = readPage(doc, { url: f.url, now: f.capturedAt }).cases.find((x) => x.disputeId === id)!;
-    expect(Object.keys(c.flags).sort()).toEqual(Object.keys(f.truth[0]!.flags).filter((k) => f.truth[0]!.flags[k]).sort());
+    expect(Object.keys(c.flags).sort()).toEqual(
+      Object.keys(f.truth[0]!.flags)
+        .filter((k) => f.truth[0]!.flags[k])
+        .sort(),
+    );
   });
 
-  it.each(['refund-detail.taobao', 'refund-list.taobao'])('%s: page text naming something built into every object is no heading or column', (name) => {
-    const f = loadFixture(name);
-    const clean = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
-    const doc = fixtureDocument(f.html);
-    // Pieces of their own before the cases (after them, a detail page's would join its last section).
-    for (const word of ['constructor', 'toString', '__proto__']) doc.body.prepend(Object.assign(doc.createElement('p'), { textContent: word }));
-    expect(readPage(doc, { url: f.url, now: f.capturedAt })).toEqual(clean);
-  });
+  it.each(['refund-detail.taobao', 'refund-list.taobao'])(
+    '%s: page text naming something built into every object is no heading or column',
+    (name) => {
+      const f = loadFixture(name);
+      const clean = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+      const doc = fixtureDocument(f.html);
+      // Pieces of their own before the cases (after them, a detail page's would join its last section).
+      for (const word of ['constructor', 'toString', '__proto__'])
+        doc.body.prepend(Object.assign(doc.createElement('p'), { textContent: word }));
+      expect(readPage(doc, { url: f.url, now: f.capturedAt })).toEqual(clean);
+    },
+  );
 
   it('reads the workbench stat cards', () => {
     const f = loadFixture('workbench.taobao');
     const reading = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
-    expect(Object.keys(reading.stats)).toEqual(expect.arrayContaining(['24小时内待处理', '待处理售后', '小二已介入', '超时同意退款']));
+    expect(Object.keys(reading.stats)).toEqual(
+      expect.arrayContaining(['24小时内待处理', '待处理售后', '小二已介入', '超时同意退款']),
+    );
     expect(Object.values(reading.stats).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
   });
 
@@ -84,7 +106,8 @@ describe('readPage on every demo page kind', () => {
     const f = loadFixture('refund-list.taobao');
     const doc = fixtureDocument(f.html);
     const id = f.truth[0]!.disputeId;
-    const row = [...doc.querySelectorAll('span')].find((s) => s.textContent === id)!.parentElement!.parentElement!.parentElement!;
+    const row = [...doc.querySelectorAll('span')].find((s) => s.textContent === id)!.parentElement!.parentElement!
+      .parentElement!;
     const hidden = doc.createElement('div');
     hidden.hidden = true;
     const copy = row.cloneNode(true) as Element;

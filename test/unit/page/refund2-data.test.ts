@@ -11,27 +11,50 @@ const ORDER = '3491483612000010007';
 const header = (id: string, order: string) => ({
   id,
   bizName: 'disputeHeader',
-  fields: { numbers: [{ title: '退货退款(售后)' }, { title: '退款编号', value: id }, { title: '订单编号', value: order }], shop: { name: '王宇轩' } },
+  fields: {
+    numbers: [{ title: '退货退款(售后)' }, { title: '退款编号', value: id }, { title: '订单编号', value: order }],
+    shop: { name: '王宇轩' },
+  },
 });
 /** item in itemInfo; options[0] another money column, [1] 退款金额, [2] 申请时间, [3] 原因, [4] 退货物流, [5] 货物状态, [6] 退款状态. */
 const body = (id: string, status = '待商家收货<br/>还剩9天23时', options?: string[]) => ({
   id: `${id}@1`,
   bizName: 'disputeBody',
   fields: {
-    itemInfo: { title: '加厚纯棉四件套 1.8m床', sku: '颜色：灰', imgURl: '//img.example/1.jpg', linkUrl: '//item.taobao.com/item.htm?id=1' },
-    options: (options ?? ['￥236.00', '￥118.00', '2026-11-20 16:57:03', '质量问题', '已签收', '已经退货', status]).map((name, i) => ({ title: { name, ...(i === 6 ? { linkUrl: `//refund2.taobao.com/dispute/detail.htm?disputeId=${id}` } : {}) } })),
+    itemInfo: {
+      title: '加厚纯棉四件套 1.8m床',
+      sku: '颜色：灰',
+      imgURl: '//img.example/1.jpg',
+      linkUrl: '//item.taobao.com/item.htm?id=1',
+    },
+    options: (options ?? ['￥236.00', '￥118.00', '2026-11-20 16:57:03', '质量问题', '已签收', '已经退货', status]).map(
+      (name, i) => ({
+        title: { name, ...(i === 6 ? { linkUrl: `//refund2.taobao.com/dispute/detail.htm?disputeId=${id}` } : {}) },
+      }),
+    ),
   },
 });
 const page = (components: Record<string, unknown>) =>
   JSON.stringify({
-    data: { listPagination_1: { id: '1', fields: { total: '1', defaultPageSize: '15', defaultCurrent: '1' } }, ...components },
-    linkage: { common: { compress: true, queryParams: '', validateParams: '' }, signature: 'x', input: ['listPagination_1'] },
+    data: {
+      listPagination_1: { id: '1', fields: { total: '1', defaultPageSize: '15', defaultCurrent: '1' } },
+      ...components,
+    },
+    linkage: {
+      common: { compress: true, queryParams: '', validateParams: '' },
+      signature: 'x',
+      input: ['listPagination_1'],
+    },
     hierarchy: { root: 'root_1' },
   });
 
 describe('the old list by its real structure', () => {
   it('pairs a body with its header through the id before @, and reads 退款金额 at options[1], never the first ￥', () => {
-    const [c] = parseDisputeData(page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`sellerGridBodyContainer_${ID}@1`]: body(ID) }), NOW, 'taobao');
+    const [c] = parseDisputeData(
+      page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`sellerGridBodyContainer_${ID}@1`]: body(ID) }),
+      NOW,
+      'taobao',
+    );
     expect(c).toMatchObject({
       disputeId: ID,
       orderId: ORDER,
@@ -51,16 +74,38 @@ describe('the old list by its real structure', () => {
   });
 
   it('reads a status cell with <br/> markup as text only', () => {
-    const [c] = parseDisputeData(page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`x_${ID}@2`]: body(ID, '<img src=x onerror=alert(1)>退款待处理<br/><span>还剩1天</span>') }), NOW, 'taobao');
+    const [c] = parseDisputeData(
+      page({
+        [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER),
+        [`x_${ID}@2`]: body(ID, '<img src=x onerror=alert(1)>退款待处理<br/><span>还剩1天</span>'),
+      }),
+      NOW,
+      'taobao',
+    );
     expect(c).toMatchObject({ status: 'WAIT_SELLER_AGREE', statusText: '退款待处理' });
     expect(JSON.stringify(c)).not.toMatch(/[<>]/);
   });
 
   it('maps columns by the visible header in the same position when the page shows one that lines up', () => {
-    expect(optionColumns(7, ['宝贝', '交易金额', '退款金额', '申请时间', '退款原因', '退货物流', '货物状态', '退款状态'])).toEqual(['paid', 'refund', 'applied', 'reason', 'other', 'goods', 'status']);
+    expect(
+      optionColumns(7, ['宝贝', '交易金额', '退款金额', '申请时间', '退款原因', '退货物流', '货物状态', '退款状态']),
+    ).toEqual(['paid', 'refund', 'applied', 'reason', 'other', 'goods', 'status']);
     // A header that does not line up with the body (the demo's 7 cells) says nothing: the real positions.
-    expect(optionColumns(7, ['宝贝', '退款金额', '申请时间', '退款原因', '发货状态', '退款状态', '操作'])).toEqual(['other', 'refund', 'applied', 'reason', 'other', 'goods', 'status']);
-    const [c] = parseDisputeData(page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`sellerGridBodyContainer_${ID}@1`]: body(ID) }), NOW, 'taobao', ['宝贝', '交易金额', '退款金额', '申请时间', '退款原因', '退货物流', '货物状态', '退款状态', '操作']);
+    expect(optionColumns(7, ['宝贝', '退款金额', '申请时间', '退款原因', '发货状态', '退款状态', '操作'])).toEqual([
+      'other',
+      'refund',
+      'applied',
+      'reason',
+      'other',
+      'goods',
+      'status',
+    ]);
+    const [c] = parseDisputeData(
+      page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`sellerGridBodyContainer_${ID}@1`]: body(ID) }),
+      NOW,
+      'taobao',
+      ['宝贝', '交易金额', '退款金额', '申请时间', '退款原因', '退货物流', '货物状态', '退款状态', '操作'],
+    );
     expect(c).toMatchObject({ paidFen: 23600, refundFen: 11800 });
   });
 

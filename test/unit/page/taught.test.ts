@@ -11,7 +11,11 @@ const TABLE = `<table><thead><tr><th>维权工单号</th><th>退款金额</th><t
 <tr><td>3039485761203948002</td><td>¥128.50</td><td>退款成功</td><td>—</td></tr></tbody></table>`;
 
 const read = (html: string, taught?: Record<string, string>) =>
-  readPage(fixtureDocument(`<html><body>${html}</body></html>`), { url: LIST_URL, now: NOW, ...(taught ? { taught: taught as never } : {}) });
+  readPage(fixtureDocument(`<html><body>${html}</body></html>`), {
+    url: LIST_URL,
+    now: NOW,
+    ...(taught ? { taught: taught as never } : {}),
+  });
 
 describe('teaching a page', () => {
   it('an id column under a label we do not know: no case, a drift warning, and the label offered to teach', () => {
@@ -38,8 +42,11 @@ describe('teaching a page', () => {
   });
 
   it('a taught label reads in a labelled pair too, and never inside buyer text', () => {
-    const card = (nick: string) => `<div><div><span>工单号:</span><span>3039485761203948009</span></div><div><span>退款金额:</span><span>¥10.00</span></div><div><span>买家:</span><span>${nick}</span></div></div>`;
+    const card = (nick: string) =>
+      `<div><div><span>工单号:</span><span>3039485761203948009</span></div><div><span>退款金额:</span><span>¥10.00</span></div><div><span>买家:</span><span>${nick}</span></div></div>`;
     expect(read(card('小李'), { 工单号: 'disputeId' }).cases.map((c) => c.disputeId)).toEqual(['3039485761203948009']);
-    expect(read(card('工单号:1111111111111111111'), { 工单号: 'disputeId' }).cases.map((c) => c.disputeId)).toEqual(['3039485761203948009']);
+    expect(read(card('工单号:1111111111111111111'), { 工单号: 'disputeId' }).cases.map((c) => c.disputeId)).toEqual([
+      '3039485761203948009',
+    ]);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { assess, EMPTY_POLICY, type ShopPolicy } from '../../../lib/engine';
-import { CATEGORY_LABEL, checkStyle, exportPack, fillTemplate, parsePack, placeholderValues, PLACEHOLDERS, SHIPPED_REPLIES, suggestReplies } from '../../../lib/replies';
+import {
+  CATEGORY_LABEL,
+  checkStyle,
+  exportPack,
+  fillTemplate,
+  parsePack,
+  placeholderValues,
+  PLACEHOLDERS,
+  SHIPPED_REPLIES,
+  suggestReplies,
+} from '../../../lib/replies';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 import { chinaWallToMs } from '../../../lib/shared/china-time';
 
@@ -35,31 +45,51 @@ describe('the shipped library', () => {
     expect(new Set(SHIPPED_REPLIES.map((t) => t.category))).toEqual(new Set(Object.keys(CATEGORY_LABEL)));
   });
 
-  it.each(SHIPPED_REPLIES.map((t) => [t.id, t] as const))('%s passes the style check and uses only known placeholders', (_id, t) => {
-    expect(checkStyle(t.body, t.category)).toEqual([]);
-    for (const m of t.body.matchAll(/\{([^{}]+)\}/g)) expect(Object.keys(PLACEHOLDERS)).toContain(m[1]);
-  });
+  it.each(SHIPPED_REPLIES.map((t) => [t.id, t] as const))(
+    '%s passes the style check and uses only known placeholders',
+    (_id, t) => {
+      expect(checkStyle(t.body, t.category)).toEqual([]);
+      for (const m of t.body.matchAll(/\{([^{}]+)\}/g)) expect(Object.keys(PLACEHOLDERS)).toContain(m[1]);
+    },
+  );
 
-  it.each(SHIPPED_REPLIES.map((t) => [t.id, t] as const))('%s is ranked first for its realistic example case', (_id, t) => {
-    expect(t.example).toBeDefined();
-    const c = { ...base, ...t.example } as CaseSnapshot;
-    const policy = t.fit.compensation || t.fit.reship ? PROMISES : EMPTY_POLICY;
-    const [first] = suggestReplies(SHIPPED_REPLIES, c, assess(c, policy, NOW));
-    expect(first?.template.id).toBe(t.id);
-    expect(first?.why).toBe(t.why);
-  });
+  it.each(SHIPPED_REPLIES.map((t) => [t.id, t] as const))(
+    '%s is ranked first for its realistic example case',
+    (_id, t) => {
+      expect(t.example).toBeDefined();
+      const c = { ...base, ...t.example } as CaseSnapshot;
+      const policy = t.fit.compensation || t.fit.reship ? PROMISES : EMPTY_POLICY;
+      const [first] = suggestReplies(SHIPPED_REPLIES, c, assess(c, policy, NOW));
+      expect(first?.template.id).toBe(t.id);
+      expect(first?.why).toBe(t.why);
+    },
+  );
 });
 
 describe('ranking', () => {
   it('offers a few relevant replies with reasons, never one that does not fit', () => {
-    const c: CaseSnapshot = { ...base, refundType: '仅退款', shipped: true, goodsStatus: 'BUYER_NOT_RECEIVED', reason: '快递一直未送到' };
+    const c: CaseSnapshot = {
+      ...base,
+      refundType: '仅退款',
+      shipped: true,
+      goodsStatus: 'BUYER_NOT_RECEIVED',
+      reason: '快递一直未送到',
+    };
     const s = suggestReplies(SHIPPED_REPLIES, c, assess(c, EMPTY_POLICY, NOW), 3);
     expect(s.map((x) => x.template.id)).toEqual(['logistics.lost', 'logistics.intercept']);
     expect(s.every((x) => x.why.length > 4)).toBe(true);
   });
 
   it('puts user templates without conditions after the fitting ones', () => {
-    const mine = { id: 'mine', title: '我的', category: 'greeting' as const, body: '亲，您好', fit: {}, why: '自定义', origin: 'user' as const };
+    const mine = {
+      id: 'mine',
+      title: '我的',
+      category: 'greeting' as const,
+      body: '亲，您好',
+      fit: {},
+      why: '自定义',
+      origin: 'user' as const,
+    };
     const c = { ...base, reason: '质量问题' };
     const s = suggestReplies([mine, ...SHIPPED_REPLIES], c, assess(c, EMPTY_POLICY, NOW), 50);
     expect(s.at(-1)?.template.id).toBe('mine');
@@ -67,11 +97,30 @@ describe('ranking', () => {
 });
 
 describe('filling', () => {
-  const c: CaseSnapshot = { ...base, reason: '7天无理由退换货', signedAt: '2026-11-19T12:00:00+08:00', pageDeadline: { at: '2026-11-23T17:30:00+08:00', text: '还剩1天2时30分' } };
-  const values = placeholderValues({ case: c, assessment: assess(c, EMPTY_POLICY, NOW), now: NOW, shop: { shopName: '青禾小铺', staffName: '小禾' } });
+  const c: CaseSnapshot = {
+    ...base,
+    reason: '7天无理由退换货',
+    signedAt: '2026-11-19T12:00:00+08:00',
+    pageDeadline: { at: '2026-11-23T17:30:00+08:00', text: '还剩1天2时30分' },
+  };
+  const values = placeholderValues({
+    case: c,
+    assessment: assess(c, EMPTY_POLICY, NOW),
+    now: NOW,
+    shop: { shopName: '青禾小铺', staffName: '小禾' },
+  });
 
   it('fills from the case, the assessment and the shop settings', () => {
-    expect(values).toMatchObject({ 买家: '王**', 订单号: '3491483612000010007', 退款金额: '128.00元', 剩余时间: '1天2小时', 截止时间: '11-23 17:30', 七天截止: '11-27 00:00', 店铺: '青禾小铺', 客服: '小禾' });
+    expect(values).toMatchObject({
+      买家: '王**',
+      订单号: '3491483612000010007',
+      退款金额: '128.00元',
+      剩余时间: '1天2小时',
+      截止时间: '11-23 17:30',
+      七天截止: '11-27 00:00',
+      店铺: '青禾小铺',
+      客服: '小禾',
+    });
     const filled = fillTemplate('亲，订单{订单号}的{退款金额}会在{剩余时间}内处理。—{客服}', values);
     expect(filled).toEqual({ text: '亲，订单3491483612000010007的128.00元会在1天2小时内处理。—小禾', unresolved: [] });
   });
@@ -80,7 +129,10 @@ describe('filling', () => {
     const filled = fillTemplate('退货地址：{退货地址}，赔付{赔付金额}。', values);
     expect(filled.unresolved).toEqual(['退货地址', '赔付金额']);
     expect(filled.text).toContain('{退货地址}');
-    const given = fillTemplate('退货地址：{退货地址}，赔付{赔付金额}。', values, { 退货地址: '杭州市余杭区文一西路 998 号', 赔付金额: '5.00元' });
+    const given = fillTemplate('退货地址：{退货地址}，赔付{赔付金额}。', values, {
+      退货地址: '杭州市余杭区文一西路 998 号',
+      赔付金额: '5.00元',
+    });
     expect(given.unresolved).toEqual([]);
     expect(fillTemplate('{退货地址}', values, { 退货地址: '   ' }).unresolved).toEqual(['退货地址']);
   });
@@ -118,8 +170,24 @@ describe('template packs', () => {
   it.each([
     ['not JSON', '{"format":', /JSON/],
     ['another format', JSON.stringify({ format: 'x', version: 1, templates: [] }), /format/],
-    ['a bad category', JSON.stringify({ format: 'aftersales-radar/replies', version: 1, templates: [{ id: 'a', title: 't', category: 'evil', body: 'x' }] }), /templates\.0\.category/],
-    ['an id with markup', JSON.stringify({ format: 'aftersales-radar/replies', version: 1, templates: [{ id: '<img>', title: 't', category: 'greeting', body: 'x' }] }), /templates\.0\.id/],
+    [
+      'a bad category',
+      JSON.stringify({
+        format: 'aftersales-radar/replies',
+        version: 1,
+        templates: [{ id: 'a', title: 't', category: 'evil', body: 'x' }],
+      }),
+      /templates\.0\.category/,
+    ],
+    [
+      'an id with markup',
+      JSON.stringify({
+        format: 'aftersales-radar/replies',
+        version: 1,
+        templates: [{ id: '<img>', title: 't', category: 'greeting', body: 'x' }],
+      }),
+      /templates\.0\.id/,
+    ],
   ])('rejects %s with a reason', (_what, text, reason) => {
     const r = parsePack(text);
     expect(r.ok).toBe(false);

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { aptDistro, ensureSystemDeps, findChromium, hasCjkFont, planSystemDeps } from '../../../scripts/system-deps.mjs';
+import {
+  aptDistro,
+  ensureSystemDeps,
+  findChromium,
+  hasCjkFont,
+  planSystemDeps,
+} from '../../../scripts/system-deps.mjs';
 
-const ready = { platform: 'linux', isRoot: true, distro: 'debian', chromiumOverride: undefined, chromium: true, cjkFont: true, openssl: true } as const;
+const ready = {
+  platform: 'linux',
+  isRoot: true,
+  distro: 'debian',
+  chromiumOverride: undefined,
+  chromium: true,
+  cjkFont: true,
+  openssl: true,
+} as const;
 
 describe('system dependencies of `npm test` and `npm run demo`', () => {
   it('does nothing on a machine that has everything', () => {
@@ -13,7 +27,10 @@ describe('system dependencies of `npm test` and `npm run demo`', () => {
     expect(plan).toEqual({
       action: 'install',
       packages: ['chromium', 'fonts-wqy-zenhei'],
-      commands: [['apt-get', 'update'], ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-zenhei']],
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-zenhei'],
+      ],
     });
     const ran: string[] = [];
     const said: string[] = [];
@@ -29,7 +46,11 @@ describe('system dependencies of `npm test` and `npm run demo`', () => {
 
   it('stops when apt-get fails', () => {
     const said: string[] = [];
-    const ok = ensureSystemDeps({ found: { ...ready, openssl: false }, run: () => ({ status: 100 }), log: (l: string) => said.push(l) });
+    const ok = ensureSystemDeps({
+      found: { ...ready, openssl: false },
+      run: () => ({ status: 100 }),
+      log: (l: string) => said.push(l),
+    });
     expect(ok).toBe(false);
     expect(said.at(-1)).toContain('failed (exit 100)');
   });
@@ -38,14 +59,21 @@ describe('system dependencies of `npm test` and `npm run demo`', () => {
     const plan = planSystemDeps({ ...ready, isRoot: false, cjkFont: false });
     expect(plan).toEqual({
       action: 'stop',
-      message: 'Missing: fonts-wqy-zenhei. Install them, then run the command again:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends fonts-wqy-zenhei',
+      message:
+        'Missing: fonts-wqy-zenhei. Install them, then run the command again:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends fonts-wqy-zenhei',
     });
     const ran: string[] = [];
-    expect(ensureSystemDeps({ found: { ...ready, isRoot: false, chromium: false }, run: (c: string) => (ran.push(c), { status: 0 }), log: () => {} })).toBe(false);
+    expect(
+      ensureSystemDeps({
+        found: { ...ready, isRoot: false, chromium: false },
+        run: (c: string) => (ran.push(c), { status: 0 }),
+        log: () => {},
+      }),
+    ).toBe(false);
     expect(ran).toEqual([]);
   });
 
-  it("asks Ubuntu for its chromium-browser package", () => {
+  it('asks Ubuntu for its chromium-browser package', () => {
     const plan = planSystemDeps({ ...ready, distro: 'ubuntu', chromium: false });
     expect(plan.action === 'install' && plan.packages).toEqual(['chromium-browser']);
   });
@@ -54,19 +82,26 @@ describe('system dependencies of `npm test` and `npm run demo`', () => {
     for (const platform of ['darwin', 'win32']) {
       const plan = planSystemDeps({ ...ready, platform, distro: undefined, chromium: false });
       expect(plan.action).toBe('stop');
-      expect(plan.action === 'stop' && plan.message).toMatch(/Chrome for Testing.*CHROMIUM_PATH.*Branded Google Chrome no longer loads unpacked extensions/s);
+      expect(plan.action === 'stop' && plan.message).toMatch(
+        /Chrome for Testing.*CHROMIUM_PATH.*Branded Google Chrome no longer loads unpacked extensions/s,
+      );
     }
   });
 
   it('reports a CHROMIUM_PATH that points nowhere instead of installing another Chromium', () => {
     const plan = planSystemDeps({ ...ready, chromiumOverride: '/opt/none/chrome', chromium: false });
-    expect(plan).toEqual({ action: 'stop', message: 'CHROMIUM_PATH=/opt/none/chrome does not exist: point it at a Chromium binary, or unset it.' });
+    expect(plan).toEqual({
+      action: 'stop',
+      message: 'CHROMIUM_PATH=/opt/none/chrome does not exist: point it at a Chromium binary, or unset it.',
+    });
   });
 
   it('CHROMIUM_PATH overrides the usual places', () => {
     const exists = (p: string) => p === '/usr/bin/chromium' || p === '/opt/cft/chrome';
     expect(findChromium({ env: {}, platform: 'linux', exists })).toBe('/usr/bin/chromium');
-    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/cft/chrome' }, platform: 'linux', exists })).toBe('/opt/cft/chrome');
+    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/cft/chrome' }, platform: 'linux', exists })).toBe(
+      '/opt/cft/chrome',
+    );
     expect(findChromium({ env: { CHROMIUM_PATH: '/opt/gone' }, platform: 'linux', exists })).toBeUndefined();
     expect(findChromium({ env: {}, platform: 'linux', exists: () => false })).toBeUndefined();
   });

@@ -6,12 +6,22 @@ import { PAGE_LABEL } from '../../../lib/ui/format';
 
 const seen = { page: 'refund-list' as const, url: 'https://example.invalid/', readAt: '2026-11-22T10:00:00+08:00' };
 const money = { refundFen: 6400, paidFen: 12800, postageFen: 1200 };
-const snap = (kind: CaseSnapshot['kind']): CaseSnapshot => ({ platform: 'taobao', disputeId: '1', kind, status: 'UNKNOWN', flags: {}, ...money });
+const snap = (kind: CaseSnapshot['kind']): CaseSnapshot => ({
+  platform: 'taobao',
+  disputeId: '1',
+  kind,
+  status: 'UNKNOWN',
+  flags: {},
+  ...money,
+});
 
 describe('the amount at stake, one definition', () => {
   it('is the refund asked for, the goods for an exchange, the postage for a postage case; the ledger ranks by the same', () => {
-    expect((['refund', 'exchange', 'postage'] as const).map((k) => amountAtStake(snap(k)))).toEqual([6400, 12800, 1200]);
-    for (const kind of ['refund', 'exchange', 'postage'] as const) expect(mergeCase(undefined, snap(kind), seen).amountFen).toBe(amountAtStake(snap(kind)));
+    expect((['refund', 'exchange', 'postage'] as const).map((k) => amountAtStake(snap(k)))).toEqual([
+      6400, 12800, 1200,
+    ]);
+    for (const kind of ['refund', 'exchange', 'postage'] as const)
+      expect(mergeCase(undefined, snap(kind), seen).amountFen).toBe(amountAtStake(snap(kind)));
   });
 });
 

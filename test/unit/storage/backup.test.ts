@@ -15,14 +15,47 @@ afterEach(async () => {
   await Promise.all(dbs.splice(0).map((d) => d.delete()));
 });
 
-const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ platform: 'tmall', disputeId: id, kind: 'refund', refundType: '仅退款', shipped: false, status: 'WAIT_SELLER_AGREE', statusText: '退款待处理', appliedAt: '2026-11-21T10:00:00+08:00', refundFen: 4950, buyer: '张**', flags: { buyerUrged: true }, ...patch });
-const src = (readAt: string) => ({ page: 'refund-list' as const, url: 'https://qn.taobao.com/home.htm/trade-platform/refund-list', readAt });
+const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
+  platform: 'tmall',
+  disputeId: id,
+  kind: 'refund',
+  refundType: '仅退款',
+  shipped: false,
+  status: 'WAIT_SELLER_AGREE',
+  statusText: '退款待处理',
+  appliedAt: '2026-11-21T10:00:00+08:00',
+  refundFen: 4950,
+  buyer: '张**',
+  flags: { buyerUrged: true },
+  ...patch,
+});
+const src = (readAt: string) => ({
+  page: 'refund-list' as const,
+  url: 'https://qn.taobao.com/home.htm/trade-platform/refund-list',
+  readAt,
+});
 
 async function seed(db: RadarDB) {
-  await upsertCases(db, [snap('2001'), snap('2002', { status: 'SUCCESS', statusText: '退款成功' })], src('2026-11-22T10:00:00+08:00'));
-  await updateStaff(db, 'tmall:2001', { note: '下午回访', step: { text: '同意退款', done: true } }, '2026-11-22T10:05:00+08:00');
+  await upsertCases(
+    db,
+    [snap('2001'), snap('2002', { status: 'SUCCESS', statusText: '退款成功' })],
+    src('2026-11-22T10:00:00+08:00'),
+  );
+  await updateStaff(
+    db,
+    'tmall:2001',
+    { note: '下午回访', step: { text: '同意退款', done: true } },
+    '2026-11-22T10:05:00+08:00',
+  );
   await db.policies.add({ type: 'fake-3x', enabled: true, effectiveFrom: '2026-01-01T00:00:00+08:00' });
-  await db.replies.put({ id: 'mine-1', title: '我的问候', category: 'greeting', body: '您好 {买家}', order: 0, updatedAt: '2026-11-22T10:00:00+08:00' });
+  await db.replies.put({
+    id: 'mine-1',
+    title: '我的问候',
+    category: 'greeting',
+    body: '您好 {买家}',
+    order: 0,
+    updatedAt: '2026-11-22T10:00:00+08:00',
+  });
   await db.settings.put({ key: 'retentionDays', value: 90 });
 }
 
@@ -77,7 +110,11 @@ describe('export → import', () => {
     ['truncated', (t: string) => t.slice(0, t.length / 2), /JSON/],
     ['not an export', () => JSON.stringify({ hello: 1 }), /不是售后雷达/],
     ['a future version', (t: string) => t.replace('"version":1', '"version":9'), /版本/],
-    ['a malicious case', (t: string) => t.replace('"disputeId":"2001"', '"disputeId":"<img src=x onerror=alert(1)>"'), /invalid export at cases/],
+    [
+      'a malicious case',
+      (t: string) => t.replace('"disputeId":"2001"', '"disputeId":"<img src=x onerror=alert(1)>"'),
+      /invalid export at cases/,
+    ],
     ['a wrong type', (t: string) => t.replace('"refundFen":4950', '"refundFen":"4950"'), /refundFen/],
   ])('rejects a %s file with a reason and changes nothing', async (_what, mangle, reason) => {
     const a = fresh();

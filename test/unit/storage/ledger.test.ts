@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseWithTimeline, countOpen, listUrgent, searchCases, updateStaff, upsertCases } from '../../../lib/storage/cases';
+import {
+  caseWithTimeline,
+  countOpen,
+  listUrgent,
+  searchCases,
+  updateStaff,
+  upsertCases,
+} from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import type { CaseSnapshot, Observation } from '../../../lib/shared/types';
 
@@ -18,7 +25,11 @@ const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
   flags: {},
   ...patch,
 });
-const seen = (readAt: string, page: Observation['page'] = 'refund-list'): Observation => ({ page, url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt });
+const seen = (readAt: string, page: Observation['page'] = 'refund-list'): Observation => ({
+  page,
+  url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+  readAt,
+});
 
 describe('upsertCases', () => {
   it('stores new cases and records when each was first seen', async () => {
@@ -43,13 +54,25 @@ describe('upsertCases', () => {
 
   it('records a status change in the timeline and keeps fields the new read lacks', async () => {
     open();
-    await upsertCases(db, [snap('1001', { orderId: '3000000001', reason: '质量问题' })], seen('2026-11-22T10:00:00+08:00'));
-    await upsertCases(db, [snap('1001', { status: 'SUCCESS', statusText: '退款成功', reason: undefined })], seen('2026-11-22T11:00:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { orderId: '3000000001', reason: '质量问题' })],
+      seen('2026-11-22T10:00:00+08:00'),
+    );
+    await upsertCases(
+      db,
+      [snap('1001', { status: 'SUCCESS', statusText: '退款成功', reason: undefined })],
+      seen('2026-11-22T11:00:00+08:00'),
+    );
     const rec = await db.cases.get('taobao:1001');
     expect(rec?.status).toBe('SUCCESS');
     expect(rec?.orderId).toBe('3000000001');
     expect(rec?.open).toBe(0);
-    const change = await db.events.where('caseKey').equals('taobao:1001').filter((e) => e.type === 'status-change').first();
+    const change = await db.events
+      .where('caseKey')
+      .equals('taobao:1001')
+      .filter((e) => e.type === 'status-change')
+      .first();
     expect(change).toMatchObject({ from: '退款待处理', to: '退款成功', at: '2026-11-22T11:00:00+08:00' });
   });
 
@@ -66,7 +89,11 @@ describe('upsertCases', () => {
   it('keeps a known status when a later read could not tell it', async () => {
     open();
     await upsertCases(db, [snap('1001')], seen('2026-11-22T10:00:00+08:00'));
-    await upsertCases(db, [snap('1001', { status: 'UNKNOWN', statusText: undefined })], seen('2026-11-22T10:01:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { status: 'UNKNOWN', statusText: undefined })],
+      seen('2026-11-22T10:01:00+08:00'),
+    );
     expect((await db.cases.get('taobao:1001'))?.status).toBe('WAIT_SELLER_AGREE');
   });
 });
@@ -74,9 +101,17 @@ describe('upsertCases', () => {
 describe('merging observations', () => {
   it('lets a newer observation win per field, whichever arrives last', async () => {
     open();
-    await upsertCases(db, [snap('1001', { statusText: '退款待处理', reason: '新的原因' })], seen('2026-11-22T10:10:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { statusText: '退款待处理', reason: '新的原因' })],
+      seen('2026-11-22T10:10:00+08:00'),
+    );
     // An older tab's read arrives late: it must not undo the newer one, but fills what it lacked.
-    await upsertCases(db, [snap('1001', { statusText: '旧状态', reason: '旧的原因', paidFen: 25600 })], seen('2026-11-22T10:00:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { statusText: '旧状态', reason: '旧的原因', paidFen: 25600 })],
+      seen('2026-11-22T10:00:00+08:00'),
+    );
     const rec = await db.cases.get('taobao:1001');
     expect(rec?.reason).toBe('新的原因');
     expect(rec?.paidFen).toBe(25600);
@@ -87,7 +122,11 @@ describe('merging observations', () => {
     open();
     await Promise.all([
       upsertCases(db, [snap('1001', { reason: '来自列表' }), snap('1002')], seen('2026-11-22T10:00:00+08:00')),
-      upsertCases(db, [snap('1001', { paidFen: 99900, history: [{ at: '2026-11-22T09:00:00+08:00', actor: '买家', text: '申请' }] })], seen('2026-11-22T10:00:01+08:00', 'refund-detail')),
+      upsertCases(
+        db,
+        [snap('1001', { paidFen: 99900, history: [{ at: '2026-11-22T09:00:00+08:00', actor: '买家', text: '申请' }] })],
+        seen('2026-11-22T10:00:01+08:00', 'refund-detail'),
+      ),
     ]);
     const rec = await db.cases.get('taobao:1001');
     expect(rec?.reason).toBe('来自列表');
@@ -98,10 +137,22 @@ describe('merging observations', () => {
 
   it('records a moved deadline in the timeline, but not the jitter of re-reading a countdown', async () => {
     open();
-    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' } })], seen('2026-11-22T10:00:00+08:00'));
-    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:40+08:00', text: '还剩1天' } })], seen('2026-11-22T10:01:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' } })],
+      seen('2026-11-22T10:00:00+08:00'),
+    );
+    await upsertCases(
+      db,
+      [snap('1001', { pageDeadline: { at: '2026-11-23T10:00:40+08:00', text: '还剩1天' } })],
+      seen('2026-11-22T10:01:00+08:00'),
+    );
     expect(await db.events.filter((e) => e.type === 'deadline-change').count()).toBe(0);
-    await upsertCases(db, [snap('1001', { pageDeadline: { at: '2026-11-22T20:00:00+08:00', text: '还剩10时' } })], seen('2026-11-22T10:02:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1001', { pageDeadline: { at: '2026-11-22T20:00:00+08:00', text: '还剩10时' } })],
+      seen('2026-11-22T10:02:00+08:00'),
+    );
     const moved = await db.events.filter((e) => e.type === 'deadline-change').toArray();
     expect(moved.map((e) => [e.from, e.to])).toEqual([['2026-11-23T10:00:40+08:00', '2026-11-22T20:00:00+08:00']]);
   });
@@ -125,7 +176,11 @@ describe('listUrgent', () => {
   it('orders equal deadlines by money at stake', async () => {
     open();
     const at = { at: '2026-11-23T10:00:00+08:00', text: '还剩1天' };
-    await upsertCases(db, [snap('1', { pageDeadline: at, refundFen: 100 }), snap('2', { pageDeadline: at, refundFen: 90000 })], seen('2026-11-22T10:00:00+08:00'));
+    await upsertCases(
+      db,
+      [snap('1', { pageDeadline: at, refundFen: 100 }), snap('2', { pageDeadline: at, refundFen: 90000 })],
+      seen('2026-11-22T10:00:00+08:00'),
+    );
     expect((await listUrgent(db)).map((c) => c.disputeId)).toEqual(['2', '1']);
   });
 

@@ -7,7 +7,11 @@ describe('the port between the page and the sidebar frame', () => {
     expect(parseToPage({ type: 'resize', width: 420 })).toEqual({ type: 'resize', width: 420 });
     expect(parseToPage({ type: 'resize-start', screenX: 1077 })).toEqual({ type: 'resize-start', screenX: 1077 });
     expect(parseToPage({ type: 'resize-end' })).toEqual({ type: 'resize-end' });
-    expect(parseToPage({ type: 'insert', requestId: 3, text: '亲，您好', extra: 'dropped' })).toEqual({ type: 'insert', requestId: 3, text: '亲，您好' });
+    expect(parseToPage({ type: 'insert', requestId: 3, text: '亲，您好', extra: 'dropped' })).toEqual({
+      type: 'insert',
+      requestId: 3,
+      text: '亲，您好',
+    });
   });
 
   it.each([
@@ -24,13 +28,25 @@ describe('the port between the page and the sidebar frame', () => {
 
   it('passes the sidebar readings, layout, selection and answers, and drops malformed ones', () => {
     const reading = { page: 'refund-list', era: 'qianniu', platform: 'taobao', stats: {}, missing: [], cases: [] };
-    expect(parseToSidebar({ type: 'reading', reading, readAt: 1, seq: 1, last: true })).toMatchObject({ type: 'reading', reading });
-    expect(parseToSidebar({ type: 'reading', reading: { ...reading, cases: 'all' }, readAt: 1, seq: 1, last: true })).toBeUndefined();
+    expect(parseToSidebar({ type: 'reading', reading, readAt: 1, seq: 1, last: true })).toMatchObject({
+      type: 'reading',
+      reading,
+    });
+    expect(
+      parseToSidebar({ type: 'reading', reading: { ...reading, cases: 'all' }, readAt: 1, seq: 1, last: true }),
+    ).toBeUndefined();
     expect(parseToSidebar({ type: 'reading', reading, seq: 1, last: true })).toBeUndefined();
     expect(parseToSidebar({ type: 'reading', reading, readAt: 1, seq: 1 })).toBeUndefined();
-    expect(parseToSidebar({ type: 'layout', collapsed: false, width: 360 })).toEqual({ type: 'layout', collapsed: false, width: 360 });
+    expect(parseToSidebar({ type: 'layout', collapsed: false, width: 360 })).toEqual({
+      type: 'layout',
+      collapsed: false,
+      width: 360,
+    });
     expect(parseToSidebar({ type: 'select', disputeId: 42 })).toBeUndefined();
-    expect(parseToSidebar({ type: 'saved', error: '本地存储空间已满' })).toEqual({ type: 'saved', error: '本地存储空间已满' });
+    expect(parseToSidebar({ type: 'saved', error: '本地存储空间已满' })).toEqual({
+      type: 'saved',
+      error: '本地存储空间已满',
+    });
     expect(parseToSidebar({ type: 'saved', error: { code: 1 } })).toEqual({ type: 'saved' });
     expect(parseToSidebar({ type: 'inserted', requestId: 1, found: true })).toBeUndefined();
   });

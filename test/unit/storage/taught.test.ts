@@ -16,10 +16,23 @@ describe('taught labels', () => {
     db = createDb(`taught-${++n}`);
     let told = 0;
     const hooks = { afterTaught: () => told++ };
-    expect(await handleMessage(db, { type: 'labels/teach', host: HOST, label: '维权工单号', meaning: 'disputeId' }, {}, hooks)).toEqual({ ok: true, value: { 维权工单号: 'disputeId' } });
-    expect(await handleMessage(db, { type: 'labels/taught', host: HOST })).toEqual({ ok: true, value: { 维权工单号: 'disputeId' } });
+    expect(
+      await handleMessage(
+        db,
+        { type: 'labels/teach', host: HOST, label: '维权工单号', meaning: 'disputeId' },
+        {},
+        hooks,
+      ),
+    ).toEqual({ ok: true, value: { 维权工单号: 'disputeId' } });
+    expect(await handleMessage(db, { type: 'labels/taught', host: HOST })).toEqual({
+      ok: true,
+      value: { 维权工单号: 'disputeId' },
+    });
     expect(await handleMessage(db, { type: 'labels/taught', host: 'qn.taobao.com' })).toEqual({ ok: true, value: {} });
-    expect(await handleMessage(db, { type: 'labels/teach', host: HOST, label: '维权工单号' }, {}, hooks)).toEqual({ ok: true, value: {} });
+    expect(await handleMessage(db, { type: 'labels/teach', host: HOST, label: '维权工单号' }, {}, hooks)).toEqual({
+      ok: true,
+      value: {},
+    });
     expect(told).toBe(2);
     expect(await loadTaught(db)).toEqual({});
   });
@@ -41,7 +54,8 @@ describe('taught labels', () => {
 
   it(`keeps at most ${MAX_TAUGHT_PER_HOST} labels a host`, async () => {
     db = createDb(`taught-${++n}`);
-    for (let i = 0; i < MAX_TAUGHT_PER_HOST; i++) expect(await teach(db, HOST, `标签${String.fromCharCode(0x4e00 + i)}`, 'ignore')).toBeUndefined();
+    for (let i = 0; i < MAX_TAUGHT_PER_HOST; i++)
+      expect(await teach(db, HOST, `标签${String.fromCharCode(0x4e00 + i)}`, 'ignore')).toBeUndefined();
     expect(await teach(db, HOST, '再多一个', 'ignore')).toMatch(/最多/);
   });
 
@@ -55,7 +69,10 @@ describe('taught labels', () => {
       await teach(other, HOST, '处理进度', 'status');
       await teach(other, 'qn.taobao.com', '服务工单', 'disputeId');
       await importAll(other, JSON.parse(JSON.stringify(backup)));
-      expect(await loadTaught(other)).toEqual({ [HOST]: { 维权工单号: 'disputeId', 处理进度: 'status' }, 'qn.taobao.com': { 服务工单: 'disputeId' } });
+      expect(await loadTaught(other)).toEqual({
+        [HOST]: { 维权工单号: 'disputeId', 处理进度: 'status' },
+        'qn.taobao.com': { 服务工单: 'disputeId' },
+      });
     } finally {
       await other.delete();
     }

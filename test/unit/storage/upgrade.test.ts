@@ -21,12 +21,28 @@ describe('schema upgrades', () => {
         flags: {},
         firstSeenAt: '2026-11-22T09:00:00+08:00',
         lastSeenAt: '2026-11-22T09:00:00+08:00',
-        lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: '2026-11-22T09:00:00+08:00' },
+        lastSource: {
+          page: 'refund-list',
+          url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+          readAt: '2026-11-22T09:00:00+08:00',
+        },
         open: 1,
         deadlineAt: NO_DEADLINE,
         staff: { note: '保留我' },
       },
-      { key: 'taobao:1002', platform: 'taobao', disputeId: '1002', kind: 'refund', status: 'SUCCESS', flags: {}, firstSeenAt: '2026-11-20T09:00:00+08:00', lastSeenAt: '2026-11-20T09:00:00+08:00', lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/x', readAt: '2026-11-20T09:00:00+08:00' }, open: 0, deadlineAt: NO_DEADLINE },
+      {
+        key: 'taobao:1002',
+        platform: 'taobao',
+        disputeId: '1002',
+        kind: 'refund',
+        status: 'SUCCESS',
+        flags: {},
+        firstSeenAt: '2026-11-20T09:00:00+08:00',
+        lastSeenAt: '2026-11-20T09:00:00+08:00',
+        lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/x', readAt: '2026-11-20T09:00:00+08:00' },
+        open: 0,
+        deadlineAt: NO_DEADLINE,
+      },
     ]);
     await v1.table('events').add({ caseKey: 'taobao:1001', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' });
     v1.close();
@@ -53,14 +69,25 @@ describe('schema upgrades', () => {
     await v2.open();
     await v2.table('events').bulkAdd([
       { caseKey: 'taobao:1', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
-      { caseKey: 'taobao:1', type: 'status-change', at: '2026-11-22T10:00:00+08:00', from: '退款待处理', to: '退款成功' },
+      {
+        caseKey: 'taobao:1',
+        type: 'status-change',
+        at: '2026-11-22T10:00:00+08:00',
+        from: '退款待处理',
+        to: '退款成功',
+      },
     ]);
     v2.close();
     const db = createDb(name);
     await db.open();
     expect(db.verno).toBe(4);
     expect(await db.events.count()).toBe(2);
-    expect(await db.events.where('[type+at]').between(['status-change', '2026-11-22T09:30:00+08:00'], ['status-change', '\uffff']).count()).toBe(1);
+    expect(
+      await db.events
+        .where('[type+at]')
+        .between(['status-change', '2026-11-22T09:30:00+08:00'], ['status-change', '\uffff'])
+        .count(),
+    ).toBe(1);
     await db.delete();
   });
 
@@ -72,13 +99,33 @@ describe('schema upgrades', () => {
     v3.version(3).stores(SCHEMA[3]);
     await v3.open();
     await v3.table('cases').bulkAdd([
-      { key: 'taobao:1', disputeId: '1', orderId: '9001', open: 1, deadlineAt: 5, lastSeenAt: '2026-11-22T09:00:00+08:00' },
-      { key: 'taobao:2', disputeId: '2', orderId: '9002', open: 0, deadlineAt: 9, lastSeenAt: '2026-11-22T09:00:00+08:00' },
+      {
+        key: 'taobao:1',
+        disputeId: '1',
+        orderId: '9001',
+        open: 1,
+        deadlineAt: 5,
+        lastSeenAt: '2026-11-22T09:00:00+08:00',
+      },
+      {
+        key: 'taobao:2',
+        disputeId: '2',
+        orderId: '9002',
+        open: 0,
+        deadlineAt: 9,
+        lastSeenAt: '2026-11-22T09:00:00+08:00',
+      },
     ]);
     await v3.table('events').bulkAdd([
       { caseKey: 'taobao:1', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
       { caseKey: 'taobao:2', type: 'first-seen', at: '2026-11-22T09:00:00+08:00' },
-      { caseKey: 'taobao:2', type: 'status-change', at: '2026-11-22T10:00:00+08:00', from: '退款待处理', to: '退款成功' },
+      {
+        caseKey: 'taobao:2',
+        type: 'status-change',
+        at: '2026-11-22T10:00:00+08:00',
+        from: '退款待处理',
+        to: '退款成功',
+      },
     ]);
     v3.close();
     const db = createDb(name);

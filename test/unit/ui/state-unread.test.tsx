@@ -21,7 +21,11 @@ const record = (due: CaseRecord['due'], patch: Partial<CaseRecord> = {}): CaseRe
   flags: {},
   firstSeenAt: '2026-11-22T14:00:00+08:00',
   lastSeenAt: '2026-11-22T14:00:00+08:00',
-  lastSource: { page: 'refund-list', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', readAt: '2026-11-22T14:00:00+08:00' },
+  lastSource: {
+    page: 'refund-list',
+    url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+    readAt: '2026-11-22T14:00:00+08:00',
+  },
   open: 1,
   due,
   deadlineAt: due ? Date.parse(due.at) : 8.64e15,
@@ -36,7 +40,10 @@ describe('notifications', () => {
     expect(n.title).toBe('售后雷达 · 50分00秒后页面倒计时到期');
     expect(n.message).toContain('状态未读到：请打开详情页确认');
     expect(`${n.title}${n.message}`).not.toMatch(/自动(同意|退款|关闭|确认收货)|平台将/);
-    expect(notificationText(record({ at: '2026-11-22T14:00:00+08:00', basis: 'page', actor: null, consequence: null }), NOW).title).toBe('售后雷达 · 页面倒计时已到');
+    expect(
+      notificationText(record({ at: '2026-11-22T14:00:00+08:00', basis: 'page', actor: null, consequence: null }), NOW)
+        .title,
+    ).toBe('售后雷达 · 页面倒计时已到');
   });
 
   it('name the action the page announced', () => {
@@ -46,8 +53,17 @@ describe('notifications', () => {
   });
 
   it('are unchanged for a case whose state was read', () => {
-    const n = notificationText(record({ at: IN_AN_HOUR, basis: 'page', actor: 'seller', consequence: 'auto-refund' }, { status: 'WAIT_SELLER_AGREE', statusText: '退款待处理' }), NOW);
-    expect(n).toEqual({ title: '售后雷达 · 50分00秒后平台将自动退款', message: '退款 287140000008050 · ¥128.00\n退款待处理' });
+    const n = notificationText(
+      record(
+        { at: IN_AN_HOUR, basis: 'page', actor: 'seller', consequence: 'auto-refund' },
+        { status: 'WAIT_SELLER_AGREE', statusText: '退款待处理' },
+      ),
+      NOW,
+    );
+    expect(n).toEqual({
+      title: '售后雷达 · 50分00秒后平台将自动退款',
+      message: '退款 287140000008050 · ¥128.00\n退款待处理',
+    });
   });
 });
 
@@ -74,8 +90,16 @@ describe('a case row (sidebar list and popup)', () => {
   });
 
   it('adds the action the page announced, and speaks English when asked', () => {
-    expect(row({ at: IN_AN_HOUR, basis: 'page', actor: null, consequence: 'auto-close' }).querySelector('[data-testid=state-unread]')?.textContent).toBe('到期自动关闭（页面所示） · 状态未读到：请打开详情页确认');
-    expect(row({ at: IN_AN_HOUR, basis: 'page', actor: null, consequence: null }, 'en').querySelector('[data-testid=state-unread]')?.textContent).toBe('State not read: open the detail page to check');
+    expect(
+      row({ at: IN_AN_HOUR, basis: 'page', actor: null, consequence: 'auto-close' }).querySelector(
+        '[data-testid=state-unread]',
+      )?.textContent,
+    ).toBe('到期自动关闭（页面所示） · 状态未读到：请打开详情页确认');
+    expect(
+      row({ at: IN_AN_HOUR, basis: 'page', actor: null, consequence: null }, 'en').querySelector(
+        '[data-testid=state-unread]',
+      )?.textContent,
+    ).toBe('State not read: open the detail page to check');
   });
 
   it('shows the consequence of a case whose state was read, as before', () => {
