@@ -42,6 +42,17 @@ function DigestLine({ d }: { d: Digest }) {
   );
 }
 
+/** 导出台账, folded: the ledger as .xlsx or CSV with the filters (lib/ui/ledger-export.tsx). */
+function ExportBox() {
+  const t = useT();
+  return (
+    <details class="ar-export-box">
+      <summary>{t('导出台账')}</summary>
+      <LedgerExport db={db} />
+    </details>
+  );
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
   useEffect(() => followLang(setLang), []);
@@ -144,10 +155,7 @@ function Queue() {
               ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: queue.length })
               : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
-          <details class="ar-export-box">
-            <summary>{t('导出台账')}</summary>
-            <LedgerExport db={db} />
-          </details>
+          <ExportBox />
           <input
             class="ar-search"
             type="search"

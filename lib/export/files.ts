@@ -41,7 +41,7 @@ export function toCsv(t: Table): string {
 }
 
 /** Display width of text in Excel's character units (a Chinese character takes two). */
-const widthOf = (s: string) => s.length + (s.match(/[^\x00-\xff]/g)?.length ?? 0);
+const widthOf = (s: string) => s.length + (s.match(/[\u0100-\uffff]/g)?.length ?? 0);
 
 /** A column wide enough for its header and its first rows' values, within reason. */
 function columnWidth(header: string, rows: ExportCell[][], i: number): number {

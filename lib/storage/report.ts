@@ -82,6 +82,67 @@ function oncePerCase(events: CaseEvent[]): CaseEvent[] {
   return events.filter((e) => !seen.has(e.caseKey) && !!seen.add(e.caseKey));
 }
 
+/** Whether an event is the shop handling a case: a staff 已处理 mark, or a status change the platform did not make itself. */
+const handles = (e: CaseEvent) =>
+  (e.type === 'handled' && e.to === '已处理') || (e.type === 'status-change' && !platformDecided(e));
+
+/**
+ * Time from 申请 (or first seen) to each case's first handling, for the cases whose first handling
+ * fell in [from, to), by kind. `dayEvents`: the day's handled marks and status changes.
+ */
+async function firstHandlingWaits(
+  db: RadarDB,
+  recs: Map<string, CaseRecord>,
+  dayEvents: CaseEvent[],
+  from: number,
+  to: number,
+): Promise<Record<KindOrAll, number[]>> {
+  const candidates = [...new Set(dayEvents.filter(handles).map((e) => e.caseKey))];
+  const waits: Record<KindOrAll, number[]> = { all: [], refund: [], exchange: [], postage: [] };
+  await Promise.all(
+    candidates.map(async (key) => {
+      const rec = recs.get(key);
+      if (!rec) return;
+      const first = await db.events
+        .where('[caseKey+at]')
+        .between([key, ''], [key, toChinaIso(to)], true, false)
+        .filter(handles)
+        .first();
+      if (!first || first.at < toChinaIso(from)) return;
+      const wait = Date.parse(first.at) - Date.parse(rec.appliedAt ?? rec.firstSeenAt);
+      if (!(wait >= 0)) return;
+      waits.all.push(wait);
+      waits[rec.kind].push(wait);
+    }),
+  );
+  return waits;
+}
+
+/** Opened / finished / missed for each of the 14 days from `windowFrom`. */
+async function lastDays(
+  db: RadarDB,
+  windowFrom: number,
+  changes14: CaseEvent[],
+  recs: Map<string, CaseRecord>,
+): Promise<DayPoint[]> {
+  const opened = await Promise.all(
+    Array.from({ length: 14 }, (_, i) =>
+      eventsBetween(db, 'first-seen', windowFrom + i * DAY_MS, windowFrom + (i + 1) * DAY_MS).count(),
+    ),
+  );
+  return opened.map((count, i) => {
+    const a = toChinaIso(windowFrom + i * DAY_MS);
+    const b = toChinaIso(windowFrom + (i + 1) * DAY_MS);
+    const those = changes14.filter((e) => e.at >= a && e.at < b);
+    return {
+      day: chinaDay(windowFrom + i * DAY_MS),
+      opened: count,
+      finished: oncePerCase(those.filter((e) => finishes(e, recs.get(e.caseKey)))).length,
+      missed: oncePerCase(those.filter(platformDecided)).length,
+    };
+  });
+}
+
 export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport> {
   const from = dayStart(day);
   if (Number.isNaN(from)) throw new Error(`not a day: ${day}`);
@@ -119,34 +180,7 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
     });
   for (const e of oncePerCase(changes.filter(platformDecided))) add(e.caseKey, (x) => x.missed++);
 
-  // First handling: a staff 已处理 mark, or a status change the platform did not make itself, whichever
-  // came first for the case; counted on the day it happened.
-  const candidates = [
-    ...new Set(
-      [...handledMarks.filter((e) => e.to === '已处理'), ...changes.filter((e) => !platformDecided(e))].map(
-        (e) => e.caseKey,
-      ),
-    ),
-  ];
-  const waits: Record<KindOrAll, number[]> = { all: [], refund: [], exchange: [], postage: [] };
-  await Promise.all(
-    candidates.map(async (key) => {
-      const rec = recs.get(key);
-      if (!rec) return;
-      const first = await db.events
-        .where('[caseKey+at]')
-        .between([key, ''], [key, toChinaIso(to)], true, false)
-        .filter(
-          (e) => (e.type === 'handled' && e.to === '已处理') || (e.type === 'status-change' && !platformDecided(e)),
-        )
-        .first();
-      if (!first || first.at < toChinaIso(from)) return;
-      const wait = Date.parse(first.at) - Date.parse(rec.appliedAt ?? rec.firstSeenAt);
-      if (!(wait >= 0)) return;
-      waits.all.push(wait);
-      waits[rec.kind].push(wait);
-    }),
-  );
+  const waits = await firstHandlingWaits(db, recs, [...handledMarks, ...changes], from, to);
   for (const k of Object.keys(waits) as KindOrAll[]) {
     byKind[k].handled = waits[k].length;
     byKind[k].avgFirstHandlingMs = waits[k].length ? waits[k].reduce((a, b) => a + b, 0) / waits[k].length : null;
@@ -162,23 +196,7 @@ export async function dailyReport(db: RadarDB, day: string): Promise<DailyReport
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
     .slice(0, TOP_REASONS);
 
-  const last14: DayPoint[] = [];
-  const openedCounts = await Promise.all(
-    Array.from({ length: 14 }, (_, i) =>
-      eventsBetween(db, 'first-seen', windowFrom + i * DAY_MS, windowFrom + (i + 1) * DAY_MS).count(),
-    ),
-  );
-  for (let i = 0; i < 14; i++) {
-    const a = toChinaIso(windowFrom + i * DAY_MS);
-    const b = toChinaIso(windowFrom + (i + 1) * DAY_MS);
-    const those = changes14.filter((e) => e.at >= a && e.at < b);
-    last14.push({
-      day: chinaDay(windowFrom + i * DAY_MS),
-      opened: openedCounts[i]!,
-      finished: oncePerCase(those.filter((e) => finishes(e, recs.get(e.caseKey)))).length,
-      missed: oncePerCase(those.filter(platformDecided)).length,
-    });
-  }
+  const last14 = await lastDays(db, windowFrom, changes14, recs);
 
   const dayKeys = new Set([...firstSeen, ...finished, ...changes, ...handledMarks].map((e) => e.caseKey));
   const cases = [...dayKeys].map((k) => recs.get(k)).filter((r): r is CaseRecord => !!r);

@@ -35,7 +35,7 @@ export function LedgerExport({ db }: { db: RadarDB }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
   const set = (patch: Partial<LedgerFilter>) =>
-    setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as LedgerFilter);
+    setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)));
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value || undefined;
   const run = async (format: 'xlsx' | 'csv') => {
     setBusy(true);
