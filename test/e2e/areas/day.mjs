@@ -123,6 +123,22 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
       await tab.waitForLoadState();
       assert(tab.url().includes(`disputeId=${urgent[0]}`), `opened ${tab.url()}`);
       await tab.close();
+      // The stale threshold is the shop's: at 24 hours, a case read 20 hours ago is fresh enough.
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#hours`);
+      await options.getByLabel('久未刷新（小时）').fill('24');
+      await options.getByLabel('久未刷新（小时）').locator('xpath=../following-sibling::button[1]').click();
+      await options.locator('#hours .ok').first().waitFor();
+      await options.close();
+      await page.reload();
+      const after = await waitFor(
+        async () => {
+          const c = await cockpit(page);
+          return c?.staleText.includes('超过 24 小时') ? c : null;
+        },
+        { message: 'the cockpit with the new threshold', timeout: 15000 },
+      );
+      assert(!after.stale.includes(target.disputeId), `not stale at 24 h: ${after.stale}`);
     },
   );
 
