@@ -21,7 +21,7 @@ import { readPage, type Provenance } from '../lib/page/read';
 import { detectFromUrl, detectPlatform } from '../lib/page/detect';
 import { inspectResponse, parseResponseText } from '../lib/page/mtop';
 import { extractDisputeDataJson, readDisputeDataJson, visibleColumns } from '../lib/page/refund2-data';
-import type { CaseKind, CaseSnapshot } from '../lib/shared/types';
+import type { CaseKind } from '../lib/shared/types';
 import { assess, EMPTY_POLICY, type ShopPolicy } from '../lib/engine';
 import { parsePolicyFile } from '../lib/storage/policy-schema';
 import { CaseSnapshotSchema } from '../lib/messaging/protocol';
@@ -51,7 +51,7 @@ function withPage<T>(html: string, url: string, use: (document: Document) => T):
   const document = window.document as unknown as Document;
   document.write(html);
   const result = use(document);
-  window.happyDOM.abort();
+  void window.happyDOM.abort();
   return result;
 }
 
@@ -115,7 +115,7 @@ function inspectData(text: string, url: string, now: number, pageHtml: string | 
         if (typeof v !== 'object' && shown[k] !== undefined && shown[k] !== v)
           notes.push({
             level: 'off',
-            text: `售后单 ${c.disputeId} 的 ${k} 与页面不符（数据 ${String(v)}，页面 ${String(shown[k])}）；扩展以页面为准 / disagrees with the page; the page wins`,
+            text: `售后单 ${c.disputeId} 的 ${k} 与页面不符（数据 ${String(v)}，页面 ${JSON.stringify(shown[k])}）；扩展以页面为准 / disagrees with the page; the page wins`,
           });
       }
     }
@@ -124,7 +124,7 @@ function inspectData(text: string, url: string, now: number, pageHtml: string | 
   const body = parseResponseText(text);
   if (body === undefined)
     usage('the file is neither a data response (JSON or JSONP) nor a text holding var disputeData = …;');
-  return inspectResponse(body, platform, kind, now, page?.cases as CaseSnapshot[] | undefined);
+  return inspectResponse(body, platform, kind, now, page?.cases);
 }
 
 function readJson(path: string): unknown {
@@ -158,7 +158,7 @@ if (command === 'case') {
     usage(
       `${file} is not a case snapshot: ${snap.issues[0] ? `${v.getDotPath(snap.issues[0]) ?? ''} ${snap.issues[0].message}` : ''}`,
     );
-  console.log(JSON.stringify({ assessment: assess(snap.output as never, policy, now) }, null, 2));
+  console.log(JSON.stringify({ assessment: assess(snap.output, policy, now) }, null, 2));
 } else if (command === 'data') {
   const url = option(rest, '--url') ?? usage('--url is required: the address of the page the response came to');
   try {

@@ -67,7 +67,7 @@ export function commitmentsInForce(policy: ShopPolicy, at: number): CommitmentsI
   for (const [type, entry] of latest) {
     if (!entry.enabled) continue;
     const { enabled: _e, effectiveFrom: _f, ...terms } = entry;
-    out[type] = terms as CommitmentTerms;
+    out[type] = terms;
   }
-  return out as CommitmentsInForce;
+  return out;
 }

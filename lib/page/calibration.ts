@@ -68,7 +68,7 @@ export class Calibration {
         this.shapes.delete(this.shapes.keys().next().value!);
         this.verdicts.clear();
       }
-      this.shapes.set(shape, (paths = new Map()));
+      this.shapes.set(shape, (paths = new Map<string, PathState>()));
     }
     let state = paths.get(path);
     if (!state) paths.set(path, (state = { field, checks: new Map() }));
@@ -79,7 +79,7 @@ export class Calibration {
 
   verdict(shape: string, path: string): Verdict {
     let known = this.verdicts.get(shape);
-    if (!known) this.verdicts.set(shape, (known = new Map()));
+    if (!known) this.verdicts.set(shape, (known = new Map<string, Verdict>()));
     let v = known.get(path);
     if (!v) known.set(path, (v = this.judge(shape, path)));
     return v;
@@ -94,7 +94,7 @@ export class Calibration {
     for (const c of state.checks.values()) {
       if (c.outcome === 'disagree') off ??= c;
       else agreed = true;
-      if (money(c.outcome)) units.add(c.outcome as 'yuan' | 'fen');
+      if (money(c.outcome)) units.add(c.outcome);
     }
     if (units.size > 1) off ??= [...state.checks.values()].find((c) => c.outcome === 'fen')!;
     if (off) return { confirmed: false, off };

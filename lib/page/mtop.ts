@@ -9,7 +9,7 @@
  * Nothing a response says fills a case until it has agreed with what the page shows
  * (lib/page/calibration.ts). Every value is type-checked: the body is untrusted page data.
  */
-import type { CaseKind, CaseSnapshot, CaseStatus, GoodsStatus, Platform, RefundType } from '../shared/types';
+import type { CaseKind, CaseSnapshot, CaseStatus, Platform, RefundType } from '../shared/types';
 import { CASE_STATUSES } from '../shared/types';
 import { Calibration, type DataNote, type Outcome, type Verdict } from './calibration';
 import { CLAIM_TYPE_CODES, codeKey, fromCode, GOODS_CODES, STATUS_CODES } from './data-codes';
@@ -359,6 +359,9 @@ export function compare(
   shown: unknown,
 ): { outcome: Outcome; data: string; page: string } | undefined {
   if (shown === undefined) return undefined;
+  // What the page showed, as text (a string or a number as it is, anything else as JSON).
+  const shownText =
+    typeof shown === 'string' ? shown : typeof shown === 'number' ? String(shown) : JSON.stringify(shown);
   if (cand.kind === 'money') {
     if (typeof shown !== 'number') return undefined;
     const page = yuanText(shown);
@@ -375,27 +378,27 @@ export function compare(
   switch (field) {
     case 'status': {
       const s = (v as { status: CaseStatus }).status;
-      return { outcome: s === shown ? 'agree' : 'disagree', data: `${cand.raw}→${s}`, page: String(shown) };
+      return { outcome: s === shown ? 'agree' : 'disagree', data: `${cand.raw}→${s}`, page: shownText };
     }
     case 'item':
       return {
-        outcome: squash(String(v)) === squash(String(shown)) ? 'agree' : 'disagree',
+        outcome: squash(String(v)) === squash(shownText) ? 'agree' : 'disagree',
         data: String(v).slice(0, 40),
-        page: String(shown).slice(0, 40),
+        page: shownText.slice(0, 40),
       };
     case 'appliedAt':
     case 'paidAt':
     case 'shippedAt':
     case 'signedAt': {
       // The page may show minutes only.
-      const d = Math.abs(Date.parse(String(v)) - Date.parse(String(shown)));
-      return { outcome: d < 60_000 ? 'agree' : 'disagree', data: cand.raw, page: String(shown) };
+      const d = Math.abs(Date.parse(String(v)) - Date.parse(shownText));
+      return { outcome: d < 60_000 ? 'agree' : 'disagree', data: cand.raw, page: shownText };
     }
     default:
       return {
         outcome: v === shown ? 'agree' : 'disagree',
         data: `${cand.raw}${cand.raw === String(v) ? '' : `→${String(v)}`}`,
-        page: String(shown),
+        page: shownText,
       };
   }
 }
@@ -549,7 +552,6 @@ export function fillCase(
   moneyOf?: Map<string, Verdict>,
 ): CaseSnapshot {
   if (!d || d.platform !== c.platform) return c;
-  const read = c as unknown as Record<string, unknown>;
   let merged: Record<string, unknown> | undefined;
   const filled: string[] = [];
   let money: Verdict | undefined;

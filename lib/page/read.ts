@@ -187,6 +187,38 @@ function headsRow(header: Element, row: Element): boolean {
   return false;
 }
 
+function newListCase(id: string, idLabel: string | undefined, strategy: ListCase['strategy']): ListCase {
+  return { id, idLabel, said: newSaid(), drift: [], flags: {}, typePieces: [], countdownRows: [], rows: [], strategy };
+}
+
+/**
+ * The labelled region (group header) a body row belongs to, if any, and whether it holds the row. A
+ * region holding the table's header (a lone labelled id climbs to the whole page) heads a row only
+ * when it is the list's one case over its one row (`lone`).
+ */
+function regionOfRow(
+  last: Region | undefined,
+  row: BodyRow,
+  table: Table,
+  lone: boolean,
+): { region?: Region; holds: boolean } {
+  const holds = !!last && last.root.contains(row.el);
+  const heads = last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el));
+  return heads ? { region: last, holds } : { holds };
+}
+
+/** The cases in the order the page shows them; each row of each case is reported for its badge. */
+function inPageOrder(byId: Map<string, ListCase>, opts: ReadOptions): ListCase[] {
+  const cases = [...byId.values()].sort((a, b) =>
+    a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & FOLLOWING ? -1 : 1,
+  );
+  for (const c of cases) {
+    if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
+    for (const row of c.rows) opts.rows?.push([c.id, row]);
+  }
+  return cases;
+}
+
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
 function* readList(
   text: TextIndex,
@@ -201,21 +233,7 @@ function* readList(
   const byId = new Map<string, ListCase>();
   const caseFor = (id: string, idLabel: string | undefined): ListCase => {
     let c = byId.get(id);
-    if (!c)
-      byId.set(
-        id,
-        (c = {
-          id,
-          idLabel,
-          said: newSaid(),
-          drift: [],
-          flags: {},
-          typePieces: [],
-          countdownRows: [],
-          rows: [],
-          strategy: table ? 'column table' : 'labelled pairs',
-        }),
-      );
+    if (!c) byId.set(id, (c = newListCase(id, idLabel, table ? 'column table' : 'labelled pairs')));
     return c;
   };
   const readRegions = new Set<Region>();
@@ -236,13 +254,7 @@ function* readList(
     // Regions and rows are both in document order: the row's region is the last one that starts before it.
     while (p + 1 < regions.length && regions[p + 1]!.root.compareDocumentPosition(row.el) & (FOLLOWING | CONTAINED_BY))
       p++;
-    const last = regions[p];
-    // A region holding the table's header (a lone labelled id climbs to the whole page) heads a row only
-    // when it is the list's one case over its one row.
-    const lone = regions.length === 1 && table.rows.length === 1;
-    const holds = !!last && last.root.contains(row.el);
-    const region =
-      last && (lone || !last.root.contains(table.header)) && (holds || headsRow(last.root, row.el)) ? last : undefined;
+    const { region, holds } = regionOfRow(regions[p], row, table, regions.length === 1 && table.rows.length === 1);
     const said = newSaid();
     const cells = readCells(tokens, table, row, said, !(region && holds));
     // The id column, else the group header's id, else a detail link in the row.
@@ -283,14 +295,7 @@ function* readList(
     c.countdownRows.push(countdown);
     c.rows.push({ root: r.root, anchor: r.anchor });
   }
-  // Cases in the order the page shows them.
-  const cases = [...byId.values()].sort((a, b) =>
-    a.rows[0]!.root.compareDocumentPosition(b.rows[0]!.root) & 4 ? -1 : 1,
-  );
-  for (const c of cases) {
-    if (c.rows.length > 1) c.drift.push(`同一退款编号出现在 ${c.rows.length} 行，取最紧急的倒计时`);
-    for (const row of c.rows) opts.rows?.push([c.id, row]);
-  }
+  const cases = inPageOrder(byId, opts);
   return { cases, unread, ...(table ? { table } : {}) };
 }
 

@@ -151,7 +151,7 @@ export function* collectTokens(
     if (!text) continue;
     const code = text.charCodeAt(0);
     let hit = LABEL_FIRST_CODES.has(code) ? labelOf(text) : null;
-    if (!hit && anyTaught && text.length <= 200) hit = taughtLabelOf(text, taught!);
+    if (!hit && anyTaught && text.length <= 200) hit = taughtLabelOf(text, taught);
     if (hit && !opensItsElement(n)) hit = null;
     if (hit?.field === 'disputeId') idAt.push(tokens.length);
     if (hit?.label === text) bareLabelAt.push(tokens.length);

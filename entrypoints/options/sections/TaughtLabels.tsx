@@ -5,7 +5,7 @@ import { TEACHABLE_FIELDS } from '../../../lib/page/vocabulary';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 type Taught = Record<string, Record<string, string>>;
-const ask = <T,>(m: unknown) => browser.runtime.sendMessage(m) as Promise<Reply<T>>;
+const ask = <T,>(m: unknown): Promise<Reply<T>> => browser.runtime.sendMessage<unknown, Reply<T>>(m);
 const meaningText = (m: string) =>
   m === 'ignore' ? '忽略 ignore' : (TEACHABLE_FIELDS.find((f) => f.field === m)?.zh ?? m);
 

@@ -84,7 +84,7 @@ describe(`the engine on random cases and settings (${RUNS} runs)`, () => {
   it('never throws, never gives NaN, never a deadline before the state began, never a negative amount', () => {
     fc.assert(
       fc.property(snapshot, policy, instant, (c, p, now) => {
-        const a = assess(c, p as never, now);
+        const a = assess(c, p, now);
         for (const d of a.deadlines) {
           const at = Date.parse(d.at);
           expect(Number.isFinite(at)).toBe(true);
@@ -150,7 +150,7 @@ describe(`a case whose status was not read (${RUNS} runs)`, () => {
   it('names no actor and no consequence the page did not state, and keeps the page’s instant', () => {
     fc.assert(
       fc.property(unreadSnapshot, policy, instant, (c, p, now) => {
-        const a = assess(c, p as never, now);
+        const a = assess(c, p, now);
         const stated = c.pageDeadline?.action;
         for (const d of [a.deadline, ...a.deadlines]) {
           if (!d || d.at === null) continue;

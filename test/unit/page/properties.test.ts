@@ -66,7 +66,7 @@ function assertValid(r: PageReading): void {
     expect(c.disputeId).toMatch(/^\d+$/);
     expect(CASE_STATUSES).toContain(c.status);
     for (const f of ['refundFen', 'paidFen', 'postageFen'] as const) {
-      if (c[f] !== undefined) expect(Number.isSafeInteger(c[f]) && c[f]! >= 0, `${f}=${c[f]}`).toBe(true);
+      if (c[f] !== undefined) expect(Number.isSafeInteger(c[f]) && c[f] >= 0, `${f}=${c[f]}`).toBe(true);
     }
     for (const t of [
       c.appliedAt,

@@ -133,6 +133,6 @@ describe('the old list by its real structure', () => {
     script.textContent = `var disputeData = ${page({ [`sellerGridHeaderContainer_${ID}`]: header(ID, ORDER), [`sellerGridBodyContainer_${ID}@1`]: body(ID) })};`;
     doc.body.appendChild(script);
     expect(readDisputeData(doc, NOW, 'taobao')[0]).toMatchObject({ paidFen: 23600, refundFen: 11800 });
-    window.happyDOM.abort();
+    void window.happyDOM.abort();
   });
 });
