@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
+import { benchDay } from './bench-day.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -321,6 +322,16 @@ for (let i = 0; i < RUNS; i++) {
 }
 results.figures.popup100kMs = round(median(popupTimes));
 results.figures.storedCases = stored;
+// The shop's day with every stored case: exports from the options page, and the 日报.
+results.figures.day = await benchDay({
+  context: withExt.context,
+  extensionId: withExt.extensionId,
+  runs: quick ? 1 : 3,
+  log,
+});
+results.figures.exportXlsxMs = results.figures.day.xlsx.ms;
+results.figures.exportCsvMs = results.figures.day.csv.ms;
+results.figures.reportMs = results.figures.day.report.ms;
 await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'data/clear', confirm: '清空全部数据' }));
 
 // 4. Sizes.
@@ -388,6 +399,26 @@ const rows = [
     Number(n) === BIG ? 'urgent100kMs' : undefined,
   ]),
   [`popup: first render, ${stored.toLocaleString('en')} stored (ms)`, results.figures.popup100kMs, 'popup100kMs'],
+  [
+    `export the ledger to .xlsx, ${stored.toLocaleString('en')} cases, click to download (ms)`,
+    results.figures.exportXlsxMs,
+    'exportXlsxMs',
+  ],
+  [
+    `export the ledger to CSV, ${stored.toLocaleString('en')} cases, click to download (ms)`,
+    results.figures.exportCsvMs,
+    'exportCsvMs',
+  ],
+  [
+    '… options page JS heap at peak, .xlsx / CSV (MB, sampled every 50 ms)',
+    `${results.figures.day.xlsx.peakHeapMB} / ${results.figures.day.csv.peakHeapMB}`,
+  ],
+  [
+    `日报: first render, a day with 1,000 new among ${(stored + 1000).toLocaleString('en')} stored (ms)`,
+    results.figures.reportMs,
+    'reportMs',
+  ],
+  [`… the day on which all ${stored.toLocaleString('en')} were first seen (ms)`, results.figures.day.reportAllNew.ms],
   ...layoutRows,
   [
     'content scripts (KB gzip / raw)',

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { followLang } from '../../lib/ui/settings';
 import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
@@ -14,9 +15,31 @@ const SECTIONS = [
   ['rules', '平台规则', 'Rules', RulesSection],
   ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
   ['replies', '回复模板', 'Replies', RepliesSection],
+  ['report', '日报', 'Daily report', ReportLink],
   ['metrics', '数据统计', 'Metrics', MetricsSection],
   ['data', '数据管理', 'Data', DataSection],
 ] as const;
+
+/** 日报 is its own page (report.html): it reads only the day it shows, and prints as it is. */
+function ReportLink() {
+  return (
+    <>
+      <p class="muted">
+        某一天的新增、已结束、超时由平台处理的售后单，退款金额，平均首次处理用时，主要原因（按类型），近 14
+        天走势；可打印，可导出 Excel。只统计本浏览器看到的记录。
+      </p>
+      <a
+        class="button"
+        href={browser.runtime.getURL('/report.html')}
+        target="_blank"
+        rel="noreferrer"
+        data-testid="open-report"
+      >
+        打开日报（默认昨日）
+      </a>
+    </>
+  );
+}
 
 function About() {
   return (

@@ -4,6 +4,8 @@ import { createDb, type CaseRecord } from '../../lib/storage/db';
 import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
+import { digestParts } from '../../lib/ui/digest-line';
+import { LedgerExport } from '../../lib/ui/ledger-export';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
@@ -31,16 +33,23 @@ function open(key: string) {
 function DigestLine({ d }: { d: Digest }) {
   const t = useT();
   if (!d.since) return null;
-  const parts = [
-    d.newCases && t('新增 {n} 单', { n: d.newCases }),
-    d.statusChanges.length && t('状态变化 {n} 次', { n: d.statusChanges.length }),
-    d.autoActions.length && t('平台自动处理 {n} 单', { n: d.autoActions.length }),
-  ].filter(Boolean);
+  const parts = digestParts(d, t);
   return (
     <p class="ar-digest" data-testid="digest">
       {t('自上次查看以来：')}
       {parts.length ? parts.join('，') : t('没有变化')}
     </p>
+  );
+}
+
+/** 导出台账, folded: the ledger as .xlsx or CSV with the filters (lib/ui/ledger-export.tsx). */
+function ExportBox() {
+  const t = useT();
+  return (
+    <details class="ar-export-box">
+      <summary>{t('导出台账')}</summary>
+      <LedgerExport db={db} />
+    </details>
   );
 }
 
@@ -109,7 +118,17 @@ function Queue() {
       <header class="ar-popup-head">
         <strong>{t('售后雷达')}</strong>
         <span>AfterSales Radar</span>
-        <a class="ar-options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+        <a
+          class="ar-options"
+          href={browser.runtime.getURL('/report.html')}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="yesterday"
+          title={t('昨日日报')}
+        >
+          {t('昨日')}
+        </a>
+        <a class="ar-options-2" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           {t('设置')}
         </a>
       </header>
@@ -136,6 +155,7 @@ function Queue() {
               ? t('{n} 单，按紧急程度载入前 {m} 单', { n: openCount, m: queue.length })
               : (Object.keys(counts) as CaseKind[]).map((k) => `${t(KIND_LABEL[k])} ${counts[k]}`).join(' · ')}
           </p>
+          <ExportBox />
           <input
             class="ar-search"
             type="search"

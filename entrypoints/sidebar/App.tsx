@@ -7,6 +7,7 @@ import { HOUR_MS } from '../../lib/shared/china-time';
 import { LangContext, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
 import { CaseView } from './CaseView';
+import { Cockpit } from './Cockpit';
 import { DataNotes } from './DataNotes';
 import { pageHost, TeachLabels } from './TeachLabels';
 import type { SidebarState, SidebarStore } from './store';
@@ -206,16 +207,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             {t('未识别的页面：这里没有可读取的售后单。请打开 售后管理 的 退款管理 / 换货管理 / 退货邮费 页面。')}
           </p>
         )}
-        {reading?.page === 'workbench' && (
-          <dl class="ar-stats" data-testid="stats">
-            {Object.entries(reading.stats).map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        {reading?.page === 'workbench' && <Cockpit stats={reading.stats} now={now} />}
         {focus && focusAssessment && (
           <CaseView
             c={focus}

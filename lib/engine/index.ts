@@ -22,6 +22,6 @@ export { reasonCategory } from './reason';
 export type { ReasonCategory } from './reason';
 export { DEFAULT_RULES, resolveRules } from './rules';
 export type { Confidence, Rule, RuleGroup, RuleOverrides } from './rules';
-export { workingMsBetween } from './working-hours';
+export { nextWorkStart, workingMsBetween } from './working-hours';
 export { DEFAULT_ALERTS, planAlerts, quietUntil } from './alerts';
 export type { AlertCandidate, AlertPlan, AlertSettings } from './alerts';

@@ -44,3 +44,23 @@ export function workingMsBetween(
   }
   return total;
 }
+
+/**
+ * The start of the shop's next working period after `now` (epoch ms), or undefined when the hours are
+ * malformed or no working day falls in the next 60 days. A period belongs to the China-time day it
+ * starts on; an end at or before the start means the shift runs past midnight (20:00–02:00). A day
+ * that is not a working day, or is a holiday, starts no period. "Next" means strictly after `now`: in
+ * the middle of a shift, it is the start of the following one (what the last person on shift hands over to).
+ * @example nextWorkStart(fri19, { days: [1,2,3,4,5], start: '09:00', end: '18:00' }) //=> Monday 09:00
+ */
+export function nextWorkStart(now: number, hours: WorkingHours, holidays: readonly string[] = []): number | undefined {
+  const start = minutesOf(hours.start);
+  if (start === undefined || minutesOf(hours.end) === undefined || start >= 24 * 60) return undefined;
+  const off = new Set(holidays);
+  for (let day = startOfChinaDay(now), n = 0; n <= 60; day += DAY_MS, n++) {
+    const open = day + start * 60_000;
+    if (open <= now || !hours.days.includes(weekday(day)) || off.has(toChinaIso(day).slice(0, 10))) continue;
+    return open;
+  }
+  return undefined;
+}

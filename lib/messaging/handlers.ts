@@ -8,6 +8,7 @@ import type { RadarDB } from '../storage/db';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
 import { loadPolicy } from '../storage/policy-store';
+import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
 import type { PageData } from './page-data';
 import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
@@ -137,6 +138,15 @@ export async function handleMessage(
         return { ok: false, error: 'frame/reading is sent by the background only' };
       case 'cases/urgent':
         return { ok: true, value: await listUrgent(db, msg.limit ?? 50) };
+      case 'cockpit/get':
+        return {
+          ok: true,
+          value: await loadCockpit(db, now, await loadPolicy(db), {
+            since: msg.since,
+            look: msg.look,
+            nowIso: toChinaIso(now),
+          }),
+        };
       case 'case/get':
         return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
       case 'case/staff': {

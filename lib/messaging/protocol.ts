@@ -79,6 +79,11 @@ export const MessageSchema = v.variant('type', [
     type: v.literal('cases/urgent'),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
+  /**
+   * The day's cockpit for 售后工作台 (lib/storage/cockpit.ts). `look`: the sidebar just opened (the
+   * digest runs from its previous look); otherwise the digest runs from `since`.
+   */
+  v.object({ type: v.literal('cockpit/get'), look: v.optional(v.boolean()), since: v.optional(IsoTime) }),
   /** One case from the ledger with its timeline (the sidebar's case view). */
   v.object({ type: v.literal('case/get'), key: CaseKey }),
   /** Staff data: a note, the handled mark, the assignee, a next-step tick. Never from a page read. */

@@ -43,6 +43,7 @@ const EventSchema = v.object({
   from: v.optional(Text(5000)),
   to: v.optional(Text(5000)),
   auto: v.optional(v.boolean()),
+  closed: v.optional(v.boolean()),
 });
 
 const ReplySchema = v.object({

@@ -5,6 +5,7 @@ import type { ShopPolicy } from '../engine/policy';
 import { EMPTY_POLICY } from '../engine/policy';
 import { amountAtStake, FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
 import { caseKey } from '../shared/case-key';
+import { toChinaIso } from '../shared/china-time';
 import { STORED_FIELDS } from '../shared/case-fields';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
@@ -74,7 +75,8 @@ export function mergeCase(
 }
 
 function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Observation): CaseEvent[] {
-  const base = { caseKey: next.key, at: source.readAt, page: source.page, url: source.url };
+  // In China time whatever offset the reading carried: the timeline is ranged by this text (digest, 日报).
+  const base = { caseKey: next.key, at: toChinaIso(Date.parse(source.readAt)), page: source.page, url: source.url };
   if (!prev) return [{ ...base, type: 'first-seen', to: next.statusText ?? next.status }];
   const out: CaseEvent[] = [];
   if (prev.status !== next.status) {
@@ -86,6 +88,7 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
       from: prev.statusText ?? prev.status,
       to: next.statusText ?? next.status,
       ...(missed ? { auto: true } : {}),
+      ...(next.open ? {} : { closed: true }),
     });
   }
   const before = prev.due ? Date.parse(prev.due.at) : undefined;
@@ -126,10 +129,21 @@ export async function upsertCases(
 /** Every open case, in deadline order (an index range). */
 const openByDeadline = (db: RadarDB) => db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, Infinity]);
 
+/** The urgency order of the queue (popup, sidebar cockpit): earliest deadline first, equal deadlines by money at stake. */
+export function byUrgency(a: CaseRecord, b: CaseRecord): number {
+  return a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0);
+}
+
 /** Open cases, most urgent first; equal deadlines by money at stake. */
 export async function listUrgent(db: RadarDB, limit = 50): Promise<CaseRecord[]> {
   const rows = await openByDeadline(db).limit(limit).toArray();
-  return rows.sort((a, b) => a.deadlineAt - b.deadlineAt || (b.amountFen ?? 0) - (a.amountFen ?? 0));
+  return rows.sort(byUrgency);
+}
+
+/** Open cases whose deadline falls before `until` (epoch ms), overdue ones included, most urgent first. */
+export async function listOpenDueBefore(db: RadarDB, until: number, limit = 2000): Promise<CaseRecord[]> {
+  const rows = await db.cases.where('[open+deadlineAt]').between([1, -Infinity], [1, until]).limit(limit).toArray();
+  return rows.sort(byUrgency);
 }
 
 /** How many cases are open, counted by index. */

@@ -66,6 +66,8 @@ export interface CaseEvent {
   to?: string;
   /** A status change seen after the platform's deadline had passed: the platform decided. */
   auto?: boolean;
+  /** A status change into a final state: the case finished (recorded since 2026-12; older events lack it). */
+  closed?: boolean;
 }
 
 export interface SettingRecord {

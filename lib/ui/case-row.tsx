@@ -14,16 +14,19 @@ export interface RowDue {
   consequence: AutoAction | null;
 }
 
+/** `aside`: a line under the row's ids (the cockpit says when a stale case was last read). */
 export function CaseRow({
   c,
   due,
   now,
   onSelect,
+  aside,
 }: {
   c: CaseSnapshot;
   due: RowDue | null | undefined;
   now: number;
   onSelect?: () => void;
+  aside?: string;
 }) {
   const t = useT();
   const lang = useLang();
@@ -76,6 +79,7 @@ export function CaseRow({
             {c.orderId ? ` · ${t('订单')} ${c.orderId}` : ''}
             {c.buyer ? ` · ${c.buyer}` : ''}
           </span>
+          {aside && <span class="ar-case-aside">{aside}</span>}
         </span>
         <span class="ar-case-amount">{formatFen(amount)}</span>
       </button>

@@ -136,6 +136,39 @@ const EN: Record<string, string> = {
   '24 小时后': 'Later',
   '共记录 {n} 单（含已结束）。': '{n} cases recorded (finished ones included).',
   '没有进行中的售后单。': 'No open cases.',
+  '已结束 {n} 单': '{n} finished',
+  // 售后工作台's cockpit.
+  页面上的统计卡片: "The page's stat cards",
+  紧急队列: 'Urgent',
+  '24 小时内没有到期的售后单。': 'Nothing is due within 24 h.',
+  '另有 {n} 单未列出': '{n} more not listed',
+  下班前: 'Before close',
+  '工作时间里没有工作日，无法推算下次上班。':
+    'The working hours have no working day: the next shift cannot be worked out.',
+  '下次上班 {at} 之前到期的售后单（夜里无人处理）。':
+    'Cases due before the next shift starts at {at} (nobody on duty meanwhile).',
+  '按默认工作时间（周一至周五 09:00–18:00），可在设置中修改。':
+    'Default hours (Mon–Fri 09:00–18:00); set yours in the options.',
+  久未刷新: 'Not refreshed lately',
+  '超过 {h} 小时未读取、48 小时内到期的售后单：倒计时未经近期确认。':
+    'Cases not read for over {h} h and due within 48 h: their countdowns are not recently confirmed.',
+  '打开 {page} 刷新': 'Open {page} to refresh',
+  '倒计时未确认：{h} 小时前读取': 'Countdown not confirmed: read {h} h ago',
+  // 导出台账.
+  状态: 'Status',
+  全部: 'All',
+  已结束: 'Finished',
+  紧急程度: 'Urgency',
+  申请日期从: 'Applied from',
+  至: 'to',
+  申请日期至: 'Applied to',
+  '导出 Excel（.xlsx）': 'Export Excel (.xlsx)',
+  '导出 CSV': 'Export CSV',
+  '已导出 {n} 单': '{n} cases exported',
+  '导出失败：': 'Export failed: ',
+  导出台账: 'Export the ledger',
+  昨日: 'Yesterday',
+  昨日日报: "Yesterday's report",
 };
 
 /** Translate a Chinese UI string, filling {names}. */

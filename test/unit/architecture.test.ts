@@ -72,3 +72,46 @@ describe('the content script carries no validation library', () => {
       expect(m[1], `${f} imports ${m[1]}`).not.toMatch(/messaging|valibot/);
   });
 });
+
+describe('the file-format libraries stay out of the page and the background', () => {
+  // write-excel-file and csv-stringify (~110 KB) are for exports, made in the options page and the popup.
+  const LIBS = /^(csv-stringify|write-excel-file)(\/|$)/;
+  /** Every source file a file reaches by static imports (dynamic `import()` is not followed: it loads on demand). */
+  function reached(entry: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    for (const m of code(entry).matchAll(/^\s*(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm)) {
+      const spec = m[1]!;
+      if (!spec.startsWith('.')) {
+        seen.add(spec);
+        continue;
+      }
+      const base = join(entry, '..', spec);
+      const file = ['.ts', '.tsx', '/index.ts']
+        .map((ext) => base + ext)
+        .find((p) => {
+          try {
+            return statSync(join(ROOT, p)).isFile();
+          } catch {
+            return false;
+          }
+        });
+      if (file) reached(relative(ROOT, join(ROOT, file)), seen);
+    }
+    return seen;
+  }
+  it.each([
+    'entrypoints/seller.content/index.ts',
+    'entrypoints/background/index.ts',
+    'entrypoints/sidebar/main.tsx',
+    'entrypoints/popup/main.tsx',
+    'entrypoints/options/main.tsx',
+  ])('%s does not load them by a static import', (entry) => {
+    const all = [...reached(entry)];
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.filter((m) => LIBS.test(m) || m === 'lib/export/files.ts')).toEqual([]);
+  });
+  it('the export writers are imported on demand only', () => {
+    expect(code('lib/ui/ledger-export.tsx')).toMatch(/import\('\.\.\/export\/files'\)/);
+  });
+});

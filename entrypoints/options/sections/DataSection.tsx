@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/alert-settings';
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
+import { LedgerExport } from '../../../lib/ui/ledger-export';
 import { TaughtLabels } from './TaughtLabels';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -24,6 +25,12 @@ export function DataSection() {
       <p class="muted" data-testid="data-counts">
         本地台账：{counts.cases} 个售后单，{counts.events} 条记录。
       </p>
+      <h3>导出台账 Excel / CSV</h3>
+      <p class="muted">
+        按条件导出本浏览器记录的售后单：Excel 和 WPS
+        可直接打开（售后单号、订单编号为文本，金额单位为元，时间为北京时间）。
+      </p>
+      <LedgerExport db={db} />
       <h3>导出 Export</h3>
       <label class="row">
         <input

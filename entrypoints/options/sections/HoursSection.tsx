@@ -7,6 +7,7 @@ import { ALERTS_KEY } from '../../../lib/storage/alert-settings';
 import { HOLIDAYS_KEY, HOURS_KEY } from '../../../lib/storage/policy-store';
 import { getSetting, putSetting } from '../shared';
 import { SHORTCUT_KEY } from '../../../lib/storage/keys';
+import { CockpitPart } from './CockpitPart';
 
 const DAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
@@ -14,6 +15,7 @@ export function HoursSection() {
   return (
     <>
       <WorkingHoursPart />
+      <CockpitPart />
       <AlertsPart />
       <ShortcutPart />
     </>

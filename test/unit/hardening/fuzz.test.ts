@@ -26,6 +26,7 @@ const TYPES = [
   'data/prune',
   'data/clear',
   'alerts/sweep',
+  'cockpit/get',
   'case/open',
   'frame/reading',
   'nope',

@@ -1,0 +1,125 @@
+/**
+ * The ledger as a table for Excel and WPS: which cases (the filters), and each case as one row of
+ * plain values with Chinese column names. No file format here (lib/export/files.ts writes them), so
+ * this module is cheap to import and its rows are tested as data.
+ */
+import { toChinaIso } from '../shared/china-time';
+import { amountAtStake, type CaseKind } from '../shared/types';
+import type { CaseRecord, RadarDB } from '../storage/db';
+import { ACTION_LABEL, KIND_LABEL, PLATFORM_LABEL, statusLabel, tierOf, type Tier } from '../ui/format';
+
+/** The popup's filters for the ledger: kind, status, urgency, and a range of 申请 dates (China dates, inclusive). */
+export interface LedgerFilter {
+  kind?: CaseKind;
+  status?: 'open' | 'finished';
+  /** Only open cases in this tier of time left. */
+  urgency?: Tier;
+  /** 'YYYY-MM-DD': 申请时间 (or, unknown, when first seen) on or after this China date. */
+  from?: string;
+  /** 'YYYY-MM-DD': … on or before this China date. */
+  to?: string;
+}
+
+export const TIER_LABEL: Record<Tier, string> = {
+  overdue: '已超时',
+  lt6h: '6 小时内',
+  lt24h: '24 小时内',
+  later: '24 小时后',
+  none: '时限未知',
+};
+
+/** A cell: text (ids stay text: 19 digits would lose the last ones as a number), a money amount in yuan, a count, or nothing. */
+export type ExportCell = { text: string } | { yuan: number } | { num: number } | null;
+
+/** The columns, in order. */
+export const EXPORT_COLUMNS = [
+  '售后单号',
+  '订单编号',
+  '平台',
+  '类型',
+  '售后类型',
+  '状态',
+  '申请时间',
+  '退款金额（元）',
+  '涉及金额（元）',
+  '原因',
+  '买家',
+  '时限（北京时间）',
+  '时限依据',
+  '到期动作',
+  '紧急程度',
+  '已处理',
+  '备注',
+  '首次记录',
+  '最后读取',
+] as const;
+
+/** China time as Excel users write it: 2026-12-03 21:50:00. */
+export function chinaText(iso: string | undefined): string {
+  if (!iso) return '';
+  // Most stored times are already China time to the second: no Date needed (100,000 rows × 4 times).
+  if (iso.length === 25 && iso.endsWith('+08:00') && iso[10] === 'T') return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : toChinaIso(ms).slice(0, 19).replace('T', ' ');
+}
+
+const text = (s: string | undefined): ExportCell => (s ? { text: s } : null);
+const yuan = (fen: number | undefined): ExportCell => (fen === undefined ? null : { yuan: fen / 100 });
+
+/** One case as a row of cells, in EXPORT_COLUMNS order; `now` decides the urgency column. */
+export function exportRow(c: CaseRecord, now: number): ExportCell[] {
+  const due = c.due;
+  return [
+    text(c.disputeId),
+    text(c.orderId),
+    text(PLATFORM_LABEL[c.platform]),
+    text(KIND_LABEL[c.kind]),
+    text(c.refundType),
+    text(statusLabel(c.status, c.statusText)),
+    text(chinaText(c.appliedAt)),
+    yuan(c.refundFen),
+    yuan(amountAtStake(c)),
+    text(c.reason),
+    text(c.buyer),
+    text(chinaText(due?.at)),
+    due ? { text: due.basis === 'page' ? '页面倒计时' : '规则估算' } : null,
+    text(due?.consequence ? ACTION_LABEL[due.consequence] : undefined),
+    { text: c.open ? TIER_LABEL[tierOf(c.deadlineAt, now)] : '已结束' },
+    { text: c.staff?.handled ? '是' : '否' },
+    text(c.staff?.note),
+    text(chinaText(c.firstSeenAt)),
+    text(chinaText(c.lastSeenAt)),
+  ];
+}
+
+/** Whether a case passes the filters at `now`. */
+export function matches(c: CaseRecord, f: LedgerFilter, now: number): boolean {
+  if (f.kind && c.kind !== f.kind) return false;
+  if (f.status === 'open' && !c.open) return false;
+  if (f.status === 'finished' && c.open) return false;
+  if (f.urgency && (!c.open || tierOf(c.deadlineAt, now) !== f.urgency)) return false;
+  if (f.from || f.to) {
+    const day = chinaText(c.appliedAt ?? c.firstSeenAt).slice(0, 10);
+    if (f.from && day < f.from) return false;
+    if (f.to && day > f.to) return false;
+  }
+  return true;
+}
+
+/** The ledger's cases passing the filters: open ones most urgent first, then finished ones, most recently seen first. */
+export async function selectForExport(db: RadarDB, f: LedgerFilter, now: number): Promise<CaseRecord[]> {
+  // Each range read whole (one getAll) and filtered here: a Dexie filter would walk a cursor, record by record.
+  const range = async (open: 0 | 1) =>
+    (await db.cases.where('[open+deadlineAt]').between([open, -Infinity], [open, Infinity]).toArray()).filter((c) =>
+      matches(c, f, now),
+    );
+  const open = f.status !== 'finished' ? await range(1) : [];
+  const finished = f.status !== 'open' && !f.urgency ? await range(0) : [];
+  finished.sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0));
+  return [...open, ...finished];
+}
+
+/** The file name for an export made at `now`, e.g. 售后雷达-台账-2026-12-03.xlsx. */
+export function exportFileName(what: string, now: number, ext: 'xlsx' | 'csv'): string {
+  return `售后雷达-${what}-${toChinaIso(now).slice(0, 10)}.${ext}`;
+}
