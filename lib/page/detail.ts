@@ -59,9 +59,9 @@ const STATUS_SENTENCE = /等待|已|待|成功|关闭|拒绝/;
 const ACTIONABLE = 'button, a, [role="button"], [role="tab"], [role="option"], label, option';
 
 /**
- * The status stated by the page's heading or status banner: a piece that is the whole text of its
- * element, not a button, link or tab, in a heading or banner element or short enough to be a
- * sentence of state; all such pieces must agree.
+ * The status stated by the page's heading or status banner: a short piece in a heading element (or
+ * inside a heading, or a role status / alert / banner), not in a button, link or tab, whose words are
+ * a known status; all such pieces must agree.
  */
 function statusFromHeading(tokens: Token[], at: number[], page: PageKind): string | undefined {
   const kind = kindFor(page, undefined, undefined);
