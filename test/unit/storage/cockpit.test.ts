@@ -5,6 +5,7 @@ import { loadCockpit, selectCockpit } from '../../../lib/storage/cockpit';
 import { createDb, NO_DEADLINE, type CaseRecord, type RadarDB } from '../../../lib/storage/db';
 import { EMPTY_POLICY } from '../../../lib/engine/policy';
 import type { CaseSnapshot } from '../../../lib/shared/types';
+import { listSource, snapshotOf } from './snapshots';
 import { toChinaIso } from '../../../lib/shared/china-time';
 
 const at = (iso: string) => Date.parse(iso);
@@ -124,21 +125,8 @@ describe("the cockpit's selections", () => {
 describe('the cockpit from the ledger', () => {
   let db: RadarDB;
   afterEach(async () => db?.delete());
-  const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-    platform: 'taobao',
-    disputeId: id,
-    kind: 'refund',
-    refundType: '仅退款',
-    status: 'WAIT_SELLER_AGREE',
-    statusText: '退款待处理',
-    flags: {},
-    ...patch,
-  });
-  const src = (readAt: string) => ({
-    page: 'refund-list' as const,
-    url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
-    readAt,
-  });
+  const snap = (id: string, patch: Partial<CaseSnapshot> = {}) => snapshotOf(id, patch);
+  const src = listSource;
 
   it('reads the open cases, and a new look reports what changed since the previous one (new, finished, changed)', async () => {
     db = createDb('cockpit-1');

@@ -3,24 +3,12 @@ import { upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import { digestSince } from '../../../lib/storage/digest';
 import type { CaseSnapshot } from '../../../lib/shared/types';
+import { listSource, snapshotOf } from './snapshots';
 
 let db: RadarDB;
 afterEach(async () => db?.delete());
-const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  platform: 'taobao',
-  disputeId: id,
-  kind: 'refund',
-  refundType: '退货退款',
-  status: 'WAIT_SELLER_AGREE',
-  statusText: '退款待处理',
-  flags: {},
-  ...patch,
-});
-const src = (readAt: string) => ({
-  page: 'refund-list' as const,
-  url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
-  readAt,
-});
+const snap = (id: string, patch: Partial<CaseSnapshot> = {}) => snapshotOf(id, patch, '退货退款');
+const src = listSource;
 
 describe('changed since you last looked', () => {
   it('counts new cases, status changes, and the auto-actions the platform took after a deadline passed', async () => {

@@ -3,25 +3,13 @@ import { updateStaff, upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import { dailyReport, NO_REASON } from '../../../lib/storage/report';
 import type { CaseSnapshot } from '../../../lib/shared/types';
+import { listSource, snapshotOf } from './snapshots';
 
 const H = 3_600_000;
 let db: RadarDB;
 afterEach(async () => db?.delete());
-const snap = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  platform: 'taobao',
-  disputeId: id,
-  kind: 'refund',
-  refundType: '仅退款',
-  status: 'WAIT_SELLER_AGREE',
-  statusText: '退款待处理',
-  flags: {},
-  ...patch,
-});
-const src = (readAt: string) => ({
-  page: 'refund-list' as const,
-  url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
-  readAt,
-});
+const snap = (id: string, patch: Partial<CaseSnapshot> = {}) => snapshotOf(id, patch);
+const src = listSource;
 const done = { status: 'SUCCESS' as const, statusText: '退款成功' };
 
 /** A day in the ledger (China time): four cases seen on 12-02, one the day before, one the day after. */
