@@ -36,7 +36,7 @@ const CaseRecordSchema = v.object({
 
 const EventSchema = v.object({
   caseKey: Text(60),
-  type: v.picklist(['first-seen', 'status-change', 'deadline-change', 'note', 'handled', 'step', 'imported']),
+  type: v.picklist(['first-seen', 'status-change', 'deadline-change', 'note', 'handled', 'step', 'claim', 'imported']),
   at: Iso,
   page: v.optional(PageKind),
   url: v.optional(Text(2000)),
@@ -44,9 +44,11 @@ const EventSchema = v.object({
   to: v.optional(Text(5000)),
   auto: v.optional(v.boolean()),
   closed: v.optional(v.boolean()),
+  by: v.optional(Text(40)),
 });
 
-const ReplySchema = v.object({
+/** A reply template as stored (also what team sync carries). */
+export const ReplySchema = v.object({
   id: Text(80),
   title: Text(80),
   category: Text(40),

@@ -105,25 +105,43 @@ export async function upsertCases(
   cases: CaseSnapshot[],
   source: Observation,
   policy: ShopPolicy = EMPTY_POLICY,
-): Promise<{ saved: number; created: number }> {
-  let created = 0;
+): Promise<{ saved: number; created: number; createdKeys: string[] }> {
+  return upsertObservations(
+    db,
+    cases.map((snap) => ({ snap, source })),
+    policy,
+  );
+}
+
+/**
+ * Store observations of cases, each with its own source (a page read here, or a colleague's by team
+ * sync), in one transaction. `touch` may add to each merged record before it is stored.
+ */
+export async function upsertObservations(
+  db: RadarDB,
+  observed: { snap: CaseSnapshot; source: Observation }[],
+  policy: ShopPolicy = EMPTY_POLICY,
+  touch?: (rec: CaseRecord, i: number) => void,
+): Promise<{ saved: number; created: number; createdKeys: string[] }> {
+  const createdKeys: string[] = [];
   await db.transaction('rw', db.cases, db.events, async () => {
-    const keys = cases.map(caseKey);
+    const keys = observed.map((o) => caseKey(o.snap));
     const prevs = await db.cases.bulkGet(keys);
     const latest = new Map<string, CaseRecord>();
     const events: CaseEvent[] = [];
-    cases.forEach((snap, i) => {
+    observed.forEach(({ snap, source }, i) => {
       const key = keys[i]!;
       const prev = latest.get(key) ?? prevs[i];
       const next = mergeCase(prev, snap, source, policy);
-      if (!prev) created++;
+      touch?.(next, i);
+      if (!prev) createdKeys.push(key);
       latest.set(key, next);
       events.push(...eventsFor(prev, next, source));
     });
     await db.cases.bulkPut([...latest.values()]);
     if (events.length) await db.events.bulkAdd(events);
   });
-  return { saved: cases.length, created };
+  return { saved: observed.length, created: createdKeys.length, createdKeys };
 }
 
 /** Every open case, in deadline order (an index range). */

@@ -31,6 +31,19 @@ export interface StaffData {
   stepsDone?: string[];
 }
 
+/** What colleagues did with a case, from team sync (lib/sync): shown beside this browser's staff data. */
+export interface TeamView {
+  /** 认领: who claimed the case and when, earliest first. Advice only: anyone can still act. */
+  claims: { by: string; at: string }[];
+  /** Notes a colleague wrote at the same time as the note shown, until someone sets them aside. */
+  otherNotes: { value: string; by: string; at: string }[];
+  /** Who wrote the note, and set the handled mark. */
+  note?: { by: string; at: string };
+  handled?: { by: string; at: string };
+  /** The last colleague whose browser read the case (synced case snapshots). */
+  seenBy?: { by: string; at: string };
+}
+
 /** A case as the ledger keeps it: the merged snapshot plus bookkeeping and staff data. */
 export interface CaseRecord extends CaseSnapshot {
   /** `${platform}:${disputeId}` */
@@ -50,10 +63,11 @@ export interface CaseRecord extends CaseSnapshot {
   /** Alert thresholds (minutes before due; 0 = overdue) already notified for the current due time. */
   alertsSent?: number[];
   staff?: StaffData;
+  team?: TeamView;
 }
 
 export type CaseEventType =
-  'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled' | 'step' | 'imported';
+  'first-seen' | 'status-change' | 'deadline-change' | 'note' | 'handled' | 'step' | 'claim' | 'imported';
 
 export interface CaseEvent {
   id?: number;
@@ -68,6 +82,8 @@ export interface CaseEvent {
   auto?: boolean;
   /** A status change into a final state: the case finished (recorded since 2026-12; older events lack it). */
   closed?: boolean;
+  /** The colleague who did it (staff events that came by team sync). */
+  by?: string;
 }
 
 export interface SettingRecord {

@@ -1,0 +1,121 @@
+/**
+ * The shop's shared settings as team documents, one per item so colleagues editing different items
+ * never conflict: the platform-rule overrides (one document), each taught page label, each reply
+ * template, each commitment (with its effective date: the dated history only grows). An item edited
+ * in two browsers at once keeps the later edit (each carries who and when). Pure: the local side is
+ * passed in as plain data, and the answer is what to write where.
+ */
+import * as v from 'valibot';
+import { PolicySchema, CommitmentSchema } from '../storage/policy-schema';
+import { ReplySchema } from '../storage/backup';
+import { TaughtLabelSchema, isMeaning, type Meaning, type Taught } from '../storage/taught';
+import type { ReplyRecord } from '../storage/db';
+import type { CommitmentEntry } from '../engine/policy';
+import type { RuleOverrides } from '../engine/rules';
+import { IsoTime } from '../shared/snapshot-schema';
+import { isSellerHost } from '../page/hosts';
+
+const Who = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
+const Stamp = { by: Who, at: IsoTime };
+
+export const ShopDocSchema = v.variant('type', [
+  v.object({ type: v.literal('rules'), value: v.nullable(v.unwrap(PolicySchema.entries.ruleOverrides)), ...Stamp }),
+  v.object({
+    type: v.literal('taught'),
+    host: v.pipe(v.string(), v.check(isSellerHost)),
+    label: TaughtLabelSchema,
+    /** null: the label was forgotten. */
+    meaning: v.nullable(v.pipe(v.string(), v.check(isMeaning))),
+    ...Stamp,
+  }),
+  /** `reply` null: the template was deleted. */
+  v.object({
+    type: v.literal('reply'),
+    id: v.pipe(v.string(), v.maxLength(80)),
+    reply: v.nullable(ReplySchema),
+    ...Stamp,
+  }),
+  v.object({ type: v.literal('commitment'), entry: CommitmentSchema, ...Stamp }),
+]);
+
+export type ShopDoc = v.InferOutput<typeof ShopDocSchema>;
+
+/** What this browser has of the shop's shared settings. */
+export interface LocalShop {
+  rules: RuleOverrides | undefined;
+  taught: Taught;
+  replies: ReplyRecord[];
+  commitments: CommitmentEntry[];
+}
+
+/** A stable id for a commitment entry: its content (an entry is never edited, only superseded). */
+export function commitmentId(entry: CommitmentEntry): string {
+  const body = JSON.stringify(Object.fromEntries(Object.entries(entry).sort(([a], [b]) => a.localeCompare(b))));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193) >>> 0;
+  return `commitment:${entry.type}:${entry.effectiveFrom}:${h.toString(36)}`;
+}
+
+export const shopDocId = (d: ShopDoc): string =>
+  d.type === 'rules'
+    ? 'shop:rules'
+    : d.type === 'taught'
+      ? `taught:${d.host}:${d.label}`
+      : d.type === 'reply'
+        ? `reply:${d.id}`
+        : commitmentId(d.entry);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The documents to write so the team has this browser's settings: every local item the documents lack
+ * or hold otherwise, and a removal for an item the documents have and this browser no longer does.
+ * Only run after the team's documents were applied here (else a colleague's new item would read as
+ * removed by us).
+ */
+export function shopChanges(local: LocalShop, docs: ReadonlyMap<string, ShopDoc>, by: string, at: string): ShopDoc[] {
+  const out: ShopDoc[] = [];
+  const put = (d: ShopDoc) => {
+    const had = docs.get(shopDocId(d));
+    if (!had || !sameContent(had, d)) out.push(d);
+  };
+  put({ type: 'rules', value: local.rules && Object.keys(local.rules).length ? local.rules : null, by, at });
+  const taughtIds = new Set<string>();
+  for (const [host, labels] of Object.entries(local.taught))
+    for (const [label, meaning] of Object.entries(labels)) {
+      const d: ShopDoc = { type: 'taught', host, label, meaning, by, at };
+      taughtIds.add(shopDocId(d));
+      put(d);
+    }
+  const replyIds = new Set<string>();
+  for (const reply of local.replies) {
+    const d: ShopDoc = { type: 'reply', id: reply.id, reply, by, at };
+    replyIds.add(shopDocId(d));
+    put(d);
+  }
+  for (const entry of local.commitments) put({ type: 'commitment', entry, by, at });
+  for (const [id, d] of docs) {
+    if (d.type === 'taught' && d.meaning !== null && !taughtIds.has(id)) out.push({ ...d, meaning: null, by, at });
+    if (d.type === 'reply' && d.reply !== null && !replyIds.has(id)) out.push({ ...d, reply: null, by, at });
+  }
+  return out;
+}
+
+/** Whether two documents say the same (stamps aside). */
+export function sameContent(a: ShopDoc, b: ShopDoc): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'rules' && b.type === 'rules') return same(a.value, b.value);
+  if (a.type === 'taught' && b.type === 'taught') return a.meaning === b.meaning;
+  if (a.type === 'reply' && b.type === 'reply') return same(a.reply, b.reply);
+  return true;
+}
+
+/** Taught labels with one team document applied. */
+export function taughtWith(taught: Taught, d: Extract<ShopDoc, { type: 'taught' }>): Taught {
+  const labels = { ...(taught[d.host] ?? {}) };
+  if (d.meaning === null) delete labels[d.label];
+  else labels[d.label] = d.meaning as Meaning;
+  const next = { ...taught, [d.host]: labels };
+  if (!Object.keys(labels).length) delete next[d.host];
+  return next;
+}
