@@ -16,6 +16,9 @@ export default defineConfig({
     // storage: settings; alarms: deadline reminders; notifications: warn before the platform auto-acts.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...SELLER_HOST_PATTERNS],
+    // Team sync (off by default): the shop's own server, asked for at run time for that one origin
+    // (the options page requests exactly it; HTTPS, or http on this computer only).
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '售后雷达 AfterSales Radar' },
     // The sidebar page is framed into seller pages by the content script, and only there.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...SELLER_HOST_PATTERNS] }],

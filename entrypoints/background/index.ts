@@ -7,12 +7,14 @@ import type { Message } from '../../lib/messaging/protocol';
 import { SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
 import { installAlerts, openCase, sweep } from './alerts';
+import { installTeamSync } from './team';
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = createDb();
     const alerts = installAlerts(db);
+    const team = installTeamSync(db);
     // Each open sidebar's port, by the tab it is framed in (as the browser says, not the sidebar):
     // readings reach it from here, as they reach the ledger.
     const sidebars = new Map<number, Browser.runtime.Port>();
@@ -48,6 +50,9 @@ export default defineBackground({
       afterTaught: () => void browser.storage.local.set({ [TAUGHT_VERSION_KEY]: Date.now() }),
       sweep: () => sweep(db),
       openCase: (key: string) => openCase(db, key),
+      teamStaff: team.staff,
+      afterSeen: team.afterSeen,
+      teamRun: team.run,
     };
     // The polyfill sends whatever the returned promise resolves to.
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the polyfill answers with what the promise resolves to

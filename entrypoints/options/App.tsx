@@ -8,6 +8,7 @@ import { MetricsSection } from './sections/MetricsSection';
 import { RepliesSection } from './sections/RepliesSection';
 import { RulesSection } from './sections/RulesSection';
 import { ShopSection } from './sections/ShopSection';
+import { TeamSection } from './sections/TeamSection';
 
 const SECTIONS = [
   ['shop', '店铺', 'Shop', ShopSection],
@@ -18,6 +19,7 @@ const SECTIONS = [
   ['report', '日报', 'Daily report', ReportLink],
   ['metrics', '数据统计', 'Metrics', MetricsSection],
   ['data', '数据管理', 'Data', DataSection],
+  ['team', '团队同步', 'Team sync', TeamSection],
 ] as const;
 
 /** 日报 is its own page (report.html): it reads only the day it shows, and prints as it is. */
@@ -48,12 +50,12 @@ function About() {
       <p>
         <b>数据只保存在本浏览器：</b>
         售后单（买家昵称打码、不读取手机号）、处理记录、备注、承诺、模板和设置存放在本扩展自己的 IndexedDB
-        中；不会发送到任何服务器，扩展本身不发起任何网络请求。已结束的售后单默认保留 180
-        天（可在「数据管理」修改），随时可以导出或清空。
+        中；不会发送到任何服务器。只有店铺在「团队同步」中开启同步后，才与您填写的本店服务器同步（不含登录凭证和页面原始数据）。已结束的售后单默认保留
+        180 天（可在「数据管理」修改），随时可以导出或清空。
       </p>
       <p class="muted">
         AfterSales Radar reads the after-sales pages you open, never acts on them, and keeps everything in this browser.
-        Nothing leaves it.
+        Nothing leaves it, unless the shop turns on team sync with its own server.
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { createDb, type CaseRecord } from '../../lib/storage/db';
 import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
+import { teamLine } from '../../lib/ui/team';
 import { digestParts } from '../../lib/ui/digest-line';
 import { LedgerExport } from '../../lib/ui/ledger-export';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
@@ -61,6 +62,11 @@ export function App() {
       <Queue />
     </LangContext.Provider>
   );
+}
+
+/** A case of the queue or the search; opens its page. */
+function QueueRow({ c, now }: { c: CaseRecord; now: number }) {
+  return <CaseRow c={c} due={c.due} now={now} onSelect={() => open(c.key)} aside={teamLine(c)} />;
 }
 
 function Queue() {
@@ -174,7 +180,7 @@ function Queue() {
               ) : (
                 <ol class="ar-cases">
                   {found.map((c) => (
-                    <CaseRow key={c.key} c={c} due={c.due} now={now} onSelect={() => open(c.key)} />
+                    <QueueRow key={c.key} c={c} now={now} />
                   ))}
                 </ol>
               )}
@@ -198,7 +204,7 @@ function Queue() {
                     </h2>
                     <ol class="ar-cases">
                       {drawn.map((c) => (
-                        <CaseRow key={c.key} c={c} due={c.due} now={now} onSelect={() => open(c.key)} />
+                        <QueueRow key={c.key} c={c} now={now} />
                       ))}
                     </ol>
                   </section>

@@ -89,7 +89,7 @@ function fill(root: ShadowRoot, m: BadgeMark, now: number): void {
   const unreadSays = unread
     ? [...(m.pageAction ? [`到期${ACTION_LABEL[m.pageAction]}（页面所示）`] : []), STATE_UNREAD]
     : [];
-  host.title = `售后雷达：${left.replace('？', '')}${est ? '（估）' : ''} · ${[...unreadSays, ...said, m.why].join(' · ')}`;
+  host.title = `售后雷达：${left.replace('？', '')}${est ? '（估）' : ''} · ${[...unreadSays, ...said, m.why, ...(m.claimedBy ? [m.claimedBy] : [])].join(' · ')}`;
 }
 
 function create(doc: Document, id: string): HTMLElement {

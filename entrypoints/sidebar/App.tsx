@@ -10,6 +10,7 @@ import { CaseView } from './CaseView';
 import { Cockpit } from './Cockpit';
 import { DataNotes } from './DataNotes';
 import { pageHost, TeachLabels } from './TeachLabels';
+import { SyncMark } from './TeamParts';
 import type { SidebarState, SidebarStore } from './store';
 
 function useStore(store: SidebarStore): SidebarState {
@@ -174,6 +175,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
         <span class="ar-page" data-testid="page-kind" data-page={reading?.page ?? 'unknown'}>
           {reading ? `${t(PAGE_LABEL[reading.page])} · ${t(PLATFORM_LABEL[reading.platform])}` : t('正在读取页面…')}
         </span>
+        {state.team && <SyncMark status={state.team.status} />}
         <button
           type="button"
           class="ar-icon"
@@ -218,6 +220,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             ledger={state.ledger?.record.disputeId === focus.disputeId ? state.ledger : undefined}
             actions={actions}
             onBack={isDetail ? undefined : () => actions.select(undefined)}
+            me={state.team?.name}
           />
         )}
         {!focus && reading && reading.page !== 'unknown' && reading.page !== 'workbench' && (

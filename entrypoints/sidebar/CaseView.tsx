@@ -9,6 +9,7 @@ import { formatChinaShort } from '../../lib/shared/china-time';
 import { ACTION_LABEL, formatFen, formatLeft, STATE_UNREAD, statusLabel, tierOf } from '../../lib/ui/format';
 import { formatLeftIn, useLang, useT } from '../../lib/ui/i18n';
 import type { SidebarActions } from './actions';
+import { OtherNotes, TeamCase } from './TeamParts';
 import { NeedsLine } from './NeedsLine';
 import { Replies } from './Replies';
 
@@ -180,14 +181,20 @@ function SevenDay({ a }: { a: Assessment }) {
   );
 }
 
-function Notes({ record, actions }: { record: CaseRecord; actions: SidebarActions }) {
+function Notes({ record, actions, shared }: { record: CaseRecord; actions: SidebarActions; shared: boolean }) {
   const t = useT();
   const [note, setNote] = useState(record.staff?.note ?? '');
   const [saved, setSaved] = useState(false);
   useEffect(() => setNote(record.staff?.note ?? ''), [record.key, record.staff?.note]);
   return (
     <section class="ar-section" aria-label="备注">
-      <h3 class="ar-h3">{t('备注（只存本机）')}</h3>
+      <h3 class="ar-h3">{shared ? t('备注（团队共享）') : t('备注（只存本机）')}</h3>
+      {record.team?.note && (
+        <p class="ar-why" data-testid="note-by">
+          {t('{who} {at} 写的', { who: record.team.note.by, at: formatChinaShort(Date.parse(record.team.note.at)) })}
+        </p>
+      )}
+      <OtherNotes record={record} actions={actions} onUse={(text) => setNote(note ? `${note}\n${text}` : text)} />
       <textarea
         class="ar-note"
         value={note}
@@ -229,6 +236,8 @@ export function CaseView(props: {
   ledger: { record: CaseRecord; events: CaseEvent[] } | undefined;
   actions: SidebarActions;
   onBack?: () => void;
+  /** With team sync on: this staff member's name (claims and notes are shared). */
+  me?: string;
 }) {
   const { c, a, now, ledger, actions } = props;
   const t = useT();
@@ -318,14 +327,16 @@ export function CaseView(props: {
             ))}
         </dl>
       </section>
-      {record && <Notes record={record} actions={actions} />}
+      {record && props.me !== undefined && <TeamCase record={record} me={props.me} actions={actions} />}
+      {record && <Notes record={record} actions={actions} shared={props.me !== undefined} />}
       {ledger && ledger.events.length > 0 && (
         <section class="ar-section" aria-label="本地记录" data-testid="timeline">
           <h3 class="ar-h3">{t('本地记录')}</h3>
           <ol class="ar-timeline">
             {ledger.events.map((e) => (
               <li key={e.id ?? `${e.type}${e.at}`}>
-                <span class="ar-why">{formatChinaShort(Date.parse(e.at))}</span> {t(EVENT_LABEL[e.type])}
+                <span class="ar-why">{formatChinaShort(Date.parse(e.at))}</span> {e.by ? `${e.by} · ` : ''}
+                {t(EVENT_LABEL[e.type])}
                 {e.to ? `：${e.from ? `${eventValue(e, e.from)} → ` : ''}${eventValue(e, e.to)}` : ''}
               </li>
             ))}

@@ -11,6 +11,10 @@ export interface SidebarActions {
     key: string,
     patch: { note?: string; handled?: boolean; step?: { text: string; done: boolean } },
   ) => Promise<void>;
+  /** 认领 (team sync): claim the case, or release the claim. */
+  claim: (key: string, claim: boolean) => Promise<void>;
+  /** Set aside the notes colleagues wrote at the same time as the note shown. */
+  dismissNotes: (key: string) => Promise<void>;
   /** Put text at the cursor of the page's reply box; the message says what happened. */
   insert: (text: string) => Promise<{ ok: boolean; message: string }>;
 }

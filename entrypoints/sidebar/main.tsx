@@ -17,6 +17,8 @@ import { caseKey } from '../../lib/shared/case-key';
 import { isDetailPage, type CaseSnapshot } from '../../lib/shared/types';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
+import type { SyncStatus } from '../../lib/sync/replicator';
+import { parseTeamSettings, TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../lib/sync/settings';
 import { followLang, followShortcut } from '../../lib/ui/settings';
 import type { SidebarActions } from './actions';
 import { App } from './App';
@@ -101,6 +103,14 @@ const actions: SidebarActions = {
   select: (id) => {
     store.set({ selected: id });
     void loadLedger();
+  },
+  claim: async (key, claim) => {
+    await send({ type: 'case/staff', key, claim });
+    await loadLedger();
+  },
+  dismissNotes: async (key) => {
+    await send({ type: 'case/staff', key, dismissNotes: true });
+    await loadLedger();
   },
   staff: async (key, patch) => {
     await send({ type: 'case/staff', key, ...patch });
@@ -205,9 +215,27 @@ followLang((lang) => store.set({ lang }));
 // The shortcut works with the focus in the sidebar too (the page's content script handles the page).
 followShortcut(window, () => actions.toggle(!store.get().collapsed));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[POLICY_VERSION_KEY]) void loadSettings();
+  if (area !== 'local') return;
+  if (changes[POLICY_VERSION_KEY]) void loadSettings();
+  if (changes[TEAM_SYNC_KEY] || changes[TEAM_STATUS_KEY]) void loadTeam();
 });
+
+/** Team sync's state; what colleagues did shows in the case at once. */
+async function loadTeam(): Promise<void> {
+  const got = await browser.storage.local.get([TEAM_SYNC_KEY, TEAM_STATUS_KEY]);
+  const settings = parseTeamSettings(got[TEAM_SYNC_KEY]);
+  const on = settings.ok && settings.settings.enabled;
+  const status = got[TEAM_STATUS_KEY] as SyncStatus | undefined;
+  const received = !!status?.received && status.at !== store.get().team?.status?.at;
+  store.set({ team: on ? { status, name: settings.settings.name } : undefined });
+  if (received) await loadLedger();
+}
 
 render(<App store={store} actions={actions} />, document.getElementById('app')!);
 void loadSettings();
 void connect();
+// A sidebar opening is a good moment to fetch what colleagues did (nothing happens while sync is off).
+const syncNow = () => void (store.get().team && send({ type: 'sync/now' }).catch(() => undefined));
+void loadTeam().then(syncNow);
+// While staff look at this page, colleagues' changes arrive within about 15 s (the alarm takes 30 s).
+setInterval(() => document.visibilityState === 'visible' && syncNow(), 15_000);

@@ -6,6 +6,7 @@ import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import type { PageReading } from '../../lib/shared/types';
 import type { Lang } from '../../lib/ui/i18n';
 import type { DataNote } from '../../lib/page/calibration';
+import type { SyncStatus } from '../../lib/sync/replicator';
 
 export interface SidebarState {
   /** What the page shows (or the frame that holds its list), as the content script read it. */
@@ -26,6 +27,8 @@ export interface SidebarState {
   saveError: string | undefined;
   /** The background's diagnostics of the page's data responses (DataNotes.tsx). */
   dataNotes?: readonly DataNote[];
+  /** Team sync, when it is on: its last status (the header's mark). */
+  team?: { status: SyncStatus | undefined; name: string };
 }
 
 type Listener = (s: SidebarState) => void;

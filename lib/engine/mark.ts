@@ -23,6 +23,8 @@ export interface BadgeMark {
   payerWhy?: string;
   /** Compensation owed: the total in fen (0 when the amount is not known yet) and how it is worked out. */
   owed?: { fen: number; why: string };
+  /** Colleagues who claimed the case (team sync), e.g. 小王 10:32 认领, for the tooltip. */
+  claimedBy?: string;
 }
 
 export function markOf(a: Assessment): BadgeMark {

@@ -1,10 +1,15 @@
 /** The background's answer to each protocol message. Free of browser APIs: the db and hooks are passed in. */
 import { assess } from '../engine/assess';
+import type { ShopPolicy } from '../engine/policy';
 import { markOf, type BadgeMark } from '../engine/mark';
 import { toChinaIso } from '../shared/china-time';
 import type { CaseSnapshot } from '../shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
-import type { RadarDB } from '../storage/db';
+import type { CaseRecord, RadarDB } from '../storage/db';
+import type { SyncStatus } from '../sync/replicator';
+import type { StaffPatch } from '../sync/team-case';
+import { caseKey } from '../shared/case-key';
+import { claimsText } from '../ui/format';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
 import { loadPolicy } from '../storage/policy-store';
@@ -37,6 +42,14 @@ export interface HandlerHooks {
   sweep?: () => Promise<unknown>;
   /** Open or focus a case's page. */
   openCase?: (key: string) => Promise<void>;
+  /**
+   * Team sync (entrypoints/background/team.ts): staff data through the team's document ('off': sync is
+   * off, the ledger alone), what to do after a page read was stored, and a run now.
+   */
+  teamStaff?: (key: string, patch: StaffPatch) => Promise<CaseRecord | undefined | 'off'>;
+  /** Answers whether team sync is on. */
+  afterSeen?: (keys: string[], createdKeys: string[]) => Promise<boolean>;
+  teamRun?: () => Promise<SyncStatus>;
   /** The clock, for stamping staff edits (the background passes Date.now). */
   now?: () => number;
 }
@@ -48,6 +61,27 @@ export function storageError(e: unknown): string {
   if (name === 'QuotaExceededError')
     return '本地存储空间已满：请在设置中导出后清理旧数据。页面上的售后单不受影响。 / Storage is full: export, then prune old data.';
   return `本地台账出错 / storage error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/**
+ * What each row's badge shows: judged here, so the page's content script carries no engine; with
+ * team sync, colleagues' claims for the tooltips.
+ */
+async function marksFor(
+  db: RadarDB,
+  cases: CaseSnapshot[],
+  policy: ShopPolicy,
+  now: number,
+  claims: boolean,
+): Promise<Record<string, BadgeMark>> {
+  const marks: Record<string, BadgeMark> = {};
+  for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
+  if (claims)
+    for (const rec of await db.cases.bulkGet(cases.map(caseKey))) {
+      const mark = rec && marks[rec.disputeId];
+      if (mark && rec.team?.claims.length) mark.claimedBy = claimsText(rec.team.claims);
+    }
+  return marks;
 }
 
 export async function handleMessage(
@@ -96,11 +130,11 @@ export async function handleMessage(
           });
         }
         const policy = await loadPolicy(db);
-        const saved = await upsertCases(db, cases, msg.source, policy);
+        const { createdKeys, ...saved } = await upsertCases(db, cases, msg.source, policy);
         hooks.afterWrite?.();
-        // What each row's badge shows: judged here, so the page's content script carries no engine.
-        const marks: Record<string, BadgeMark> = {};
-        for (const c of cases) marks[c.disputeId] = markOf(assess(c, policy, now));
+        const keys = cases.map(caseKey);
+        const teamOn = await hooks.afterSeen?.(keys, createdKeys).catch(() => true);
+        const marks = await marksFor(db, cases, policy, now, !!teamOn);
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
           await hooks
@@ -151,7 +185,10 @@ export async function handleMessage(
         return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
       case 'case/staff': {
         const { type: _t, key, ...patch } = msg;
-        const rec = await updateStaff(db, key, patch, toChinaIso(now));
+        const viaTeam = (await hooks.teamStaff?.(key, patch)) ?? 'off';
+        if (viaTeam === 'off' && (patch.claim !== undefined || patch.dismissNotes))
+          return { ok: false, error: '认领需要先开启团队同步 / claims need team sync' };
+        const rec = viaTeam === 'off' ? await updateStaff(db, key, patch, toChinaIso(now)) : viaTeam;
         if (!rec) return { ok: false, error: `no such case: ${key}` };
         hooks.afterWrite?.();
         return { ok: true, value: rec };
@@ -194,6 +231,8 @@ export async function handleMessage(
       case 'case/open':
         await hooks.openCase?.(msg.key);
         return { ok: true, value: null };
+      case 'sync/now':
+        return { ok: true, value: (await hooks.teamRun?.()) ?? { state: 'off', pending: 0 } };
       case 'alerts/sweep':
         return { ok: true, value: (await hooks.sweep?.()) ?? null };
     }

@@ -86,13 +86,17 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('cockpit/get'), look: v.optional(v.boolean()), since: v.optional(IsoTime) }),
   /** One case from the ledger with its timeline (the sidebar's case view). */
   v.object({ type: v.literal('case/get'), key: CaseKey }),
-  /** Staff data: a note, the handled mark, the assignee, a next-step tick. Never from a page read. */
+  /**
+   * Staff data: a note, the handled mark, a next-step tick; with team sync also 认领 (claim or release)
+   * and setting aside a colleague's note written at the same time. Never from a page read.
+   */
   v.object({
     type: v.literal('case/staff'),
     key: CaseKey,
     note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
     handled: v.optional(v.boolean()),
-    assignee: v.optional(v.pipe(v.string(), v.maxLength(40))),
+    claim: v.optional(v.boolean()),
+    dismissNotes: v.optional(v.literal(true)),
     step: v.optional(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), done: v.boolean() })),
   }),
   /** The shop policy the engine runs with (for the sidebar's guidance). */
@@ -116,6 +120,8 @@ export const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('data/clear'), confirm: v.literal('清空全部数据') }),
   /** Open the case's page in the seller backend, focusing a tab that already shows it. */
   v.object({ type: v.literal('case/open'), key: CaseKey }),
+  /** Team sync: run now (a sidebar, popup or options page opened); answers the status. */
+  v.object({ type: v.literal('sync/now') }),
   /** Look at the deadlines now (after settings change); also what the alarm does. */
   v.object({ type: v.literal('alerts/sweep') }),
 ]);

@@ -1,7 +1,7 @@
 /** Display helpers shared by the sidebar, the popup and the options page. */
 import type { AutoAction, CaseKind, CaseStatus, PageKind, Platform } from '../shared/types';
 import type { Fact } from '../engine/assess';
-import { HOUR_MS } from '../shared/china-time';
+import { formatChinaShort, HOUR_MS } from '../shared/china-time';
 
 export type Tier = 'overdue' | 'lt6h' | 'lt24h' | 'later' | 'none';
 
@@ -59,4 +59,9 @@ export const PLATFORM_LABEL: Record<Platform, string> = { taobao: '淘宝', tmal
 
 export function statusLabel(status: CaseStatus, statusText: string | undefined): string {
   return statusText ?? (status === 'UNKNOWN' ? '状态未知' : status);
+}
+
+/** Who claimed a case (认领, team sync): 小王 12-03 10:32 认领 · 小李 12-03 10:40 认领. */
+export function claimsText(claims: readonly { by: string; at: string }[]): string {
+  return claims.map((c) => `${c.by} ${formatChinaShort(Date.parse(c.at))} 认领`).join(' · ');
 }

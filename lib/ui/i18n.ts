@@ -9,6 +9,23 @@ import { useContext } from 'preact/hooks';
 export type Lang = 'zh' | 'en';
 
 const EN: Record<string, string> = {
+  // Team sync (sidebar)
+  团队: 'Team',
+  '还没有人认领。': 'Nobody has claimed this case.',
+  '多人认领：请先商量由谁跟进。': 'Claimed by several: agree who follows up.',
+  认领此单: 'Claim this case',
+  放弃认领: 'Release claim',
+  认领: 'claimed',
+  '{who} {at} 读到此单': 'read by {who} at {at}',
+  '{who} {at} 写的': 'written by {who} at {at}',
+  '同事在同一时间也写了备注（两份都保留了）：': 'A colleague wrote a note at the same time (both are kept):',
+  放入编辑框: 'Use in editor',
+  '已看过，收起': 'Seen, hide',
+  '备注（团队共享）': 'Note (shared with the team)',
+  已同步: 'synced',
+  同步中: 'syncing',
+  同步离线: 'sync offline',
+  同步被拒绝: 'sync rejected',
   '教一教：页面上的这些标签是什么意思？': 'Teach: what do these labels on the page mean?',
   '只会增加标签，不会按位置或样式猜测。可在 设置 → 数据 中查看、删除，并随设置导出给同事。':
     'This only adds labels; nothing is guessed by position or style. See and remove them under Settings → Data; they travel with the settings export.',
