@@ -216,6 +216,11 @@ export async function handleMessage(
         if (!backup.ok) return backup;
         const report = await importAll(db, backup.backup);
         hooks.afterWrite?.();
+        // With team sync (and cases shared), the imported cases go to the team like cases read here.
+        await hooks.afterSeen?.(
+          backup.backup.cases.map((c) => c.key),
+          [],
+        );
         hooks.afterTaught?.();
         return { ok: true, value: report };
       }

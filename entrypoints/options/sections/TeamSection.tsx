@@ -54,7 +54,11 @@ export function TeamSection() {
     if (!granted) return setError('没有获得访问该服务器的权限，同步未开启 / permission not granted');
     setError(undefined);
     setForm(parsed.settings);
-    await browser.storage.local.set({ [TEAM_SYNC_KEY]: parsed.settings });
+    // The last run's status belonged to the old settings.
+    await browser.storage.local.set({
+      [TEAM_SYNC_KEY]: parsed.settings,
+      [TEAM_STATUS_KEY]: { state: 'syncing', pending: 0 } satisfies SyncStatus,
+    });
   };
   const disable = async () => {
     const next = { ...form, enabled: false };
