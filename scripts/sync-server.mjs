@@ -189,17 +189,24 @@ function stopListening(server) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '5984' },
-      host: { type: 'string', default: '127.0.0.1' },
-      users: { type: 'string' },
-    },
-  });
-  const users = values.users ? JSON.parse(readFileSync(values.users, 'utf8')) : DEMO_USERS;
-  const server = await startSyncServer({ port: Number(values.port), host: values.host, users });
-  for (const [db, members] of Object.entries(users.databases)) {
-    console.log(`${server.url}/${db}  (users: ${Object.keys(members).join(', ')})`);
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '5984' },
+        host: { type: 'string', default: '127.0.0.1' },
+        users: { type: 'string' },
+      },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port`);
+    const users = values.users ? JSON.parse(readFileSync(values.users, 'utf8')) : DEMO_USERS;
+    const server = await startSyncServer({ port, host: values.host, users });
+    for (const [db, members] of Object.entries(users.databases)) {
+      console.log(`${server.url}/${db}  (users: ${Object.keys(members).join(', ')})`);
+    }
+    console.log('Team-sync server ready (in memory; Ctrl-C stops it and forgets the data).');
+  } catch (error) {
+    console.error(`sync-server: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
-  console.log('Team-sync server ready (in memory; Ctrl-C stops it and forgets the data).');
 }

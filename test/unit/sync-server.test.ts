@@ -174,6 +174,13 @@ describe('team-sync server', () => {
     }
   });
 
+  it('will not start on a users file it cannot honour', async () => {
+    const badName = { databases: { 'Qinghe Shop': { xiaowang: 'pw' } } };
+    await expect(startSyncServer({ port: 0, users: badName })).rejects.toThrow(/not a valid CouchDB database name/);
+    const emptyPassword = { databases: { 'qinghe-shop': { xiaowang: '' } } };
+    await expect(startSyncServer({ port: 0, users: emptyPassword })).rejects.toThrow(/non-empty password/);
+  });
+
   it('answers OPTIONS without credentials', async () => {
     const response = await fetch(`${server.url}/qinghe-shop`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);
