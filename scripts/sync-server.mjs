@@ -12,8 +12,8 @@
 //
 // What this server adds to express-pouchdb is the part of CouchDB's security a shop relies on: every request
 // needs HTTP Basic auth of a member of the database it names (wrong password → 401, a member of another
-// shop's database → 403), members cannot create or delete databases, write design documents or reach the
-// server-wide endpoints (`/_all_dbs`, `/_utils`, `/_config`, …). It sends no CORS headers: the extension is
+// shop's database → 403), members cannot create or delete databases, use design documents (views) or reach
+// the server-wide endpoints (`/_all_dbs`, `/_utils`, `/_config`, …). It sends no CORS headers: the extension is
 // granted the server's origin, and web pages have no business here.
 //
 //   node scripts/sync-server.mjs --port 5984 [--host 127.0.0.1] [--users users.json]
@@ -27,7 +27,6 @@ import express from 'express';
 import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import mapreduce from 'pouchdb-mapreduce';
 
 /** The demo shop (清河小店) and its two staff members; the README lists the same passwords. */
 export const DEMO_USERS = {
@@ -65,7 +64,7 @@ export async function startSyncServer({ port = 5984, host = '127.0.0.1', users =
   // Each server keeps its own databases, even when a test starts several in one process.
   // Plugins go on this subclass, not on PouchDB itself, which a client in the same process may share.
   const ShopPouchDB = PouchDB.defaults({ adapter: 'memory', prefix: `sync-server-${++serverCount}-` });
-  ShopPouchDB.plugin(memoryAdapter).plugin(mapreduce);
+  ShopPouchDB.plugin(memoryAdapter);
   const pouchApp = expressPouchDB({ mode: 'minimumForPouchDB' });
   await pouchApp.setPouchDB(ShopPouchDB);
   for (const name of Object.keys(databases)) await new ShopPouchDB(name).info();
