@@ -24,6 +24,8 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...SELLER_HOST_PATTERNS] }],
     ...(browser === 'firefox'
       ? {
+          // Firefox's MV2 manifest has no optional_host_permissions: the same one pattern, here.
+          optional_permissions: ['*://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'aftersales-radar@aftersales-radar.local',

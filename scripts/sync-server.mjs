@@ -194,6 +194,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         port: { type: 'string', default: '5984' },
         host: { type: 'string', default: '127.0.0.1' },
         users: { type: 'string' },
+        // For the tests, the demo and the benchmarks, which run it as its own process: commands on stdin.
+        control: { type: 'boolean', default: false },
       },
     });
     const port = Number(values.port);
@@ -204,8 +206,31 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.log(`${server.url}/${db}  (users: ${Object.keys(members).join(', ')})`);
     }
     console.log('Team-sync server ready (in memory; Ctrl-C stops it and forgets the data).');
+    if (values.control) obeyStdin(server);
   } catch (error) {
     console.error(`sync-server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+/**
+ * `--control`: one command a line on stdin, each answered by one JSON line on stdout: `pause` (off the
+ * network, data kept), `resume`, `requests` (what it received: method, path, status; never credentials).
+ */
+function obeyStdin(server) {
+  let buffer = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', async (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const command = buffer.slice(0, nl).trim();
+      buffer = buffer.slice(nl + 1);
+      if (command === 'pause') await server.pause();
+      else if (command === 'resume') await server.resume();
+      const answer = command === 'requests' ? { requests: server.requests } : { done: command };
+      process.stdout.write(`${JSON.stringify(answer)}\n`);
+    }
+  });
+  process.stdin.on('end', () => process.exit(0));
 }

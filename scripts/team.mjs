@@ -20,9 +20,13 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
  * network and back (the data stays), `requests()` is what it received (never credentials).
  */
 export async function startSyncServerProcess({ port = 0 } = {}) {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/sync-server.mjs'), '--port', String(port), '--control'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'scripts/sync-server.mjs'), '--port', String(port), '--control'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const waiting = [];
   let buffer = '';
   let url;
@@ -85,7 +89,11 @@ export async function staffBrowser({ extensionPath, backendPort, headless = true
  * Fill 团队同步 and turn it on; waits for the first run's answer. Answers the state shown
  * ('synced', 'rejected', 'offline' …).
  */
-export async function joinTeam(options, { server, database, username, password, name, snapshots = false }, { wait = true } = {}) {
+export async function joinTeam(
+  options,
+  { server, database, username, password, name, snapshots = false },
+  { wait = true } = {},
+) {
   const form = options.getByTestId('team-sync');
   await form.getByTestId('sync-server').fill(server);
   await form.getByTestId('sync-database').fill(database);

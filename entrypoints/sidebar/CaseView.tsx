@@ -292,6 +292,7 @@ export function CaseView(props: {
           ))}
         </ul>
       )}
+      {record && props.me !== undefined && <TeamCase record={record} me={props.me} actions={actions} />}
       <Steps
         a={a}
         record={record}
@@ -327,7 +328,6 @@ export function CaseView(props: {
             ))}
         </dl>
       </section>
-      {record && props.me !== undefined && <TeamCase record={record} me={props.me} actions={actions} />}
       {record && <Notes record={record} actions={actions} shared={props.me !== undefined} />}
       {ledger && ledger.events.length > 0 && (
         <section class="ar-section" aria-label="本地记录" data-testid="timeline">

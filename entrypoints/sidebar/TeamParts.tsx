@@ -45,6 +45,13 @@ export function TeamCase({ record, me, actions }: { record: CaseRecord; me: stri
       <button type="button" class="ar-btn" data-testid="claim" onClick={() => actions.claim(record.key, !mine)}>
         {mine ? t('放弃认领') : t('认领此单')}
       </button>
+      {team?.note && record.staff?.note && (
+        <p class="ar-why" data-testid="team-note">
+          {t('备注 · {who} {at}：', { who: team.note.by, at: when(team.note.at) })}
+          {record.staff.note.length > 80 ? `${record.staff.note.slice(0, 80)}…` : record.staff.note}
+          {team.otherNotes.length > 0 && ` ${t('（另有同时写的备注，见下方）')}`}
+        </p>
+      )}
       {team?.seenBy && team.seenBy.by !== me && (
         <p class="ar-why" data-testid="seen-by">
           {t('{who} {at} 读到此单', { who: team.seenBy.by, at: when(team.seenBy.at) })}

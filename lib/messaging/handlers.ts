@@ -84,6 +84,20 @@ async function marksFor(
   return marks;
 }
 
+/** A backup file merged into the ledger; with team sync (and cases shared), its cases go to the team too. */
+async function importBackup(db: RadarDB, text: string, hooks: HandlerHooks): Promise<Reply> {
+  const backup = parseBackup(text);
+  if (!backup.ok) return backup;
+  const report = await importAll(db, backup.backup);
+  hooks.afterWrite?.();
+  await hooks.afterSeen?.(
+    backup.backup.cases.map((c) => c.key),
+    [],
+  );
+  hooks.afterTaught?.();
+  return { ok: true, value: report };
+}
+
 export async function handleMessage(
   db: RadarDB,
   input: unknown,
@@ -132,8 +146,7 @@ export async function handleMessage(
         const policy = await loadPolicy(db);
         const { createdKeys, ...saved } = await upsertCases(db, cases, msg.source, policy);
         hooks.afterWrite?.();
-        const keys = cases.map(caseKey);
-        const teamOn = await hooks.afterSeen?.(keys, createdKeys).catch(() => true);
+        const teamOn = await hooks.afterSeen?.(cases.map(caseKey), createdKeys).catch(() => true);
         const marks = await marksFor(db, cases, policy, now, !!teamOn);
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
@@ -211,19 +224,8 @@ export async function handleMessage(
         return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };
       case 'data/export':
         return { ok: true, value: await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }) };
-      case 'data/import': {
-        const backup = parseBackup(msg.text);
-        if (!backup.ok) return backup;
-        const report = await importAll(db, backup.backup);
-        hooks.afterWrite?.();
-        // With team sync (and cases shared), the imported cases go to the team like cases read here.
-        await hooks.afterSeen?.(
-          backup.backup.cases.map((c) => c.key),
-          [],
-        );
-        hooks.afterTaught?.();
-        return { ok: true, value: report };
-      }
+      case 'data/import':
+        return await importBackup(db, msg.text, hooks);
       case 'data/prune': {
         const removed = await pruneClosed(db, msg.days, now);
         hooks.afterWrite?.();

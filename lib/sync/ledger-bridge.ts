@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { ShopPolicy } from '../engine/policy';
 import { CaseSnapshotSchema, IsoTime, PageKindSchema } from '../shared/snapshot-schema';
-import { STORED_FIELDS } from '../shared/case-fields';
+import { sameCase, STORED_FIELDS } from '../shared/case-fields';
 import type { CaseSnapshot } from '../shared/types';
 import { upsertObservations } from '../storage/cases';
 import type { CaseEvent, CaseRecord, RadarDB, TeamView } from '../storage/db';
@@ -42,7 +42,13 @@ export function snapDocOf(rec: CaseRecord, by: string): SnapDoc {
 }
 
 /** Colleagues' readings into the ledger, field by field (a newer observation wins), with who read them. */
-export async function applySnapshots(db: RadarDB, snaps: SnapDoc[], policy: ShopPolicy): Promise<void> {
+export async function applySnapshots(db: RadarDB, all: SnapDoc[], policy: ShopPolicy): Promise<void> {
+  // What the ledger holds already (this browser's own readings coming back, a batch applied again) is skipped.
+  const have = await db.cases.bulkGet(all.map((s) => s.key));
+  const snaps = all.filter((s, i) => {
+    const rec = have[i];
+    return !rec || Date.parse(rec.lastSeenAt) < Date.parse(s.at) || !sameCase(snapshotOf(rec), s.snapshot);
+  });
   if (!snaps.length) return;
   await upsertObservations(
     db,

@@ -92,7 +92,7 @@ export class TeamSync {
   /** One run against the server; the answer is the status to show. */
   async run(remote: PouchDB.Database, now: number): Promise<SyncStatus> {
     await remote.info();
-    await this.o.local.replicate.from(remote, { batch_size: 200, batches_limit: 5 });
+    await this.o.local.replicate.from(remote, { batch_size: 1000, batches_limit: 2 });
     const received = await this.applyIncoming();
     const p = await this.progress();
     if (!p.joined) {
@@ -100,7 +100,7 @@ export class TeamSync {
       await this.saveProgress({ joined: true });
     }
     await this.shareShop(now);
-    const pushed = await this.o.local.replicate.to(remote, { batch_size: 200, batches_limit: 5 });
+    const pushed = await this.o.local.replicate.to(remote, { batch_size: 1000, batches_limit: 2 });
     await this.saveProgress({ pushedSeq: pushed.last_seq });
     return { state: 'synced', pending: await this.pending(), at: toChinaIso(now), received };
   }
@@ -189,14 +189,21 @@ export class TeamSync {
   async shareShop(now: number): Promise<number> {
     const { joined } = await this.progress();
     if (!joined) return 0;
-    const all = await this.o.local.allDocs({ include_docs: true });
+    // The shop's documents only (their ids' prefixes), not the cases'.
+    const rows = (
+      await Promise.all(
+        ['commitment:', 'reply:', 'shop:', 'taught:'].map((prefix) =>
+          this.o.local.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` }),
+        ),
+      )
+    ).flatMap((r) => r.rows);
     const docs = new Map<string, ShopDoc>();
-    for (const row of all.rows) {
+    for (const row of rows) {
       const d = row.doc ? parseDoc(row.doc) : undefined;
       if (d && d.type !== 'case' && d.type !== 'snap') docs.set(row.id, d);
     }
     const changes = shopChanges(await readLocalShop(this.o.db), docs, this.o.name, toChinaIso(now));
-    const revs = new Map(all.rows.map((r) => [r.id, r.value.rev]));
+    const revs = new Map(rows.map((r) => [r.id, r.value.rev]));
     await this.o.local.bulkDocs(changes.map((d) => ({ ...d, _id: shopDocId(d), _rev: revs.get(shopDocId(d)) })));
     return changes.length;
   }

@@ -69,5 +69,9 @@ export function syncFailure(e: unknown): { state: 'rejected' | 'offline'; error:
   if (status === 401) return { state: 'rejected', error: '账号或密码错误 / wrong name or password' };
   if (status === 403) return { state: 'rejected', error: '此账号无权访问这个数据库 / no permission for this database' };
   if (status === 404) return { state: 'rejected', error: '服务器上没有这个数据库 / no such database on the server' };
-  return { state: 'offline', error: '连不上同步服务器，稍后自动重试 / server unreachable, retrying' };
+  const detail = e instanceof Error ? e.message : String((e as { message?: unknown } | null)?.message ?? e);
+  return {
+    state: 'offline',
+    error: `连不上同步服务器，稍后自动重试 / server unreachable, retrying${detail ? ` (${detail.slice(0, 200)})` : ''}`,
+  };
 }

@@ -20,6 +20,8 @@ const EN: Record<string, string> = {
   '{who} {at} 写的': 'written by {who} at {at}',
   '同事在同一时间也写了备注（两份都保留了）：': 'A colleague wrote a note at the same time (both are kept):',
   放入编辑框: 'Use in editor',
+  '备注 · {who} {at}：': 'Note · {who} {at}: ',
+  '（另有同时写的备注，见下方）': '(another note written at the same time, below)',
   '已看过，收起': 'Seen, hide',
   '备注（团队共享）': 'Note (shared with the team)',
   已同步: 'synced',
@@ -39,6 +41,8 @@ const EN: Record<string, string> = {
   '正在读取页面…': 'Reading the page…',
   '收起 Collapse': 'Collapse',
   '展开售后雷达 Open AfterSales Radar': 'Open AfterSales Radar',
+  '只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 收起/展开':
+    "Read-only · team sync on (to the shop's own server only) · Alt+Shift+R collapse/expand",
   '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开':
     'Read-only · data stays in this browser · Alt+Shift+R to toggle',
   '未能保存到本地台账：': 'Could not save to the local ledger: ',

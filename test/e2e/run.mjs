@@ -13,7 +13,18 @@ import { ROOT, setup } from './harness.mjs';
  * cases would crowd the ledger the other areas reason about. Hardening runs last: its final check
  * covers the console errors of the whole run.
  */
-export const AREAS = ['reading', 'replies', 'sidebar', 'ledger', 'popup', 'options', 'day', 'badges', 'hardening'];
+export const AREAS = [
+  'reading',
+  'replies',
+  'sidebar',
+  'ledger',
+  'popup',
+  'options',
+  'day',
+  'badges',
+  'team',
+  'hardening',
+];
 
 const argv = process.argv.slice(2);
 const shotsArg = argv.indexOf('--shots');

@@ -111,6 +111,18 @@ describe('the file-format libraries stay out of the page and the background', ()
     expect(all.length).toBeGreaterThan(3);
     expect(all.filter((m) => LIBS.test(m) || m === 'lib/export/files.ts')).toEqual([]);
   });
+  // Team sync's replication engine (PouchDB, ~110 KB) runs in the service worker only.
+  it.each([
+    'entrypoints/seller.content/index.ts',
+    'entrypoints/sidebar/main.tsx',
+    'entrypoints/popup/main.tsx',
+    'entrypoints/options/main.tsx',
+  ])('%s does not load the replication engine', (entry) => {
+    expect([...reached(entry)].filter((m) => /^pouchdb/.test(m) || m === 'lib/sync/replicator.ts')).toEqual([]);
+  });
+  it('the background loads it, for team sync', () => {
+    expect([...reached('entrypoints/background/index.ts')]).toContain('pouchdb-core');
+  });
   it('the export writers are imported on demand only', () => {
     expect(code('lib/ui/ledger-export.tsx')).toMatch(/import\('\.\.\/export\/files'\)/);
   });

@@ -36,6 +36,7 @@ export default async function readingArea({ run, backend, context, worker, exten
         ],
         'host permissions',
       );
+      assertEqual(manifest.optional_host_permissions, ['*://*/*'], 'team sync: the one optional host pattern');
       assertEqual(manifest.content_scripts[0].matches.length, 4, 'content script matches');
       assert(manifest.name.includes('售后雷达'), 'name');
     },
