@@ -153,11 +153,26 @@ export default async function teamArea({ run, backend, shotsDir }) {
       assert(seen.noteBy.includes('小王'), `who wrote the note: ${seen.noteBy}`);
       assert(seen.mark.includes('已同步'), `B's sync mark: ${seen.mark}`);
       await shot(pageB, shotsDir, 'team-b-sees-a');
+      // The same claim on B's list (the row badge's tooltip) and in B's popup.
+      await pageB.goto(`${M}/refund-list`);
+      const badge = pageB.locator(`aftersales-radar-badge[data-dispute-id="${target.disputeId}"]`);
+      await badge.waitFor({ state: 'attached' });
+      await waitFor(async () => (await badge.getAttribute('title'))?.includes('小王'), {
+        message: 'the badge tooltip',
+      });
+      const popup = await b.context.newPage();
+      await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+      const row = popup.locator(`[data-dispute-id="${target.disputeId}"]`).first();
+      await waitFor(async () => /小王 \d\d-\d\d \d\d:\d\d 认领/.test((await row.textContent()) ?? ''), {
+        message: 'the claim in the popup',
+      });
+      await popup.close();
     });
 
     await run.check(
       'both edit the note while the server is down: after it is back, both edits survive, shown in both',
       async () => {
+        await openCase(pageB, target.disputeId);
         await server.pause();
         await writeNote(pageA, 'A：买家同意补差价');
         await writeNote(pageB, 'B：仓库说已签收');
@@ -237,6 +252,19 @@ export default async function teamArea({ run, backend, shotsDir }) {
         }
       },
     );
+    await run.check('turning sync off stops all traffic and keeps the local data', async () => {
+      const before = await ledger(a.options, async (all) => (await all('cases')).length);
+      await a.options.getByTestId('sync-disable').click();
+      assertEqual(await settled(a.options), 'off', 'state');
+      const sent = (await server.requests()).length;
+      await openCase(pageA, target.disputeId);
+      await writeNote(pageA, '关闭同步后写的备注');
+      await sendFrom(a.options, { type: 'sync/now' });
+      await pageA.waitForTimeout(2500);
+      assertEqual((await server.requests()).length, sent, 'requests at the server after turning off');
+      assertEqual(await ledger(a.options, async (all) => (await all('cases')).length), before, 'cases kept');
+      assertEqual((await teamView(pageA)).note, '关闭同步后写的备注', 'the note saved locally');
+    });
   } finally {
     await a.close();
     await b.close();
