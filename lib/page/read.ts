@@ -238,7 +238,16 @@ function* readList(
   };
   const readRegions = new Set<Region>();
   let unread = 0;
-  const spanOf = (r: Region) => (r.span ??= tokenRange(tokens, r.root));
+  // Regions are asked for in document order, most often one right after the other (a list of
+  // cards): the search for each starts where the last one's ended (hot loop: once per case).
+  let lastEnd: number | undefined;
+  const spanOf = (r: Region) => {
+    if (!r.span) {
+      r.span = tokenRange(tokens, r.root, lastEnd);
+      lastEnd = r.span[1];
+    }
+    return r.span;
+  };
   const pairsOfRegion = (c: ListCase, r: Region) => {
     if (readRegions.has(r)) return;
     readRegions.add(r);
