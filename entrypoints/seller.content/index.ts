@@ -125,6 +125,8 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
     await taughtReady;
-    void scans.now();
+    // The first read too waits for the page to settle and paint: at document_idle a list page
+    // usually shows only its frame, its rows still on the way.
+    schedule();
   },
 });
