@@ -29,6 +29,9 @@ const markScan = (started: number, cases: number, t: ScanTimes) =>
     detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases },
   });
 
+/** The latest the sidebar's frame loads (it loads once the page has been read, normally sooner). */
+const SIDEBAR_LOAD_LATEST_MS = 3000;
+
 function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
   const r = (m as { type?: unknown; reading?: { page?: unknown; cases?: unknown } } | null)?.reading;
   return (
@@ -76,7 +79,10 @@ export default defineContentScript({
       relay,
       sidebar: () => sidebar,
       taught: () => taught,
-      onScanned: markScan,
+      onScanned: (started, cases, times) => {
+        markScan(started, cases, times);
+        sidebar?.load();
+      },
     });
     const scans = scanScheduler(ctx, scanner.scan);
     schedule = scans.schedule;
@@ -88,6 +94,9 @@ export default defineContentScript({
         onEpoch: relay.checkEpoch,
       });
       if (!sidebar) return;
+      // The sidebar's frame loads after the first read, which waits for the page to settle, or
+      // after a few seconds on a page that never does.
+      ctx.setTimeout(() => sidebar?.load(), SIDEBAR_LOAD_LATEST_MS);
       browser.runtime.onMessage.addListener((input: unknown) => {
         // Only the background reaches this listener; it relays a frame's reading after validating it
         // in full (protocol.ts), so a shape check is enough here and keeps valibot out of the page.
