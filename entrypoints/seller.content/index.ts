@@ -64,6 +64,7 @@ export default defineContentScript({
         (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
+      later: (forward) => ctx.requestIdleCallback(forward, { timeout: 1000 }),
     });
     // The labels staff taught for this host (read again when they teach one).
     let taught: TaughtLabels = {};

@@ -236,6 +236,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       read.missing = [];
     reading = read;
     readAt = now;
+    // The page's data responses reach the background before the reading they fill (ledger or sidebar).
+    relay.flush();
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
     clock.enter('badges');
     badges.show(rows, now);
