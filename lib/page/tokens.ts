@@ -120,12 +120,14 @@ export function* collectTokens(
     const el = skipped[i]!;
     if (!root.contains(el)) continue;
     const inside = doc.createTreeWalker(el, 0x4);
-    const first = inside.nextNode();
+    const first = inside.firstChild();
     if (!first) continue;
     const known = skips.get(first);
     if (known && known.el.contains(el)) continue;
-    let last = first;
-    for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
+    // The walker shows only text: its last "child" is the subtree's last text node at any depth,
+    // found without visiting the others (a select's options, a hidden dialog's text).
+    inside.currentNode = el;
+    const last = inside.lastChild() ?? first;
     skips.set(first, { last, el });
   }
   const index: TextIndex = {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-// The token range search of a row or a card is told where the last one ended (hot loop, lib/page/
-// tokens.ts): a right, wrong or missing hint must find the same range.
+// The text walk's hot loops (lib/page/tokens.ts): hidden subtrees are jumped over whole, and the
+// token range search of a row or a card, told where the last one ended, finds the same range
+// whether that hint is right, wrong or missing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectTokens, tokenRange, type TextIndex } from '../../../lib/page/tokens';
@@ -14,6 +15,17 @@ function index(root: Element): TextIndex {
     if (r.done) return r.value;
   }
 }
+
+describe('the text walk', () => {
+  it('leaves out hidden and non-text subtrees whole, however deep and however many pieces, and reads on after them', () => {
+    const doc = fixtureDocument(
+      `<html><body><div>退款编号：1001</div><select><option>仅退款</option><option>退货退款</option></select>` +
+        `<div hidden><p>售后状态：退款成功</p><p><span>还剩</span><b>1天</b></p></div>` +
+        `<svg><text>图标</text><text>二</text></svg><div>订单编号：2002</div></body></html>`,
+    );
+    expect(index(doc.body).tokens.map((t) => t.text)).toEqual(['退款编号:1001', '订单编号:2002']);
+  });
+});
 
 describe('the token range of an element', () => {
   for (const family of LIST_FAMILIES) {
