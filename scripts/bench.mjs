@@ -11,7 +11,8 @@ import zlib from 'node:zlib';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
 import { benchDay } from './bench-day.mjs';
-import { startProfile, stopProfile } from './bench-profile.mjs';
+import { benchTeam } from './bench-team.mjs';
+import { loadPage } from './bench-page.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -31,64 +32,6 @@ const EXT = path.join(root, '.output/chrome-mv3');
 const backend = await startDemoBackend();
 const withExt = await launchBrowser({ extensionPath: EXT, port: backend.port });
 const without = await launchBrowser({ port: backend.port });
-const listUrl = (rows, layout) =>
-  `https://myseller.taobao.com/home.htm/trade-platform/refund-list?demoRows=${rows}&pageSize=${rows}&rerenderMs=600000&delay=400${layout ? `&layout=${layout}` : ''}`;
-
-// Records, in the page, when its own rows are visible and every long task.
-const PROBE = () => {
-  window.__probe = { longTasks: [], rowsAt: null };
-  new PerformanceObserver((l) =>
-    window.__probe.longTasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])),
-  ).observe({ type: 'longtask', buffered: true });
-  const watch = () => {
-    // Another layout family shows 退款编号 once (a column header): the demo says how many rows it drew.
-    // textContent, not innerText: asking for innerText every frame would force a layout of the page.
-    const n = !document.body
-      ? 0
-      : window.__layout
-        ? Number(document.body.getAttribute('data-demo-rows') ?? 0)
-        : document.body.textContent.split('退款编号').length - 1;
-    if (n >= window.__targetRows) window.__probe.rowsAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-};
-
-async function loadPage(ctx, rows, extension, layout, { profile = false } = {}) {
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  if (profile) await startProfile(cdp);
-  await page.addInitScript(([n, l]) => Object.assign(window, { __targetRows: n, __layout: l }), [rows, layout ?? null]);
-  await page.addInitScript(PROBE);
-  await page.goto(listUrl(rows, layout));
-  await page.waitForFunction(() => window.__probe?.rowsAt !== null, null, { timeout: 60000 });
-  if (extension) {
-    await page.waitForFunction(
-      (n) => performance.getEntriesByName('aftersales-radar:scan').some((e) => e.detail?.cases === n),
-      rows,
-      { timeout: 60000 },
-    );
-  }
-  await page.waitForTimeout(600);
-  const probe = await page.evaluate(() => ({
-    rowsAt: window.__probe.rowsAt,
-    tbt: window.__probe.longTasks.reduce((s, [, d]) => s + Math.max(0, d - 50), 0),
-    longTasks: window.__probe.longTasks,
-    scans: performance.getEntriesByName('aftersales-radar:scan').map((e) => ({
-      start: e.startTime,
-      end: e.startTime + e.duration,
-      d: e.detail?.busy ?? e.duration,
-      longest: e.detail?.longest ?? e.duration,
-      n: e.detail?.cases,
-      phases: e.detail?.phases,
-    })),
-  }));
-  // Who ran the load's script, from navigation to here: the extension, the page (bench-profile.mjs).
-  if (profile) probe.profile = await stopProfile(cdp);
-  return { page, probe };
-}
-
 const results = { date: new Date().toISOString(), runs: RUNS, quick, figures: {} };
 
 // 1. Page overhead, interleaved with and without the extension (not with --layouts, which has its own).
@@ -382,6 +325,7 @@ results.figures.day = await benchDay({
   runs: quick ? 1 : 3,
   log,
 });
+results.figures.team = await benchTeam({ backend, extensionPath: EXT, runs: quick ? 1 : 3, log });
 results.figures.exportXlsxMs = results.figures.day.xlsx.ms;
 results.figures.exportCsvMs = results.figures.day.csv.ms;
 results.figures.reportMs = results.figures.day.report.ms;
@@ -472,6 +416,12 @@ const rows = [
     'reportMs',
   ],
   [`… the day on which all ${stored.toLocaleString('en')} were first seen (ms)`, results.figures.day.reportAllNew.ms],
+  [
+    'team sync: a second profile converged after one changed 100 cases, runs asked for at once (ms)',
+    results.figures.team.convergeAfter100Ms,
+  ],
+  ['team sync: initial sync of 10,000 cases into an empty profile (ms)', results.figures.team.initial10kMs],
+  ['team sync: page ratio, sync on ÷ off (200-row 千牛 list)', results.figures.team.pageRatioSyncOn, 'pageRatioSyncOn'],
   ...layoutRows,
   [
     'content scripts (KB gzip / raw)',

@@ -1,7 +1,9 @@
 // `npm run demo`: build the extension, start the demo seller backend and open Chromium with the
 // extension loaded on https://myseller.taobao.com/… (hosts mapped to the local backend).
 // Without a display, or with `-- --headless`, it visits each demo page, saves screenshots and
-// prints their paths.
+// prints their paths. `-- --team`: team sync instead (scripts/team.mjs): the sync server on loopback
+// and two staff profiles, 小王 and 小李; headless, it saves screenshots of 小李's browser showing
+// 小王's claim and note.
 
 import { ensureSystemDeps } from './system-deps.mjs';
 import { execSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
+import { teamDemo } from './team-demo.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const argv = process.argv.slice(2);
@@ -31,6 +34,10 @@ execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
 const ext = path.join(root, '.output', 'chrome-mv3');
 const backend = await startDemoBackend({ port: Number(process.env.DEMO_PORT ?? 0) });
 console.log(`demo seller backend: 127.0.0.1:${backend.port}, ${backend.cases.length} cases`);
+if (argv.includes('--team')) {
+  await teamDemo({ extensionPath: ext, backend, headless, outDir });
+  process.exit(0);
+}
 const browser = await launchBrowser({ extensionPath: ext, port: backend.port, headless });
 
 if (headless) {

@@ -1,0 +1,172 @@
+// Team sync's benchmark rows (issue #25), against the local sync server (scripts/sync-server.mjs in its
+// own process) with staff profiles joined through the options page (scripts/team.mjs):
+// - a second profile converging after one staff member changed 100 cases (from the first change to
+//   the second profile's ledger holding all 100; runs asked for at once, as a sidebar being opened
+//   does: by itself a profile runs every 30 s, or every 15 s while a sidebar shows);
+// - the initial sync of 10,000 cases into an empty profile (join click → ledger complete);
+// - the page ratio with sync on (cases shared) ÷ sync off: the 200-row 千牛 list, interleaved.
+// Run alone: `node scripts/bench-team.mjs [--runs N]` (builds first); `npm run bench` includes it.
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+import { DEMO_USERS } from './sync-server.mjs';
+import { grantedBuild, joinTeam, settled, staffBrowser, startSyncServerProcess, syncNow } from './team.mjs';
+import { loadPage } from './bench-page.mjs';
+
+const M = 'https://myseller.taobao.com/home.htm/trade-platform';
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A backup file of `n` open refund cases, ids from `base` (what the options page imports). */
+export function casesBackup(n, base = 700000000000000) {
+  const at = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  const source = { page: 'refund-list', url: `${M}/refund-list`, readAt: at };
+  const cases = Array.from({ length: n }, (_, i) => {
+    const disputeId = String(base + i);
+    const c = { platform: 'taobao', disputeId, kind: 'refund', status: 'WAIT_SELLER_AGREE', flags: {} };
+    return {
+      ...c,
+      key: `taobao:${disputeId}`,
+      refundFen: 1000 + i,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      lastSource: source,
+    };
+  });
+  return {
+    format: 'aftersales-radar/backup',
+    version: 1,
+    exportedAt: at,
+    cases,
+    events: [],
+    policies: [],
+    replies: [],
+    settings: [],
+  };
+}
+
+const send = (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const count = (page, query) =>
+  page.evaluate(`new Promise((resolve) => {
+    const req = indexedDB.open('aftersales-radar');
+    req.onsuccess = () => {
+      const r = req.result.transaction('cases').objectStore('cases').getAll();
+      r.onsuccess = () => { resolve(r.result.filter(${query}).length); req.result.close(); };
+    };
+  })`);
+
+async function until(fn, timeout = 120_000) {
+  const end = Date.now() + timeout;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error('bench-team: timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function benchTeam({ backend, extensionPath, runs = 3, log = console.error }) {
+  const server = await startSyncServerProcess();
+  const ext = grantedBuild(extensionPath, server.url);
+  const database = Object.keys(DEMO_USERS.databases)[0];
+  const [[userA, passA], [userB, passB]] = Object.entries(DEMO_USERS.databases[database]);
+  const staff = (username, password, name) => ({
+    server: server.url,
+    database,
+    username,
+    password,
+    name,
+    snapshots: true,
+  });
+  const opened = [];
+  const open = async (who) => {
+    const b = await staffBrowser({ extensionPath: ext, backendPort: backend.port, staff: who });
+    opened.push(b);
+    return b;
+  };
+  try {
+    const a = await open(staff(userA, passA, '小王'));
+    const b = await open(staff(userB, passB, '小李'));
+    // 1. 100 cases changed in A, converged in B.
+    log('team: converge after 100 changes…');
+    await send(a.options, { type: 'data/import', text: JSON.stringify(casesBackup(100, 800000000000000)) });
+    await syncNow(a.options);
+    await until(
+      async () => (await syncNow(b.options)) && (await count(b.options, "(c) => c.disputeId.startsWith('8')")) === 100,
+    );
+    const converge = [];
+    for (let run = 0; run < runs; run++) {
+      const note = `第${run + 1}轮备注`;
+      const started = Date.now();
+      for (let i = 0; i < 100; i++)
+        await send(a.options, { type: 'case/staff', key: `taobao:${800000000000000 + i}`, note });
+      await syncNow(a.options);
+      await until(async () => {
+        await syncNow(b.options);
+        return (await count(b.options, `(c) => c.staff?.note === ${JSON.stringify(note)}`)) === 100;
+      });
+      converge.push(Date.now() - started);
+    }
+    // 2. 10,000 cases into an empty profile.
+    log('team: initial sync of 10,000 cases…');
+    await send(a.options, { type: 'data/import', text: JSON.stringify(casesBackup(10_000)) });
+    await until(
+      async () =>
+        (await syncNow(a.options)) === 'synced' &&
+        (await a.options.getByTestId('sync-state').textContent()).includes('已同步'),
+    );
+    const c = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
+    opened.push(c);
+    const started = Date.now();
+    await joinTeam(c.options, staff(userB, passB, '小李（新电脑）'), { wait: false });
+    await until(async () => (await count(c.options, "(c) => c.disputeId.startsWith('7')")) >= 10_000, 300_000);
+    const initial = Date.now() - started;
+    await settled(c.options);
+    // 3. The page ratio, sync on (B, cases shared) ÷ off (a profile that never joined).
+    log('team: page ratio with sync on…');
+    const off = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
+    opened.push(off);
+    const on = [];
+    const without = [];
+    for (let run = 0; run < runs + 2; run++)
+      for (const [ctx, into] of run % 2
+        ? [
+            [b.context, on],
+            [off.context, without],
+          ]
+        : [
+            [off.context, without],
+            [b.context, on],
+          ]) {
+        const { page, probe } = await loadPage(ctx, 200, true);
+        into.push(probe.rowsAt);
+        await page.close();
+      }
+    return {
+      convergeAfter100Ms: Math.round(median(converge)),
+      initial10kMs: initial,
+      pageRatioSyncOn: Math.round((median(on) / median(without)) * 1000) / 1000,
+      runs,
+    };
+  } finally {
+    for (const b of opened) await b.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const { startDemoBackend } = await import('./demo-backend/server.mjs');
+  execSync('npx wxt build', { cwd: root, stdio: 'ignore' });
+  const backend = await startDemoBackend();
+  const runsAt = process.argv.indexOf('--runs');
+  try {
+    const figures = await benchTeam({
+      backend,
+      extensionPath: path.join(root, '.output/chrome-mv3'),
+      runs: runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3,
+    });
+    console.log(JSON.stringify(figures, null, 2));
+  } finally {
+    await backend.close();
+  }
+}
