@@ -23,6 +23,7 @@ import {
 } from '../../lib/sync/settings';
 import type { StaffPatch } from '../../lib/sync/team-case';
 import { toChinaIso } from '../../lib/shared/china-time';
+import { fnv1a } from '../../lib/shared/hash';
 
 PouchDB.plugin(IdbAdapter).plugin(HttpAdapter).plugin(Replication);
 
@@ -32,10 +33,11 @@ const SOON_MS = 1500;
 
 /** The team sync of this browser's ledger: its settings, and runs that never overlap. */
 function teamRunner(db: RadarDB) {
-  let local: PouchDB.Database | undefined;
+  let local: { db: PouchDB.Database; of: string } | undefined;
   let team: { sync: TeamSync; key: string } | undefined;
   let running: Promise<SyncStatus> | undefined;
   let again = false;
+  const halts = new Set<AbortController>();
 
   async function settings(): Promise<TeamSettings | undefined> {
     const stored = (await browser.storage.local.get(TEAM_SYNC_KEY))[TEAM_SYNC_KEY];
@@ -45,12 +47,15 @@ function teamRunner(db: RadarDB) {
 
   /** The team sync for these settings (a new one when the name or the switch changed). */
   function teamFor(s: TeamSettings): TeamSync {
-    const key = `${s.name}|${s.snapshots}`;
-    local ??= new PouchDB('radar-team', { adapter: 'idb' });
+    // The team's documents are kept per shop database: another server or database starts afresh (its
+    // own checkpoints; nothing of one shop is pushed to another).
+    const of = databaseUrl(s);
+    if (local?.of !== of) local = { of, db: new PouchDB(`radar-team-${fnv1a(of)}`, { adapter: 'idb' }) };
+    const key = `${of}|${s.name}|${s.snapshots}`;
     if (team?.key !== key)
       team = {
         key,
-        sync: new TeamSync({ db, local, name: s.name, snapshots: s.snapshots, policy: () => loadPolicy(db) }),
+        sync: new TeamSync({ db, local: local.db, name: s.name, snapshots: s.snapshots, policy: () => loadPolicy(db) }),
       };
     return team.sync;
   }
@@ -68,17 +73,31 @@ function teamRunner(db: RadarDB) {
         at,
         error: '没有访问同步服务器的权限，请在设置中重新开启 / no permission for the server',
       });
+    // Turning sync off aborts this run's requests at once, and refuses any it would start after.
+    const halt = new AbortController();
+    halts.add(halt);
     const remote = new PouchDB(databaseUrl(s), {
       adapter: 'http',
       skip_setup: true,
       auth: { username: s.username, password: s.password },
+      fetch: (url, init) =>
+        halt.signal.aborted
+          ? Promise.reject(new Error('team sync was turned off'))
+          : fetch(url, { ...init, signal: halt.signal }),
     });
     try {
       return await setStatus(await sync.run(remote, Date.now()));
     } catch (e) {
       return setStatus({ ...syncFailure(e), pending: await sync.pending().catch(() => 0), at });
+    } finally {
+      halts.delete(halt);
     }
   }
+
+  /** Stop every request of the runs under way (sync turned off or its settings changed). */
+  const halt = () => {
+    for (const h of halts) h.abort();
+  };
 
   /** Run now, or once more after the run under way (never two at once). */
   function run(): Promise<SyncStatus> {
@@ -97,7 +116,7 @@ function teamRunner(db: RadarDB) {
     return running;
   }
 
-  return { settings, teamFor, run };
+  return { settings, teamFor, run, halt };
 }
 
 async function setStatus(status: SyncStatus): Promise<SyncStatus> {
@@ -106,7 +125,7 @@ async function setStatus(status: SyncStatus): Promise<SyncStatus> {
 }
 
 export function installTeamSync(db: RadarDB) {
-  const { settings, teamFor, run } = teamRunner(db);
+  const { settings, teamFor, run, halt } = teamRunner(db);
   let soon: ReturnType<typeof setTimeout> | undefined;
   const runSoon = () => {
     clearTimeout(soon);
@@ -129,7 +148,11 @@ export function installTeamSync(db: RadarDB) {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (changes[TEAM_SYNC_KEY]) void plan();
+    if (changes[TEAM_SYNC_KEY]) {
+      halt();
+      clearTimeout(soon);
+      void plan();
+    }
     // The shop's settings changed here (options page, taught labels): write them for the team.
     else if (changes[POLICY_VERSION_KEY] || changes[TAUGHT_VERSION_KEY])
       void settings().then(async (s) => {

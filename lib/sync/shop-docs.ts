@@ -14,6 +14,7 @@ import type { CommitmentEntry } from '../engine/policy';
 import type { RuleOverrides } from '../engine/rules';
 import { IsoTime } from '../shared/snapshot-schema';
 import { isSellerHost } from '../page/hosts';
+import { fnv1a } from '../shared/hash';
 
 const Who = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
 const Stamp = { by: Who, at: IsoTime };
@@ -51,9 +52,7 @@ export interface LocalShop {
 /** A stable id for a commitment entry: its content (an entry is never edited, only superseded). */
 export function commitmentId(entry: CommitmentEntry): string {
   const body = JSON.stringify(Object.fromEntries(Object.entries(entry).sort(([a], [b]) => a.localeCompare(b))));
-  let h = 0x811c9dc5;
-  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193) >>> 0;
-  return `commitment:${entry.type}:${entry.effectiveFrom}:${h.toString(36)}`;
+  return `commitment:${entry.type}:${entry.effectiveFrom}:${fnv1a(body)}`;
 }
 
 export const shopDocId = (d: ShopDoc): string =>

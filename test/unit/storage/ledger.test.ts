@@ -35,7 +35,7 @@ describe('upsertCases', () => {
   it('stores new cases and records when each was first seen', async () => {
     open();
     const r = await upsertCases(db, [snap('1001'), snap('1002')], seen('2026-11-22T10:00:00+08:00'));
-    expect(r).toEqual({ saved: 2, created: 2 });
+    expect(r).toEqual({ saved: 2, created: 2, createdKeys: ['taobao:1001', 'taobao:1002'] });
     const events = await db.events.toArray();
     expect(events.map((e) => [e.caseKey, e.type])).toEqual([
       ['taobao:1001', 'first-seen'],
