@@ -8,43 +8,13 @@
 // Run alone: `node scripts/bench-team.mjs [--runs N]` (builds first); `npm run bench` includes it.
 import { execSync } from 'node:child_process';
 import path from 'node:path';
-import { DEMO_USERS } from './sync-server.mjs';
-import { grantedBuild, joinTeam, settled, staffBrowser, startSyncServerProcess, syncNow } from './team.mjs';
+import { casesBackup, demoTeam, joinTeam, settled, staffBrowser, syncNow } from './team.mjs';
 import { loadPage } from './bench-page.mjs';
 
-const M = 'https://myseller.taobao.com/home.htm/trade-platform';
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-/** A backup file of `n` open refund cases, ids from `base` (what the options page imports). */
-export function casesBackup(n, base = 700000000000000) {
-  const at = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
-  const source = { page: 'refund-list', url: `${M}/refund-list`, readAt: at };
-  const cases = Array.from({ length: n }, (_, i) => {
-    const disputeId = String(base + i);
-    const c = { platform: 'taobao', disputeId, kind: 'refund', status: 'WAIT_SELLER_AGREE', flags: {} };
-    return {
-      ...c,
-      key: `taobao:${disputeId}`,
-      refundFen: 1000 + i,
-      firstSeenAt: at,
-      lastSeenAt: at,
-      lastSource: source,
-    };
-  });
-  return {
-    format: 'aftersales-radar/backup',
-    version: 1,
-    exportedAt: at,
-    cases,
-    events: [],
-    policies: [],
-    replies: [],
-    settings: [],
-  };
-}
 
 const send = (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const count = (page, query) =>
@@ -65,18 +35,9 @@ async function until(fn, timeout = 120_000) {
 }
 
 export async function benchTeam({ backend, extensionPath, runs = 3, log = console.error }) {
-  const server = await startSyncServerProcess();
-  const ext = grantedBuild(extensionPath, server.url);
-  const database = Object.keys(DEMO_USERS.databases)[0];
-  const [[userA, passA], [userB, passB]] = Object.entries(DEMO_USERS.databases[database]);
-  const staff = (username, password, name) => ({
-    server: server.url,
-    database,
-    username,
-    password,
-    name,
-    snapshots: true,
-  });
+  const team = await demoTeam(extensionPath);
+  const { server } = team;
+  const ext = team.extensionPath;
   const opened = [];
   const open = async (who) => {
     const b = await staffBrowser({ extensionPath: ext, backendPort: backend.port, staff: who });
@@ -84,8 +45,8 @@ export async function benchTeam({ backend, extensionPath, runs = 3, log = consol
     return b;
   };
   try {
-    const a = await open(staff(userA, passA, '小王'));
-    const b = await open(staff(userB, passB, '小李'));
+    const a = await open(team.xiaowang('小王'));
+    const b = await open(team.xiaoli('小李'));
     // 1. 100 cases changed in A, converged in B.
     log('team: converge after 100 changes…');
     await send(a.options, { type: 'data/import', text: JSON.stringify(casesBackup(100, 800000000000000)) });
@@ -117,7 +78,7 @@ export async function benchTeam({ backend, extensionPath, runs = 3, log = consol
     const c = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
     opened.push(c);
     const started = Date.now();
-    await joinTeam(c.options, staff(userB, passB, '小李（新电脑）'), { wait: false });
+    await joinTeam(c.options, team.xiaoli('小李（新电脑）'), { wait: false });
     await until(async () => (await count(c.options, "(c) => c.disputeId.startsWith('7')")) >= 10_000, 300_000);
     const initial = Date.now() - started;
     await settled(c.options);

@@ -8,6 +8,8 @@ export interface SyncRequest {
   path: string;
   /** null while the request is pending, or when its connection was dropped. */
   status: number | null;
+  /** The account named in the request's Basic auth (never its password), or null. */
+  user: string | null;
 }
 export interface SyncServer {
   url: string;

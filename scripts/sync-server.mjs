@@ -73,7 +73,13 @@ export async function startSyncServer({ port = 5984, host = '127.0.0.1', users =
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
-    const entry = { method: req.method, path: req.path, status: null };
+    // Who asked (the account's name, never its password), for tests that count one browser's requests.
+    const entry = {
+      method: req.method,
+      path: req.path,
+      status: null,
+      user: basicAuth(req.headers.authorization)?.name ?? null,
+    };
     requests.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
     next();

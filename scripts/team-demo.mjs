@@ -5,36 +5,26 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_USERS } from './sync-server.mjs';
-import { grantedBuild, staffBrowser, startSyncServerProcess, syncNow } from './team.mjs';
+import { demoTeam, staffBrowser, syncNow } from './team.mjs';
 
 const M = 'https://myseller.taobao.com/home.htm/trade-platform';
 
 export async function teamDemo({ extensionPath, backend, headless, outDir }) {
-  const server = await startSyncServerProcess();
-  const database = Object.keys(DEMO_USERS.databases)[0];
-  const [[userA, passA], [userB, passB]] = Object.entries(DEMO_USERS.databases[database]);
-  console.log(`team-sync server: ${server.url}/${database} (${userA} / ${userB}; passwords in the README)`);
-  const ext = grantedBuild(extensionPath, server.url);
-  const join = (username, password, name) => ({
-    server: server.url,
-    database,
-    username,
-    password,
-    name,
-    snapshots: true,
-  });
+  const team = await demoTeam(extensionPath);
+  const { server } = team;
+  console.log(`team-sync server: ${server.url}/${team.database} (${team.users.join(' / ')}; passwords in the README)`);
+  const ext = team.extensionPath;
   const a = await staffBrowser({
     extensionPath: ext,
     backendPort: backend.port,
     headless,
-    staff: join(userA, passA, '小王'),
+    staff: team.xiaowang('小王'),
   });
   const b = await staffBrowser({
     extensionPath: ext,
     backendPort: backend.port,
     headless,
-    staff: join(userB, passB, '小李'),
+    staff: team.xiaoli('小李'),
   });
   const c = backend.cases.find(
     (x) => x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE',

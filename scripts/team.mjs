@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from './chromium.mjs';
+import { DEMO_USERS } from './sync-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -124,4 +125,59 @@ export async function settled(options, { timeout = 60_000 } = {}) {
 export async function syncNow(options) {
   await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync/now' }));
   return settled(options);
+}
+
+/**
+ * The demo shop's team: the sync server (its own process), the build with its origin granted, and the
+ * join settings of its two staff accounts (`xiaowang(name, snapshots)`, `xiaoli(…)`; `wrongPassword`).
+ */
+export async function demoTeam(extensionPath) {
+  const server = await startSyncServerProcess();
+  const database = Object.keys(DEMO_USERS.databases)[0];
+  const [[userA, passA], [userB, passB]] = Object.entries(DEMO_USERS.databases[database]);
+  const account =
+    (username, password) =>
+    (name, snapshots = true) => ({ server: server.url, database, username, password, name, snapshots });
+  return {
+    server,
+    database,
+    users: [userA, userB],
+    extensionPath: grantedBuild(extensionPath, server.url),
+    xiaowang: account(userA, passA),
+    xiaoli: account(userB, passB),
+    wrongPassword: account(userB, 'wrong-password'),
+  };
+}
+
+/** A backup file of `n` open refund cases with ids from `base` (what the options page imports). */
+export function casesBackup(n, base = 700000000000000) {
+  const at = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  const source = {
+    page: 'refund-list',
+    url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+    readAt: at,
+  };
+  const cases = Array.from({ length: n }, (_, i) => {
+    const disputeId = String(base + i);
+    const c = { platform: 'taobao', disputeId, kind: 'refund', status: 'WAIT_SELLER_AGREE', statusText: '退款待处理' };
+    return {
+      ...c,
+      flags: {},
+      key: `taobao:${disputeId}`,
+      refundFen: 1000 + i,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      lastSource: source,
+    };
+  });
+  return {
+    format: 'aftersales-radar/backup',
+    version: 1,
+    exportedAt: at,
+    cases,
+    events: [],
+    policies: [],
+    replies: [],
+    settings: [],
+  };
 }

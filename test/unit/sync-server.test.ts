@@ -131,7 +131,7 @@ describe('team-sync server', () => {
 
   it('logs every request without its credentials', () => {
     expect(server.requests.length).toBeGreaterThan(10);
-    expect(server.requests).toContainEqual({ method: 'GET', path: '/_all_dbs', status: 401 });
+    expect(server.requests).toContainEqual({ method: 'GET', path: '/_all_dbs', status: 401, user: 'xiaowang' });
     const log = JSON.stringify(server.requests);
     for (const secret of ['wang-secret', 'li-secret', 'Basic ']) expect(log).not.toContain(secret);
   });

@@ -2,15 +2,7 @@
 // A (小王) and B (小李) each have their own browser profile with the extension, joined through the options
 // page; a third, empty profile joins later for the 10,000 cases. See scripts/team.mjs for the one
 // difference from a user's browser (the permission prompt's grant is given in advance).
-import { DEMO_USERS } from '../../../scripts/sync-server.mjs';
-import {
-  grantedBuild,
-  joinTeam,
-  settled,
-  staffBrowser,
-  startSyncServerProcess,
-  syncNow,
-} from '../../../scripts/team.mjs';
+import { casesBackup, demoTeam, joinTeam, settled, staffBrowser, syncNow } from '../../../scripts/team.mjs';
 import {
   assert,
   assertEqual,
@@ -23,9 +15,6 @@ import {
   stopServiceWorker,
   waitFor,
 } from '../harness.mjs';
-
-const DB = Object.keys(DEMO_USERS.databases)[0];
-const [[userA, passA], [userB, passB]] = Object.entries(DEMO_USERS.databases[DB]);
 
 /** The case view's team part and note, read in the sidebar's frame. */
 async function teamView(page) {
@@ -53,50 +42,10 @@ async function writeNote(page, text) {
   await frame.getByText('保存备注').click();
 }
 
-/** A backup file of `n` open refund cases (what the options page imports). */
-function backupOf(n, now = Date.now()) {
-  const at = new Date(now + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
-  const source = { page: 'refund-list', url: `${M}/refund-list`, readAt: at };
-  const cases = Array.from({ length: n }, (_, i) => {
-    const disputeId = String(700000000000000 + i);
-    return {
-      platform: 'taobao',
-      disputeId,
-      key: `taobao:${disputeId}`,
-      kind: 'refund',
-      status: 'WAIT_SELLER_AGREE',
-      statusText: '退款待处理',
-      refundFen: 1000 + i,
-      flags: {},
-      firstSeenAt: at,
-      lastSeenAt: at,
-      lastSource: source,
-    };
-  });
-  return {
-    format: 'aftersales-radar/backup',
-    version: 1,
-    exportedAt: at,
-    cases,
-    events: [],
-    policies: [],
-    replies: [],
-    settings: [],
-  };
-}
-
 /** @param {import('../harness.mjs').Session} session */
 export default async function teamArea({ run, backend, shotsDir }) {
-  const server = await startSyncServerProcess();
-  const ext = grantedBuild(EXTENSION, server.url);
-  const join = (username, password, name, snapshots = false) => ({
-    server: server.url,
-    database: DB,
-    username,
-    password,
-    name,
-    snapshots,
-  });
+  const team = await demoTeam(EXTENSION);
+  const { server, extensionPath: ext } = team;
   const a = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
   const b = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
   const pageA = await a.context.newPage();
@@ -118,7 +67,7 @@ export default async function teamArea({ run, backend, shotsDir }) {
     );
 
     await run.check('a wrong password is refused with a clear message, and nothing of the ledger is sent', async () => {
-      assertEqual(await joinTeam(b.options, join(userB, 'wrong-password', '小李')), 'rejected', 'state');
+      assertEqual(await joinTeam(b.options, team.wrongPassword('小李', false)), 'rejected', 'state');
       const text = await b.options.getByTestId('sync-state').textContent();
       assert(text.includes('账号或密码错误'), `the message: ${text}`);
       const requests = await server.requests();
@@ -130,8 +79,8 @@ export default async function teamArea({ run, backend, shotsDir }) {
     });
 
     await run.check("a claim and a note made in A's sidebar appear in B's, with who and when", async () => {
-      assertEqual(await joinTeam(a.options, join(userA, passA, '小王')), 'synced', 'A joined');
-      assertEqual(await joinTeam(b.options, join(userB, passB, '小李')), 'synced', 'B joined');
+      assertEqual(await joinTeam(a.options, team.xiaowang('小王', false)), 'synced', 'A joined');
+      assertEqual(await joinTeam(b.options, team.xiaoli('小李', false)), 'synced', 'B joined');
       await openCase(pageA, target.disputeId);
       await sidebarFrame(pageA).locator('[data-testid=claim]').click();
       await writeNote(pageA, '已联系买家，等寄回单号');
@@ -203,9 +152,9 @@ export default async function teamArea({ run, backend, shotsDir }) {
     await run.check('cases imported in a browser that shares cases reach the server (10,000)', async () => {
       await a.options.getByTestId('sync-disable').click();
       await settled(a.options);
-      const rejoined = await joinTeam(a.options, join(userA, passA, '小王', true));
+      const rejoined = await joinTeam(a.options, team.xiaowang('小王'));
       assertEqual(rejoined, 'synced', `A shares cases (${await a.options.getByTestId('sync-state').textContent()})`);
-      const imported = await sendFrom(a.options, { type: 'data/import', text: JSON.stringify(backupOf(10_000)) });
+      const imported = await sendFrom(a.options, { type: 'data/import', text: JSON.stringify(casesBackup(10_000)) });
       assert(imported.ok, `import: ${JSON.stringify(imported).slice(0, 200)}`);
       await waitFor(
         async () =>
@@ -221,7 +170,7 @@ export default async function teamArea({ run, backend, shotsDir }) {
         const c = await staffBrowser({ extensionPath: ext, backendPort: backend.port });
         try {
           const count = () => ledger(c.options, async (all) => (await all('cases')).length);
-          await joinTeam(c.options, join(userB, passB, '小李（新电脑）', true), { wait: false });
+          await joinTeam(c.options, team.xiaoli('小李（新电脑）'), { wait: false });
           // Stopped as Chrome stops an idle worker, while the cases are still coming in.
           const mid = await waitFor(
             async () => {
@@ -254,14 +203,19 @@ export default async function teamArea({ run, backend, shotsDir }) {
     );
     await run.check('turning sync off stops all traffic and keeps the local data', async () => {
       const before = await ledger(a.options, async (all) => (await all('cases')).length);
+      // Turned off with a run under way: its requests stop too.
+      void sendFrom(a.options, { type: 'sync/now' });
       await a.options.getByTestId('sync-disable').click();
       assertEqual(await settled(a.options), 'off', 'state');
-      const sent = (await server.requests()).length;
+      await a.options.waitForTimeout(300);
+      // A's requests (小李's browser B is still syncing).
+      const fromA = async () => (await server.requests()).filter((r) => r.user === team.users[0]).length;
+      const sent = await fromA();
       await openCase(pageA, target.disputeId);
       await writeNote(pageA, '关闭同步后写的备注');
       await sendFrom(a.options, { type: 'sync/now' });
       await pageA.waitForTimeout(2500);
-      assertEqual((await server.requests()).length, sent, 'requests at the server after turning off');
+      assertEqual(await fromA(), sent, "A's requests at the server after turning off");
       assertEqual(await ledger(a.options, async (all) => (await all('cases')).length), before, 'cases kept');
       assertEqual((await teamView(pageA)).note, '关闭同步后写的备注', 'the note saved locally');
     });
