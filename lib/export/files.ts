@@ -1,7 +1,8 @@
 /**
  * The file formats: .xlsx (write-excel-file) and UTF-8 CSV with a BOM (csv-stringify), from rows of
- * lib/export/ledger-rows.ts. Loaded only by the options page and the popup, on demand (a dynamic
- * import): never by the content script or the background (test/unit/architecture.test.ts).
+ * lib/export/ledger-rows.ts. Loaded only on demand: by the ledger export's worker (started from the
+ * options page and the popup) and by the 日报 page when it exports (a dynamic import); never by the
+ * content script or the background (test/unit/architecture.test.ts).
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import writeXlsxFile, { type Row } from 'write-excel-file/universal';
@@ -41,9 +42,6 @@ export function csvLines(rows: readonly ExportCell[][], header?: readonly string
   if (header) records.unshift([...header]);
   return stringify(records, { bom: !!header, record_delimiter: 'windows', quote_record_delimiter: true });
 }
-
-/** A whole table as CSV text. */
-export const toCsv = (t: Table): string => csvLines(t.rows, t.header);
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 
