@@ -91,6 +91,11 @@ describe('export rows', () => {
   it('CSV: a BOM, CRLF lines, quoted commas, quotes and line breaks, 19-digit ids exact, yuan with two decimals, no formulas', () => {
     const csv = csvLines(table([tricky, rec('3', { reason: '=HYPERLINK("x")', refundFen: 5 })]).rows, EXPORT_COLUMNS);
     expect(csv.startsWith(BOM)).toBe(true);
+    // The text itself, as Excel reads it: quoted fields with doubled quotes, CRLF after every line.
+    expect(csv).toContain(`\r\n${LONG_ID}\t,4012345678901234567\t,天猫,`);
+    expect(csv).toContain(',"尺码不对, 太 ""大"" 了\n第二行",');
+    expect(csv).toContain(',"\'=HYPERLINK(""x"")",');
+    expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.slice(1, 40)).toMatch(/^售后单号,订单编号,平台/);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
