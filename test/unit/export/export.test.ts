@@ -169,6 +169,9 @@ describe('export filters', () => {
     expect((await read({ status: 'finished', kind: 'postage' })).ids).toEqual(['12']);
     expect((await read({ urgency: 'overdue' })).ids).toEqual(['11']);
     expect((await read({ kind: 'exchange', status: 'finished' })).ids).toEqual([]);
+    // Open cases with no known deadline come after those with one, in key order (the urgency index's).
+    await db.cases.bulkPut([rec('15', { due: null }), rec('14', { due: null })]);
+    expect((await read({ status: 'open' })).ids).toEqual(['11', '10', '14', '15']);
   });
 });
 
