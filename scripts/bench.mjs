@@ -2,7 +2,8 @@
 // against the demo backend. Prints a table, writes test/bench/results.json, and flags any figure
 // over its budget (test/bench/budgets.json). It reports; it does not fail.
 //   npm run bench [-- --quick]     (--quick: fewer runs and 10,000 instead of 100,000 stored cases)
-//   npm run bench -- --layouts     (only the layout families: a column table and a split table)
+//   npm run bench -- --layouts     (only the layout families: the 千牛 list, a column table, a split table)
+//   npm run bench -- --layouts --against DIR   (… and another build, e.g. main's .output/chrome-mv3, in the same run)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,9 +11,11 @@ import zlib from 'node:zlib';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
 import { benchDay } from './bench-day.mjs';
+import { startProfile, stopProfile } from './bench-profile.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
+const layoutsOnly = process.argv.includes('--layouts');
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 5));
 const BIG = quick ? 10_000 : 100_000;
 const budgets = JSON.parse(fs.readFileSync(path.join(root, 'test/bench/budgets.json'), 'utf8'));
@@ -39,21 +42,23 @@ const PROBE = () => {
   ).observe({ type: 'longtask', buffered: true });
   const watch = () => {
     // Another layout family shows 退款编号 once (a column header): the demo says how many rows it drew.
+    // textContent, not innerText: asking for innerText every frame would force a layout of the page.
     const n = !document.body
       ? 0
       : window.__layout
         ? Number(document.body.getAttribute('data-demo-rows') ?? 0)
-        : document.body.innerText.split('退款编号').length - 1;
+        : document.body.textContent.split('退款编号').length - 1;
     if (n >= window.__targetRows) window.__probe.rowsAt = performance.now();
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
 };
 
-async function loadPage(ctx, rows, extension, layout) {
+async function loadPage(ctx, rows, extension, layout, { profile = false } = {}) {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (profile) await startProfile(cdp);
   await page.addInitScript(([n, l]) => Object.assign(window, { __targetRows: n, __layout: l }), [rows, layout ?? null]);
   await page.addInitScript(PROBE);
   await page.goto(listUrl(rows, layout));
@@ -79,39 +84,53 @@ async function loadPage(ctx, rows, extension, layout) {
       phases: e.detail?.phases,
     })),
   }));
-  // All script the page's renderer ran for this load (the page's own, and the content scripts').
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  probe.scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  // Who ran the load's script, from navigation to here: the extension, the page (bench-profile.mjs).
+  if (profile) probe.profile = await stopProfile(cdp);
   return { page, probe };
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, quick, figures: {} };
 
-// 1. Page overhead, interleaved with and without the extension.
-log('page overhead (200 rows)…');
-const w = [];
-const wo = [];
-const tbtW = [];
-const tbtWo = [];
-for (let i = 0; i < RUNS; i++) {
-  const a = await loadPage(withExt.context, 200, true);
-  w.push(a.probe.rowsAt);
-  tbtW.push(a.probe.tbt);
-  await a.page.close();
-  const b = await loadPage(without.context, 200, false);
-  wo.push(b.probe.rowsAt);
-  tbtWo.push(b.probe.tbt);
-  await b.page.close();
+// 1. Page overhead, interleaved with and without the extension (not with --layouts, which has its own).
+if (!layoutsOnly) {
+  log('page overhead (200 rows)…');
+  const w = [];
+  const wo = [];
+  const tbtW = [];
+  const tbtWo = [];
+  for (let i = 0; i < RUNS; i++) {
+    const a = await loadPage(withExt.context, 200, true);
+    w.push(a.probe.rowsAt);
+    tbtW.push(a.probe.tbt);
+    await a.page.close();
+    const b = await loadPage(without.context, 200, false);
+    wo.push(b.probe.rowsAt);
+    tbtWo.push(b.probe.tbt);
+    await b.page.close();
+  }
+  results.figures.pageRowsWithMs = round(median(w));
+  results.figures.pageRowsWithoutMs = round(median(wo));
+  results.figures.pageRatio = round(median(w) / median(wo), 3);
+  results.figures.blockingWithMs = round(median(tbtW));
+  results.figures.blockingWithoutMs = round(median(tbtWo));
 }
-results.figures.pageRowsWithMs = round(median(w));
-results.figures.pageRowsWithoutMs = round(median(wo));
-results.figures.pageRatio = round(median(w) / median(wo), 3);
-results.figures.blockingWithMs = round(median(tbtW));
-results.figures.blockingWithoutMs = round(median(tbtWo));
 
 // 1b. Layout families: the 千牛 list (group-header cards), a column table whose ids are a column, and
-// a Fusion split table with its id column locked (rendered twice). Per family, interleaved with and without the extension: the page
-// ratio, and the extension's script time on the page (its scans) as a share of the page's own.
+// a Fusion split table with its id column locked (rendered twice). Per family and run, interleaved
+// (the order turns each run, so a burst of other work on the machine hits every arm alike):
+// - the page ratio: the page's own rows visible, with ÷ without the extension;
+// - from one more load with a CPU profile (kept out of the ratio's loads: sampling slows script),
+//   the extension's script on the page, all of it (loading, the sidebar's frame, the main-world
+//   observer, messages, every scan), as a share of the page's own script in the same load;
+// - the longest extension task: the longer of the scans' longest slice and the profile's longest
+//   extension stretch.
+// `--against DIR` measures another build (DIR holds its manifest.json) in the same interleaving.
+const againstAt = process.argv.indexOf('--against');
+const against =
+  againstAt > 0
+    ? await launchBrowser({ extensionPath: path.resolve(process.argv[againstAt + 1]), port: backend.port })
+    : undefined;
+const arms = [['', withExt.context], ...(against ? [[' (against)', against.context]] : [])];
 results.figures.layouts = {};
 for (const [name, layout] of [
   ['cards', undefined],
@@ -119,36 +138,68 @@ for (const [name, layout] of [
   ['split', 'split'],
 ]) {
   log(`layout ${name} (200 rows)…`);
-  const [withMs, withoutMs, ext, own, longest] = [[], [], [], [], []];
+  const m = Object.fromEntries(
+    ['', ...arms.map(([a]) => a)].map((a) => [
+      a || 'this',
+      { rowsAt: [], ext: [], own: [], share: [], scans: [], gc: [], longest: [] },
+    ]),
+  );
+  const key = (arm) => arm || 'this';
   for (let i = 0; i < RUNS; i++) {
-    const a = await loadPage(withExt.context, 200, true, layout);
-    withMs.push(a.probe.rowsAt);
-    ext.push(a.probe.scans.reduce((s, x) => s + x.d, 0));
-    longest.push(Math.max(...a.probe.scans.map((x) => x.longest)));
-    await a.page.close();
-    const b = await loadPage(without.context, 200, false, layout);
-    withoutMs.push(b.probe.rowsAt);
-    own.push(b.probe.scriptMs);
-    await b.page.close();
+    const loads = [
+      ...arms.map(([arm, ctx]) => async () => {
+        const { page, probe } = await loadPage(ctx, 200, true, layout);
+        m[key(arm)].rowsAt.push(probe.rowsAt);
+        await page.close();
+      }),
+      async () => {
+        const { page, probe } = await loadPage(without.context, 200, false, layout);
+        (m.without ??= { rowsAt: [] }).rowsAt.push(probe.rowsAt);
+        await page.close();
+      },
+      ...arms.map(([arm, ctx]) => async () => {
+        const { page, probe } = await loadPage(ctx, 200, true, layout, { profile: true });
+        await page.close();
+        const f = m[key(arm)];
+        f.ext.push(probe.profile.extensionMs);
+        f.own.push(probe.profile.pageMs);
+        f.share.push(probe.profile.extensionMs / probe.profile.pageMs);
+        f.gc.push(probe.profile.gcMs);
+        f.scans.push(probe.scans.reduce((s, x) => s + x.d, 0));
+        f.longest.push(Math.max(probe.profile.extensionLongestMs, ...probe.scans.map((x) => x.longest)));
+      }),
+    ];
+    for (let k = 0; k < loads.length; k++) await loads[(k + i) % loads.length]();
   }
-  results.figures.layouts[name] = {
-    pageRatio: round(median(withMs) / median(withoutMs), 3),
-    extensionScriptMs: round(median(ext)),
-    pageScriptMs: round(median(own)),
-    extensionShare: round(median(ext) / median(own), 3),
-    longestMs: round(median(longest), 1),
-  };
+  for (const [arm] of arms) {
+    const f = m[key(arm)];
+    results.figures.layouts[`${name}${arm}`] = {
+      pageRatio: round(median(f.rowsAt) / median(m.without.rowsAt), 3),
+      pageRowsWithMs: round(median(f.rowsAt)),
+      pageRowsWithoutMs: round(median(m.without.rowsAt)),
+      extensionScriptMs: round(median(f.ext)),
+      scansMs: round(median(f.scans)),
+      pageScriptMs: round(median(f.own)),
+      gcMs: round(median(f.gc)),
+      extensionShare: round(median(f.share), 3),
+      longestMs: round(median(f.longest), 1),
+    };
+  }
 }
 const layoutRows = Object.entries(results.figures.layouts).flatMap(([l, f]) => [
-  [`${l}: page ratio with ÷ without (200 rows)`, f.pageRatio, 'layoutPageRatio'],
   [
-    `${l}: extension script ÷ page's own script (${f.extensionScriptMs} / ${f.pageScriptMs} ms)`,
+    `${l}: page ratio with ÷ without (200 rows; ${f.pageRowsWithMs} / ${f.pageRowsWithoutMs} ms)`,
+    f.pageRatio,
+    'layoutPageRatio',
+  ],
+  [
+    `${l}: extension script ÷ page's own script, same load (${f.extensionScriptMs} / ${f.pageScriptMs} ms; scans ${f.scansMs}, GC ${f.gcMs})`,
     f.extensionShare,
     'layoutExtensionShare',
   ],
   [`${l}: extension's longest task (ms)`, f.longestMs, 'extensionLongTaskMs'],
 ]);
-if (process.argv.includes('--layouts')) {
+if (layoutsOnly) {
   console.log('\n| figure | value | budget |\n|---|---|---|');
   for (const [name, value, key] of layoutRows)
     console.log(
@@ -156,9 +207,11 @@ if (process.argv.includes('--layouts')) {
     );
   await withExt.close();
   await without.close();
+  await against?.close();
   await backend.close();
   process.exit(0);
 }
+await against?.close();
 
 // 2. Reading: rows present → read, judged (in the background), badged; and 5. its growth.
 const readTimes = {};

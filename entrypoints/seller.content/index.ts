@@ -29,6 +29,9 @@ const markScan = (started: number, cases: number, t: ScanTimes) =>
     detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases },
   });
 
+/** The latest the sidebar's frame loads (it loads once the page has been read, normally sooner). */
+const SIDEBAR_LOAD_LATEST_MS = 3000;
+
 function isFrameReading(m: unknown): m is { type: 'frame/reading'; reading: PageReading } {
   const r = (m as { type?: unknown; reading?: { page?: unknown; cases?: unknown } } | null)?.reading;
   return (
@@ -61,6 +64,7 @@ export default defineContentScript({
         (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
+      later: (forward) => ctx.requestIdleCallback(forward, { timeout: 1000 }),
     });
     // The labels staff taught for this host (read again when they teach one).
     let taught: TaughtLabels = {};
@@ -76,7 +80,10 @@ export default defineContentScript({
       relay,
       sidebar: () => sidebar,
       taught: () => taught,
-      onScanned: markScan,
+      onScanned: (started, cases, times) => {
+        markScan(started, cases, times);
+        sidebar?.load();
+      },
     });
     const scans = scanScheduler(ctx, scanner.scan);
     schedule = scans.schedule;
@@ -88,6 +95,9 @@ export default defineContentScript({
         onEpoch: relay.checkEpoch,
       });
       if (!sidebar) return;
+      // The sidebar's frame loads after the first read, which waits for the page to settle, or
+      // after a few seconds on a page that never does.
+      ctx.setTimeout(() => sidebar?.load(), SIDEBAR_LOAD_LATEST_MS);
       browser.runtime.onMessage.addListener((input: unknown) => {
         // Only the background reaches this listener; it relays a frame's reading after validating it
         // in full (protocol.ts), so a shape check is enough here and keeps valibot out of the page.
@@ -125,6 +135,8 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
     await taughtReady;
-    void scans.now();
+    // The first read too waits for the page to settle and paint: at document_idle a list page
+    // usually shows only its frame, its rows still on the way.
+    schedule();
   },
 });

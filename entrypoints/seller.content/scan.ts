@@ -45,15 +45,26 @@ export function sameReading(a: Handed | undefined, b: Handed): boolean {
   return true;
 }
 
+/** Quiet time after the page's last change before it is read. */
+export const SETTLE_MS = 200;
+/** A page that never stops changing (a ticking countdown, a poll) is read at least this often. */
+export const MAX_WAIT_MS = 1000;
+/** How long a read waits for the page to be idle (its rows painted) before it runs anyway. */
+export const IDLE_TIMEOUT_MS = 500;
+
 /**
- * `schedule` runs `scan` once things settle (200 ms); `now` runs it at once. Never two at once: a
- * change during a scan runs it again after.
+ * `schedule` runs `scan` once the page settles: SETTLE_MS after its last change (MAX_WAIT_MS after
+ * the first unread one at most), and then in idle time, after the page's own rendering and paint,
+ * so a list that is still drawing its rows is not read half-drawn, nor slowed down by the reading.
+ * `now` runs it at once. Never two at once: a change during a scan runs it again after.
  */
 export function scanScheduler(
   ctx: ContentScriptContext,
   scan: () => Promise<void>,
 ): { schedule: () => void; now: () => Promise<void> } {
   let timer: number | undefined;
+  let firstChange: number | undefined;
+  let waitingForIdle = false;
   let scanning = false;
   let again = false;
   const run = async () => {
@@ -73,12 +84,25 @@ export function scanScheduler(
       }
     }
   };
+  const settled = () => {
+    timer = undefined;
+    firstChange = undefined;
+    waitingForIdle = true;
+    ctx.requestIdleCallback(
+      () => {
+        waitingForIdle = false;
+        void run();
+      },
+      { timeout: IDLE_TIMEOUT_MS },
+    );
+  };
   const schedule = () => {
-    if (timer !== undefined) return;
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      void run();
-    }, 200);
+    // Already settled and waiting for idle time: that read will see this change too.
+    if (waitingForIdle) return;
+    const at = performance.now();
+    firstChange ??= at;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(settled, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - at)));
   };
   return { schedule, now: run };
 }
@@ -212,6 +236,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       read.missing = [];
     reading = read;
     readAt = now;
+    // The page's data responses reach the background before the reading they fill (ledger or sidebar).
+    relay.flush();
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
     clock.enter('badges');
     badges.show(rows, now);

@@ -25,6 +25,12 @@ iframe.closed { top: 40vh; }
 `;
 
 export interface SidebarFrame {
+  /**
+   * Load the sidebar page into its frame (once; later calls do nothing). Until then the host only
+   * holds the sidebar's place: the frame is another process to start, and the page's own rows
+   * come first.
+   */
+  load(): void;
   place(layout: SidebarLayout, narrow: boolean): void;
   /**
    * Follow a drag of the sidebar's edge that began inside the frame: a frame stops receiving the
@@ -46,10 +52,14 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
   // Copying a reply when the page has no reply box happens in the sidebar.
   frame.allow = 'clipboard-write';
   // The page's host, for what staff teach about this site's labels.
-  frame.src = `${browser.runtime.getURL('/sidebar.html')}#host=${encodeURIComponent(location.host)}`;
-  root.append(frame);
+  const src = `${browser.runtime.getURL('/sidebar.html')}#host=${encodeURIComponent(location.host)}`;
   doc.body.append(host);
   return {
+    load() {
+      if (frame.isConnected) return;
+      frame.src = src;
+      root.append(frame);
+    },
     place({ collapsed, width }, narrow) {
       frame.className = collapsed ? 'closed' : 'open';
       const w = collapsed ? TAB.width : narrow ? Math.min(width, Math.round(doc.defaultView!.innerWidth * 0.9)) : width;

@@ -32,6 +32,8 @@ export function pageMargin(layout: SidebarLayout, windowWidth: number): { narrow
 
 export interface SidebarHost {
   readonly connected: boolean;
+  /** Load the sidebar page into its frame: after the page's list has been read (see SidebarFrame.load). */
+  load: () => void;
   post: (m: ToSidebar) => void;
   /** A new reading's number; its parts share it. */
   nextSeq: () => number;
@@ -72,6 +74,8 @@ function layoutOf(frame: SidebarFrame, initial: SidebarLayout, post: (m: ToSideb
     post({ type: 'layout', collapsed: layout.collapsed, width: layout.width });
   };
   const set = (patch: Partial<SidebarLayout>) => {
+    // Staff opened, folded or resized it (or a badge was clicked): it must be there now.
+    frame.load();
     Object.assign(layout, patch);
     apply();
     void browser.storage.local.set({ [stateKey()]: { collapsed: layout.collapsed, width: layout.width } });
@@ -195,6 +199,7 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
     get connected() {
       return !!port;
     },
+    load: () => frame.load(),
     post,
     nextSeq: () => ++seq,
     async show(reading, readAt, wait = (p) => p) {

@@ -46,8 +46,9 @@ function cellRanges(
   tokens: Token[],
   row: Element,
   cells: Element[],
+  after?: number,
 ): { ranges: [number, number][]; span: [number, number] } {
-  const [from, to] = tokenRange(tokens, row);
+  const [from, to] = tokenRange(tokens, row, after);
   const ranges: [number, number][] = [];
   let i = from;
   for (let j = 0; j < cells.length; j++) {
@@ -76,16 +77,22 @@ export function fieldOfHeader(text: string, taught?: TaughtLabels): LabelField |
   return hit && !hit.rest ? hit.field : undefined;
 }
 
+/** A cell that spans columns or rows. */
+const SPANNING = '[colspan], [rowspan], [aria-colspan], [aria-rowspan]';
+
 const span = (el: Element, attr: 'colspan' | 'rowspan'): number => {
   const v = Number(el.getAttribute(attr) ?? el.getAttribute(`aria-${attr}`) ?? 1);
   return Number.isInteger(v) && v >= 1 && v <= 50 ? v : 1;
 };
 
-/** How many of an element's children are the extension's own. */
-function skippedIn(el: Element, skip: ReadonlySet<Element>): number {
-  let n = 0;
-  for (const s of skip) if (s.parentElement === el) n++;
-  return n;
+/**
+ * How many of each element's children are the extension's own (its badges, the sidebar's host),
+ * counted once per search: asking each candidate row about every badge cost rows × badges DOM calls.
+ */
+function skippedChildren(skip?: ReadonlySet<Element>): Map<Element, number> {
+  const under = new Map<Element, number>();
+  for (const s of skip ?? []) if (s.parentElement) under.set(s.parentElement, (under.get(s.parentElement) ?? 0) + 1);
+  return under;
 }
 
 /** An element's children, leaving out the extension's own (a row badge in a row is no cell). */
@@ -126,6 +133,7 @@ function expandCells(
   spanned: number[],
   skip?: ReadonlySet<Element>,
 ): Element[] {
+  // Only table rows span cells (a div grid's attributes are not asked for, cell by cell).
   const spans = row.localName === 'tr' || row.getAttribute('role') === 'row';
   const cells: Element[] = [];
   const own = childElements(row, skip);
@@ -137,9 +145,10 @@ function expandCells(
       continue;
     }
     const cell = own[k++]!;
-    // Only table rows span cells (a div grid's attributes are not asked for, cell by cell).
-    const cs = spans ? span(cell, 'colspan') : 1;
-    const rs = spans ? span(cell, 'rowspan') : 1;
+    // Hot loop (every cell of every row): one call says whether a cell spans at all; four ask how far.
+    const spanning = spans && cell.matches(SPANNING);
+    const cs = spanning ? span(cell, 'colspan') : 1;
+    const rs = spanning ? span(cell, 'rowspan') : 1;
     for (let s = 0; s < cs; s++) {
       cells.push(cell);
       if (rs > 1) {
@@ -234,7 +243,8 @@ function rowsIn(
   const carried: (Element | undefined)[] = [];
   const spans: number[] = [];
   const rows: BodyRow[] = [];
-  const widthOf = (el: Element) => el.childElementCount - (skip?.size ? skippedIn(el, skip) : 0);
+  const ours = skippedChildren(skip);
+  const widthOf = (el: Element) => el.childElementCount - (ours.get(el) ?? 0);
   for (const el of tableLike ? scope.querySelectorAll(selector) : gridRows(scope, selector, width, widthOf)) {
     // After the header in document order (the header itself and its ancestors come before it).
     if (!(header.compareDocumentPosition(el) & FOLLOWING)) continue;
@@ -244,7 +254,8 @@ function rowsIn(
     // Only the outermost of nested look-alikes is a row.
     const last = rows[rows.length - 1];
     if (last && last.el.contains(el)) continue;
-    rows.push({ el, cells, ...cellRanges(tokens, el, cells) });
+    // Rows follow one another: the token range search starts where the last row's ended.
+    rows.push({ el, cells, ...cellRanges(tokens, el, cells, last?.span[1]) });
   }
   return rows;
 }

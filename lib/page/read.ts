@@ -219,6 +219,22 @@ function inPageOrder(byId: Map<string, ListCase>, opts: ReadOptions): ListCase[]
   return cases;
 }
 
+/**
+ * A region's token range, once. Regions are asked for in document order, most often one right
+ * after the other (a list of cards): the search for each starts where the last one's ended (hot
+ * loop: once per case).
+ */
+function regionSpans(tokens: Token[]): (r: Region) => [number, number] {
+  let lastEnd: number | undefined;
+  return (r) => {
+    if (!r.span) {
+      r.span = tokenRange(tokens, r.root, lastEnd);
+      lastEnd = r.span[1];
+    }
+    return r.span;
+  };
+}
+
 /** Read a list: labelled regions (cards, group headers) and column tables, one case per id. */
 function* readList(
   text: TextIndex,
@@ -238,7 +254,7 @@ function* readList(
   };
   const readRegions = new Set<Region>();
   let unread = 0;
-  const spanOf = (r: Region) => (r.span ??= tokenRange(tokens, r.root));
+  const spanOf = regionSpans(tokens);
   const pairsOfRegion = (c: ListCase, r: Region) => {
     if (readRegions.has(r)) return;
     readRegions.add(r);

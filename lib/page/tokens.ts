@@ -120,12 +120,14 @@ export function* collectTokens(
     const el = skipped[i]!;
     if (!root.contains(el)) continue;
     const inside = doc.createTreeWalker(el, 0x4);
-    const first = inside.nextNode();
+    const first = inside.firstChild();
     if (!first) continue;
     const known = skips.get(first);
     if (known && known.el.contains(el)) continue;
-    let last = first;
-    for (let t = inside.nextNode(); t; t = inside.nextNode()) last = t;
+    // The walker shows only text: its last "child" is the subtree's last text node at any depth,
+    // found without visiting the others (a select's options, a hidden dialog's text).
+    inside.currentNode = el;
+    const last = inside.lastChild() ?? first;
     skips.set(first, { last, el });
   }
   const index: TextIndex = {
@@ -183,14 +185,31 @@ export function ownCell(t: Token): Element | null {
   return cell;
 }
 
-/** The range [start, end) of the tokens inside `el`: a binary search, as tokens are in document order. */
-export function tokenRange(tokens: Token[], el: Element): [number, number] {
+/**
+ * The range [start, end) of the tokens inside `el`: a binary search, as tokens are in document order.
+ * Hot loop (once per row or card of a list): `from`, a place known to lie before `el` (where the
+ * previous row ended), bounds the search, and the range is looked for just after it first (a row
+ * follows the last, or its group header): a few DOM calls instead of a dozen.
+ */
+export function tokenRange(tokens: Token[], el: Element, from?: number): [number, number] {
+  // Text nodes are never ancestors: a token either precedes `el` or lies inside or after it.
+  const before = (i: number) => !!(el.compareDocumentPosition(tokens[i]!.node) & DOCUMENT_POSITION_PRECEDING);
   let lo = 0;
   let hi = tokens.length;
+  if (from !== undefined && from <= hi && (from === 0 || before(from - 1))) {
+    lo = from;
+    // Galloping: from, from + 1, from + 3, from + 7 … until a token is no longer before `el`.
+    for (let step = 1, q = from; q < hi; step *= 2, q = from + step - 1) {
+      if (!before(q)) {
+        hi = q;
+        break;
+      }
+      lo = q + 1;
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    // Text nodes are never ancestors: a token either precedes `el` or lies inside or after it.
-    if (el.compareDocumentPosition(tokens[mid]!.node) & DOCUMENT_POSITION_PRECEDING) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;

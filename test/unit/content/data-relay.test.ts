@@ -24,6 +24,31 @@ describe('the data relay', () => {
     expect([relay.version, changes()]).toEqual([2, 2]);
   });
 
+  it('forwards in idle time when asked to, in order, and at once before cases go to the ledger', async () => {
+    const forwarded: string[] = [];
+    const idle: (() => void)[] = [];
+    const relay = createDataRelay({
+      forward: async (text) => (forwarded.push(text), 'w1'),
+      platform: () => 'taobao',
+      onChange: () => {},
+      later: (fn) => idle.push(fn),
+    });
+    relay.receive('{"a":1}');
+    relay.receive('{"b":2}');
+    await settle();
+    expect(forwarded).toEqual([]);
+    expect(relay.version).toBe(2);
+    relay.flush();
+    await settle();
+    expect(forwarded).toEqual(['{"a":1}', '{"b":2}']);
+    // The idle callbacks come later and find nothing left to send.
+    for (const fn of idle) fn();
+    relay.receive('{"c":3}');
+    idle.at(-1)!();
+    await settle();
+    expect(forwarded).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
+  });
+
   it('forwards the last few again when an answer comes from a restarted worker, once', async () => {
     const worker = { epoch: 'w1' };
     const { relay, forwarded, changes } = relayTo(worker);

@@ -41,9 +41,12 @@ describe('whether a reading is handed on again', () => {
 });
 
 describe('scan scheduling', () => {
+  // The page's idle time comes 50 ms after it is asked for (at most `timeout`).
   const fakeCtx = () => ({
     isInvalid: false,
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+    requestIdleCallback: (fn: () => void, o: { timeout: number }) =>
+      setTimeout(fn, Math.min(50, o.timeout)) as unknown as number,
   });
 
   it('runs once the page settles, however many changes came, and never two scans at once', async () => {
@@ -59,7 +62,8 @@ describe('scan scheduling', () => {
     };
     const { schedule, now } = scanScheduler(fakeCtx() as never, scan);
     for (let i = 0; i < 5; i++) schedule();
-    await vi.advanceTimersByTimeAsync(199);
+    // 200 ms of quiet, then the page's idle time.
+    await vi.advanceTimersByTimeAsync(249);
     expect(runs).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(runs).toBe(1);
@@ -69,11 +73,32 @@ describe('scan scheduling', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(runs).toBe(1);
     release();
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(250);
     expect(runs).toBe(2);
     release();
     await vi.advanceTimersByTimeAsync(1000);
     expect([runs, most]).toEqual([2, 1]);
+    vi.useRealTimers();
+  });
+
+  it('waits while the page is still drawing, but reads a page that never stops changing within a second', async () => {
+    vi.useFakeTimers();
+    const scan = vi.fn(async () => {});
+    const { schedule } = scanScheduler(fakeCtx() as never, scan);
+    // A list drawing its rows in bursts 150 ms apart: no read until the drawing is done.
+    for (let i = 0; i < 4; i++) {
+      schedule();
+      await vi.advanceTimersByTimeAsync(150);
+    }
+    expect(scan).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(scan).toHaveBeenCalledTimes(1);
+    // A countdown ticking every 100 ms, for ever: read 1 s after its first unread change, and again.
+    for (let t = 0; t < 2500; t += 100) {
+      schedule();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(scan).toHaveBeenCalledTimes(3);
     vi.useRealTimers();
   });
 

@@ -20,7 +20,7 @@ vi.mock('../../../lib/messaging/client', () => ({
 }));
 
 const badges: RowBadges = { show: () => {}, refresh: () => {}, judge: () => {}, tick: () => {}, stop: () => {} };
-const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {} };
+const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {}, flush: () => {} };
 const handedOn = () => sent.filter((m) => m.type === 'cases/seen');
 
 function scanner() {
