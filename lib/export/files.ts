@@ -1,7 +1,8 @@
 /**
  * The file formats: .xlsx (write-excel-file) and UTF-8 CSV with a BOM (csv-stringify), from rows of
- * lib/export/ledger-rows.ts. Loaded only by the options page and the popup, on demand (a dynamic
- * import): never by the content script or the background (test/unit/architecture.test.ts).
+ * lib/export/ledger-rows.ts. Loaded only on demand: by the ledger export's worker (started from the
+ * options page and the popup) and by the 日报 page when it exports (a dynamic import); never by the
+ * content script or the background (test/unit/architecture.test.ts).
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import writeXlsxFile, { type Row } from 'write-excel-file/universal';
@@ -20,25 +21,29 @@ export interface Table {
 /** Text a spreadsheet would run as a formula (a reason starting with =, +, -, @). */
 const FORMULA = /^[=+\-@\t\r]/;
 
-/**
- * CSV text: BOM, header, rows, CRLF lines; fields with commas, quotes or line breaks quoted by
- * csv-stringify. Text that a spreadsheet would run as a formula gets a leading ' (shown as text).
- * Ids get a trailing tab, the usual way to make Excel and WPS open a long digit string as text, not 2.87E+18.
- */
-export function toCsv(t: Table): string {
-  const cell = (c: ExportCell): string => {
-    if (c === null) return '';
-    if ('yuan' in c) return c.yuan.toFixed(2);
-    if ('num' in c) return String(c.num);
-    if (/^\d{12,}$/.test(c.text)) return `${c.text}\t`;
-    return FORMULA.test(c.text) ? `'${c.text}` : c.text;
-  };
-  return stringify([[...t.header], ...t.rows.map((r) => r.map(cell))], {
-    bom: true,
-    record_delimiter: 'windows',
-    quote_record_delimiter: true,
-  });
+/** A cell as CSV text (before quoting). */
+function csvCell(c: ExportCell): string {
+  if (c === null) return '';
+  if ('yuan' in c) return c.yuan.toFixed(2);
+  if ('num' in c) return String(c.num);
+  if (/^\d{12,}$/.test(c.text)) return `${c.text}\t`;
+  return FORMULA.test(c.text) ? `'${c.text}` : c.text;
 }
+
+/**
+ * CSV lines for some rows, each ending in CRLF; fields with commas, quotes or line breaks quoted by
+ * csv-stringify. With `header`, the file's start: the BOM and the header line first. A file can be
+ * written a chunk of rows at a time (the pieces of a Blob), without one string for all of it.
+ * Text that a spreadsheet would run as a formula gets a leading ' (shown as text). Ids get a trailing
+ * tab, the usual way to make Excel and WPS open a long digit string as text, not 2.87E+18.
+ */
+export function csvLines(rows: readonly ExportCell[][], header?: readonly string[]): string {
+  const records = rows.map((r) => r.map(csvCell));
+  if (header) records.unshift([...header]);
+  return stringify(records, { bom: !!header, record_delimiter: 'windows', quote_record_delimiter: true });
+}
+
+export const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** Display width of text in Excel's character units (a Chinese character takes two). */
 const widthOf = (s: string) => s.length + (s.match(/[\u0100-\uffff]/g)?.length ?? 0);
@@ -81,11 +86,4 @@ export async function toXlsx(tables: readonly Table[]): Promise<Blob> {
   return writeXlsxFile(tables.map(sheet)).toBlob();
 }
 
-/** Save a file through the browser's downloads (an extension page). */
-export function download(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
+export { download } from './download';

@@ -1,10 +1,14 @@
 /**
- * 导出台账: the ledger, filtered, as .xlsx or CSV. Used by the options page (数据) and the popup; the
- * file writers load only when a file is made (a dynamic import), so neither page pays for them up front.
+ * 导出台账: the ledger, filtered, as .xlsx or CSV. Used by the options page (数据) and the popup. The
+ * file is made in a worker (lib/export/ledger.worker.ts), which alone loads the file writers: neither
+ * page pays for them up front, nor freezes while 100,000 cases are written.
  */
 import { useState } from 'preact/hooks';
+import { download } from '../export/download';
+import type { LedgerFormat } from '../export/ledger-file';
 import type { LedgerFilter } from '../export/ledger-rows';
-import { EXPORT_COLUMNS, exportFileName, exportRow, selectForExport, TIER_LABEL } from '../export/ledger-rows';
+import { exportFileName, TIER_LABEL } from '../export/ledger-rows';
+import type { LedgerAnswer, LedgerJob } from '../export/ledger.worker';
 import { CASE_KINDS } from '../shared/types';
 import type { RadarDB } from '../storage/db';
 import { KIND_LABEL, type Tier } from './format';
@@ -12,21 +16,28 @@ import { useT } from './i18n';
 
 const TIERS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
 
-/** Make the file: the cases passing `filter` at `now`, as one sheet. Returns how many rows it holds. */
-export async function exportLedger(
+/** Make and download the file: the cases passing `filter` at `now`, as one sheet. Resolves to how many rows it holds. */
+export function exportLedger(
   db: RadarDB,
   filter: LedgerFilter,
-  format: 'xlsx' | 'csv',
+  format: LedgerFormat,
   now = Date.now(),
 ): Promise<number> {
-  const [cases, files] = await Promise.all([selectForExport(db, filter, now), import('../export/files')]);
-  const table = { name: '售后台账', header: EXPORT_COLUMNS, rows: cases.map((c) => exportRow(c, now)) };
-  const blob =
-    format === 'xlsx'
-      ? await files.toXlsx([table])
-      : new Blob([files.toCsv(table)], { type: 'text/csv;charset=utf-8' });
-  files.download(blob, exportFileName('台账', now, format));
-  return cases.length;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../export/ledger.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<LedgerAnswer>) => {
+      worker.terminate();
+      const a = e.data;
+      if (!a.ok) return reject(new Error(a.error));
+      download(a.blob, exportFileName('台账', now, format));
+      resolve(a.count);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'export worker failed'));
+    };
+    worker.postMessage({ db: db.name, filter, format, now } satisfies LedgerJob);
+  });
 }
 
 export function LedgerExport({ db }: { db: RadarDB }) {

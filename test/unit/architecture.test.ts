@@ -123,7 +123,9 @@ describe('the file-format libraries stay out of the page and the background', ()
   it('the background loads it, for team sync', () => {
     expect([...reached('entrypoints/background/index.ts')]).toContain('pouchdb-core');
   });
-  it('the export writers are imported on demand only', () => {
-    expect(code('lib/ui/ledger-export.tsx')).toMatch(/import\('\.\.\/export\/files'\)/);
+  it('the export writers load on demand only: in the ledger export worker, and by the 日报 when asked', () => {
+    expect(code('lib/ui/ledger-export.tsx')).toMatch(/new Worker\(new URL\('\.\.\/export\/ledger\.worker\.ts'/);
+    expect([...reached('lib/export/ledger.worker.ts')]).toContain('lib/export/files.ts');
+    expect(code('entrypoints/report/Report.tsx')).toMatch(/import\('\.\.\/\.\.\/lib\/export\/files'\)/);
   });
 });

@@ -1,8 +1,17 @@
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BOM, toCsv, toXlsx, type Table } from '../../../lib/export/files';
-import { chinaText, EXPORT_COLUMNS, exportRow, matches, selectForExport } from '../../../lib/export/ledger-rows';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BOM, csvLines, toXlsx, type Table } from '../../../lib/export/files';
+import { ledgerFile } from '../../../lib/export/ledger-file';
+import {
+  chinaText,
+  EXPORT_COLUMNS,
+  exportRow,
+  matches,
+  readExportRows,
+  type ExportCell,
+  type LedgerFilter,
+} from '../../../lib/export/ledger-rows';
 import { createDb, NO_DEADLINE, type CaseRecord, type RadarDB } from '../../../lib/storage/db';
 
 const NOW = Date.parse('2026-12-03T21:00:00+08:00');
@@ -80,8 +89,13 @@ describe('export rows', () => {
   });
 
   it('CSV: a BOM, CRLF lines, quoted commas, quotes and line breaks, 19-digit ids exact, yuan with two decimals, no formulas', () => {
-    const csv = toCsv(table([tricky, rec('3', { reason: '=HYPERLINK("x")', refundFen: 5 })]));
+    const csv = csvLines(table([tricky, rec('3', { reason: '=HYPERLINK("x")', refundFen: 5 })]).rows, EXPORT_COLUMNS);
     expect(csv.startsWith(BOM)).toBe(true);
+    // The text itself, as Excel reads it: quoted fields with doubled quotes, CRLF after every line.
+    expect(csv).toContain(`\r\n${LONG_ID}\t,4012345678901234567\t,天猫,`);
+    expect(csv).toContain(',"尺码不对, 太 ""大"" 了\n第二行",');
+    expect(csv).toContain(',"\'=HYPERLINK(""x"")",');
+    expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.slice(1, 40)).toMatch(/^售后单号,订单编号,平台/);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -140,12 +154,99 @@ describe('export filters', () => {
     expect(ids({ from: '2026-12-02', to: '2026-12-02' })).toEqual(['10', '12']);
     expect(ids({ to: '2026-11-30' })).toEqual(['11', '13']);
   });
+  /** The exported rows' ids, in order, and the chunk sizes they came in. */
+  async function read(f: LedgerFilter) {
+    const chunks: ExportCell[][][] = [];
+    const count = await readExportRows(db, f, NOW, (rows) => chunks.push(rows));
+    const ids = chunks.flat().map((r) => (r[col('售后单号')] as { text: string }).text);
+    expect(ids.length).toBe(count);
+    return { ids, sizes: chunks.map((c) => c.length) };
+  }
   it('reads the ledger: open cases most urgent first, then finished ones, latest seen first', async () => {
     db = createDb('export-1');
     await db.cases.bulkPut(cases);
-    expect((await selectForExport(db, {}, NOW)).map((c) => c.disputeId)).toEqual(['11', '10', '13', '12']);
-    expect((await selectForExport(db, { status: 'finished', kind: 'postage' }, NOW)).map((c) => c.disputeId)).toEqual([
-      '12',
-    ]);
+    expect((await read({})).ids).toEqual(['11', '10', '13', '12']);
+    expect((await read({ status: 'finished', kind: 'postage' })).ids).toEqual(['12']);
+    expect((await read({ urgency: 'overdue' })).ids).toEqual(['11']);
+    expect((await read({ kind: 'exchange', status: 'finished' })).ids).toEqual([]);
+    // Open cases with no known deadline come after those with one, in key order (the urgency index's).
+    await db.cases.bulkPut([rec('15', { due: null }), rec('14', { due: null })]);
+    expect((await read({ status: 'open' })).ids).toEqual(['11', '10', '14', '15']);
+  });
+});
+
+describe('the ledger file (what the export worker makes)', () => {
+  // More cases than one chunk of rows (2,000): the file is written a chunk at a time.
+  const N = 2_400;
+  let db: RadarDB;
+  let recs: CaseRecord[];
+  let byId: Map<string, CaseRecord>;
+  beforeAll(async () => {
+    db = createDb('export-file');
+    recs = many();
+    byId = new Map(recs.map((r) => [r.disputeId, r]));
+    await db.cases.bulkPut(recs);
+  });
+  afterAll(async () => db?.delete());
+  const many = () =>
+    Array.from({ length: N }, (_, i) => {
+      const id = String(2871400000000000000n + BigInt(i));
+      return i % 3 === 0
+        ? rec(id, {
+            open: 0,
+            status: 'SUCCESS',
+            statusText: '退款成功',
+            due: null,
+            refundFen: i,
+            lastSeenAt: `2026-12-0${1 + (i % 3)}T${String(i % 24).padStart(2, '0')}:00:00+08:00`,
+          })
+        : rec(id, {
+            refundFen: i,
+            reason: i === 1 ? '颜色, "不对"\n换一件' : '质量问题',
+            due: { at: toChina(NOW + i * 60_000), basis: 'page', consequence: 'auto-agree', actor: 'seller' },
+          });
+    });
+  const toChina = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+
+  it('CSV: one BOM and one header however many chunks, every case once in the ledger order, exact ids and yuan', async () => {
+    const { blob, count } = await ledgerFile(db, {}, 'csv', NOW);
+    expect(count).toBe(N);
+    expect(blob.type).toMatch(/^text\/csv/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+    const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    const ids = rows.map((r) => r[col('售后单号')]!.trim());
+    const open = recs.filter((r) => r.open === 1).sort((a, b) => a.deadlineAt - b.deadlineAt);
+    const finished = recs.filter((r) => r.open === 0).sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
+    expect(ids.slice(0, open.length)).toEqual(open.map((r) => r.disputeId));
+    expect(new Set(ids.slice(open.length))).toEqual(new Set(finished.map((r) => r.disputeId)));
+    const seen = ids.slice(open.length).map((id) => byId.get(id)!.lastSeenAt);
+    expect(seen).toEqual([...seen].sort().reverse());
+    const second = rows.find((r) => r[col('售后单号')]!.trim() === recs[1]!.disputeId)!;
+    expect(second[col('原因')]).toBe('颜色, "不对"\n换一件');
+    expect(second[col('退款金额（元）')]).toBe('0.01');
+    expect(rows.find((r) => r[col('售后单号')]!.trim() === recs[2_399]!.disputeId)![col('退款金额（元）')]).toBe(
+      '23.99',
+    );
+  });
+
+  it('CSV and .xlsx honour the filters; the .xlsx reads back with ids as text and money as numbers', async () => {
+    const f: LedgerFilter = { status: 'finished' };
+    const finished = recs.filter((r) => r.open === 0);
+    const csv = await ledgerFile(db, f, 'csv', NOW);
+    expect(csv.count).toBe(finished.length);
+    const { blob, count } = await ledgerFile(db, f, 'xlsx', NOW);
+    expect(count).toBe(finished.length);
+    const rows = await readSheet(await blob.arrayBuffer());
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.length).toBe(finished.length + 1);
+    expect(new Set(rows.slice(1).map((r) => r[col('售后单号')]))).toEqual(new Set(finished.map((r) => r.disputeId)));
+    const r3 = rows.find((r) => r[col('售后单号')] === recs[3]!.disputeId)!;
+    expect(r3[col('退款金额（元）')]).toBe(0.03);
+    expect(r3[col('紧急程度')]).toBe('已结束');
   });
 });
