@@ -49,6 +49,8 @@ interface Progress {
   pushedSeq: number | string;
   /** The first pull was applied: only then may this browser's own data be written (else it would overwrite the team's). */
   joined: boolean;
+  /** Every case of the ledger was shared once since "also share cases" was turned on. */
+  casesShared?: boolean;
 }
 
 export interface TeamOptions {
@@ -98,6 +100,11 @@ export class TeamSync {
     if (!p.joined) {
       await this.shareExisting(now);
       await this.saveProgress({ joined: true });
+    }
+    // The cases this browser holds, once, when it starts sharing cases (at joining, or switched on later).
+    if (this.o.snapshots !== !!p.casesShared) {
+      if (this.o.snapshots) await this.shareCases(await this.o.db.cases.toCollection().primaryKeys());
+      await this.saveProgress({ casesShared: this.o.snapshots });
     }
     await this.shareShop(now);
     const pushed = await this.o.local.replicate.to(remote, { batch_size: 1000, batches_limit: 2 });
@@ -155,14 +162,13 @@ export class TeamSync {
     await applyShopDocs(this.o.db, shop);
   }
 
-  /** On joining: this browser's staff data (and cases, when shared) that the team does not have yet. */
+  /** On joining: this browser's staff data that the team does not have yet. */
   private async shareExisting(now: number): Promise<void> {
     const at = toChinaIso(now);
     const withStaff = await this.o.db.cases.filter((c) => !!c.staff).toArray();
     const existing = await this.docs(withStaff.map((c) => teamCaseId(c.key)));
     const fresh = withStaff.filter((c) => !existing.has(teamCaseId(c.key)));
     await this.write(fresh.map((c) => ({ _id: teamCaseId(c.key), ...staffDoc(c, this.o.name, at) })));
-    if (this.o.snapshots) await this.shareCases(await this.o.db.cases.toCollection().primaryKeys());
   }
 
   /** Share these cases' snapshots when they say something the team's copy does not. */

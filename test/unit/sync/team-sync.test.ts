@@ -128,6 +128,30 @@ describe('team sync of cases and shop settings', () => {
     expect(await b.team.pending()).toBe(0);
   });
 
+  it('shares the cases a browser already held when "also share cases" is switched on later', async () => {
+    const remote = server();
+    const a = browser('小王');
+    const b = browser('小李', true);
+    await readList(a.db, ['1001', '1002', '1003']);
+    await a.team.run(remote, at(1));
+    await b.team.run(remote, at(2));
+    expect(await b.db.cases.count()).toBe(0);
+    const sharing = new TeamSync({
+      db: a.db,
+      local: a.local,
+      name: '小王',
+      snapshots: true,
+      policy: async () => EMPTY_POLICY,
+    });
+    await sharing.run(remote, at(3));
+    await b.team.run(remote, at(4));
+    expect((await b.db.cases.toCollection().primaryKeys()).sort()).toEqual([
+      'taobao:1001',
+      'taobao:1002',
+      'taobao:1003',
+    ]);
+  });
+
   it("shares taught labels, reply templates and rule overrides; a joiner does not overwrite the team's rules", async () => {
     const remote = server();
     const a = browser('小王');
