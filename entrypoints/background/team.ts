@@ -62,7 +62,11 @@ function teamRunner(db: RadarDB) {
 
   async function runOnce(): Promise<SyncStatus> {
     const s = await settings();
-    if (!s) return setStatus({ state: 'off', pending: 0 });
+    if (!s) {
+      // Said once: a popup or sidebar opening asks for a run, and an unchanged status need not be written.
+      const last = (await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as SyncStatus | undefined;
+      return last?.state === 'off' ? last : setStatus({ state: 'off', pending: 0 });
+    }
     const sync = teamFor(s);
     const origin = serverOrigin(s.server);
     const at = toChinaIso(Date.now());

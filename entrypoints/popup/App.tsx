@@ -5,6 +5,8 @@ import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
 import { CaseRow } from '../../lib/ui/case-row';
 import { teamLine } from '../../lib/ui/team';
+import { TEAM_STATUS_KEY } from '../../lib/storage/keys';
+import type { SyncStatus } from '../../lib/sync/replicator';
 import { digestParts } from '../../lib/ui/digest-line';
 import { LedgerExport } from '../../lib/ui/ledger-export';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
@@ -69,6 +71,22 @@ function QueueRow({ c, now }: { c: CaseRecord; now: number }) {
   return <CaseRow c={c} due={c.due} now={now} onSelect={() => open(c.key)} aside={teamLine(c)} />;
 }
 
+/**
+ * Team sync: asks for a run when the popup opens (nothing happens while sync is off), and shows the
+ * queue again when a run brings what colleagues did.
+ */
+function useTeamRefresh(setCases: (cases: CaseRecord[]) => void) {
+  useEffect(() => {
+    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const status = changes[TEAM_STATUS_KEY]?.newValue as SyncStatus | undefined;
+      if (area === 'local' && status?.received) void listUrgent(db, QUEUE_SIZE).then(setCases);
+    };
+    browser.storage.onChanged.addListener(follow);
+    void browser.runtime.sendMessage({ type: 'sync/now' }).catch(() => undefined);
+    return () => browser.storage.onChanged.removeListener(follow);
+  }, [setCases]);
+}
+
 function Queue() {
   const t = useT();
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
@@ -80,6 +98,7 @@ function Queue() {
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(Date.now());
+  useTeamRefresh(setCases);
   useEffect(() => {
     (async () => {
       // The queue first; the totals and the digest follow without holding it up.

@@ -8,3 +8,7 @@ export const SHORTCUT_KEY = 'shortcut';
 export const LANG_KEY = 'lang';
 /** Bumped when staff teach or forget a page label: open seller tabs read their page again. */
 export const TAUGHT_VERSION_KEY = 'taughtVersion';
+/** Team sync's settings, with the staff member's credentials (lib/sync/settings.ts). */
+export const TEAM_SYNC_KEY = 'teamSync';
+/** Team sync's last run: its status (lib/sync/replicator.ts `SyncStatus`), for the options page, the sidebar and the popup. */
+export const TEAM_STATUS_KEY = 'teamSyncStatus';

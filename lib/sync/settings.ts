@@ -4,10 +4,8 @@
  */
 import * as v from 'valibot';
 
-/** storage.local: the settings below. */
-export const TEAM_SYNC_KEY = 'teamSync';
-/** storage.local: the last run's status (lib/sync/replicator.ts `SyncStatus`), for the options page and the sidebar. */
-export const TEAM_STATUS_KEY = 'teamSyncStatus';
+/** storage.local keys: the settings below, and the last run's status. */
+export { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../storage/keys';
 
 /** CouchDB's rule for database names. */
 const DATABASE = /^[a-z][a-z0-9_$()+/-]{0,127}$/;

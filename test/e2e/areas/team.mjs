@@ -118,6 +118,56 @@ export default async function teamArea({ run, backend, shotsDir }) {
       await popup.close();
     });
 
+    await run.check('a page label A teaches and a reply template A saves reach B', async () => {
+      const taught = await sendFrom(a.options, {
+        type: 'labels/teach',
+        host: 'myseller.taobao.com',
+        label: '工单流水号',
+        meaning: 'disputeId',
+      });
+      assert(taught.ok, `teach: ${JSON.stringify(taught)}`);
+      // A template of the shop's own, saved as the options page's reply editor saves one.
+      await a.options.evaluate(async () => {
+        const db = await new Promise((resolve) => {
+          const req = indexedDB.open('aftersales-radar');
+          req.onsuccess = () => resolve(req.result);
+        });
+        await new Promise((resolve) => {
+          const tx = db.transaction('replies', 'readwrite');
+          tx.objectStore('replies').put({
+            id: 'own-team-1',
+            title: '催寄回（团队）',
+            category: '退货',
+            body: '亲，麻烦尽快寄回哦',
+            order: 99,
+            updatedAt: '2026-12-03T10:00:00+08:00',
+          });
+          tx.oncomplete = resolve;
+        });
+        db.close();
+        await chrome.storage.local.set({ policyVersion: Date.now() });
+      });
+      await waitFor(async () => (await syncNow(a.options)) === 'synced', { message: 'A synced' });
+      const got = await waitFor(
+        async () => {
+          await syncNow(b.options);
+          const r = await sendFrom(b.options, { type: 'labels/taught', host: 'myseller.taobao.com' });
+          return r.ok && r.value['工单流水号'] && r.value;
+        },
+        { timeout: 30_000, message: "A's label in B" },
+      );
+      assertEqual(got, { 工单流水号: 'disputeId' }, "B's taught labels");
+      const replies = await waitFor(
+        async () => {
+          await syncNow(b.options);
+          const r = await sendFrom(b.options, { type: 'replies/list' });
+          return r.ok && r.value.some((t) => t.title === '催寄回（团队）') && r.value;
+        },
+        { timeout: 30_000, message: "A's template in B" },
+      );
+      assert(replies.length > 1, 'the shipped templates are still there');
+    });
+
     await run.check(
       'both edit the note while the server is down: after it is back, both edits survive, shown in both',
       async () => {
