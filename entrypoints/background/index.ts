@@ -14,7 +14,7 @@ export default defineBackground({
   main() {
     const db = createDb();
     const alerts = installAlerts(db);
-    const team = installTeamSync(db);
+    const team = installTeamSync(db, alerts.schedule);
     // Each open sidebar's port, by the tab it is framed in (as the browser says, not the sidebar):
     // readings reach it from here, as they reach the ledger.
     const sidebars = new Map<number, Browser.runtime.Port>();

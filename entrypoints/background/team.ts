@@ -32,7 +32,7 @@ const ALARM = 'team-sync';
 const SOON_MS = 1500;
 
 /** The team sync of this browser's ledger: its settings, and runs that never overlap. */
-function teamRunner(db: RadarDB) {
+function teamRunner(db: RadarDB, afterWrite: () => void) {
   let local: { db: PouchDB.Database; of: string } | undefined;
   let team: { sync: TeamSync; key: string } | undefined;
   let running: Promise<SyncStatus> | undefined;
@@ -90,7 +90,10 @@ function teamRunner(db: RadarDB) {
           : fetch(url, { ...init, signal: halt.signal }),
     });
     try {
-      return await setStatus(await sync.run(remote, Date.now()));
+      const status = await sync.run(remote, Date.now());
+      // Colleagues' changes are in the ledger: the alerts and the toolbar badge follow.
+      if (status.received) afterWrite();
+      return await setStatus(status);
     } catch (e) {
       return setStatus({ ...syncFailure(e), pending: await sync.pending().catch(() => 0), at });
     } finally {
@@ -128,8 +131,9 @@ async function setStatus(status: SyncStatus): Promise<SyncStatus> {
   return status;
 }
 
-export function installTeamSync(db: RadarDB) {
-  const { settings, teamFor, run, halt } = teamRunner(db);
+/** `afterWrite`: the ledger changed (the alerts re-plan). */
+export function installTeamSync(db: RadarDB, afterWrite: () => void) {
+  const { settings, teamFor, run, halt } = teamRunner(db, afterWrite);
   let soon: ReturnType<typeof setTimeout> | undefined;
   const runSoon = () => {
     clearTimeout(soon);

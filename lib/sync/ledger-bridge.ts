@@ -78,7 +78,7 @@ function teamView(doc: TeamCase, prev: TeamView | undefined): TeamView {
 /**
  * The team's word on cases into the ledger: the note, handled mark and ticks become the case's staff
  * data, the claims and other notes its team view, the staff log its timeline (each entry once).
- * Cases this browser has not read yet are skipped: `applyTeamToNew` fills them when they are first read.
+ * Cases this browser has not read yet are skipped: `TeamSync.fillNew` fills them when they are first read.
  */
 export async function applyTeamCases(db: RadarDB, docs: TeamCase[]): Promise<CaseRecord[]> {
   if (!docs.length) return [];
