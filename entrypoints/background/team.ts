@@ -188,10 +188,9 @@ export function installTeamSync(db: RadarDB, afterWrite: () => void) {
       if (!s) return false;
       const sync = teamFor(s);
       if (createdKeys.length) await sync.fillNew(createdKeys);
-      if (s.snapshots) {
-        await sync.shareCases(keys);
-        runSoon();
-      }
+      // Not awaited: the page waits for its badges, not for the team's copy (a failed share is redone
+      // by the next reading, which compares again).
+      if (s.snapshots) void sync.shareCases(keys).then(runSoon, () => undefined);
       return true;
     },
   };

@@ -13,7 +13,7 @@ import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
 import { LangContext, useT, type Lang } from '../../lib/ui/i18n';
-import { followLang } from '../../lib/ui/settings';
+import { followLang, followSetting } from '../../lib/ui/settings';
 
 const db = createDb();
 const GROUPS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
@@ -77,13 +77,15 @@ function QueueRow({ c, now }: { c: CaseRecord; now: number }) {
  */
 function useTeamRefresh(setCases: (cases: CaseRecord[]) => void) {
   useEffect(() => {
-    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const status = changes[TEAM_STATUS_KEY]?.newValue as SyncStatus | undefined;
-      if (area === 'local' && status?.received) void listUrgent(db, QUEUE_SIZE).then(setCases);
-    };
-    browser.storage.onChanged.addListener(follow);
+    const stop = followSetting(
+      TEAM_STATUS_KEY,
+      (s) => {
+        if ((s as SyncStatus | undefined)?.received) void listUrgent(db, QUEUE_SIZE).then(setCases);
+      },
+      { now: false },
+    );
     void browser.runtime.sendMessage({ type: 'sync/now' }).catch(() => undefined);
-    return () => browser.storage.onChanged.removeListener(follow);
+    return stop;
   }, [setCases]);
 }
 

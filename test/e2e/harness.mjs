@@ -317,24 +317,30 @@ export async function ledgerCount(extPage) {
   return ledger(extPage, async (all) => (await all('cases')).length);
 }
 
-/** Delete one record from a store of the ledger, from an extension page (behind the extension's back). */
-export function forgetInLedger(extPage, store, key) {
+/** Change one store of the ledger from an extension page (behind the extension's back): `put` a record or `delete` a key. */
+function changeLedger(extPage, store, op, arg) {
   return extPage.evaluate(
-    async ([s, k]) => {
+    async ([s, o, a]) => {
       const db = await new Promise((r) => {
         const q = indexedDB.open('aftersales-radar');
         q.onsuccess = () => r(q.result);
       });
       await new Promise((r) => {
         const t = db.transaction(s, 'readwrite');
-        t.objectStore(s).delete(k);
+        t.objectStore(s)[o](a);
         t.oncomplete = r;
       });
       db.close();
     },
-    [store, key],
+    [store, op, arg],
   );
 }
+
+/** Delete one record from a store of the ledger, from an extension page (behind the extension's back). */
+export const forgetInLedger = (extPage, store, key) => changeLedger(extPage, store, 'delete', key);
+
+/** Put one record into a store of the ledger, from an extension page (as the options page writes settings and templates). */
+export const putInLedger = (extPage, store, record) => changeLedger(extPage, store, 'put', record);
 
 /** Stop the extension's service worker, as Chrome does with an idle one; the next message wakes it. */
 export async function stopServiceWorker(context, extPage) {

@@ -13,6 +13,7 @@ import {
   type TeamSettings,
 } from '../../../lib/sync/settings';
 import { statusText } from '../../../lib/ui/team';
+import { followSetting } from '../../../lib/ui/settings';
 
 const BLANK: TeamSettings = {
   enabled: false,
@@ -29,16 +30,11 @@ export function TeamSection() {
   const [status, setStatus] = useState<SyncStatus | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
-    void browser.storage.local.get([TEAM_SYNC_KEY, TEAM_STATUS_KEY]).then((got) => {
+    void browser.storage.local.get(TEAM_SYNC_KEY).then((got) => {
       const r = parseTeamSettings(got[TEAM_SYNC_KEY]);
       if (r.ok) setForm(r.settings);
-      setStatus(got[TEAM_STATUS_KEY] as SyncStatus | undefined);
     });
-    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[TEAM_STATUS_KEY]) setStatus(changes[TEAM_STATUS_KEY].newValue as SyncStatus);
-    };
-    browser.storage.onChanged.addListener(follow);
-    return () => browser.storage.onChanged.removeListener(follow);
+    return followSetting(TEAM_STATUS_KEY, (s) => setStatus(s as SyncStatus | undefined));
   }, []);
   const field = (k: 'server' | 'database' | 'username' | 'password' | 'name') => (e: Event) =>
     setForm({ ...form, [k]: (e.target as HTMLInputElement).value });

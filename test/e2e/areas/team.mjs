@@ -9,6 +9,7 @@ import {
   EXTENSION,
   ledger,
   M,
+  putInLedger,
   sendFrom,
   shot,
   sidebarFrame,
@@ -127,26 +128,15 @@ export default async function teamArea({ run, backend, shotsDir }) {
       });
       assert(taught.ok, `teach: ${JSON.stringify(taught)}`);
       // A template of the shop's own, saved as the options page's reply editor saves one.
-      await a.options.evaluate(async () => {
-        const db = await new Promise((resolve) => {
-          const req = indexedDB.open('aftersales-radar');
-          req.onsuccess = () => resolve(req.result);
-        });
-        await new Promise((resolve) => {
-          const tx = db.transaction('replies', 'readwrite');
-          tx.objectStore('replies').put({
-            id: 'own-team-1',
-            title: '催寄回（团队）',
-            category: '退货',
-            body: '亲，麻烦尽快寄回哦',
-            order: 99,
-            updatedAt: '2026-12-03T10:00:00+08:00',
-          });
-          tx.oncomplete = resolve;
-        });
-        db.close();
-        await chrome.storage.local.set({ policyVersion: Date.now() });
+      await putInLedger(a.options, 'replies', {
+        id: 'own-team-1',
+        title: '催寄回（团队）',
+        category: '退货',
+        body: '亲，麻烦尽快寄回哦',
+        order: 99,
+        updatedAt: '2026-12-03T10:00:00+08:00',
       });
+      await a.options.evaluate(() => chrome.storage.local.set({ policyVersion: Date.now() }));
       await waitFor(async () => (await syncNow(a.options)) === 'synced', { message: 'A synced' });
       const got = await waitFor(
         async () => {
