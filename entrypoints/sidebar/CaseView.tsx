@@ -27,7 +27,7 @@ const EVENT_LABEL: Record<CaseEvent['type'], string> = {
   note: '备注',
   handled: '处理标记',
   step: '步骤',
-  claim: '认领',
+  claim: '处理人',
   imported: '导入',
 };
 

@@ -253,10 +253,13 @@ export class TeamSync {
   }
 }
 
-/** A case's team document from the staff data this browser had before joining. */
+/**
+ * A case's team document from the staff data this browser had before joining: the values, without
+ * log entries (this browser's timeline has those events already, at their own times).
+ */
 function staffDoc(c: CaseRecord, by: string, at: string): TeamCase {
   let doc = emptyTeamCase(c.key);
   doc = patchTeamCase(doc, { note: c.staff?.note, handled: c.staff?.handled }, by, at);
   for (const text of c.staff?.stepsDone ?? []) doc = patchTeamCase(doc, { step: { text, done: true } }, by, at);
-  return doc;
+  return { ...doc, log: [] };
 }

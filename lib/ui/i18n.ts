@@ -16,6 +16,7 @@ const EN: Record<string, string> = {
   认领此单: 'Claim this case',
   放弃认领: 'Release claim',
   认领: 'claimed',
+  处理人: 'Handler',
   '{who} {at} 读到此单': 'read by {who} at {at}',
   '{who} {at} 写的': 'written by {who} at {at}',
   '同事在同一时间也写了备注（两份都保留了）：': 'A colleague wrote a note at the same time (both are kept):',
