@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Alias } from 'vite';
 import { SELLER_HOST_PATTERNS } from './lib/page/hosts';
 
 // https://wxt.dev/api/config.html
@@ -39,4 +40,24 @@ export default defineConfig({
   }),
   // No module-preload polyfill: it would fetch the extension's own chunks, and pages load them anyway.
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  hooks: {
+    // The content scripts, which every seller page loads, take the extension API as the browser gives
+    // it (WXT's own `@wxt-dev/browser`), not through webextension-polyfill: what they call returns
+    // promises natively in Chrome's MV3 and in Firefox (runtime.sendMessage, runtime.connect and its
+    // ports, runtime.getURL, storage.local, storage.onChanged), and their one runtime.onMessage
+    // listener answers nothing. There the polyfill only set itself up: 10 KB (3 KB gzip) on every
+    // seller page and a few milliseconds of script at each load. The background, whose message
+    // listeners answer with promises, and the extension's own pages keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? [];
+      const list: Alias[] = Array.isArray(alias)
+        ? (alias as Alias[])
+        : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list],
+      };
+    },
+  },
 });

@@ -82,6 +82,16 @@ export default async function hardeningArea({ run, context, extensionId, page, s
         !/\bfetch\s*\(\s*["'`]/.test(observer) && !/\.send\(/.test(observer),
         'the observer starts no request of its own',
       );
+      // webextension-polyfill's own guard, in every copy of it: the extension's pages and background keep it,
+      // the seller pages' content scripts take the browser's API (wxt.config.ts; these checks run on them).
+      const POLYFILL = 'This script should only be loaded in a browser extension';
+      const withPolyfill = files.filter((f) => fs.readFileSync(f, 'utf8').includes(POLYFILL));
+      assert(withPolyfill.length > 0, 'the extension pages carry webextension-polyfill');
+      assertEqual(
+        withPolyfill.filter((f) => f.includes(`${path.sep}content-scripts${path.sep}`)),
+        [],
+        'no content script carries webextension-polyfill',
+      );
     },
   );
 
