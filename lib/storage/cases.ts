@@ -18,7 +18,8 @@ const DEADLINE_JITTER_MS = 5 * 60_000;
  * Merge one snapshot into a stored record. Each stored field (lib/shared/case-fields.ts: the same list
  * that decides whether a reading changed) the snapshot carries replaces the stored one
  * unless the stored value was observed later (two tabs, or a data response older than the page);
- * fields it does not carry are kept; staff data is never touched.
+ * fields it does not carry are kept (but drift notes, which only the latest reading's stand for);
+ * staff data is never touched.
  */
 export function mergeCase(
   prev: CaseRecord | undefined,
@@ -35,7 +36,15 @@ export function mergeCase(
   };
   for (const field of STORED_FIELDS) {
     const value = snap[field];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      // Drift notes (labels the page should show but did not) describe one reading: a newer reading
+      // without any clears them, or the case would warn of a missing field long after it was read.
+      if (field === 'drift' && merged.drift !== undefined && newer(field)) {
+        delete merged.drift;
+        seen[field] = source.readAt;
+      }
+      continue;
+    }
     // A read that could not tell the status does not erase a known one.
     if (field === 'status' && value === 'UNKNOWN' && prev && prev.status !== 'UNKNOWN') continue;
     if (!newer(field)) continue;

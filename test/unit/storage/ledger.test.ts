@@ -98,6 +98,24 @@ describe('upsertCases', () => {
   });
 });
 
+describe('drift notes (fields a page should show but did not)', () => {
+  it('last only until a newer reading of the case finds every field; an older reading clears nothing', async () => {
+    open();
+    await upsertCases(db, [snap('1001', { drift: ['申请时间'] })], seen('2026-11-22T10:00:00+08:00'));
+    expect((await db.cases.get('taobao:1001'))?.drift).toEqual(['申请时间']);
+    await upsertCases(db, [snap('1001')], seen('2026-11-22T09:00:00+08:00'));
+    expect((await db.cases.get('taobao:1001'))?.drift).toEqual(['申请时间']);
+    await upsertCases(
+      db,
+      [snap('1001', { appliedAt: '2026-11-21T16:40:00+08:00' })],
+      seen('2026-11-22T10:05:00+08:00'),
+    );
+    const rec = await db.cases.get('taobao:1001');
+    expect(rec?.drift).toBeUndefined();
+    expect(rec?.appliedAt).toBe('2026-11-21T16:40:00+08:00');
+  });
+});
+
 describe('merging observations', () => {
   it('lets a newer observation win per field, whichever arrives last', async () => {
     open();
