@@ -141,10 +141,14 @@ export async function readExportRows(
   f: LedgerFilter,
   now: number,
   take: (rows: ExportCell[][]) => void,
+  /** How many of the ledger's cases have been read so far, of how many (after each range). */
+  onRead?: (done: number, total: number) => void,
 ): Promise<number> {
   const keys = await db.cases.toCollection().primaryKeys();
   const placed: Placed[] = [];
   let next = 0;
+  let done = 0;
+  onRead?.(0, keys.length);
   const reader = async () => {
     while (next < keys.length) {
       const from = next;
@@ -158,6 +162,8 @@ export async function readExportRows(
         const { open, deadlineAt, key, lastSeenAt } = c;
         placed.push({ open, deadlineAt, key, lastSeenAt, row: exportRow(c, now) });
       }
+      done += cases.length;
+      onRead?.(done, keys.length);
     }
   };
   await Promise.all(Array.from({ length: READS_AT_ONCE }, reader));

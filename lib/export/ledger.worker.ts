@@ -5,7 +5,7 @@
  * Started by lib/ui/ledger-export.tsx, one per export.
  */
 import { createDb } from '../storage/db';
-import { ledgerFile, type LedgerFormat } from './ledger-file';
+import { ledgerFile, type ExportProgress, type LedgerFormat } from './ledger-file';
 import type { LedgerFilter } from './ledger-rows';
 
 export interface LedgerJob {
@@ -15,6 +15,8 @@ export interface LedgerJob {
   now: number;
 }
 export type LedgerAnswer = { ok: true; blob: Blob; count: number } | { ok: false; error: string };
+/** What the worker posts: where it is (any number of times), then its answer (once). */
+export type LedgerMessage = { progress: ExportProgress } | LedgerAnswer;
 
 /** The reason a message is not a job, or null. */
 function problem(m: unknown): string | null {
@@ -28,13 +30,13 @@ function problem(m: unknown): string | null {
 }
 
 self.onmessage = async (e: MessageEvent<unknown>) => {
-  const reply = (a: LedgerAnswer) => self.postMessage(a);
+  const reply = (a: LedgerMessage) => self.postMessage(a);
   const why = problem(e.data);
   if (why) return reply({ ok: false, error: `bad export job: ${why}` });
   const job = e.data as LedgerJob;
   const db = createDb(job.db);
   try {
-    reply({ ok: true, ...(await ledgerFile(db, job.filter, job.format, job.now)) });
+    reply({ ok: true, ...(await ledgerFile(db, job.filter, job.format, job.now, (progress) => reply({ progress }))) });
   } catch (err) {
     reply({ ok: false, error: err instanceof Error ? err.message : String(err) });
   } finally {

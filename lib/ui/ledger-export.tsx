@@ -5,10 +5,10 @@
  */
 import { useState } from 'preact/hooks';
 import { download } from '../export/download';
-import type { LedgerFormat } from '../export/ledger-file';
+import type { ExportProgress, LedgerFormat } from '../export/ledger-file';
 import type { LedgerFilter } from '../export/ledger-rows';
 import { exportFileName, TIER_LABEL } from '../export/ledger-rows';
-import type { LedgerAnswer, LedgerJob } from '../export/ledger.worker';
+import type { LedgerJob, LedgerMessage } from '../export/ledger.worker';
 import { CASE_KINDS } from '../shared/types';
 import type { RadarDB } from '../storage/db';
 import { KIND_LABEL, type Tier } from './format';
@@ -16,24 +16,50 @@ import { useT } from './i18n';
 
 const TIERS: Tier[] = ['overdue', 'lt6h', 'lt24h', 'later', 'none'];
 
-/** Make and download the file: the cases passing `filter` at `now`, as one sheet. Resolves to how many rows it holds. */
+/** An export that staff cancelled. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('export cancelled');
+  }
+}
+
+/**
+ * Make and download the file: the cases passing `filter` at `now`, as one sheet. Resolves to how many
+ * rows it holds; `onProgress` hears where the worker is; aborting `signal` stops the worker at once
+ * (nothing is downloaded) and rejects with ExportCancelled.
+ */
 export function exportLedger(
   db: RadarDB,
   filter: LedgerFilter,
   format: LedgerFormat,
-  now = Date.now(),
+  {
+    now = Date.now(),
+    onProgress,
+    signal,
+  }: { now?: number; onProgress?: (p: ExportProgress) => void; signal?: AbortSignal } = {},
 ): Promise<number> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ExportCancelled());
     const worker = new Worker(new URL('../export/ledger.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<LedgerAnswer>) => {
+    const stop = () => {
       worker.terminate();
-      const a = e.data;
-      if (!a.ok) return reject(new Error(a.error));
-      download(a.blob, exportFileName('台账', now, format));
-      resolve(a.count);
+      signal?.removeEventListener('abort', cancel);
+    };
+    const cancel = () => {
+      stop();
+      reject(new ExportCancelled());
+    };
+    signal?.addEventListener('abort', cancel);
+    worker.onmessage = (e: MessageEvent<LedgerMessage>) => {
+      const m = e.data;
+      if ('progress' in m) return onProgress?.(m.progress);
+      stop();
+      if (!m.ok) return reject(new Error(m.error));
+      download(m.blob, exportFileName('台账', now, format));
+      resolve(m.count);
     };
     worker.onerror = (e) => {
-      worker.terminate();
+      stop();
       reject(new Error(e.message || 'export worker failed'));
     };
     worker.postMessage({ db: db.name, filter, format, now } satisfies LedgerJob);
@@ -43,21 +69,37 @@ export function exportLedger(
 export function LedgerExport({ db }: { db: RadarDB }) {
   const t = useT();
   const [filter, setFilter] = useState<LedgerFilter>({});
-  const [busy, setBusy] = useState(false);
+  /** The export under way (it can be cancelled), if any. */
+  const [running, setRunning] = useState<AbortController | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const set = (patch: Partial<LedgerFilter>) =>
     setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)));
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value || undefined;
   const run = async (format: 'xlsx' | 'csv') => {
-    setBusy(true);
-    setMessage(undefined);
+    const abort = new AbortController();
+    setRunning(abort);
+    setMessage(t('正在导出…'));
+    // A large ledger takes seconds (most of them writing an .xlsx): say where it is.
+    const onProgress = (p: ExportProgress) =>
+      setMessage(
+        p.phase === 'reading'
+          ? t('正在读取台账：{done} / {total} 单', {
+              done: p.done.toLocaleString('en'),
+              total: p.total.toLocaleString('en'),
+            })
+          : t(format === 'xlsx' ? '正在生成 Excel 文件…' : '正在生成 CSV 文件…'),
+      );
     try {
-      const n = await exportLedger(db, filter, format);
+      const n = await exportLedger(db, filter, format, { onProgress, signal: abort.signal });
       setMessage(t('已导出 {n} 单', { n }));
     } catch (e) {
-      setMessage(`${t('导出失败：')}${e instanceof Error ? e.message : String(e)}`);
+      setMessage(
+        e instanceof ExportCancelled
+          ? t('已取消导出')
+          : `${t('导出失败：')}${e instanceof Error ? e.message : String(e)}`,
+      );
     } finally {
-      setBusy(false);
+      setRunning(undefined);
     }
   };
   return (
@@ -103,12 +145,17 @@ export function LedgerExport({ db }: { db: RadarDB }) {
         </label>
       </div>
       <div class="ar-export-buttons">
-        <button type="button" disabled={busy} onClick={() => void run('xlsx')}>
+        <button type="button" disabled={!!running} onClick={() => void run('xlsx')}>
           {t('导出 Excel（.xlsx）')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void run('csv')}>
+        <button type="button" disabled={!!running} onClick={() => void run('csv')}>
           {t('导出 CSV')}
         </button>
+        {running && (
+          <button type="button" onClick={() => running.abort()}>
+            {t('取消导出')}
+          </button>
+        )}
         {message && (
           <span role="status" data-testid="export-message">
             {message}

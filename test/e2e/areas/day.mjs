@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { assert, assertEqual, ensureLedger, ledger, M, shot, sidebarFrame, waitFor } from '../harness.mjs';
+import { launchBrowser } from '../../../scripts/chromium.mjs';
+import { assert, assertEqual, ensureLedger, EXTENSION, ledger, M, shot, sidebarFrame, waitFor } from '../harness.mjs';
 
 const HOUR = 3_600_000;
 
@@ -52,7 +53,7 @@ function patchCase(ext, key, patch) {
 }
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function dayArea({ run, context, extensionId, page, ext, shotsDir }) {
+export default async function dayArea({ run, context, extensionId, page, ext, backend, shotsDir }) {
   await ensureLedger({ page, ext });
 
   await run.check(
@@ -320,6 +321,65 @@ export default async function dayArea({ run, context, extensionId, page, ext, sh
         "the popup's 昨日 opens the report (yesterday by default)",
       );
       await popup.close();
+    },
+  );
+
+  await run.check(
+    'a large export says where it is and can be cancelled: 20,000 cases in a fresh profile, the progress shown, nothing downloaded after 取消导出',
+    async () => {
+      // A profile of its own: this session's ledger stays as the other checks know it.
+      const big = await launchBrowser({ extensionPath: EXTENSION, port: backend.port });
+      try {
+        const options = await big.context.newPage();
+        await options.goto(`chrome-extension://${big.extensionId}/options.html#data`);
+        for (let start = 0; start < 20_000; start += 5_000) {
+          const r = await options.evaluate(
+            (from) =>
+              chrome.runtime.sendMessage({
+                type: 'cases/seen',
+                source: {
+                  page: 'refund-list',
+                  url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list',
+                  readAt: new Date().toISOString(),
+                },
+                cases: Array.from({ length: 5_000 }, (_, i) => ({
+                  platform: 'taobao',
+                  disputeId: String(3039485761203940000n + BigInt(from + i)),
+                  kind: 'refund',
+                  status: 'WAIT_SELLER_AGREE',
+                  statusText: '退款待处理',
+                  refundFen: 100 + i,
+                  reason: '质量问题',
+                  flags: {},
+                })),
+              }),
+            start,
+          );
+          assert(r.ok, `cases stored: ${r.error}`);
+        }
+        await options.reload();
+        const box = options.getByTestId('ledger-export');
+        const message = box.getByTestId('export-message');
+        let downloaded = false;
+        options.on('download', () => (downloaded = true));
+        await box.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
+        await waitFor(
+          async () =>
+            /^正在(读取台账：[\d,]+ \/ 20,000 单|生成 Excel 文件…)$/.test((await message.textContent()) ?? ''),
+          { timeout: 30_000, interval: 20, message: 'the export saying where it is' },
+        );
+        await box.screenshot({ path: path.join(shotsDir, 'day-export-progress.png') });
+        assert(await box.getByRole('button', { name: '导出 CSV' }).isDisabled(), 'no second export meanwhile');
+        await box.getByRole('button', { name: '取消导出' }).click();
+        assertEqual(await message.textContent(), '已取消导出', 'the page says it was cancelled');
+        await options.waitForTimeout(3_000);
+        assert(!downloaded, 'nothing downloaded after cancelling');
+        assert(await box.getByRole('button', { name: '导出 CSV' }).isEnabled(), 'the buttons are back');
+        assertEqual(await box.getByRole('button', { name: '取消导出' }).count(), 0, 'no cancel without an export');
+        await options.locator('#data').screenshot({ path: path.join(shotsDir, 'day-export-cancelled.png') });
+      } finally {
+        await big.close();
+      }
     },
   );
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOM, csvLines, toXlsx, type Table } from '../../../lib/export/files';
-import { ledgerFile } from '../../../lib/export/ledger-file';
+import { ledgerFile, type ExportProgress } from '../../../lib/export/ledger-file';
 import {
   chinaText,
   EXPORT_COLUMNS,
@@ -232,6 +232,20 @@ describe('the ledger file (what the export worker makes)', () => {
     expect(rows.find((r) => r[col('售后单号')]!.trim() === recs[2_399]!.disputeId)![col('退款金额（元）')]).toBe(
       '23.99',
     );
+  });
+
+  it('says where it is: the cases read out of all stored, rising to all of them, then the writing', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const heard: ExportProgress[] = [];
+      // Filtered: what is read is the whole ledger, what is written only the finished cases.
+      await ledgerFile(db, { status: 'finished' }, format, NOW, (p) => heard.push(p));
+      const reading = heard.flatMap((p) => (p.phase === 'reading' ? [p] : []));
+      expect(reading[0], format).toEqual({ phase: 'reading', done: 0, total: N });
+      expect(reading.at(-1), format).toEqual({ phase: 'reading', done: N, total: N });
+      const done = reading.map((p) => p.done);
+      expect(done, format).toEqual([...done].sort((a, b) => a - b));
+      expect(heard.slice(reading.length), format).toEqual([{ phase: 'writing' }]);
+    }
   });
 
   it('CSV and .xlsx honour the filters; the .xlsx reads back with ids as text and money as numbers', async () => {
