@@ -43,6 +43,8 @@ export function exportLedger(
     const worker = new Worker(new URL('../export/ledger.worker.ts', import.meta.url), { type: 'module' });
     const stop = () => {
       worker.terminate();
+      // Nothing it had posted is heard after the end (a progress line would overwrite 已取消导出).
+      worker.onmessage = null;
       signal?.removeEventListener('abort', cancel);
     };
     const cancel = () => {
