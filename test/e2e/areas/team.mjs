@@ -119,44 +119,74 @@ export default async function teamArea({ run, backend, shotsDir }) {
       await popup.close();
     });
 
-    await run.check('a page label A teaches and a reply template A saves reach B', async () => {
-      const taught = await sendFrom(a.options, {
-        type: 'labels/teach',
-        host: 'myseller.taobao.com',
-        label: '工单流水号',
-        meaning: 'disputeId',
-      });
-      assert(taught.ok, `teach: ${JSON.stringify(taught)}`);
-      // A template of the shop's own, saved as the options page's reply editor saves one.
-      await putInLedger(a.options, 'replies', {
-        id: 'own-team-1',
-        title: '催寄回（团队）',
-        category: '退货',
-        body: '亲，麻烦尽快寄回哦',
-        order: 99,
-        updatedAt: '2026-12-03T10:00:00+08:00',
-      });
-      await a.options.evaluate(() => chrome.storage.local.set({ policyVersion: Date.now() }));
-      await waitFor(async () => (await syncNow(a.options)) === 'synced', { message: 'A synced' });
-      const got = await waitFor(
-        async () => {
-          await syncNow(b.options);
-          const r = await sendFrom(b.options, { type: 'labels/taught', host: 'myseller.taobao.com' });
-          return r.ok && r.value['工单流水号'] && r.value;
-        },
-        { timeout: 30_000, message: "A's label in B" },
-      );
-      assertEqual(got, { 工单流水号: 'disputeId' }, "B's taught labels");
-      const replies = await waitFor(
-        async () => {
-          await syncNow(b.options);
-          const r = await sendFrom(b.options, { type: 'replies/list' });
-          return r.ok && r.value.some((t) => t.title === '催寄回（团队）') && r.value;
-        },
-        { timeout: 30_000, message: "A's template in B" },
-      );
-      assert(replies.length > 1, 'the shipped templates are still there');
-    });
+    await run.check(
+      'a page label A teaches, and a reply template, a commitment and a rule change A saves, reach B',
+      async () => {
+        const taught = await sendFrom(a.options, {
+          type: 'labels/teach',
+          host: 'myseller.taobao.com',
+          label: '工单流水号',
+          meaning: 'disputeId',
+        });
+        assert(taught.ok, `teach: ${JSON.stringify(taught)}`);
+        // A template of the shop's own, saved as the options page's reply editor saves one.
+        await putInLedger(a.options, 'replies', {
+          id: 'own-team-1',
+          title: '催寄回（团队）',
+          category: '退货',
+          body: '亲，麻烦尽快寄回哦',
+          order: 99,
+          updatedAt: '2026-12-03T10:00:00+08:00',
+        });
+        // A commitment (发货时间承诺 48 小时) and a platform rule changed, as the options page stores them.
+        const promise = {
+          type: 'shipping-promise',
+          hours: 48,
+          enabled: true,
+          effectiveFrom: '2026-12-01T00:00:00+08:00',
+        };
+        await putInLedger(a.options, 'policies', promise);
+        await putInLedger(a.options, 'settings', {
+          key: 'ruleOverrides',
+          value: { 'deadline.refund-only-unshipped': { hours: 24 } },
+        });
+        await a.options.evaluate(() => chrome.storage.local.set({ policyVersion: Date.now() }));
+        await waitFor(async () => (await syncNow(a.options)) === 'synced', { message: 'A synced' });
+        const got = await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const r = await sendFrom(b.options, { type: 'labels/taught', host: 'myseller.taobao.com' });
+            return r.ok && r.value['工单流水号'] && r.value;
+          },
+          { timeout: 30_000, message: "A's label in B" },
+        );
+        assertEqual(got, { 工单流水号: 'disputeId' }, "B's taught labels");
+        const replies = await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const r = await sendFrom(b.options, { type: 'replies/list' });
+            return r.ok && r.value.some((t) => t.title === '催寄回（团队）') && r.value;
+          },
+          { timeout: 30_000, message: "A's template in B" },
+        );
+        assert(replies.length > 1, 'the shipped templates are still there');
+        // What B's guidance is judged by: the shop policy, with A's commitment and A's rule.
+        const policy = await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const r = await sendFrom(b.options, { type: 'policy/get' });
+            return r.ok && r.value.ruleOverrides?.['deadline.refund-only-unshipped'] && r.value;
+          },
+          { timeout: 30_000, message: "A's rule change in B" },
+        );
+        assertEqual(policy.ruleOverrides, { 'deadline.refund-only-unshipped': { hours: 24 } }, "B's rule overrides");
+        assertEqual(
+          policy.commitments.filter((c) => c.type === 'shipping-promise'),
+          [promise],
+          "A's commitment in B's policy",
+        );
+      },
+    );
 
     await run.check(
       'both edit the note while the server is down: after it is back, both edits survive, shown in both',
