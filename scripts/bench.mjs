@@ -4,6 +4,7 @@
 //   npm run bench [-- --quick]     (--quick: fewer runs and 10,000 instead of 100,000 stored cases)
 //   npm run bench -- --layouts     (only the layout families: the 千牛 list, a column table, a split table)
 //   npm run bench -- --layouts --against DIR   (… and another build, e.g. main's .output/chrome-mv3, in the same run)
+//   npm run bench -- --layouts --room   (… and the page without the extension but with the sidebar's room given up)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,6 +75,15 @@ const against =
     ? await launchBrowser({ extensionPath: path.resolve(process.argv[againstAt + 1]), port: backend.port })
     : undefined;
 const arms = [['', withExt.context], ...(against ? [[' (against)', against.context]] : [])];
+// `--room`: one more arm without the extension, whose pages give up the open sidebar's default width
+// (sidebar-host.ts DEFAULT_WIDTH, 360 px) as a margin, as the extension makes them do. With ÷ it is the
+// extension's cost beyond the room it takes; it ÷ without is what the narrower page costs on its own.
+const room = process.argv.includes('--room') ? await launchBrowser({ port: backend.port }) : undefined;
+await room?.context.addInitScript(() => {
+  const give = () => (document.documentElement.style.marginRight = '360px');
+  if (document.documentElement) give();
+  else document.addEventListener('DOMContentLoaded', give);
+});
 results.figures.layouts = {};
 for (const [name, layout] of [
   ['cards', undefined],
@@ -100,6 +110,15 @@ for (const [name, layout] of [
         (m.without ??= { rowsAt: [] }).rowsAt.push(probe.rowsAt);
         await page.close();
       },
+      ...(room
+        ? [
+            async () => {
+              const { page, probe } = await loadPage(room.context, 200, false, layout);
+              (m.room ??= { rowsAt: [] }).rowsAt.push(probe.rowsAt);
+              await page.close();
+            },
+          ]
+        : []),
       ...arms.map(([arm, ctx]) => async () => {
         const { page, probe } = await loadPage(ctx, 200, true, layout, { profile: true });
         await page.close();
@@ -126,6 +145,12 @@ for (const [name, layout] of [
       gcMs: round(median(f.gc)),
       extensionShare: round(median(f.share), 3),
       longestMs: round(median(f.longest), 1),
+      ...(m.room
+        ? {
+            pageRatioBeyondRoom: round(median(f.rowsAt) / median(m.room.rowsAt), 3),
+            roomRatio: round(median(m.room.rowsAt) / median(m.without.rowsAt), 3),
+          }
+        : {}),
     };
   }
 }
@@ -141,20 +166,32 @@ const layoutRows = Object.entries(results.figures.layouts).flatMap(([l, f]) => [
     'layoutExtensionShare',
   ],
   [`${l}: extension's longest task (ms)`, f.longestMs, 'extensionLongTaskMs'],
+  ...(f.roomRatio === undefined
+    ? []
+    : [
+        [
+          `${l}: … with ÷ without but with the sidebar's room given up (the extension beyond its room)`,
+          f.pageRatioBeyondRoom,
+          'layoutPageRatio',
+        ],
+        [`${l}: … the page with the sidebar's room given up ÷ without (the room alone)`, f.roomRatio],
+      ]),
 ]);
 if (layoutsOnly) {
   console.log('\n| figure | value | budget |\n|---|---|---|');
-  for (const [name, value, key] of layoutRows)
-    console.log(
-      `| ${name} | ${value} | ${budgets[key].budget}${value > budgets[key].budget ? ' **over budget**' : ''} |`,
-    );
+  for (const [name, value, key] of layoutRows) {
+    const budget = key ? budgets[key].budget : undefined;
+    console.log(`| ${name} | ${value} | ${budget ?? '—'}${value > budget ? ' **over budget**' : ''} |`);
+  }
   await withExt.close();
   await without.close();
+  await room?.close();
   await against?.close();
   await backend.close();
   process.exit(0);
 }
 await against?.close();
+await room?.close();
 
 // 2. Reading: rows present → read, judged (in the background), badged; and 5. its growth.
 const readTimes = {};
