@@ -10,17 +10,9 @@ import Replication from 'pouchdb-replication';
 import { browser } from 'wxt/browser';
 import type { CaseRecord, RadarDB } from '../../lib/storage/db';
 import { loadPolicy } from '../../lib/storage/policy-store';
-import { POLICY_VERSION_KEY, TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
+import { POLICY_VERSION_KEY, TAUGHT_VERSION_KEY, TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../lib/storage/keys';
 import { TeamSync, type SyncStatus } from '../../lib/sync/replicator';
-import {
-  databaseUrl,
-  parseTeamSettings,
-  serverOrigin,
-  syncFailure,
-  TEAM_STATUS_KEY,
-  TEAM_SYNC_KEY,
-  type TeamSettings,
-} from '../../lib/sync/settings';
+import { databaseUrl, parseTeamSettings, serverOrigin, syncFailure, type TeamSettings } from '../../lib/sync/settings';
 import type { StaffPatch } from '../../lib/sync/team-case';
 import { toChinaIso } from '../../lib/shared/china-time';
 import { fnv1a } from '../../lib/shared/hash';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging/client';
 import { createDb, type CaseRecord } from '../../lib/storage/db';
 import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
@@ -84,7 +85,7 @@ function useTeamRefresh(setCases: (cases: CaseRecord[]) => void) {
       },
       { now: false },
     );
-    void browser.runtime.sendMessage({ type: 'sync/now' }).catch(() => undefined);
+    void send({ type: 'sync/now' }).catch(() => undefined);
     return stop;
   }, [setCases]);
 }

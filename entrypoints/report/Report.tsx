@@ -1,6 +1,7 @@
 /** 日报 (report.html): one day's figures from the ledger (lib/storage/report.ts), a 14-day chart, print and .xlsx export. */
 import { useEffect, useState } from 'preact/hooks';
 import { reportTables, REPORT_KINDS, kindName } from '../../lib/export/report-tables';
+import { download } from '../../lib/export/download';
 import { exportFileName } from '../../lib/export/ledger-rows';
 import { DAY_MS } from '../../lib/shared/china-time';
 import { chinaDay, dailyReport, type DailyReport, type DayPoint, type KindOrAll } from '../../lib/storage/report';
@@ -114,7 +115,7 @@ export function Report() {
     if (!report) return;
     const files = await import('../../lib/export/files');
     const now = Date.now();
-    files.download(await files.toXlsx(reportTables(report, now)), exportFileName(`日报-${report.day}`, now, 'xlsx'));
+    download(await files.toXlsx(reportTables(report, now)), exportFileName(`日报-${report.day}`, now, 'xlsx'));
   };
   return (
     <div data-testid="report" id="report">

@@ -85,5 +85,3 @@ export async function toXlsx(tables: readonly Table[]): Promise<Blob> {
   };
   return writeXlsxFile(tables.map(sheet)).toBlob();
 }
-
-export { download } from './download';

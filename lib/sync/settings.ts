@@ -4,9 +4,6 @@
  */
 import * as v from 'valibot';
 
-/** storage.local keys: the settings below, and the last run's status. */
-export { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../storage/keys';
-
 /** CouchDB's rule for database names. */
 const DATABASE = /^[a-z][a-z0-9_$()+/-]{0,127}$/;
 

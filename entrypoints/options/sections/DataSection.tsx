@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/alert-settings';
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
 import { LedgerExport } from '../../../lib/ui/ledger-export';
+import { download, JSON_TYPE } from '../../../lib/export/download';
 import { TaughtLabels } from './TaughtLabels';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -45,11 +46,7 @@ export function DataSection() {
         onClick={async () => {
           const r = await ask<unknown>({ type: 'data/export', includeBuyer });
           if (!r.ok) return setMessage({ ok: false, text: r.error });
-          const a = document.createElement('a');
-          a.href = URL.createObjectURL(new Blob([JSON.stringify(r.value)], { type: 'application/json' }));
-          a.download = `售后雷达-导出-${chinaToday()}.json`;
-          a.click();
-          URL.revokeObjectURL(a.href);
+          download(new Blob([JSON.stringify(r.value)], { type: JSON_TYPE }), `售后雷达-导出-${chinaToday()}.json`);
         }}
       >
         导出全部数据

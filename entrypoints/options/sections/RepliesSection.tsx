@@ -10,17 +10,10 @@ import {
 } from '../../../lib/replies';
 import { effectiveTemplates } from '../../../lib/replies/merge';
 import type { ReplyRecord } from '../../../lib/storage/db';
+import { download, JSON_TYPE } from '../../../lib/export/download';
 import { db, settingsChanged } from '../shared';
 
 const nowIso = () => new Date().toISOString();
-
-function download(name: string, text: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
 
 export function RepliesSection() {
   const [records, setRecords] = useState<ReplyRecord[]>([]);
@@ -55,7 +48,10 @@ export function RepliesSection() {
         >
           新建模板
         </button>
-        <button type="button" onClick={() => download('售后雷达-回复模板.json', exportPack(templates))}>
+        <button
+          type="button"
+          onClick={() => download(new Blob([exportPack(templates)], { type: JSON_TYPE }), '售后雷达-回复模板.json')}
+        >
           导出模板包
         </button>
         <label class="file">

@@ -5,13 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncStatus } from '../../../lib/sync/replicator';
-import {
-  parseTeamSettings,
-  serverOrigin,
-  TEAM_STATUS_KEY,
-  TEAM_SYNC_KEY,
-  type TeamSettings,
-} from '../../../lib/sync/settings';
+import { parseTeamSettings, serverOrigin, type TeamSettings } from '../../../lib/sync/settings';
+import { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../../lib/storage/keys';
 import { statusText } from '../../../lib/ui/team';
 import { followSetting } from '../../../lib/ui/settings';
 
