@@ -190,6 +190,16 @@ function findBodyRows(
 }
 
 /**
+ * The column a row's cell at `j` is read as: a cell spanning columns (Fusion's list mode spans the first
+ * data cell over the selection column) is the first of them that names a field.
+ */
+export function columnOfCell(columns: Column[], row: BodyRow, j: number): Column {
+  let column = columns[j]!;
+  for (let k = j + 1; !column.field && k < columns.length && row.cells[k] === row.cells[j]; k++) column = columns[k]!;
+  return column;
+}
+
+/**
  * Whether a row is a group header above a case's rows of columns (the 千牛 list: 退款编号：…
  * 订单编号：… 申请时间：…), not a row of columns itself: it states an id by label in a column that is
  * not buyer text, or it is a line of labelled pairs (two or more of its cells open with a label)
@@ -200,7 +210,7 @@ function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
   let id = false;
   for (let j = 0; j < row.cells.length; j++) {
     if (j > 0 && row.cells[j] === row.cells[j - 1]) continue;
-    const field = columns[j]!.field;
+    const field = columnOfCell(columns, row, j).field;
     const [from, to] = row.ranges[j]!;
     if (from < to && tokens[from]!.label && !tokens[from]!.free) opensWithLabel++;
     for (let i = from; i < to; i++) {
@@ -255,20 +265,67 @@ function rowsIn(
     const last = rows[rows.length - 1];
     if (last && last.el.contains(el)) continue;
     // Rows follow one another: the token range search starts where the last row's ended.
-    rows.push({ el, cells, ...cellRanges(tokens, el, cells, last?.span[1]) });
+    const row: BodyRow = { el, cells, ...cellRanges(tokens, el, cells, last?.span[1]) };
+    if (!isGroupRow(row)) rows.push(row);
   }
   return rows;
 }
 
+/**
+ * Whether a row is a group's header or footer rather than a row of columns: all its text sits in one
+ * cell spanning (nearly) every column, beside at most cells without text (Fusion's list mode puts the
+ * record's selection checkbox before it: `<td>☐</td><td colspan="N-1">退款编号：… 订单编号：…</td>`).
+ */
+function isGroupRow(row: BodyRow): boolean {
+  let textCell: Element | undefined;
+  let spanOfText = 0;
+  for (let j = 0; j < row.cells.length; j++) {
+    const [from, to] = row.ranges[j]!;
+    if (from === to) continue;
+    if (textCell && textCell !== row.cells[j]) return false;
+    textCell = row.cells[j];
+    spanOfText++;
+  }
+  return !!textCell && spanOfText >= Math.max(2, row.cells.length - 2);
+}
+
+/**
+ * The header rows a table's column titles span (grouped columns: 退款信息 over 退款金额 and 退款原因,
+ * the others over both rows): every row of the header's `thead` (or ARIA row group of header rows).
+ */
+function headerRows(header: Element): Element[] {
+  const group = header.parentElement;
+  if (!group || (group.localName !== 'thead' && group.getAttribute('role') !== 'rowgroup')) return [header];
+  const rows = [...group.children].filter(
+    (r) => r.localName === header.localName && r.getAttribute('role') === header.getAttribute('role'),
+  );
+  return rows.length > 1 && rows.length <= 4 ? rows : [header];
+}
+
+/** The leaf titles of a header of one or more rows: each column's lowest title cell. */
+function leafCells(rows: Element[], skip?: ReadonlySet<Element>): Element[] {
+  const carried: (Element | undefined)[] = [];
+  const spanned: number[] = [];
+  let cells: Element[] = [];
+  for (const r of rows) cells = expandCells(r, carried, spanned, skip);
+  return cells;
+}
+
 /** The page's column table, if it has one. */
 export function findTable(index: TextIndex): Table | undefined {
-  const header = findHeaderRow(index);
-  if (!header) return undefined;
+  const found = findHeaderRow(index);
+  if (!found) return undefined;
+  const rows = headerRows(found);
+  const header = rows[rows.length - 1]!;
   const columns: Column[] = [];
-  for (const cell of childElements(header, index.skip)) {
-    const label = normalizeText(cell.textContent ?? '');
-    const field = fieldOfHeader(label, index.taught);
-    for (let s = span(cell, 'colspan'); s > 0; s--) columns.push({ label, field });
+  const known = new Map<Element, Column>();
+  for (const cell of leafCells(rows, index.skip)) {
+    let column = known.get(cell);
+    if (!column) {
+      const label = normalizeText(cell.textContent ?? '');
+      known.set(cell, (column = { label, field: fieldOfHeader(label, index.taught) }));
+    }
+    columns.push(column);
   }
   const body = findBodyRows(header, columns, index.tokens, index.skip);
   return body ? { header, columns, rows: body.rows, scope: body.scope } : undefined;

@@ -7,7 +7,7 @@
  * them. A fact the page states twice with two meanings is no fact: the field is left missing and a
  * drift note says why.
  */
-import { parseMoneyFen } from './parse';
+import { isDateOnly, parseMoneyFen } from './parse';
 import { ownCell, type Token } from './tokens';
 import { FIELD_LABEL, FREE_TEXT_FIELDS, statusFromText, type LabelField } from './vocabulary';
 
@@ -120,6 +120,22 @@ export function markFreeValues(tokens: Token[]): void {
   }
 }
 
+const TIME_FIELDS: ReadonlySet<LabelField> = new Set<LabelField>([
+  'appliedAt',
+  'paidAt',
+  'shippedAt',
+  'signedAt',
+  'returnShippedAt',
+]);
+
+/** Whether `next` is the time of day that completes the date `value` (shown in its own element). */
+export function isClockAfterDate(value: string, next: string): boolean {
+  return isDateOnly(value) && /^\d{1,2}:\d{2}(?::\d{2})?$/.test(next);
+}
+
+/** Whether a field holds an instant. */
+export const isTimeField = (f: LabelField): boolean => TIME_FIELDS.has(f);
+
 /** Join a free-text value's pieces, cut to MAX_FREE_TEXT with a visible `…`. */
 export function joinFree(pieces: string[]): string {
   const text = pieces.join(' ');
@@ -138,7 +154,9 @@ export function readPairs(tokens: Token[], from: number, to: number, said: Said)
     if (FREE_TEXT_FIELDS.has(l.field)) {
       const pieces = l.rest ? [l.rest] : [];
       let k = i + 1;
-      for (; k < to && tokens[k]!.free; k++) pieces.push(tokens[k]!.text);
+      // The value runs on through its own slot only: the free cells of a row below (a group header's
+      // 买家：… over a row whose 宝贝 cell is free text too) are another field's.
+      for (; k < to && tokens[k]!.free && inSlot(t, tokens[k]!); k++) pieces.push(tokens[k]!.text);
       state(said, l.field, joinFree(pieces), `label ${l.label}`);
       i = k - 1;
       continue;
@@ -148,6 +166,12 @@ export function readPairs(tokens: Token[], from: number, to: number, said: Said)
       const next = tokens[i + 1];
       if (i + 1 >= to || !next || next.label || next.free || !inSlot(t, next)) continue;
       value = next.text;
+      i += 1;
+    }
+    // A date and its time of day in two adjacent elements (2026-11-21 / 22:08:51) are one instant.
+    const clock = tokens[i + 1];
+    if (TIME_FIELDS.has(l.field) && i + 1 < to && clock && isClockAfterDate(value, clock.text) && inSlot(t, clock)) {
+      value = `${value} ${clock.text}`;
       i += 1;
     }
     state(said, l.field, value, `label ${l.label}`);

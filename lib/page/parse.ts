@@ -89,15 +89,13 @@ export function parseChinaTime(text: string, now: number): string | undefined {
     if (chinaWallToMs(y, mo, d, h, mi, s) > now + CLOCK_SKEW_MS) y -= 1;
     return isChinaWall(y, mo, d, h, mi, s) ? chinaWallIso(y, mo, d, h, mi, s) : undefined;
   }
-  m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
-  if (m) {
-    const y = +m[1]!,
-      mo = +m[2]!,
-      d = +m[3]!;
-    return isChinaWall(y, mo, d) ? chinaWallIso(y, mo, d) : undefined;
-  }
+  // A date alone names no instant: it is never stored as midnight (callers note it as missing).
   return undefined;
 }
+
+/** A date with no time of day (2026-11-21, 2026年11月21日): not an instant, so never read as one. */
+export const isDateOnly = (text: string): boolean =>
+  /(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(text) && !/\d:\d{2}/.test(text);
 
 const ACTIONS: [RegExp, AutoAction][] = [
   [/自动确认收货/, 'auto-confirm'],
@@ -255,6 +253,13 @@ export function isPlausiblePast(iso: string, now: number): boolean {
   return t >= EARLIEST_MS && t <= now + CLOCK_SKEW_MS;
 }
 
+const TIME_LABEL: Record<TimeField, string> = {
+  appliedAt: '申请时间',
+  paidAt: '付款时间',
+  shippedAt: '发货时间',
+  signedAt: '签收时间',
+};
+
 /** The time fields a row may show, in the order they are read. */
 export const TIME_FIELDS: readonly TimeField[] = ['appliedAt', 'paidAt', 'shippedAt', 'signedAt'];
 
@@ -270,6 +275,8 @@ export function resolveCase(c: CaseSnapshot, now: number): CaseSnapshot {
     const f = TIME_FIELDS[i]!;
     const v = times[f] !== undefined ? parseChinaTime(times[f], now) : undefined;
     if (v && isPlausiblePast(v, now)) resolved[f] = v;
+    else if (times[f] !== undefined && isDateOnly(times[f]))
+      resolved.drift = [...(resolved.drift ?? []), `${TIME_LABEL[f]}：页面只显示日期，没有时刻，未采用`];
   }
   const { countdown, disagree } = oneCountdown(unparsed.countdown ?? [], now);
   if (countdown) resolved.pageDeadline = countdown;

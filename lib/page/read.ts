@@ -12,10 +12,21 @@
  * - `refund2-data.ts` and `mtop.ts`: the page's embedded and fetched data.
  */
 import { isDetailPage, type CaseSnapshot, type PageKind, type PageReading } from '../shared/types';
-import { findTable, idFromLinks, type BodyRow, type Table } from './columns';
+import { columnOfCell, findTable, idFromLinks, type BodyRow, type Table } from './columns';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
 import { readDetail } from './detail';
-import { inSlot, markFreeValues, newSaid, readPairs, settle, state, joinFree, type Said } from './pairs';
+import {
+  inSlot,
+  isClockAfterDate,
+  isTimeField,
+  markFreeValues,
+  newSaid,
+  readPairs,
+  settle,
+  state,
+  joinFree,
+  type Said,
+} from './pairs';
 import { oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
@@ -118,6 +129,13 @@ const CONTAINED_BY = 16;
 const MULTI_LINE = new Set(['reason', 'description', 'remark']);
 const COLUMN_TEXT_FIELDS = new Set(['refundType', 'logistics', 'status']);
 
+/** Whether a piece of text is a link's or a button's (查看详情, 同意退款): an action, never a fact's words. */
+function inControl(t: Token): boolean {
+  for (let e = t.node.parentElement, k = 0; e && k < 4; e = e.parentElement, k++)
+    if (e.localName === 'a' || e.localName === 'button' || e.getAttribute('role') === 'button') return true;
+  return false;
+}
+
 /** Mark the cells of buyer-text columns (买家, 退款原因, 宝贝 …) as free text. */
 function markFreeColumns(tokens: Token[], table: Table): void {
   const free = table.columns.map((c) => c.field !== undefined && FREE_TEXT_FIELDS.has(c.field));
@@ -144,15 +162,22 @@ function readCells(
   let id: string | undefined;
   let idAt: Element | undefined;
   row.cells.forEach((cell, j) => {
-    const field = table.columns[j]!.field;
     if (j > 0 && row.cells[j - 1] === cell) return;
+    const column = columnOfCell(table.columns, row, j);
+    const field = column.field;
     const [from, to] = row.ranges[j]!;
     // Labelled pairs inside a cell (实付 ¥118.00 under 退款金额) count as well (read with the region's, when it holds the row).
     if (pairs) readPairs(tokens, from, to, said);
     const pieces: string[] = [];
     for (let i = from; i < to; i++) if (!tokens[i]!.label) pieces.push(tokens[i]!.text);
+    // A status sentence is its words, not its cell's links and buttons (退款关闭 查看详情).
+    if (field === 'status') {
+      const words = [];
+      for (let i = from; i < to; i++) if (!tokens[i]!.label && !inControl(tokens[i]!)) words.push(tokens[i]!.text);
+      if (words.length) pieces.splice(0, pieces.length, ...words);
+    }
     if (!field || field === 'actions' || !pieces.length) return;
-    const source = `column ${table.columns[j]!.label}`;
+    const source = `column ${column.label}`;
     // A reason may run over several lines; a nick or a title is the cell's first line (数量：2 is not the title).
     if (FREE_TEXT_FIELDS.has(field))
       state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
@@ -166,7 +191,14 @@ function readCells(
       state(said, field, pieces.join(' '), source);
       if (field === 'status') countdown.push(pieces.join(' '));
       if (field === 'refundType') typePieces.push(...pieces);
-    } else state(said, field, pieces[0]!, source);
+    } else {
+      // A time shown as a date and a time of day in two elements is one instant.
+      const value =
+        isTimeField(field) && pieces[1] !== undefined && isClockAfterDate(pieces[0]!, pieces[1])
+          ? `${pieces[0]} ${pieces[1]}`
+          : pieces[0]!;
+      state(said, field, value, source);
+    }
   });
   if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
     const [from, to] = row.span;

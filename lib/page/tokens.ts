@@ -7,7 +7,7 @@
  * almost wholly in V8's interpreter). Code outside `collectTokens` is written plainly.
  */
 import { normalizeText } from './parse';
-import { LABEL_NAMES, LABELS, STAT_LABELS, type LabelField } from './vocabulary';
+import { FREE_TEXT_FIELDS, LABEL_NAMES, LABELS, STAT_LABELS, type LabelField } from './vocabulary';
 
 export interface LabelHit {
   label: string;
@@ -86,8 +86,38 @@ function taughtLabelOf(text: string, taught: TaughtLabels): LabelHit | null {
  * of a longer value (`原因：质量问题<br>售后状态：退款成功` holds one label, not two).
  */
 function opensItsElement(n: Node): boolean {
-  for (let p = n.previousSibling; p; p = p.previousSibling) if (p.textContent?.trim()) return false;
+  // Only text of the same run comes before it: an element before it (a type tag, the value of an
+  // earlier label: `<span>仅退款(售中)</span> 退款编号：<em>…</em> 订单号：…`) ends that run.
+  for (let p = n.previousSibling; p && p.nodeType === 3; p = p.previousSibling) if (p.nodeValue?.trim()) return false;
   return true;
+}
+
+/** A known label inside a run of labelled facts: after a space, followed by a colon. */
+const RUN_LABEL_RE = new RegExp(`\\s(${LABEL_NAMES.map(escapeRe).join('|')}):`, 'g');
+
+/**
+ * A run of labelled facts in one text node (`退款编号：… 订单编号：… 申请时间：… 买家：…`, as a group
+ * header may show them) → one piece per label. A buyer-text label's value (买家：…) runs to the end of
+ * the text: what follows it may be the buyer's own words, so nothing after it is split off.
+ */
+function splitRun(text: string, hit: LabelHit): { text: string; label: LabelHit }[] {
+  if (FREE_TEXT_FIELDS.has(hit.field) || !hit.rest.includes(':')) return [{ text, label: hit }];
+  const pieces: { text: string; label: LabelHit }[] = [];
+  let label = hit.label;
+  let field = hit.field;
+  let start = 0;
+  RUN_LABEL_RE.lastIndex = 0;
+  for (let m = RUN_LABEL_RE.exec(text); m; m = RUN_LABEL_RE.exec(text)) {
+    const piece = text.slice(start, m.index).trim();
+    pieces.push({ text: piece, label: { label, field, rest: piece.slice(piece.indexOf(':') + 1).trim() } });
+    label = m[1]!;
+    field = LABELS[label]!;
+    start = m.index + 1;
+    if (FREE_TEXT_FIELDS.has(field)) break;
+  }
+  const last = text.slice(start).trim();
+  pieces.push({ text: last, label: { label, field, rest: last.slice(last.indexOf(':') + 1).trim() } });
+  return pieces;
 }
 
 /**
@@ -155,6 +185,14 @@ export function* collectTokens(
     let hit = LABEL_FIRST_CODES.has(code) ? labelOf(text) : null;
     if (!hit && anyTaught && text.length <= 200) hit = taughtLabelOf(text, taught);
     if (hit && !opensItsElement(n)) hit = null;
+    if (hit?.rest.includes(':')) {
+      // One text node stating several labelled facts: one piece each, all on the same node.
+      for (const piece of splitRun(text, hit)) {
+        if (piece.label.field === 'disputeId') idAt.push(tokens.length);
+        tokens.push({ text: piece.text, node: n as Text, label: piece.label, free: false });
+      }
+      continue;
+    }
     if (hit?.field === 'disputeId') idAt.push(tokens.length);
     if (hit?.label === text) bareLabelAt.push(tokens.length);
     if (STAT_FIRST_CODES.has(code) && STAT_LABEL_SET.has(text)) index.statLabels++;

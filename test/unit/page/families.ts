@@ -71,8 +71,10 @@ export interface Mutation {
   wrappers: boolean;
   /** Columns in reverse order. */
   reversed: boolean;
-  /** How times are written. */
-  timeFormat: 'iso' | 'slash' | 'chinese' | 'short';
+  /** How times are written ('split': the date and the time of day in two adjacent elements). */
+  timeFormat: 'iso' | 'slash' | 'chinese' | 'short' | 'split';
+  /** The status column's own name on this page (处理状态 …), when not the default. */
+  statusLabel?: string;
   /** Money as 元 after the figure. */
   yuanSuffix: boolean;
 }
@@ -91,6 +93,15 @@ export const MUTATIONS: Mutation[] = [
   { synonyms: true, fullWidth: true, wrappers: false, reversed: true, timeFormat: 'slash', yuanSuffix: false },
   { synonyms: false, fullWidth: true, wrappers: true, reversed: false, timeFormat: 'chinese', yuanSuffix: true },
   { synonyms: true, fullWidth: false, wrappers: true, reversed: true, timeFormat: 'short', yuanSuffix: false },
+  {
+    synonyms: false,
+    fullWidth: true,
+    wrappers: false,
+    reversed: false,
+    timeFormat: 'split',
+    yuanSuffix: false,
+    statusLabel: '处理状态',
+  },
 ];
 
 export type Field = 'id' | 'orderId' | 'status' | 'refund' | 'applied' | 'type' | 'reason' | 'buyer' | 'item';
@@ -122,6 +133,7 @@ function labelOf(f: Field, m: Mutation): string {
     buyer: '买家昵称',
     item: '商品信息',
   };
+  if (f === 'status' && m.statusLabel) return m.statusLabel;
   return (m.synonyms ? synonyms : plain)[f];
 }
 
@@ -138,7 +150,15 @@ function timeText(c: CaseSpec, m: Mutation): string {
       return `${a.y}年${a.mo}月${a.d}日 ${pad(a.h)}:${pad(a.mi)}`;
     case 'short':
       return `${pad(a.mo)}-${pad(a.d)} ${pad(a.h)}:${pad(a.mi)}`;
+    case 'split':
+      return `${a.y}-${pad(a.mo)}-${pad(a.d)} ${pad(a.h)}:${pad(a.mi)}:${pad(a.s)}`;
   }
+}
+
+/** A time as markup: split mutations show the date and the time of day in two adjacent elements. */
+function timeHtml(c: CaseSpec, m: Mutation): string {
+  const [date, clock] = timeText(c, m).split(' ');
+  return m.timeFormat === 'split' ? `<span>${date}</span><span>${clock}</span>` : esc(timeText(c, m));
 }
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -171,7 +191,7 @@ export function valueOf(c: CaseSpec, f: Field, m: Mutation, free: Partial<Record
 
 /** A cell's inner HTML: the value (status cells carry the countdown as a second line). */
 function cellHtml(c: CaseSpec, f: Field, m: Mutation, free: Partial<Record<Field, string>>): string {
-  const v = esc(valueOf(c, f, m, free));
+  const v = f === 'applied' && free[f] === undefined ? timeHtml(c, m) : esc(valueOf(c, f, m, free));
   const wrapped = m.wrappers ? `<div class="w${f.length}"><span>${v}</span></div>` : v;
   if (f === 'status' && c.countdown) return `${wrapped}<div class="cd">${esc(c.countdown)}</div>`;
   if (f === 'id') return `${wrapped}<button type="button">复制</button>`;
@@ -190,6 +210,10 @@ export type Family =
   | 'aria-grid'
   | 'div-grid'
   | 'group-header'
+  | 'fusion-list'
+  | 'fusion-list-run'
+  | 'refund2-groups'
+  | 'two-row-header'
   | 'detail-dl'
   | 'detail-heading';
 
@@ -201,6 +225,10 @@ export const LIST_FAMILIES: Family[] = [
   'aria-grid',
   'div-grid',
   'group-header',
+  'fusion-list',
+  'fusion-list-run',
+  'refund2-groups',
+  'two-row-header',
 ];
 export const DETAIL_FAMILIES: Family[] = ['detail-dl', 'detail-heading'];
 
@@ -275,11 +303,53 @@ export function render(
       return `<div class="next-table"><div class="next-table-header"><table><thead><tr>${cols.map(th).join('')}</tr></thead></table></div><div class="next-table-body">${cases
         .map(
           (c) =>
-            `<table class="next-table-row"><tbody><tr class="next-table-group-header"><td colspan="${cols.length}"><span>${labelOf('id', m)}${colon(m)}${esc(c.id)}</span> <span>${labelOf('orderId', m)}${colon(m)}${esc(c.orderId)}</span> <span>${labelOf('applied', m)}${colon(m)}${esc(timeText(c, m))}</span></td></tr><tr>${cols
+            `<table class="next-table-row"><tbody><tr class="next-table-group-header"><td colspan="${cols.length}"><span>${labelOf('id', m)}${colon(m)}${esc(c.id)}</span> <span>${labelOf('orderId', m)}${colon(m)}${esc(c.orderId)}</span> <span>${labelOf('applied', m)}${colon(m)}${timeHtml(c, m)}</span></td></tr><tr>${cols
               .map((f) => `<td>${cellHtml(c, f, m, free)}</td>`)
               .join('')}</tr></tbody></table>`,
         )
         .join('')}</div></div>`;
+    }
+    case 'fusion-list':
+    case 'fusion-list-run':
+      return fusionList(cases, m, free, family === 'fusion-list-run');
+    case 'refund2-groups': {
+      // The old refund2 list: one tbody per case under a shared thead; a head row whose one cell opens
+      // with the type tag, then 退款编号：<em>…</em> 订单号：<a>…</a> 买家：…, then a row of columns.
+      const cols = fields.filter((f) => f !== 'id' && f !== 'orderId' && f !== 'buyer' && f !== 'type');
+      return `<table class="${cls('t')}"><thead><tr>${cols.map(th).join('')}<th>操作</th></tr></thead>${cases
+        .map(
+          (c) =>
+            `<tbody><tr class="${cls('h')}"><td colspan="${cols.length + 1}"><span class="${cls('tag')}">${c.type}(售后)</span> ${labelOf('id', m)}${colon(m)}<em>${esc(c.id)}</em> ${labelOf('orderId', m)}${colon(m)}<a href="https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=${c.orderId}">${esc(c.orderId)}</a> ${labelOf('buyer', m)}${colon(m)}${esc(valueOf(c, 'buyer', m, free))}</td></tr><tr>${cols
+              .map((f) => `<td>${cellHtml(c, f, m, free)}</td>`)
+              .join('')}<td><a href="#">查看</a></td></tr></tbody>`,
+        )
+        .join('')}</table>`;
+    }
+    case 'two-row-header': {
+      // Grouped columns (antd / Fusion ColumnGroup): parent titles over their leaves, the others over both rows.
+      const parent = (f: Field) =>
+        f === 'refund' || f === 'type' || f === 'reason'
+          ? '退款信息'
+          : f === 'buyer' || f === 'item'
+            ? '买家信息'
+            : undefined;
+      const top: string[] = [];
+      const bottom: string[] = [];
+      for (let i = 0; i < fields.length;) {
+        const p = parent(fields[i]!);
+        if (!p) {
+          top.push(`<th rowspan="2" class="${cls('th')}">${labelOf(fields[i]!, m)}</th>`);
+          i++;
+          continue;
+        }
+        let n = 0;
+        while (i + n < fields.length && parent(fields[i + n]!) === p) bottom.push(th(fields[i + n++]!));
+        top.push(`<th colspan="${n}" class="${cls('th')}">${p}</th>`);
+        i += n;
+      }
+      return `<table class="${cls('t')}"><thead><tr>${top.join('')}</tr><tr>${bottom.join('')}</tr></thead><tbody>${cases
+        .map((c) => `<tr>${fields.map((f) => `<td>${cellHtml(c, f, m, free)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
     }
     case 'detail-dl': {
       const c = cases[0]!;
@@ -293,4 +363,62 @@ export function render(
         .join('')}</div></div>`;
     }
   }
+}
+
+const CHECKBOX =
+  '<label class="next-checkbox-wrapper"><span class="next-checkbox"><span class="next-checkbox-inner"></span><input type="checkbox" aria-label="选择" class="next-checkbox-input"></span></label>';
+
+/**
+ * Fusion Next's Table in list mode (`Table.GroupHeader` + `rowSelection` + `GroupFooter`), as
+ * `components/table/list.tsx` renders it: the column titles in their own header table (a selection
+ * column first), and in `div.next-table-body` each record its own `table.next-table-row[role=row]`:
+ * the group header row (the record's selection cell, then one cell over the other columns holding its
+ * labelled facts: each in a span, or one run of text), the child row (its first data cell spanning
+ * the selection column) and a group footer with the buyer's message. The status cell's 查看详情 link
+ * carries no id.
+ */
+function fusionList(cases: CaseSpec[], m: Mutation, free: Partial<Record<Field, string>>, run: boolean): string {
+  const cols = order(m).filter((f) => f !== 'id' && f !== 'orderId' && f !== 'applied' && f !== 'buyer');
+  const width = cols.length + 2;
+  const colgroup = `<colgroup><col style="width:50px">${cols.map(() => '<col>').join('')}<col></colgroup>`;
+  const th = (label: string) =>
+    `<th class="next-table-cell next-table-header-node" rowspan="1" role="gridcell"><div class="next-table-cell-wrapper">${label}</div></th>`;
+  const header = `<div class="next-table-header"><div class="next-table-header-inner" style="overflow: unset;"><table>${colgroup}<thead class="next-table-thead"><tr><th class="next-table-cell next-table-selection next-table-prerow next-table-header-node" rowspan="1"><div class="next-table-cell-wrapper">${CHECKBOX}</div></th>${cols
+    .map((f) => th(labelOf(f, m)))
+    .join('')}${th('操作')}</tr></thead></table></div><div class="next-table-header-fixer"></div></div>`;
+  const c1 = colon(m);
+  const facts = (c: CaseSpec) => {
+    const buyer = esc(valueOf(c, 'buyer', m, free));
+    if (run)
+      return `${labelOf('id', m)}${c1}${esc(c.id)}\u3000${labelOf('orderId', m)}${c1}${esc(c.orderId)}\u3000${labelOf('applied', m)}${c1}${esc(timeText(c, m))}\u3000${labelOf('buyer', m)}${c1}${buyer}`;
+    const pair = (f: Field, v: string) => `<span class="${cls('gh')}">${labelOf(f, m)}${c1}${v}</span>`;
+    return [
+      pair('id', esc(c.id)),
+      pair(
+        'orderId',
+        `<a href="https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=${c.orderId}">${esc(c.orderId)}</a>`,
+      ),
+      pair('applied', timeHtml(c, m)),
+      pair('buyer', buyer),
+    ].join(' ');
+  };
+  const cell = (c: CaseSpec, f: Field, k: number) => {
+    const span = k === 0 ? ' colspan="2"' : '';
+    const inner =
+      f === 'status'
+        ? `${cellHtml(c, f, m, free)}<a href="/home.htm/trade-platform/refund-list/detail?type=1">查看详情</a>`
+        : cellHtml(c, f, m, free);
+    return `<td class="next-table-cell" role="gridcell"${span}><div class="next-table-cell-wrapper">${inner}</div></td>`;
+  };
+  const records = cases
+    .map(
+      (c, i) =>
+        `<table class="next-table-row${i === 0 ? ' first' : ''}" role="row">${colgroup}<tbody><tr class="next-table-group-header"><td class="next-table-selection"><div class="next-table-cell-wrapper">${CHECKBOX}</div></td><td colspan="${width - 1}"><div class="next-table-cell-wrapper">${facts(c)}</div></td></tr><tr class="next-table-row">${cols
+          .map((f, k) => cell(c, f, k))
+          .join(
+            '',
+          )}<td class="next-table-cell"><div class="next-table-cell-wrapper"><button type="button">同意退款</button></div></td></tr><tr class="next-table-group-footer"><td colspan="${width}"><div class="next-table-cell-wrapper">买家留言：${esc(valueOf(c, 'reason', m, free))}</div></td></tr></tbody></table>`,
+    )
+    .join('');
+  return `<div class="next-table next-table-medium next-table-group ${cls('x')}"><div class="next-table-inner">${header}<div class="next-table-body">${records}</div></div></div>`;
 }

@@ -52,11 +52,14 @@ describe('parseChinaTime', () => {
     '1900-02-29',
     '2026-04-31 08:00',
     '2026-11-20 24:00',
+    // A date alone is no instant (never midnight).
+    '2026-11-21',
+    '2026年11月21日',
   ])('rejects %s', (text) => expect(parseChinaTime(text, NOW)).toBeUndefined());
 
   it.each([
     ['2028-02-29 10:00', '2028-02-29T10:00:00+08:00'],
-    ['2000-02-29', '2000-02-29T00:00:00+08:00'],
+    ['2000-02-29 00:00', '2000-02-29T00:00:00+08:00'],
   ])('reads the leap day %s', (text, iso) => expect(parseChinaTime(text, NOW)).toBe(iso));
 
   it('writes wall-clock fields as the instant they name, and knows the real dates from the calendar', () => {
