@@ -8,12 +8,13 @@ import type { BadgeMark } from '../engine/mark';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
 import { PAGE_ERAS } from '../shared/types';
 import { IsoTime, PageKindSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
+import { CASE_ID, CASE_KEY } from '../shared/case-key';
 
 /** The snapshot's schema (defined with its type in lib/shared/snapshot-schema.ts). */
 export { CaseSnapshotSchema } from '../shared/snapshot-schema';
 
 const Url = v.pipe(v.string(), v.url(), v.maxLength(2000));
-const CaseKey = v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/));
+const CaseKey = v.pipe(v.string(), v.regex(CASE_KEY));
 const Labels = v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(50));
 
 /** What a page reading says besides its cases. */
@@ -187,7 +188,7 @@ function withoutBadCases(input: unknown): { input: unknown; rejected: RejectedCa
       if (r.success) return true;
       const id = (c as { disputeId?: unknown } | null)?.disputeId;
       rejected.push({
-        ...(typeof id === 'string' && /^\d{1,24}$/.test(id) ? { disputeId: id } : {}),
+        ...(typeof id === 'string' && CASE_ID.test(id) ? { disputeId: id } : {}),
         reason: issueText(r.issues[0]).replace('invalid message', 'invalid case'),
       });
       return false;

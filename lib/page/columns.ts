@@ -215,7 +215,11 @@ function statesAnId(row: BodyRow, columns: Column[], tokens: Token[]): boolean {
     if (from < to && tokens[from]!.label && !tokens[from]!.free) opensWithLabel++;
     for (let i = from; i < to; i++) {
       const l = tokens[i]!.label;
-      if (l?.field !== 'disputeId' || tokens[i]!.free || !/^\d{5,24}/.test(l.rest || tokens[i + 1]?.text || ''))
+      if (
+        l?.field !== 'disputeId' ||
+        tokens[i]!.free ||
+        !/^[A-Za-z]{0,6}\d{5,24}/.test(l.rest || tokens[i + 1]?.text || '')
+      )
         continue;
       if (!field || !FREE_TEXT_FIELDS.has(field)) return true;
       id = true;

@@ -168,7 +168,7 @@ export function readDetail(
     bag.logisticsState = logistics.logisticsState;
     bag.returnShippedAt = logistics.returnShippedAt;
   }
-  const bodyId = bag.disputeId?.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
+  const bodyId = bag.disputeId?.match(/^([A-Za-z]{0,6}\d{5,24})(?![\dA-Za-z])/)?.[1];
   const urlId = idFromUrl(url);
   const id = urlId ?? bodyId;
   // The address names the case, but only a page that shows it is read (not one still loading, or

@@ -27,7 +27,7 @@ import {
   joinFree,
   type Said,
 } from './pairs';
-import { oneCountdown, resolveCase } from './parse';
+import { countdownsIn, oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
 import { collectTokens, EMPTY_INDEX, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
@@ -62,6 +62,14 @@ export interface Provenance {
  */
 const ROWS_PER_STEP = 50;
 
+/**
+ * A labelled id (`退款编号：EX2026112100001`): the whole word after the label, digits perhaps after a
+ * letter prefix, exactly as shown. `3039…X` or `No3039…` is no id: nothing is stripped to make one.
+ */
+const ID_AT_START = /^([A-Za-z]{0,6}\d{5,24})(?![\dA-Za-z])/;
+/** An id column's cell: the piece is the id and nothing else (a `#` before it aside). */
+const ID_CELL = /^#?([A-Za-z]{0,6}\d{5,24})$/;
+
 /** A case's labelled region: the largest element around one labelled id that holds no other case. */
 interface Region {
   id: string;
@@ -83,7 +91,7 @@ function* findRegions({ tokens, idAt }: TextIndex): Generator<void, Region[]> {
     const l = t.label!;
     const next = tokens[i + 1];
     const value = l.rest || (next && !next.free && inSlot(t, next) ? next.text : '');
-    const m = value.match(/^(\d{5,24})(?!\d)/);
+    const m = value.match(ID_AT_START);
     if (m && t.node.parentElement) anchors.push({ id: m[1]!, label: l.label, el: t.node.parentElement });
   }
   yield;
@@ -129,6 +137,33 @@ const CONTAINED_BY = 16;
 const MULTI_LINE = new Set(['reason', 'description', 'remark']);
 const COLUMN_TEXT_FIELDS = new Set(['refundType', 'logistics', 'status']);
 
+/**
+ * The texts that may state a case's countdown where no column holds it (a card, a row without a
+ * status column): the values of its status and countdown labels when they state one, failing that its
+ * other unlabelled pieces that are not links (an item's title is a link). Never a labelled value of
+ * another field (买家：还剩9天) nor buyer text (【仅剩3天】 in a title).
+ */
+function countdownTexts(tokens: Token[], from: number, to: number, now: number): string[] {
+  const slot: string[] = [];
+  const loose: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.free) continue;
+    const field = t.label?.field;
+    if (!field) {
+      if (!inControl(t)) loose.push(t.text);
+      continue;
+    }
+    if (field !== 'status' && field !== 'countdown') {
+      // A bare label's value is the next piece: it is that field's, not a countdown.
+      if (!t.label!.rest && tokens[i + 1] && !tokens[i + 1]!.label && inSlot(t, tokens[i + 1]!)) i++;
+      continue;
+    }
+    slot.push(t.label!.rest || (tokens[i + 1] && !tokens[i + 1]!.label ? tokens[i + 1]!.text : ''));
+  }
+  return slot.some((text) => countdownsIn(text, now).length) ? slot : loose;
+}
+
 /** Whether a piece of text is a link's or a button's (查看详情, 同意退款): an action, never a fact's words. */
 function inControl(t: Token): boolean {
   for (let e = t.node.parentElement, k = 0; e && k < 4; e = e.parentElement, k++)
@@ -156,6 +191,7 @@ function readCells(
   row: BodyRow,
   said: Said,
   pairs: boolean,
+  now: number,
 ): { id?: string; idAt?: Element; countdown: string[]; typePieces: string[] } {
   const countdown: string[] = [];
   const typePieces: string[] = [];
@@ -183,7 +219,7 @@ function readCells(
       state(said, field, MULTI_LINE.has(field) ? joinFree(pieces) : joinFree([pieces[0]!]), source);
     else if (field === 'disputeId') {
       for (let i = from; i < to && !id; i++) {
-        id = tokens[i]!.label ? undefined : tokens[i]!.text.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
+        id = tokens[i]!.label ? undefined : ID_CELL.exec(tokens[i]!.text)?.[1];
         if (id) idAt = tokens[i]!.node.parentElement ?? undefined;
       }
     } else if (field === 'countdown') countdown.push(pieces.join(' '));
@@ -200,10 +236,8 @@ function readCells(
       state(said, field, value, source);
     }
   });
-  if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown')) {
-    const [from, to] = row.span;
-    for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
-  }
+  if (!table.columns.some((c) => c.field === 'status' || c.field === 'countdown'))
+    countdown.push(...countdownTexts(tokens, row.span[0], row.span[1], now));
   return { id, ...(idAt ? { idAt } : {}), countdown, typePieces };
 }
 
@@ -304,12 +338,13 @@ function* readList(
       p++;
     const { region, holds } = regionOfRow(regions[p], row, table, regions.length === 1 && table.rows.length === 1);
     const said = newSaid();
-    const cells = readCells(tokens, table, row, said, !(region && holds));
+    const cells = readCells(tokens, table, row, said, !(region && holds), opts.now);
     // The id column, else the group header's id, else a detail link in the row.
     const linked = cells.id || region ? undefined : idFromLinks(row.el);
     const id = cells.id ?? region?.id ?? linked;
     if (!id) {
-      if (row.el.textContent?.trim()) unread++;
+      if (said.bag.status !== undefined || said.bag.refundFen !== undefined || said.bag.postageFen !== undefined)
+        unread++;
       continue;
     }
     const idColumn = table.columns.find((col) => col.field === 'disputeId')?.label;
@@ -338,9 +373,7 @@ function* readList(
     c.idFrom ??= `label ${r.label}`;
     pairsOfRegion(c, r);
     const [from, to] = spanOf(r);
-    const countdown: string[] = [];
-    for (let i = from; i < to; i++) if (!tokens[i]!.free) countdown.push(tokens[i]!.text);
-    c.countdownRows.push(countdown);
+    c.countdownRows.push(countdownTexts(tokens, from, to, opts.now));
     c.rows.push({ root: r.root, anchor: r.anchor });
   }
   const cases = inPageOrder(byId, opts);
@@ -459,11 +492,10 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
     );
   }
   if (reading.era === 'refund2' && doc) mergeDisputeData(reading, readDisputeData(doc, now, platform));
-  if (!reading.cases.length && !tokens.some((t) => /没有符合条件|暂无数据|暂无记录/.test(t.text))) {
+  // The id is missing when a case's row gave none, or the list gave no case: a row that states no
+  // amount and no status (a totals row, a spacer, a group's footer) raises no false alarm.
+  if (list.unread || (!reading.cases.length && !tokens.some((t) => /没有符合条件|暂无数据|暂无记录/.test(t.text))))
     reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
-  } else if (list.unread) {
-    reading.missing.push(page === 'postage-list' ? '邮费单号' : page === 'exchange-list' ? '换货单号' : '退款编号');
-  }
   reading.missing.push(...missingFor(page, reading.cases).filter((m) => !reading.missing.includes(m)));
   // Offered to teach only beside a drift warning: a page read in full needs no teaching.
   const unknown = reading.missing.length ? unknownLabels(tokens, list.table, opts.taught) : [];

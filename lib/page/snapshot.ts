@@ -154,13 +154,17 @@ const LABEL_OF_KEY: Partial<Record<keyof CaseSnapshot, string>> = {
   appliedAt: '申请时间',
 };
 
-/** The labels a page kind should show that some case lacks: the drift warning's list. */
+/**
+ * The labels a page kind should show that no case on it has: the drift warning's list. A field some
+ * cases show and others lack (a closed case without a countdown, a row still loading) is no sign of a
+ * changed page.
+ */
 export function missingFor(page: PageKind, cases: CaseSnapshot[]): string[] {
   const expected = EXPECTED[page];
   if (!expected || !cases.length) return [];
   const missing: string[] = [];
   for (const key of expected) {
-    const lacks = cases.some(
+    const lacks = cases.every(
       (c) => c[key] === undefined && (key !== 'appliedAt' || c.unparsed?.times?.appliedAt === undefined),
     );
     if (lacks) missing.push(LABEL_OF_KEY[key]!);

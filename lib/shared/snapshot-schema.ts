@@ -6,6 +6,7 @@
  * bundle valibot.
  */
 import * as v from 'valibot';
+import { CASE_ID } from './case-key';
 import {
   AUTO_ACTIONS,
   CASE_KINDS,
@@ -25,6 +26,7 @@ export const PlatformSchema = v.picklist(PLATFORMS);
 const ShortText = v.pipe(v.string(), v.maxLength(500));
 const Fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e11));
 const Id = v.pipe(v.string(), v.regex(/^\d{1,24}$/));
+const CaseId = v.pipe(v.string(), v.regex(CASE_ID));
 
 /** The platform's own countdown as read from the page: the authority for deadlines. */
 export const PageDeadlineSchema = v.object({
@@ -78,7 +80,7 @@ export const CaseFlagsSchema = v.object({
 /** A case as the ledger stores it from readings: every field a reader may fill; all optional but the identity. */
 export const CaseSnapshotSchema = v.object({
   platform: PlatformSchema,
-  disputeId: Id,
+  disputeId: CaseId,
   kind: v.picklist(CASE_KINDS),
   orderId: v.optional(Id),
   refundType: v.optional(v.picklist(REFUND_TYPES)),

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { ShopPolicy } from '../engine/policy';
 import { CaseSnapshotSchema, IsoTime, PageKindSchema } from '../shared/snapshot-schema';
+import { CASE_KEY } from '../shared/case-key';
 import { sameCase, STORED_FIELDS } from '../shared/case-fields';
 import type { CaseSnapshot } from '../shared/types';
 import { upsertObservations } from '../storage/cases';
@@ -20,7 +21,7 @@ const Who = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
 /** A case as a colleague's browser read it (the optional "cases too" switch): never the page's raw data. */
 export const SnapDocSchema = v.object({
   type: v.literal('snap'),
-  key: v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/)),
+  key: v.pipe(v.string(), v.regex(CASE_KEY)),
   snapshot: CaseSnapshotSchema,
   source: v.object({ page: PageKindSchema, url: v.pipe(v.string(), v.url(), v.maxLength(2000)), readAt: IsoTime }),
   by: Who,

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { IsoTime } from '../shared/snapshot-schema';
+import { CASE_KEY } from '../shared/case-key';
 
 const Who = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
 const stamped = <T extends v.GenericSchema>(value: T) => v.object({ value, by: Who, at: IsoTime });
@@ -22,7 +23,7 @@ const LogEntry = v.object({
 
 export const TeamCaseSchema = v.object({
   type: v.literal('case'),
-  key: v.pipe(v.string(), v.regex(/^(taobao|tmall):\d{1,24}$/)),
+  key: v.pipe(v.string(), v.regex(CASE_KEY)),
   /** Per colleague: claimed (true) or released (false), the latest word of each counts. */
   claims: v.optional(v.record(Who, v.object({ value: v.boolean(), at: IsoTime })), {}),
   note: v.optional(Note),

@@ -7,6 +7,7 @@ import { parseChinaTime, parseCountdown, parseMoneyFen } from '../../../lib/page
 import { readPage } from '../../../lib/page/read';
 import { LABEL_NAMES } from '../../../lib/page/vocabulary';
 import { CASE_STATUSES, type PageReading } from '../../../lib/shared/types';
+import { CASE_ID } from '../../../lib/shared/case-key';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
 const RUNS = 300;
@@ -63,7 +64,7 @@ function build(doc: Document, t: Tree, parent: Element): void {
 
 function assertValid(r: PageReading): void {
   for (const c of r.cases) {
-    expect(c.disputeId).toMatch(/^\d+$/);
+    expect(c.disputeId).toMatch(CASE_ID);
     expect(CASE_STATUSES).toContain(c.status);
     for (const f of ['refundFen', 'paidFen', 'postageFen'] as const) {
       if (c[f] !== undefined) expect(Number.isSafeInteger(c[f]) && c[f] >= 0, `${f}=${c[f]}`).toBe(true);
