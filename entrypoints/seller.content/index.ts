@@ -13,10 +13,11 @@ import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
 import type { PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY, TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
 import type { TaughtLabels } from '../../lib/page/tokens';
+import type { TaughtStatuses } from '../../lib/page/vocabulary';
 import { createRowBadges, onBadgeSelect } from './badges';
 import { isOurs } from './ours';
 import { createDataRelay, listenToObserver } from './data-relay';
-import { createScanner, scanScheduler } from './scan';
+import { createScanner, scanScheduler, type Taught } from './scan';
 import { mountSidebarHost, type SidebarHost } from './sidebar-host';
 import type { ScanTimes } from './slices';
 
@@ -66,10 +67,15 @@ export default defineContentScript({
       onChange: () => schedule(),
       later: (forward) => ctx.requestIdleCallback(forward, { timeout: 1000 }),
     });
-    // The labels staff taught for this host (read again when they teach one).
-    let taught: TaughtLabels = {};
+    // The labels and status wordings staff taught for this host (read again when they teach one).
+    let taught: Taught = { labels: {}, statuses: {} };
     const loadTaught = async () => {
-      taught = await send<TaughtLabels>({ type: 'labels/taught', host: location.host }).catch(() => taught);
+      const host = location.host;
+      const [labels, statuses] = await Promise.all([
+        send<TaughtLabels>({ type: 'labels/taught', host }).catch(() => taught.labels),
+        send<TaughtStatuses>({ type: 'statuses/taught', host }).catch(() => taught.statuses),
+      ]);
+      taught = { labels, statuses };
     };
     const taughtReady = loadTaught();
     const scanner = createScanner({
@@ -115,7 +121,7 @@ export default defineContentScript({
         scanner.forget();
         schedule();
       }
-      // Staff taught a label: read the page again at once, no reload.
+      // Staff taught a label or a status wording: read the page again at once, no reload.
       if (changes[TAUGHT_VERSION_KEY]) void loadTaught().then(() => void scans.now());
     });
     listenToObserver(ctx, relay);

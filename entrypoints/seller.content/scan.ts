@@ -9,6 +9,13 @@ import { send } from '../../lib/messaging/client';
 import type { SeenReply } from '../../lib/messaging/protocol';
 import { readPageSteps } from '../../lib/page/read';
 import type { TaughtLabels } from '../../lib/page/tokens';
+import type { TaughtStatuses } from '../../lib/page/vocabulary';
+
+/** What staff taught the reader for this host: page labels and status wordings. */
+export interface Taught {
+  labels: TaughtLabels;
+  statuses: TaughtStatuses;
+}
 import { sameCase } from '../../lib/shared/case-fields';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { PageReading } from '../../lib/shared/types';
@@ -117,10 +124,17 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
 async function readInSlices(
   clock: SliceClock,
   now: number,
-  taught: TaughtLabels,
+  taught: Taught,
 ): Promise<{ read: PageReading; rows: Rows }> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
-  const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
+  const steps = readPageSteps(document, {
+    url: location.href,
+    now,
+    rows,
+    skip: ourElements(),
+    taught: taught.labels,
+    statuses: taught.statuses,
+  });
   let step = steps.next();
   while (!step.done) {
     await clock.maybeYield();
@@ -138,8 +152,8 @@ export interface ScannerDeps {
   relay: DataRelay;
   /** The sidebar's host, in the top frame once mounted. */
   sidebar: () => SidebarHost | undefined;
-  /** The labels staff taught for this host. */
-  taught: () => TaughtLabels;
+  /** The labels and status wordings staff taught for this host. */
+  taught: () => Taught;
   /** What each scan cost (`npm run bench` reads it). */
   onScanned?: (started: number, cases: number, times: ScanTimes) => void;
 }

@@ -12,6 +12,7 @@ import type { SidebarActions } from './actions';
 import { OtherNotes, TeamCase } from './TeamParts';
 import { NeedsLine } from './NeedsLine';
 import { Replies } from './Replies';
+import { TeachStatus } from './TeachStatus';
 
 const PAYER: Record<string, string> = {
   seller: '商家',
@@ -272,6 +273,7 @@ export function CaseView(props: {
       )}
       <h2 class="ar-h2">{statusLabel(c.status, c.statusText)}</h2>
       <Countdown a={a} now={now} />
+      <TeachStatus c={c} />
       {c.drift && c.drift.length > 0 && (
         <p class="ar-warn" role="note" data-testid="case-drift">
           {t('页面上读到但未采用：')}

@@ -12,6 +12,7 @@ import { caseKey } from '../shared/case-key';
 import { claimsText } from '../ui/format';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
+import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../storage/taught-status';
 import { loadPolicy } from '../storage/policy-store';
 import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
@@ -36,7 +37,7 @@ export interface HandlerHooks {
   showInSidebar?: (tabId: number, message: ToSidebar) => boolean;
   /** After the ledger changed: re-plan alerts and the badge. */
   afterWrite?: () => void;
-  /** After staff taught or forgot a page label: open seller tabs read their page again. */
+  /** After staff taught or forgot a page label or status wording: open seller tabs read their page again. */
   afterTaught?: () => void;
   /** Run the alert sweep now. */
   sweep?: () => Promise<unknown>;
@@ -96,6 +97,40 @@ async function importBackup(db: RadarDB, text: string, hooks: HandlerHooks): Pro
   );
   hooks.afterTaught?.();
   return { ok: true, value: report };
+}
+
+type TeachingMessage = Extract<
+  Message,
+  { type: 'labels/taught' | 'labels/teach' | 'statuses/taught' | 'statuses/teach' }
+>;
+
+/** What staff taught the reader (page labels, status wordings), per host: read, taught, forgotten. */
+async function teaching(db: RadarDB, msg: TeachingMessage, hooks: HandlerHooks): Promise<Reply> {
+  switch (msg.type) {
+    case 'labels/taught':
+      return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
+    case 'statuses/taught':
+      return {
+        ok: true,
+        value: msg.host === undefined ? await loadTaughtStatuses(db) : await taughtStatusesFor(db, msg.host),
+      };
+    case 'labels/teach': {
+      const meaning = msg.meaning;
+      if (meaning !== undefined && !isMeaning(meaning))
+        return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
+      const refused = await teach(db, msg.host, msg.label, meaning);
+      if (refused) return { ok: false, error: refused };
+      hooks.afterTaught?.();
+      return { ok: true, value: await taughtFor(db, msg.host) };
+    }
+    case 'statuses/teach': {
+      if (msg.status === 'UNKNOWN') return { ok: false, error: '不能教成“未知” / not a status' };
+      const refused = await teachStatus(db, msg.host, msg.kind, msg.wording, msg.status);
+      if (refused) return { ok: false, error: refused };
+      hooks.afterTaught?.();
+      return { ok: true, value: await taughtStatusesFor(db, msg.host) };
+    }
+  }
 }
 
 export async function handleMessage(
@@ -209,16 +244,10 @@ export async function handleMessage(
       case 'policy/get':
         return { ok: true, value: await loadPolicy(db) };
       case 'labels/taught':
-        return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
-      case 'labels/teach': {
-        const meaning = msg.meaning;
-        if (meaning !== undefined && !isMeaning(meaning))
-          return { ok: false, error: `不能教成“${meaning}” / not a field that can be taught` };
-        const refused = await teach(db, msg.host, msg.label, meaning);
-        if (refused) return { ok: false, error: refused };
-        hooks.afterTaught?.();
-        return { ok: true, value: await taughtFor(db, msg.host) };
-      }
+      case 'labels/teach':
+      case 'statuses/taught':
+      case 'statuses/teach':
+        return teaching(db, msg, hooks);
       case 'replies/list':
         // The library lives here, not in the content script: pages get the shop's effective templates.
         return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };

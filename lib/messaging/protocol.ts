@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
-import { PAGE_ERAS } from '../shared/types';
+import { CASE_KINDS, CASE_STATUSES, PAGE_ERAS } from '../shared/types';
 import { IsoTime, PageKindSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
 import { CASE_ID, CASE_KEY } from '../shared/case-key';
 
@@ -112,6 +112,16 @@ export const MessageSchema = v.variant('type', [
     host: v.pipe(v.string(), v.maxLength(100)),
     label: v.pipe(v.string(), v.maxLength(40)),
     meaning: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  }),
+  /** The status wordings staff taught: one host's (for its reader), or every host's (the options page). */
+  v.object({ type: v.literal('statuses/taught'), host: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  /** Teach what a status wording means for a case kind; `status` left out forgets the wording. */
+  v.object({
+    type: v.literal('statuses/teach'),
+    host: v.pipe(v.string(), v.maxLength(100)),
+    kind: v.picklist(CASE_KINDS),
+    wording: v.pipe(v.string(), v.maxLength(200)),
+    status: v.optional(v.picklist(CASE_STATUSES)),
   }),
   /** Data management from the options page. */
   v.object({ type: v.literal('data/export'), includeBuyer: v.optional(v.boolean()) }),

@@ -9,7 +9,7 @@ import { newSaid, readPairs, settle, type Said } from './pairs';
 import { isPlausiblePast, mayBeCountdown, parseChinaTime, resolveCase } from './parse';
 import { kindFor, readFlags, toSnapshot } from './snapshot';
 import type { Token } from './tokens';
-import { historyActor, historyEvent, SECTION_HEADINGS, statusFromText } from './vocabulary';
+import { historyActor, historyEvent, SECTION_HEADINGS, statusOfText, type TaughtStatuses } from './vocabulary';
 
 type Section = 'main' | 'logistics' | 'history' | 'reply';
 
@@ -63,7 +63,12 @@ const ACTIONABLE = 'button, a, [role="button"], [role="tab"], [role="option"], l
  * inside a heading, or a role status / alert / banner), not in a button, link or tab, whose words are
  * a known status; all such pieces must agree.
  */
-function statusFromHeading(tokens: Token[], at: number[], page: PageKind): string | undefined {
+function statusFromHeading(
+  tokens: Token[],
+  at: number[],
+  page: PageKind,
+  statuses: TaughtStatuses | undefined,
+): string | undefined {
   const kind = kindFor(page, undefined, undefined);
   let found: string | undefined;
   for (const i of at) {
@@ -75,8 +80,9 @@ function statusFromHeading(tokens: Token[], at: number[], page: PageKind): strin
       isHeadingElement(el) || !!el.closest('[role="status"], [role="alert"], [role="banner"], h1, h2, h3, h4, h5, h6');
     if (!own) continue;
     const words = t.text.split(/[，,]\s*(?:还剩|剩余)/)[0]!;
-    if (statusFromText(words, kind) === 'UNKNOWN') continue;
-    if (found !== undefined && statusFromText(found, kind) !== statusFromText(words, kind)) return undefined;
+    if (statusOfText(words, kind, statuses) === 'UNKNOWN') continue;
+    if (found !== undefined && statusOfText(found, kind, statuses) !== statusOfText(words, kind, statuses))
+      return undefined;
     found ??= words;
   }
   return found;
@@ -155,6 +161,7 @@ export function readDetail(
   platform: CaseSnapshot['platform'],
   url: string,
   now: number,
+  statuses?: TaughtStatuses,
 ): DetailRead {
   const sections = splitSections(tokens);
   const mainSaid = pairsOf(tokens, sections.main);
@@ -183,7 +190,7 @@ export function readDetail(
     disputeId: urlId ? 'address disputeId=' : (mainSaid.from.disputeId ?? ''),
   };
   if (bag.status === undefined) {
-    bag.status = statusFromHeading(tokens, sections.main, page);
+    bag.status = statusFromHeading(tokens, sections.main, page, statuses);
     if (bag.status !== undefined) from.status = 'heading';
   }
   const idLabel = tokens.find((t) => t.label?.field === 'disputeId' && !t.free)?.label?.label;
@@ -201,6 +208,7 @@ export function readDetail(
       typePieces: ownText,
       countdownTexts: countdownWindows(ownText),
       now,
+      ...(statuses ? { statuses } : {}),
     }),
     now,
   );

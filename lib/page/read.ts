@@ -31,7 +31,7 @@ import { countdownsIn, oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
 import { collectTokens, EMPTY_INDEX, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
-import { FREE_TEXT_FIELDS, LABELS, STAT_LABELS } from './vocabulary';
+import { FREE_TEXT_FIELDS, LABELS, STAT_LABELS, type TaughtStatuses } from './vocabulary';
 
 export interface ReadOptions {
   url: string;
@@ -48,6 +48,8 @@ export interface ReadOptions {
   provenance?: Map<string, Provenance>;
   /** Labels the shop's staff taught for this host: they add to the vocabulary. */
   taught?: TaughtLabels;
+  /** Status wordings the shop's staff taught for this host, by case kind. */
+  statuses?: TaughtStatuses;
 }
 
 /** Where one case's fields came from: the strategy, and per field the label, column or element. */
@@ -459,7 +461,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   if (page === 'unknown') return reading;
 
   if (isDetailPage(page)) {
-    const detail = readDetail(tokens, page, platform, opts.url, now);
+    const detail = readDetail(tokens, page, platform, opts.url, now, opts.statuses);
     if (detail.snapshot && detail.from)
       opts.provenance?.set(detail.snapshot.disputeId, { strategy: 'detail page', fields: detail.from });
     if (detail.snapshot) reading.cases.push(detail.snapshot);
@@ -488,6 +490,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
         typePieces: c.typePieces,
         countdownTexts: countdownOf(c, now),
         now,
+        ...(opts.statuses ? { statuses: opts.statuses } : {}),
       }),
     );
   }

@@ -13,8 +13,9 @@ import {
   FLAG_WORDS,
   goodsStatusFromText,
   shippedFromText,
-  statusFromText,
+  statusOfText,
   typeFromText,
+  type TaughtStatuses,
 } from './vocabulary';
 
 const FLAG_OF = new Map(Object.entries(FLAG_WORDS));
@@ -78,6 +79,8 @@ export interface CaseRead {
   /** The texts that may state the case's countdown: all that do must agree. */
   countdownTexts: string[];
   now: number;
+  /** Status wordings staff taught for this host. */
+  statuses?: TaughtStatuses;
 }
 
 /**
@@ -120,7 +123,7 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
     const cut = bag.status.search(/\s*(?:还剩|剩余|已超时)/);
     const statusText = short((cut < 0 ? bag.status : bag.status.slice(0, cut)).replace(/[，,]\s*$/, '').trim(), 200);
     snap.statusText = statusText;
-    snap.status = statusFromText(statusText, kind);
+    snap.status = statusOfText(statusText, kind, r.statuses);
     if (evidenceAskedFromStatus(statusText)) snap.flags.evidenceAsked = true;
   }
   if (bag.reason) snap.reason = short(bag.reason, MAX_FREE_TEXT);

@@ -245,6 +245,20 @@ export function statusFromText(text: string, kind: CaseKind): CaseStatus {
 }
 
 /**
+ * Status wordings staff taught for a host, by case kind: a whole status text the vocabulary does not
+ * know → its status (换货待处理 → EXCHANGE_WAIT_SELLER_AGREE). Only ever adds meanings.
+ */
+export type TaughtStatuses = Readonly<Partial<Record<CaseKind, Readonly<Record<string, CaseStatus>>>>>;
+
+/** A status slot's whole text → its status: the vocabulary's, else what staff taught for this wording. */
+export function statusOfText(text: string, kind: CaseKind, taught?: TaughtStatuses): CaseStatus {
+  const known = statusFromText(text, kind);
+  if (known !== 'UNKNOWN' || !taught) return known;
+  const mine = taught[kind];
+  return mine && Object.hasOwn(mine, text) ? mine[text]! : 'UNKNOWN';
+}
+
+/**
  * What a type wording says, e.g. 退货退款(售后): the type named first, the phase, and whether it names
  * 换货 or 邮费 anywhere. One object per wording, shared by every caller: read it, never change it.
  */

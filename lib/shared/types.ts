@@ -56,6 +56,12 @@ export const POSTAGE_STATUSES = [
   'POSTAGE_REFUSED',
   'POSTAGE_CLOSED',
 ] as const;
+/** Each case kind's statuses (what a wording of that kind can mean). */
+export const STATUSES_OF_KIND = {
+  refund: REFUND_STATUSES,
+  exchange: EXCHANGE_STATUSES,
+  postage: POSTAGE_STATUSES,
+} as const satisfies Record<CaseKind, readonly string[]>;
 export const CASE_STATUSES = [...REFUND_STATUSES, ...EXCHANGE_STATUSES, ...POSTAGE_STATUSES, 'UNKNOWN'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

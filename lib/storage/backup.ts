@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { loadTaught, mergeTaught, TAUGHT_SETTING } from './taught';
+import { loadTaughtStatuses, mergeTaughtStatuses, TAUGHT_STATUS_SETTING } from './taught-status';
 import { CaseSnapshotSchema, IsoTime as Iso, PageKindSchema as PageKind } from '../shared/snapshot-schema';
 import { CommitmentSchema } from './policy-schema';
 import { mergeCase } from './cases';
@@ -182,6 +183,12 @@ export async function importAll(db: RadarDB, backup: Backup): Promise<ImportRepo
     if (taught && haveSettings.has(TAUGHT_SETTING)) {
       await db.settings.put({ key: TAUGHT_SETTING, value: mergeTaught(await loadTaught(db), taught.value) });
       report.settings++;
+    }
+    // Taught status wordings likewise, wording by wording.
+    const statuses = backup.settings.find((s) => s.key === TAUGHT_STATUS_SETTING);
+    if (statuses && haveSettings.has(TAUGHT_STATUS_SETTING)) {
+      const merged = mergeTaughtStatuses(await loadTaughtStatuses(db), statuses.value);
+      await db.settings.put({ key: TAUGHT_STATUS_SETTING, value: merged });
     }
     const newSettings = backup.settings.filter((s) => !haveSettings.has(s.key));
     if (newSettings.length) await db.settings.bulkAdd(newSettings);

@@ -57,6 +57,29 @@ export const PAGE_LABEL: Record<PageKind, string> = {
 export const KIND_LABEL: Record<CaseKind, string> = { refund: '退款', exchange: '换货', postage: '邮费' };
 export const PLATFORM_LABEL: Record<Platform, string> = { taobao: '淘宝', tmall: '天猫' };
 
+/** Each status in words staff know (the menu of "这是什么状态？"), Chinese and English. */
+export const STATUS_NAME: Record<Exclude<CaseStatus, 'UNKNOWN'>, { zh: string; en: string }> = {
+  WAIT_SELLER_AGREE: { zh: '待卖家处理（同意/拒绝退款）', en: 'waiting for the seller to agree' },
+  SELLER_REFUSE_BUYER: { zh: '卖家已拒绝，待买家修改', en: 'refused, waiting for the buyer' },
+  WAIT_BUYER_RETURN_GOODS: { zh: '待买家退货', en: 'waiting for the buyer to return' },
+  WAIT_SELLER_CONFIRM_GOODS: { zh: '买家已退货，待卖家收货', en: 'returned, waiting for the seller to receive' },
+  CLOSED: { zh: '退款关闭', en: 'closed' },
+  SUCCESS: { zh: '退款成功', en: 'refunded' },
+  EXCHANGE_WAIT_SELLER_AGREE: { zh: '换货待卖家处理', en: 'exchange: waiting for the seller' },
+  EXCHANGE_WAIT_BUYER_RETURN: { zh: '换货待买家退货', en: 'exchange: waiting for the buyer to return' },
+  EXCHANGE_WAIT_SELLER_RECEIVE: { zh: '买家已退货，待卖家收货', en: 'exchange: waiting for the seller to receive' },
+  EXCHANGE_WAIT_SELLER_SEND: { zh: '待卖家发出换货商品', en: 'exchange: waiting for the seller to send' },
+  EXCHANGE_WAIT_BUYER_RECEIVE: { zh: '待买家收货', en: 'exchange: waiting for the buyer to receive' },
+  EXCHANGE_WAIT_BUYER_MODIFY: { zh: '待买家修改', en: 'exchange: waiting for the buyer to modify' },
+  EXCHANGE_CLOSED: { zh: '换货关闭', en: 'exchange closed' },
+  EXCHANGE_SUCCESS: { zh: '换货成功', en: 'exchange done' },
+  POSTAGE_WAIT_ACTIVATE: { zh: '邮费单待激活', en: 'postage: not yet active' },
+  POSTAGE_WAIT_SELLER: { zh: '邮费待卖家处理', en: 'postage: waiting for the seller' },
+  POSTAGE_PAID: { zh: '邮费已打款', en: 'postage paid' },
+  POSTAGE_REFUSED: { zh: '邮费已拒绝', en: 'postage refused' },
+  POSTAGE_CLOSED: { zh: '邮费单关闭', en: 'postage closed' },
+};
+
 export function statusLabel(status: CaseStatus, statusText: string | undefined): string {
   return statusText ?? (status === 'UNKNOWN' ? '状态未知' : status);
 }

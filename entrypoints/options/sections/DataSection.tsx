@@ -6,6 +6,7 @@ import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shar
 import { LedgerExport } from '../../../lib/ui/ledger-export';
 import { download, JSON_TYPE } from '../../../lib/export/download';
 import { TaughtLabels } from './TaughtLabels';
+import { TaughtStatuses } from './TaughtStatuses';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 const ask = <T,>(m: unknown) => browser.runtime.sendMessage<unknown, Reply<T>>(m);
@@ -130,6 +131,7 @@ export function DataSection() {
         </p>
       )}
       <TaughtLabels />
+      <TaughtStatuses />
     </>
   );
 }

@@ -31,7 +31,7 @@ function scanner() {
     badges,
     relay,
     sidebar: () => undefined,
-    taught: () => ({}),
+    taught: () => ({ labels: {}, statuses: {} }),
   });
 }
 /** The text of the first row's cell that shows `text`. */
