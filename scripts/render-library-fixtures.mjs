@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium.mjs';
+import { bundleReact } from './demo-backend/fusion/bundle.mjs';
 import { EXCHANGES, REFUNDS, URLS } from './library-fixtures/data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,24 +121,6 @@ const LIBS = {
   antd: { entry: 'antd-app.jsx', css: null, lib: 'antd' },
 };
 
-async function bundle(entry) {
-  const result = await build({
-    entryPoints: [path.join(SRC, entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    jsx: 'automatic',
-    jsxImportSource: 'react', // not the project's preact (tsconfig.json)
-    tsconfigRaw: {},
-    minify: true,
-    charset: 'utf8',
-    target: 'chrome120',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  return result.outputFiles[0].text;
-}
-
 const title = (kind) => (kind === 'exchange' ? '换货管理' : '退款管理');
 const shell = (kind, body, comment = '', head = '') =>
   `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>千牛卖家工作台 - ${title(kind)}</title>${head}</head>\n` +
@@ -194,7 +176,7 @@ async function main() {
   const todo = FIXTURES.filter((f) => !only.length || only.includes(f.name));
   fs.mkdirSync(OUT, { recursive: true });
   const scripts = {};
-  for (const app of new Set(todo.map((f) => f.app))) scripts[app] = await bundle(LIBS[app].entry);
+  for (const app of new Set(todo.map((f) => f.app))) scripts[app] = await bundleReact(path.join(SRC, LIBS[app].entry));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
