@@ -439,6 +439,8 @@
               listHost.textContent = '';
               drawFusion(listHost, fusion, def, shown);
               document.body.setAttribute('data-demo-rows', String(shown.length));
+              // For the tests: how many times React has redrawn the list (?rerenderMs=, paging, filters).
+              document.body.setAttribute('data-demo-draws', String(++fusionDraws));
             } else if (layout) {
               listHost.textContent = '';
               listHost.appendChild(LAYOUTS[layout](def, shown));
@@ -638,6 +640,7 @@
   var FUSION_LAYOUTS = ['fusion', 'fusion-plain', 'fusion-lock'];
   var fusionReady = null;
   var fusionHost = null;
+  var fusionDraws = 0;
   function loadFusion() {
     if (!fusionReady)
       fusionReady = new Promise(function (resolve, reject) {
