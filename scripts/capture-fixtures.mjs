@@ -1,6 +1,6 @@
 // Save the demo backend's rendered pages as test fixtures (test/fixtures/pages/*.html), the way a
 // browser's "save page as" would, without the extension. Run after changing the demo:
-//   node scripts/capture-fixtures.mjs
+//   node scripts/capture-fixtures.mjs [name…]   (names: only those pages, the others' entries kept)
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoBackend } from './demo-backend/server.mjs';
@@ -34,8 +34,34 @@ const pages = {
   'refund2-list.tmall': 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1',
   'refund2-detail.tmall': `https://refund2.tmall.com/dispute/detail.htm?bizOrderId=${r2.orderId}&disputeId=${r2.disputeId}&disputeType=1`,
 };
-const index = {};
-for (const [name, url] of Object.entries(pages)) {
+// The demo's lists drawn by the real Fusion Table (@alifd/next), kept apart with the library fixtures
+// (test/fixtures/library/demo-*.html, index demo-index.json): list mode, and the id column locked.
+const fusionPages = {
+  'refund-list-fusion.taobao': `${M}/refund-list?layout=fusion`,
+  'refund-list-fusion-lock.tmall': `${Q}/refund-list?layout=fusion-lock`,
+  'exchange-list-fusion.taobao': `${M}/exchange-list?layout=fusion`,
+};
+const only = process.argv.slice(2);
+const selected = (all) => Object.entries(all).filter(([n]) => !only.length || only.includes(n));
+const library = path.join(root, 'test', 'fixtures', 'library');
+await capture(selected(pages), out, 'index.json', '');
+await capture(selected(fusionPages), library, 'demo-index.json', 'demo-');
+await browser.close();
+await backend.close();
+
+async function capture(todo, dir, indexName, prefix) {
+  if (!todo.length) return;
+  const indexFile = path.join(dir, indexName);
+  // Capturing some pages only keeps the others' entries.
+  const index = only.length && fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, 'utf8')) : {};
+  for (const [name, url] of todo) {
+    index[name] = await captureOne(url, path.join(dir, `${prefix}${name}.html`));
+    console.log(name);
+  }
+  fs.writeFileSync(indexFile, JSON.stringify(index, null, 2) + '\n');
+}
+
+async function captureOne(url, file) {
   await page.goto(url);
   await page.waitForFunction(() => !document.body.innerText.includes('加载中'), null, { timeout: 10000 });
   await page.waitForTimeout(300);
@@ -46,17 +72,14 @@ for (const [name, url] of Object.entries(pages)) {
     clone.querySelectorAll('script[src]').forEach((s) => s.remove());
     return '<!doctype html>\n' + clone.outerHTML;
   });
-  fs.writeFileSync(path.join(out, `${name}.html`), html);
+  fs.writeFileSync(file, html);
   // The ground truth for reader tests: the demo's own record of every case the page shows.
-  const shown = await page.evaluate(() => [
-    ...new Set(
-      [...document.body.innerText.matchAll(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/g)].map((m) => m[1]),
-    ),
-  ]);
+  // Labelled ids, or (a layout whose ids are a column) every 15-digit number on the page.
+  const shown = await page.evaluate(() => {
+    const text = document.body.innerText;
+    const labelled = [...text.matchAll(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/g)].map((m) => m[1]);
+    return [...new Set(labelled.length ? labelled : (text.match(/(?<!\d)\d{15}(?!\d)/g) ?? []))];
+  });
   const truth = shown.map((id) => backend.cases.find((c) => c.disputeId === id)).filter(Boolean);
-  index[name] = { url, capturedAt: new Date(capturedAt).toISOString(), cases: truth };
-  console.log(name);
+  return { url, capturedAt: new Date(capturedAt).toISOString(), cases: truth };
 }
-fs.writeFileSync(path.join(out, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-await browser.close();
-await backend.close();

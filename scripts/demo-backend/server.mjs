@@ -22,6 +22,7 @@ import {
   REFUND2_STATUS_TEXT,
   ACTION_TEXT,
 } from './data.mjs';
+import { fusionAssets } from './fusion/bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -98,6 +99,7 @@ const CLASS_NAMES = [
   'warn',
   'frame',
   'danger',
+  'fusionHost',
 ];
 
 function makeClassMap() {
@@ -325,6 +327,8 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
   const cases = buildCases(startMs);
   const stylesheet = css(cls);
   const clientJs = fs.readFileSync(path.join(here, 'public', 'app.js'), 'utf8');
+  // The Fusion list (`?layout=fusion…`), bundled from node_modules now, served when a page asks.
+  const fusion = fusionAssets().catch((error) => ({ error }));
 
   const casesFor = (platform) => cases.filter((c) => c.platform === platform);
 
@@ -536,6 +540,15 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
 
     if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (url.pathname === '/demo-assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', clientJs);
+    if (url.pathname === '/demo-assets/fusion.js' || url.pathname === '/demo-assets/fusion.css') {
+      const js = url.pathname.endsWith('.js');
+      void fusion.then((a) =>
+        a.error
+          ? send(res, 500, 'text/plain; charset=utf-8', `the Fusion bundle failed: ${String(a.error)}`)
+          : send(res, 200, js ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8', js ? a.js : a.css),
+      );
+      return;
+    }
     if (url.pathname === '/__demo/health')
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, cases: cases.length, startMs }));
     if (url.pathname === '/__demo/set-status' && req.method === 'POST') {

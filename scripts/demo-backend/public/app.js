@@ -179,6 +179,12 @@
     ['退货邮费', '/home.htm/trade-platform/postage-list', 'postage'],
   ];
 
+  // The Fusion layouts stay on when the tabs change the route (the other layouts are for one list).
+  function fusionParam(embed) {
+    var l = new URLSearchParams(location.search).get('layout');
+    return FUSION_LAYOUTS.indexOf(l) >= 0 ? (embed ? '&' : '?') + 'layout=' + l : '';
+  }
+
   function frame(active, content) {
     var embed = new URLSearchParams(location.search).get('embed') === '1';
     var tabs = el(
@@ -186,7 +192,7 @@
       C.tabs,
       TABS.map(function (t) {
         return el('a', C.tab + (t[2] === active ? ' ' + C.tabActive : ''), [t[0]], {
-          href: t[1] + (embed ? '?embed=1' : ''),
+          href: t[1] + (embed ? '?embed=1' : '') + fusionParam(embed),
           'data-spa': '1',
         });
       }),
@@ -208,6 +214,7 @@
   }
 
   function mount(node) {
+    unmountFusion();
     root.textContent = '';
     root.appendChild(node);
   }
@@ -320,9 +327,10 @@
     var def = LISTS[kindOf(vo)];
     var btns = labels.map(function (l, i) {
       var b = el('button', C.btn + (i === 0 ? ' ' + C.btnPrimary : ''), [l], { type: 'button' });
-      b.addEventListener('click', function () {
+      b.__demoAction = function () {
         toast('演示：' + l + '（未真正提交）');
-      });
+      };
+      b.addEventListener('click', b.__demoAction);
       return b;
     });
     // ?links=0: a list whose rows link to no detail page (the id shows only as text).
@@ -349,11 +357,17 @@
     var pageSize = Number(params.get('pageSize') || 10);
     var demoRows = params.get('demoRows');
     var ui = { status: params.get('status') || '-9999', q: '', soon: false, page: 1 };
-    // ?layout=table|split|grid renders the list in another layout family (see LAYOUTS).
+    // ?layout=table|split|grid renders the list in another layout family (see LAYOUTS);
+    // ?layout=fusion|fusion-plain|fusion-lock draws it with the real Fusion Table (see FUSION_LAYOUTS).
     var layout = Object.prototype.hasOwnProperty.call(LAYOUTS, params.get('layout')) ? params.get('layout') : null;
+    var fusion = FUSION_LAYOUTS.indexOf(params.get('layout')) >= 0 ? params.get('layout') : null;
     loading(kindKey);
     var started = location.href;
-    fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (list) {
+    Promise.all([
+      fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')),
+      fusion ? loadFusion() : null,
+    ]).then(function (loaded) {
+      var list = loaded[0];
       setTimeout(
         function () {
           if (location.href !== started) return;
@@ -421,7 +435,13 @@
               ),
             );
             if (!shown.length) listHost.appendChild(el('div', C.empty, ['没有符合条件的宝贝']));
-            if (layout) {
+            if (fusion) {
+              listHost.textContent = '';
+              drawFusion(listHost, fusion, def, shown);
+              document.body.setAttribute('data-demo-rows', String(shown.length));
+              // For the tests: how many times React has redrawn the list (?rerenderMs=, paging, filters).
+              document.body.setAttribute('data-demo-draws', String(++fusionDraws));
+            } else if (layout) {
               listHost.textContent = '';
               listHost.appendChild(LAYOUTS[layout](def, shown));
               // For the benchmark: how many rows this layout drew (it shows 退款编号 only as a header).
@@ -610,6 +630,61 @@
       );
     },
   };
+
+  // ---- the real Fusion Table -------------------------------------------------------------------
+  // The same rows drawn by @alifd/next's Table under React (the bundle the backend builds from
+  // fusion/list.jsx): `fusion` is list mode (Table.GroupHeader with the record's 退款编号 / 订单编号 /
+  // 申请时间 / 买家, one record per group, selection, fixed header), `fusion-plain` a fixed-header table
+  // whose id is a column, `fusion-lock` the same with the id column locked left and 操作 right.
+  // ?bodyHeight= gives the body a maximum height (it scrolls inside).
+  var FUSION_LAYOUTS = ['fusion', 'fusion-plain', 'fusion-lock'];
+  var fusionReady = null;
+  var fusionHost = null;
+  var fusionDraws = 0;
+  function loadFusion() {
+    if (!fusionReady)
+      fusionReady = new Promise(function (resolve, reject) {
+        var pending = 2;
+        function done() {
+          if (--pending === 0) resolve();
+        }
+        var link = el('link', null, [], { rel: 'stylesheet', href: '/demo-assets/fusion.css' });
+        var script = el('script', null, [], { src: '/demo-assets/fusion.js' });
+        link.onload = script.onload = done;
+        link.onerror = script.onerror = reject;
+        document.head.appendChild(link);
+        document.head.appendChild(script);
+      });
+    return fusionReady;
+  }
+  function unmountFusion() {
+    if (fusionHost) window.__QN_FUSION__.unmount(fusionHost);
+    fusionHost = null;
+  }
+  function drawFusion(listHost, fusionLayout, def, shown) {
+    // One React root for the list while it is shown: a redraw is a React update, as on the real page.
+    if (!fusionHost) fusionHost = el('div', C.fusionHost);
+    listHost.appendChild(fusionHost);
+    window.__QN_FUSION__.render(fusionHost, {
+      layout: fusionLayout,
+      cls: C,
+      idLabel: leadLabels(def)[0],
+      groupColumns: def.columns,
+      flatColumns: labelsOf(def),
+      bodyHeight: new URLSearchParams(location.search).get('bodyHeight'),
+      rows: shown.map(function (vo) {
+        return {
+          id: vo.disputeId,
+          order: vo.bizOrderId,
+          orderHref: 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=' + vo.bizOrderId,
+          buyer: vo.buyerNick,
+          applied: chinaTime(vo.gmtApply),
+          flags: flags(vo),
+          cells: fusionLayout === 'fusion' ? def.cells(vo) : rowOf(def, vo),
+        };
+      }),
+    });
+  }
 
   // ---- workbench -----------------------------------------------------------------------------
   function renderWorkbench() {

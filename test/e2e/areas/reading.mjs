@@ -401,6 +401,8 @@ export default async function readingArea({ run, backend, context, worker, exten
     ['table', 'a table whose ids are a column'],
     ['split', 'a Fusion split table with the id column locked (rendered twice)'],
     ['grid', 'an ARIA grid of divs'],
+    ['fusion-plain', 'the real Fusion Table (@alifd/next), fixed header, ids a column'],
+    ['fusion-lock', 'the real Fusion Table with the id column locked left and 操作 right (rendered twice)'],
   ]) {
     await run.check(`退款管理 as ${what}: every row read once, badged once, stored`, async () => {
       const ids = await openListLayout(page, `${M}/refund-list?layout=${layout}`);
@@ -440,6 +442,35 @@ export default async function readingArea({ run, backend, context, worker, exten
       await shot(page, shotsDir, `refund-list-${layout}`);
     });
   }
+
+  await run.check(
+    'the real Fusion Table redrawn by React (?rerenderMs=) and paged keeps exactly one badge per row, on the rows shown',
+    async () => {
+      const first = await openListLayout(page, `${M}/refund-list?layout=fusion-plain&rerenderMs=400`);
+      const draws = () => page.evaluate(() => Number(document.body.getAttribute('data-demo-draws')));
+      const shown = async (ids) => {
+        const b = await badges(page);
+        assert(new Set(b).size === b.length, `one badge per row: ${b}`);
+        return same(b, ids);
+      };
+      await waitFor(() => shown(first), { message: 'a badge on each row' });
+      const before = await draws();
+      await waitFor(async () => (await draws()) >= before + 3 && shown(first), {
+        message: 'badges still once per row after three React redraws',
+      });
+      await page.getByRole('button', { name: '第2页' }).click();
+      const second = await waitFor(
+        async () => {
+          const ids = await page.evaluate(() => [
+            ...new Set(document.body.innerText.match(/(?<!\d)\d{15}(?!\d)/g) ?? []),
+          ]);
+          return ids.length === 10 && !ids.some((id) => first.includes(id)) && ids;
+        },
+        { message: 'page 2 drawn' },
+      );
+      await waitFor(() => shown(second), { message: "badges move to page 2's rows, none left from page 1" });
+    },
+  );
 
   await run.check(
     'a buyer whose nick reads 售后状态：退款成功 and whose reason reads 还剩0天0时1分 changes no fact',

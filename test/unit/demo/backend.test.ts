@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCases } from '../../../scripts/demo-backend/data.mjs';
 // @ts-expect-error: the demo backend is plain JavaScript
 import { createDemoBackend } from '../../../scripts/demo-backend/server.mjs';
+// @ts-expect-error: the demo backend is plain JavaScript
+import { fusionAssets } from '../../../scripts/demo-backend/fusion/bundle.mjs';
 import { CASE_STATUSES } from '../../../lib/shared/types';
 
 type DemoCase = {
@@ -48,5 +50,14 @@ describe('the demo seller backend', () => {
     const b = createDemoBackend().cls as Record<string, string>;
     expect(a.row).toMatch(/^refund-list_row__/);
     expect(a.row).not.toBe(b.row);
+  });
+
+  it('serves its Fusion list from node_modules with nothing fetched off the machine', async () => {
+    const { js, css } = (await fusionAssets()) as { js: string; css: string };
+    expect(js).toContain('__QN_FUSION__');
+    expect(js).toContain('"table-group-"'); // Fusion's list-mode rows (next-table-group-header), from the library
+    expect(css).toContain('.next-table');
+    // Fusion's stylesheet loads its icon font from a CDN; the demo's copy must not.
+    expect(css).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//);
   });
 });
