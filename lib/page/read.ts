@@ -275,6 +275,24 @@ function regionOfRow(
   return heads ? { region: last, holds } : { holds };
 }
 
+/**
+ * Lock copies: Fusion (and Element's fixed columns) draw a locked column a second time, in a table of
+ * its own after the body, laid over the body's cells. Its cells are no rows of their own (the reader
+ * reads the body), but a badge belongs on the copy, which is the one staff see: each piece of text in
+ * the table's scope after its last body row, by its text.
+ */
+function lockCopies(tokens: Token[], table: Table): Map<string, Element> {
+  const copies = new Map<string, Element>();
+  const last = table.rows[table.rows.length - 1];
+  if (!last) return copies;
+  const [, end] = tokenRange(tokens, table.scope, last.span[1]);
+  for (let i = last.span[1]; i < end; i++) {
+    const el = tokens[i]!.node.parentElement;
+    if (el && !copies.has(tokens[i]!.text)) copies.set(tokens[i]!.text, el);
+  }
+  return copies;
+}
+
 /** The cases in the order the page shows them; each row of each case is reported for its badge. */
 function inPageOrder(byId: Map<string, ListCase>, opts: ReadOptions): ListCase[] {
   const cases = [...byId.values()].sort((a, b) =>
@@ -321,6 +339,7 @@ function* readList(
     return c;
   };
   const readRegions = new Set<Region>();
+  const copies = table ? lockCopies(tokens, table) : new Map<string, Element>();
   let unread = 0;
   const spanOf = regionSpans(tokens);
   const pairsOfRegion = (c: ListCase, r: Region) => {
@@ -359,12 +378,17 @@ function* readList(
     readFlags(tokens, row.span[0], row.span[1], c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);
-    // The badge goes after the id (in its cell), or after the group header's id.
+    // The badge goes after the id (in its cell, or in the lock copy of it that covers the cell), or
+    // after the group header's id.
     const inRegion = region && region.id === id;
-    c.rows.push({
-      root: inRegion ? region.root : row.el,
-      anchor: inRegion ? region.anchor : (cells.idAt ?? row.cells[0] ?? row.el),
-    });
+    const copy = cells.id ? copies.get(cells.id) : undefined;
+    c.rows.push(
+      inRegion
+        ? { root: region.root, anchor: region.anchor }
+        : copy
+          ? { root: copy.closest('tr, [role="row"]') ?? copy, anchor: copy }
+          : { root: row.el, anchor: cells.idAt ?? row.cells[0] ?? row.el },
+    );
   }
   // Regions no body row fell in: cards, read by their labels.
   for (let k = 0; k < regions.length; k++) {
