@@ -401,6 +401,7 @@ export default async function readingArea({ run, backend, context, worker, exten
     ['table', 'a table whose ids are a column'],
     ['split', 'a Fusion split table with the id column locked (rendered twice)'],
     ['grid', 'an ARIA grid of divs'],
+    ['fusion', 'the real Fusion Table in list mode (GroupHeader with the ids, selection, fixed header)'],
     ['fusion-plain', 'the real Fusion Table (@alifd/next), fixed header, ids a column'],
     ['fusion-lock', 'the real Fusion Table with the id column locked left and 操作 right (rendered twice)'],
   ]) {

@@ -75,6 +75,62 @@ export default async function sidebarArea({ run, backend, page, shotsDir }) {
     },
   );
 
+  await run.check(
+    'staff teach a status wording the reader lacks: the case shows the wording, is judged once taught without a reload, and keeps it after a browser restart and in the settings export',
+    async () => {
+      const url = `${M}/exchange-list?statusWording=unknown`;
+      const wording = '售后申请审核中';
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-teach-status-'));
+      const openFirst = async (p) => {
+        const id = await waitFor(async () => (await sidebar(p)).ids?.[0], { message: 'the exchange cases listed' });
+        const frame = sidebarFrame(p);
+        await frame.locator(`[data-testid=cases] [data-dispute-id="${id}"] button`).first().click();
+        await waitFor(async () => (await sidebar(p)).caseView === id, { message: 'the case opened' });
+        return frame;
+      };
+      const unread = (frame) => frame.locator('[data-testid=state-unread], [data-testid=teach-status]').count();
+      let b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+      try {
+        const p = await b.context.newPage();
+        await p.goto(url);
+        const frame = await openFirst(p);
+        const teach = frame.locator('[data-testid=teach-status]');
+        await teach.waitFor();
+        assert((await teach.textContent()).includes(`状态未读到：“${wording}”`), 'the page’s own wording is shown');
+        await shot(p, shotsDir, 'teach-status-before');
+        await frame.getByLabel(`“${wording}”的含义`).selectOption('EXCHANGE_WAIT_SELLER_AGREE');
+        await teach.locator('button').click();
+        await waitFor(async () => (await unread(frame)) === 0, {
+          message: 'the case judged with the taught status, without a reload',
+        });
+        const steps = await frame.locator('section[aria-label="下一步"]').textContent();
+        assert(!steps.includes('需要'), `next steps given for the taught status: ${steps}`);
+        await shot(p, shotsDir, 'teach-status-after');
+        const ext = await b.context.newPage();
+        await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
+        const exported = await sendFrom(ext, { type: 'data/export' });
+        assertEqual(
+          exported.value.settings.find((x) => x.key === 'taughtStatuses')?.value,
+          { 'myseller.taobao.com': { exchange: { [wording]: 'EXCHANGE_WAIT_SELLER_AGREE' } } },
+          'the taught wording in the settings export',
+        );
+      } finally {
+        await b.context.close();
+      }
+      b = await launchBrowser({ extensionPath: EXTENSION, port: backend.port, profile });
+      try {
+        const p = await b.context.newPage();
+        await p.goto(url);
+        const frame = await openFirst(p);
+        await frame.locator('[data-testid=case-countdown]').waitFor();
+        assertEqual(await unread(frame), 0, 'the wording still known after the restart');
+      } finally {
+        await b.context.close();
+        fs.rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  );
+
   await run.check('page text with markup shows only as text in the sidebar', async () => {
     const c = backend.cases.find((x) => x.platform === 'tmall' && x.reason.includes('<img'));
     const dialogs = [];
