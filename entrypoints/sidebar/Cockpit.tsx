@@ -44,6 +44,51 @@ function Rows({
   );
 }
 
+/** The page's own count of cases due within 24 h, from its stat cards. */
+const PAGE_DUE_SOON = ['24小时内待处理', '即将超时'];
+
+/**
+ * What the urgent queue rests on: the ledger only knows what this browser has read. It never says
+ * "nothing due" of an empty ledger, and says so when the page's own stat cards count more.
+ */
+function SeenLine({
+  cockpit,
+  urgentCount,
+  stats,
+}: {
+  cockpit: CockpitReply;
+  urgentCount: number;
+  stats: Record<string, number>;
+}) {
+  const t = useT();
+  const pageCount = PAGE_DUE_SOON.map((k) => stats[k]).find((n) => n !== undefined);
+  const { open, lastReadAt } = cockpit.seen;
+  return (
+    <>
+      {pageCount !== undefined && pageCount > urgentCount && (
+        <p class="ar-warn" data-testid="cockpit-behind">
+          {t('页面显示 24 小时内待处理 {n} 单，本地台账只读到 {m} 单：打开 退款管理 等列表页读取后补齐。', {
+            n: pageCount,
+            m: urgentCount,
+          })}
+        </p>
+      )}
+      {urgentCount === 0 && (
+        <p class="ar-muted" data-testid="cockpit-seen">
+          {open === 0
+            ? t('本地台账还没有未结束的售后单：打开 退款管理 等列表页读取后，这里才有数据。')
+            : lastReadAt
+              ? t('本地台账的 {n} 个未结束售后单中（最近读取 {at}），24 小时内没有到期的。', {
+                  n: open,
+                  at: formatChinaShort(Date.parse(lastReadAt)),
+                })
+              : t('本地台账的 {n} 个未结束售后单中，24 小时内没有到期的。', { n: open })}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function Cockpit({ stats, now }: { stats: Record<string, number>; now: number }) {
   const t = useT();
   const [cockpit, setCockpit] = useState<CockpitReply | undefined>();
@@ -104,7 +149,7 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
             <h3 class="ar-h2">
               {t('紧急队列')} <span class="ar-count">{urgentCount}</span>
             </h3>
-            {urgentCount === 0 && <p class="ar-muted">{t('24 小时内没有到期的售后单。')}</p>}
+            <SeenLine cockpit={cockpit} urgentCount={urgentCount} stats={stats} />
             {(['overdue', 'lt6h', 'lt24h'] as UrgentTier[]).map((tier) =>
               cockpit.urgent[tier].total ? (
                 <div key={tier} class={`ar-group ar-group-${tier}`} data-group={tier}>

@@ -480,6 +480,7 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   if (page === 'workbench') {
     reading.stats = readStats(tokens);
     if (Object.keys(reading.stats).length === 0) reading.missing.push('统计卡片');
+    reading.cases = readDueSoon(tokens, platform, opts);
     return reading;
   }
   if (page === 'unknown') return reading;
@@ -528,6 +529,57 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const unknown = reading.missing.length ? unknownLabels(tokens, list.table, opts.taught) : [];
   if (unknown.length) reading.unknownLabels = unknown;
   return reading;
+}
+
+/** A case named on 售后工作台's due-soon list: its type word and id (`仅退款 287140000206549`). */
+const CASE_REFERENCE = /^(仅退款|退货退款|退款|换货|邮费|退货)?\s*(?:[(（]售[中后][)）])?\s*([A-Za-z]{0,6}\d{5,24})$/;
+
+/**
+ * 售后工作台's own list of cases about to time out (即将超时): each item names a case (its type word and
+ * id as one piece, or an id whose link is that case's detail page) beside the platform's countdown.
+ * Read as cases that carry what the item shows (kind, id, countdown and the action it announces; the
+ * status is not shown, so it stays unread), so the ledger knows them before the lists are opened.
+ */
+function readDueSoon(tokens: Token[], platform: CaseSnapshot['platform'], opts: ReadOptions): CaseSnapshot[] {
+  const refs: { i: number; id: string; type: string; el: Element }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const m = t.free || t.label ? null : CASE_REFERENCE.exec(t.text);
+    const el = t.node.parentElement;
+    if (!m || !el) continue;
+    const link = el.closest('a[href]')?.getAttribute('href') ?? '';
+    const linked = new RegExp(`[?&#](?:disputeId|refundId)=${m[2]}(?:&|$|#)`).test(link);
+    if (!m[1] && !linked) continue;
+    const type = m[1] ?? (/exchange/.test(link) ? '换货' : /postage/.test(link) ? '邮费' : '');
+    refs.push({ i, id: m[2]!, type, el });
+  }
+  const cases: CaseSnapshot[] = [];
+  const seen = new Set<string>();
+  refs.forEach((ref, k) => {
+    // The item: the highest ancestor of the reference that holds no other reference.
+    let item = ref.el;
+    const holdsOther = (e: Element) => refs.some((r, j) => j !== k && e.contains(r.el));
+    for (let e = ref.el.parentElement; e && !holdsOther(e); e = e.parentElement) item = e;
+    if (seen.has(ref.id) || item === ref.el) return;
+    seen.add(ref.id);
+    const [from, to] = tokenRange(tokens, item);
+    opts.rows?.push([ref.id, { root: item, anchor: ref.el.closest('a') ?? ref.el }]);
+    cases.push(
+      toSnapshot({
+        page: 'workbench',
+        platform,
+        id: ref.id,
+        idLabel: undefined,
+        bag: ref.type ? { refundType: ref.type } : {},
+        drift: [],
+        flags: {},
+        typePieces: [],
+        countdownTexts: countdownTexts(tokens, from, to, opts.now),
+        now: opts.now,
+      }),
+    );
+  });
+  return cases;
 }
 
 /** At most this many unrecognised labels are offered to staff to teach. */

@@ -88,6 +88,11 @@ export function selectCockpit(open: readonly CaseRecord[], now: number, opts: Co
 
 export interface CockpitReply extends Cockpit {
   digest: Digest;
+  /**
+   * What the ledger has seen, so the cockpit never calls an empty or stale ledger "nothing due": how
+   * many cases are open in it, and when the most recent of those it looked at was last read.
+   */
+  seen: { open: number; lastReadAt: string | null };
 }
 
 /**
@@ -113,5 +118,15 @@ export async function loadCockpit(
     since = typeof last === 'string' ? last : null;
     await db.settings.put({ key: COCKPIT_LOOKED_KEY, value: opts.nowIso });
   }
-  return { ...selectCockpit(open, now, o), digest: await digestSince(db, since) };
+  const openCount = await db.cases
+    .where('[open+deadlineAt]')
+    .between([1, -Infinity], [1, Infinity], true, true)
+    .count();
+  let lastReadAt: string | null = null;
+  for (const c of open) if (c.open === 1 && (!lastReadAt || c.lastSeenAt > lastReadAt)) lastReadAt = c.lastSeenAt;
+  return {
+    ...selectCockpit(open, now, o),
+    digest: await digestSince(db, since),
+    seen: { open: openCount, lastReadAt },
+  };
 }

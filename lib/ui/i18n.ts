@@ -165,7 +165,14 @@ const EN: Record<string, string> = {
   // 售后工作台's cockpit.
   页面上的统计卡片: "The page's stat cards",
   紧急队列: 'Urgent',
-  '24 小时内没有到期的售后单。': 'Nothing is due within 24 h.',
+  '页面显示 24 小时内待处理 {n} 单，本地台账只读到 {m} 单：打开 退款管理 等列表页读取后补齐。':
+    'The page counts {n} cases due within 24 h; the local ledger has read {m}: open the refund list and other lists to read them.',
+  '本地台账还没有未结束的售后单：打开 退款管理 等列表页读取后，这里才有数据。':
+    'The local ledger holds no open case yet: open the refund list and other lists to read them.',
+  '本地台账的 {n} 个未结束售后单中（最近读取 {at}），24 小时内没有到期的。':
+    'Of the {n} open cases in the local ledger (last read {at}), none is due within 24 h.',
+  '本地台账的 {n} 个未结束售后单中，24 小时内没有到期的。':
+    'Of the {n} open cases in the local ledger, none is due within 24 h.',
   '另有 {n} 单未列出': '{n} more not listed',
   下班前: 'Before close',
   '工作时间里没有工作日，无法推算下次上班。':

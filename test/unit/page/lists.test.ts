@@ -95,3 +95,24 @@ describe('status sentences and drift warnings', () => {
     expect(r.cases[0]!.drift?.join()).toContain('申请时间');
   });
 });
+
+describe('售后工作台', () => {
+  const WORKBENCH = 'https://myseller.taobao.com/home.htm/trade-platform/refund-workbench';
+  it('reads its own due-soon list as cases: kind, id, countdown and the action it announces', () => {
+    const r = read(
+      `<div><div><div>24小时内待处理</div><div>11</div></div></div><div><div>即将超时（24小时内）</div>
+      <div><a href="/home.htm/trade-platform/refund-list/detail?disputeId=287140000206549&type=1">仅退款 287140000206549</a> <span>还剩3时59分后自动退款</span></div>
+      <div><a href="/home.htm/trade-platform/exchange-list/detail?disputeId=287140000214599&type=1">287140000214599</a> <span>还剩19时</span></div>
+      <div><span>买家：仅退款 287140000299999</span></div></div>`,
+      WORKBENCH,
+    );
+    expect(r.page).toBe('workbench');
+    expect(r.stats).toEqual({ '24小时内待处理': 11 });
+    expect(
+      r.cases.map((c) => [c.disputeId, c.kind, c.refundType, c.status, c.pageDeadline?.text, c.pageDeadline?.action]),
+    ).toEqual([
+      ['287140000206549', 'refund', '仅退款', 'UNKNOWN', '还剩3时59分', 'auto-refund'],
+      ['287140000214599', 'exchange', '换货', 'UNKNOWN', '还剩19时', undefined],
+    ]);
+  });
+});

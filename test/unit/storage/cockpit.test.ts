@@ -156,5 +156,14 @@ describe('the cockpit from the ledger', () => {
     expect(second.digest).toMatchObject({ since: '2026-12-04T12:05:00+08:00', newCases: 1, finished: 1 });
     expect(second.digest.statusChanges.map((e) => e.caseKey)).toEqual(['taobao:1']);
     expect(ids(second.urgent.lt6h)).toEqual(['2']);
+    // What the queue rests on: two open cases; the latest read among those the queue looked at (case 3 is due
+    // beyond its horizon) at 12:00. Never "nothing due" of an empty ledger.
+    expect(second.seen).toEqual({ open: 2, lastReadAt: '2026-12-04T12:00:00+08:00' });
+    const empty = createDb(`cockpit-empty-${Math.random()}`);
+    const none = await loadCockpit(empty, at('2026-12-04T12:40:00+08:00'), EMPTY_POLICY, {
+      nowIso: '2026-12-04T12:40:00+08:00',
+    });
+    expect(none.seen).toEqual({ open: 0, lastReadAt: null });
+    await empty.delete();
   });
 });
