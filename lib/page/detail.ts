@@ -168,6 +168,7 @@ export function readDetail(
     bag.logisticsState = logistics.logisticsState;
     bag.returnShippedAt = logistics.returnShippedAt;
   }
+  bag.returnFrom ??= logistics.returnFrom;
   const bodyId = bag.disputeId?.match(/(?<!\d)\d{5,24}(?!\d)/)?.[0];
   const urlId = idFromUrl(url);
   const id = urlId ?? bodyId;

@@ -32,6 +32,7 @@ export type LabelField =
   | 'logisticsNumber'
   | 'logisticsState'
   | 'returnShippedAt'
+  | 'returnFrom'
   | 'actions';
 
 /** Label text (without colon) → field. Synonyms a real page uses sit together. */
@@ -113,6 +114,11 @@ export const LABELS: Record<string, LabelField> = {
   快递单号: 'logisticsNumber',
   物流状态: 'logisticsState',
   寄出时间: 'returnShippedAt',
+  退货发货地: 'returnFrom',
+  寄件地: 'returnFrom',
+  寄件地区: 'returnFrom',
+  发件地: 'returnFrom',
+  退货寄件地: 'returnFrom',
   操作: 'actions',
 };
 

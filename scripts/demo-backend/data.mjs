@@ -578,6 +578,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       const jitter = platform === 'tmall' ? 0.37 + rnd() * 0.5 : 0;
       const appliedAt = startMs - (appliedAgoH + jitter) * H - Math.floor(rnd() * 50) * 1000;
       const [plainItem, price] = pick(ITEMS);
+      // The item's id (商品 ID), one per item, as its item.htm link and the page's data carry it.
+      const itemId = String(612300450100 + ITEMS.findIndex(([t]) => t === plainItem) * 37);
       const item = flags.markup ? `<script>alert(1)</script>${plainItem}` : plainItem;
       const qty = rnd() < 0.2 ? 2 : 1;
       const paidFen = price * qty - (rnd() < 0.3 ? 500 : 0);
@@ -695,6 +697,7 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
         statusText: STATUS_TEXT[status],
         reason,
         item,
+        itemId,
         qty,
         paidFen,
         refundFen,
