@@ -5,6 +5,7 @@ import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
 import { HoursSection } from './sections/HoursSection';
 import { MetricsSection } from './sections/MetricsSection';
+import { ProblemItemsSection } from './sections/ProblemItemsSection';
 import { RepliesSection } from './sections/RepliesSection';
 import { RulesSection } from './sections/RulesSection';
 import { ShopSection } from './sections/ShopSection';
@@ -17,6 +18,7 @@ const SECTIONS = [
   ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
   ['replies', '回复模板', 'Replies', RepliesSection],
   ['report', '日报', 'Daily report', ReportLink],
+  ['problem-items', '问题商品', 'Problem items', ProblemItemsSection],
   ['metrics', '数据统计', 'Metrics', MetricsSection],
   ['data', '数据管理', 'Data', DataSection],
   ['team', '团队同步', 'Team sync', TeamSection],

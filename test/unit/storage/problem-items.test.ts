@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemClass } from '../../../lib/engine/reason';
+import { problemTables } from '../../../lib/export/problem-tables';
 import { upsertCases } from '../../../lib/storage/cases';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import { loadProblemItems, NO_ITEM, rankProblemItems, weekLine } from '../../../lib/storage/problem-items';
@@ -153,5 +154,30 @@ describe('问题商品', () => {
     const both = await loadProblemItems(db, NOW);
     expect(both[7].items[0]!.title).toBe('羊毛围巾 灰色');
     expect(both[30].items.length).toBe(4);
+  });
+
+  it('exports the ranking and its cases as two sheets, ids as text, money in yuan', async () => {
+    const week = rankProblemItems(await ledger('problem-export'), NOW, 7);
+    const [ranking, cases] = problemTables(week);
+    expect(ranking!.name).toBe('问题商品 近7天');
+    expect(Object.fromEntries(ranking!.header.map((h, i) => [h, ranking!.rows[0]![i]]))).toMatchObject({
+      排名: { num: 1 },
+      商品: { text: '羊毛围巾 灰色' },
+      商品ID: { text: '612345678901' },
+      售后单数: { num: 5 },
+      上期单数: { num: 1 },
+      变化: { num: 4 },
+      质量问题: { num: 4 },
+      '尺码/不合适': { num: 1 },
+      '退款金额（元）': { yuan: 89 },
+      商品链接: { text: 'https://item.taobao.com/item.htm?id=612345678901' },
+    });
+    expect(ranking!.rows[2]![2]).toBeNull();
+    expect(cases!.rows).toHaveLength(8);
+    expect(cases!.rows[0]!.slice(0, 3)).toEqual([
+      { text: '羊毛围巾 灰色' },
+      { text: '612345678901' },
+      { text: week.items[0]!.cases[0]!.disputeId },
+    ]);
   });
 });
