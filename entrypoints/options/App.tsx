@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { followLang } from '../../lib/ui/settings';
 import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
+import { FreightSection } from './sections/FreightSection';
 import { HoursSection } from './sections/HoursSection';
 import { MetricsSection } from './sections/MetricsSection';
 import { ProblemItemsSection } from './sections/ProblemItemsSection';
@@ -14,6 +15,7 @@ import { TeamSection } from './sections/TeamSection';
 const SECTIONS = [
   ['shop', '店铺', 'Shop', ShopSection],
   ['commitments', '服务承诺', 'Commitments', CommitmentsSection],
+  ['freight', '运费表', 'Freight table', FreightSection],
   ['rules', '平台规则', 'Rules', RulesSection],
   ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
   ['replies', '回复模板', 'Replies', RepliesSection],
