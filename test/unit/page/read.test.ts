@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { maskBuyer, resolveCase } from '../../../lib/page/parse';
 import { readPage, readPageSteps } from '../../../lib/page/read';
 import { toChinaIso } from '../../../lib/shared/china-time';
@@ -92,6 +92,27 @@ describe('readPage on every demo page kind', () => {
       expect.arrayContaining(['24小时内待处理', '待处理售后', '小二已介入', '超时同意退款']),
     );
     expect(Object.values(reading.stats).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+  });
+
+  it("reads the province a return is sent from (退货发货地), in the logistics section or the page's main text", () => {
+    const f = loadFixture('refund-detail.tmall');
+    const pair = /(<div class="[^"]*"><span class="[^"]*">物流公司：<\/span><span class="[^"]*">[^<]*<\/span><\/div>)/;
+    assert(pair.test(f.html), 'the fixture shows its return logistics');
+    const html = f.html.replace(
+      pair,
+      (m) => m + m.replace('物流公司', '退货发货地').replace(/>[^<>]*<\/span><\/div>$/, '>山东省济南市</span></div>'),
+    );
+    const c = readPage(fixtureDocument(html), { url: f.url, now: f.capturedAt }).cases[0]!;
+    expect(c.returnLogistics?.fromProvince).toBe('山东');
+    const old = loadFixture('refund2-detail.tmall');
+    const said = old.html.replace(/(<p>原因：[^<]*<\/p>)/, '$1<p>退货发货地：新疆维吾尔自治区乌鲁木齐市</p>');
+    expect(
+      readPage(fixtureDocument(said), { url: old.url, now: old.capturedAt }).cases[0]!.returnLogistics,
+    ).toMatchObject({ fromProvince: '新疆' });
+    // No place shown: none.
+    expect(
+      readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt }).cases[0]!.returnLogistics?.fromProvince,
+    ).toBeUndefined();
   });
 
   it('says which labels it could not find instead of guessing', () => {
