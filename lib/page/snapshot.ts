@@ -128,6 +128,8 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
   }
   if (bag.reason) snap.reason = short(bag.reason, MAX_FREE_TEXT);
   if (bag.item) snap.item = short(bag.item, MAX_FREE_TEXT);
+  const itemId = bag.itemId?.match(/(?<!\d)\d{6,20}(?!\d)/);
+  if (itemId) snap.itemId = itemId[0];
   const countdown = r.countdownTexts
     .filter(mayBeCountdown)
     .slice(0, MAX_COUNTDOWN_TEXTS)

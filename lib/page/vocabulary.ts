@@ -23,6 +23,7 @@ export type LabelField =
   | 'status'
   | 'reason'
   | 'item'
+  | 'itemId'
   | 'description'
   | 'remark'
   | 'sku'
@@ -91,6 +92,8 @@ export const LABELS: Record<string, LabelField> = {
   商品: 'item',
   商品名称: 'item',
   宝贝名称: 'item',
+  商品ID: 'itemId',
+  宝贝ID: 'itemId',
   退款说明: 'description',
   问题描述: 'description',
   补充描述: 'description',

@@ -215,6 +215,8 @@ export default async function sidebarArea({ run, backend, context, extensionId, 
       await options.getByRole('button', { name: '确认，填入运费表' }).click();
       await options.getByTestId('freight-save').click();
       await options.getByText('已保存，已打开的页面会自动更新').waitFor();
+      assertEqual(await options.getByTestId('freight-table').count(), 1, 'one table, the default carrier');
+      await options.locator('#freight').screenshot({ path: path.join(shotsDir, 'options-freight.png') });
       await options.close();
       // The table's first weight by the demo's origins (退货发货地).
       const first = { 山东: 1200, 浙江: 1000, 云南: 1500, 广东: 1000, 新疆: 1800 };

@@ -3,7 +3,7 @@ import { assert, describe, expect, it } from 'vitest';
 import { maskBuyer, resolveCase } from '../../../lib/page/parse';
 import { readPage, readPageSteps } from '../../../lib/page/read';
 import { toChinaIso } from '../../../lib/shared/china-time';
-import { FIXTURE_NAMES, fixtureDocument, loadFixture } from '../fixtures';
+import { FIXTURE_NAMES, fixtureDocument, loadFixture, type DemoCase } from '../fixtures';
 
 describe('readPage on every demo page kind', () => {
   it.each(FIXTURE_NAMES)('%s: reads every case the page shows, as the backend holds it', (name) => {
@@ -113,6 +113,23 @@ describe('readPage on every demo page kind', () => {
     expect(
       readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt }).cases[0]!.returnLogistics?.fromProvince,
     ).toBeUndefined();
+  });
+
+  it("takes an item's id from the link to its page in the row, never from its title's text", () => {
+    const f = loadFixture('refund-list.taobao');
+    const doc = fixtureDocument(f.html);
+    const [a, b] = f.truth as (DemoCase & { item: string })[];
+    const titleOf = (item: string) =>
+      [...doc.querySelectorAll('div, span')].find((e) => e.children.length === 0 && e.textContent === item)!;
+    const link = doc.createElement('a');
+    link.href = 'https://item.taobao.com/item.htm?spm=a1z10&id=612300450137';
+    link.textContent = a!.item;
+    titleOf(a!.item).replaceChildren(link);
+    // A title that only reads like a link is text.
+    titleOf(b!.item).textContent = `${b!.item} item.htm?id=612300450999`;
+    const cases = readPage(doc, { url: f.url, now: f.capturedAt }).cases;
+    expect(cases.find((c) => c.disputeId === a!.disputeId)!.itemId).toBe('612300450137');
+    expect(cases.find((c) => c.disputeId === b!.disputeId)!.itemId).toBeUndefined();
   });
 
   it('says which labels it could not find instead of guessing', () => {
