@@ -167,11 +167,13 @@ export function freightFor(
   const rate = region ?? table.default;
   if (!rate) return undefined;
   const tableCarrier = region?.carrier ?? table.carrier;
+  // A region that states only its first weight keeps the table's 续重 (首重12元：山东… under 续重3元/KG).
+  const extraFen = rate.extraFen ?? table.default?.extraFen;
   return {
     province,
     listed: !!region,
     firstFen: rate.firstFen,
-    ...(rate.extraFen !== undefined ? { extraFen: rate.extraFen } : {}),
+    ...(extraFen !== undefined ? { extraFen } : {}),
     ...(tableCarrier ? { carrier: tableCarrier } : {}),
   };
 }

@@ -43,7 +43,7 @@ describe('parseFreightText', () => {
     const { table } = parseFreightText('首重12元：山东、福建')!;
     expect(table.default).toBeUndefined();
     expect(freightFor([table], '浙江')).toBeUndefined();
-    expect(freightFor([table], '福建')).toMatchObject({ firstFen: 1200, listed: true });
+    expect(freightFor([table], '福建')).toEqual({ province: '福建', firstFen: 1200, listed: true });
     expect(parseFreightText('亲，发货后请耐心等待哦')).toBeUndefined();
   });
 });
@@ -74,7 +74,7 @@ describe('a 退货邮费 claim against the table', () => {
     expect(freightCheck(claim(1900, '山东'), tables)).toMatchObject({
       overFen: 700,
       claimedFen: 1900,
-      rate: { province: '山东', firstFen: 1200, listed: true },
+      rate: { province: '山东', firstFen: 1200, extraFen: 300, listed: true },
     });
     expect(freightCheck(claim(1000, '浙江'), tables)).toMatchObject({
       overFen: 0,

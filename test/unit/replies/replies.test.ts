@@ -141,7 +141,8 @@ describe('filling', () => {
         now: NOW,
         shop: { freightTables: tables },
       }).运费;
-    expect(fill(postage, freightTables)).toBe('山东首重12.00元');
+    // The region states its first weight only: the table's 续重 stands.
+    expect(fill(postage, freightTables)).toBe('山东首重12.00元，续重3.00元/公斤');
     expect(fill({ ...postage, returnLogistics: { fromProvince: '浙江' } }, freightTables)).toBe(
       '浙江首重10.00元，续重3.00元/公斤',
     );
