@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { followLang } from '../../lib/ui/settings';
 import { CommitmentsSection } from './sections/CommitmentsSection';
 import { DataSection } from './sections/DataSection';
+import { FreightSection } from './sections/FreightSection';
 import { HoursSection } from './sections/HoursSection';
 import { MetricsSection } from './sections/MetricsSection';
+import { ProblemItemsSection } from './sections/ProblemItemsSection';
 import { RepliesSection } from './sections/RepliesSection';
 import { RulesSection } from './sections/RulesSection';
 import { ShopSection } from './sections/ShopSection';
@@ -13,10 +15,12 @@ import { TeamSection } from './sections/TeamSection';
 const SECTIONS = [
   ['shop', '店铺', 'Shop', ShopSection],
   ['commitments', '服务承诺', 'Commitments', CommitmentsSection],
+  ['freight', '运费表', 'Freight table', FreightSection],
   ['rules', '平台规则', 'Rules', RulesSection],
   ['hours', '工作时间与提醒', 'Hours & alerts', HoursSection],
   ['replies', '回复模板', 'Replies', RepliesSection],
   ['report', '日报', 'Daily report', ReportLink],
+  ['problem-items', '问题商品', 'Problem items', ProblemItemsSection],
   ['metrics', '数据统计', 'Metrics', MetricsSection],
   ['data', '数据管理', 'Data', DataSection],
   ['team', '团队同步', 'Team sync', TeamSection],

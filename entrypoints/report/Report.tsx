@@ -4,7 +4,15 @@ import { reportTables, REPORT_KINDS, kindName } from '../../lib/export/report-ta
 import { download } from '../../lib/export/download';
 import { exportFileName } from '../../lib/export/ledger-rows';
 import { DAY_MS } from '../../lib/shared/china-time';
-import { chinaDay, dailyReport, type DailyReport, type DayPoint, type KindOrAll } from '../../lib/storage/report';
+import { problemCases, rankProblemItems, weekLine } from '../../lib/storage/problem-items';
+import {
+  chinaDay,
+  dailyReport,
+  dayStart,
+  type DailyReport,
+  type DayPoint,
+  type KindOrAll,
+} from '../../lib/storage/report';
 import { formatFen } from '../../lib/ui/format';
 import { createDb } from '../../lib/storage/db';
 
@@ -97,6 +105,20 @@ export function Report() {
       live = false;
     };
   }, [day]);
+  // 问题商品 of the 7 days ending with the day (a line of its own: it never holds the figures back).
+  const [problemLine, setProblemLine] = useState<string | null | undefined>();
+  useEffect(() => {
+    let live = true;
+    setProblemLine(undefined);
+    const end = dayStart(day) + DAY_MS;
+    if (Number.isNaN(end)) return;
+    void problemCases(db, end, 7).then(
+      (records) => live && setProblemLine(weekLine(rankProblemItems(records, end, 7))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [day]);
   // After the figures are painted: what `npm run bench` reports as the report's first render.
   useEffect(() => void (report && performance.mark('aftersales-radar:report-rendered')), [report]);
   const rows: [string, (k: KindOrAll) => string][] = report
@@ -180,6 +202,9 @@ export function Report() {
             </ol>
           ) : (
             <p class="muted">当日没有新增售后单。</p>
+          )}
+          {problemLine !== undefined && (
+            <p data-testid="report-problem-item">{problemLine ?? '本周问题商品：近 7 天没有售后单。'}</p>
           )}
           <h3>近 14 天</h3>
           <Chart days={report.last14} />

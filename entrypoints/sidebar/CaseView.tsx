@@ -1,6 +1,7 @@
 /** One case: the live countdown, guidance (steps, postage, compensation, 七天无理由, evidence), replies, notes and timeline. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Assessment } from '../../lib/engine/assess';
+import { freightCheck } from '../../lib/engine/freight';
 import type { ShopPolicy } from '../../lib/engine/policy';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
@@ -128,7 +129,31 @@ function Steps({
   );
 }
 
-function Money({ a }: { a: Assessment }) {
+/** A 退货邮费 claim against the shop's freight table, when the page shows the return's province. */
+function FreightLine({ c, policy }: { c: CaseSnapshot; policy: ShopPolicy }) {
+  const t = useT();
+  const check = freightCheck(c, policy.freightTables);
+  if (!check) return null;
+  return (
+    <p class="ar-line" data-testid="freight-check">
+      {t('本店运费表：{province} 首重 {first}，申请 {claimed}', {
+        province: check.rate.province,
+        first: formatFen(check.rate.firstFen),
+        claimed: formatFen(check.claimedFen),
+      })}
+      {check.overFen > 0 && (
+        <>
+          {' '}
+          <b class="ar-bad" data-testid="freight-over">
+            {t('高于本店运费表首重 {over}', { over: formatFen(check.overFen) })}
+          </b>
+        </>
+      )}
+    </p>
+  );
+}
+
+function Money({ a, c, policy }: { a: Assessment; c: CaseSnapshot; policy: ShopPolicy }) {
   const t = useT();
   const p = a.postage;
   return (
@@ -145,6 +170,7 @@ function Money({ a }: { a: Assessment }) {
         )}
       </p>
       <p class="ar-why">{p.why}</p>
+      <FreightLine c={c} policy={policy} />
       {a.compensation.length === 0 ? (
         <p class="ar-why">{t('按目前读到的信息，无需赔付。')}</p>
       ) : (
@@ -260,7 +286,14 @@ export function CaseView(props: {
     [
       '退货物流',
       c.returnLogistics
-        ? [c.returnLogistics.carrier, c.returnLogistics.number, c.returnLogistics.state].filter(Boolean).join(' ')
+        ? [
+            c.returnLogistics.carrier,
+            c.returnLogistics.number,
+            c.returnLogistics.state,
+            c.returnLogistics.fromProvince && `${c.returnLogistics.fromProvince}发出`,
+          ]
+            .filter(Boolean)
+            .join(' ')
         : undefined,
     ],
   ];
@@ -300,7 +333,7 @@ export function CaseView(props: {
         record={record}
         onToggle={record ? (text, done) => actions.staff(record.key, { step: { text, done } }) : undefined}
       />
-      <Money a={a} />
+      <Money a={a} c={c} policy={props.policy} />
       <SevenDay a={a} />
       {a.evidence.length > 0 && (
         <section class="ar-section" aria-label="举证材料" data-testid="evidence">

@@ -84,7 +84,12 @@ export function Replies({
     case: c,
     assessment: a,
     now,
-    shop: { shopName: policy.shopName, staffName: policy.staffName, returnAddress: policy.returnAddress },
+    shop: {
+      shopName: policy.shopName,
+      staffName: policy.staffName,
+      returnAddress: policy.returnAddress,
+      freightTables: policy.freightTables,
+    },
   }) as Record<string, string>;
   const needs = replyNeeds(c);
   if (!suggestions.length && !needs.length) return null;

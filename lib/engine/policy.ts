@@ -3,6 +3,7 @@
  * Commitments keep their history: a case is judged by the promises in force when its order was paid.
  */
 import type { Platform } from '../shared/types';
+import type { FreightTable } from './freight';
 import type { RuleOverrides } from './rules';
 
 export type Payer = 'seller' | 'buyer';
@@ -45,6 +46,8 @@ export interface ShopPolicy {
   workingHours?: WorkingHours;
   /** 'YYYY-MM-DD' China dates with no working hours. */
   holidays?: string[];
+  /** The shop's freight table (运费表), per carrier: what a 退货邮费 claim is checked against. */
+  freightTables?: FreightTable[];
 }
 
 export const EMPTY_POLICY: ShopPolicy = { commitments: [] };

@@ -50,3 +50,46 @@ export function reasonCategory(reason: string | undefined): ReasonCategory {
   for (const [re, category] of PATTERNS) if (re.test(reason)) return category;
   return 'unknown';
 }
+
+/** The classes the product team reads a problem item's cases by (问题商品). */
+export const PROBLEM_CLASSES = [
+  'quality',
+  'not-as-described',
+  'fit',
+  'missing',
+  'damaged',
+  'dislike',
+  'other',
+] as const;
+export type ProblemClass = (typeof PROBLEM_CLASSES)[number];
+
+export const PROBLEM_CLASS_LABEL: Record<ProblemClass, string> = {
+  quality: '质量问题',
+  'not-as-described': '描述不符',
+  fit: '尺码/不合适',
+  missing: '少件漏发',
+  damaged: '物流破损',
+  dislike: '不喜欢',
+  other: '其他',
+};
+
+const FIT = /尺码|尺寸|大小|码数|码子|偏大|偏小|不合身|不合适|太大|太小/;
+
+/**
+ * The product team's class of a buyer's reason: what the item (or its packing) did wrong first, then
+ * fit, then a change of mind; anything else (not received, late shipment, postage …) is 其他.
+ * @example problemClass('尺码不对') //=> 'fit'
+ * @example problemClass('尺寸与描述不符') //=> 'not-as-described'
+ */
+export function problemClass(reason: string | undefined): ProblemClass {
+  const c = reasonCategory(reason);
+  if (c === 'quality') return 'quality';
+  // 假货 is the item not being what the listing says.
+  if (c === 'not-as-described' || c === 'fake') return 'not-as-described';
+  // 错发 is the warehouse's error, as 少件 and 漏发 are.
+  if (c === 'missing-item' || c === 'wrong-item') return 'missing';
+  if (c === 'damaged') return 'damaged';
+  if (reason && FIT.test(reason)) return 'fit';
+  if (c === 'no-reason') return 'dislike';
+  return 'other';
+}

@@ -335,6 +335,15 @@ export function findTable(index: TextIndex): Table | undefined {
   return body ? { header, columns, rows: body.rows, scope: body.scope } : undefined;
 }
 
+/** The item's id in a link to its page (`item.taobao.com/item.htm?id=…`, `detail.tmall.com/item.htm?id=…`). */
+export function itemIdFromLinks(el: Element): string | undefined {
+  for (const a of el.querySelectorAll('a[href]')) {
+    const m = /\/item\.htm\?(?:[^#]*&)?id=(\d{6,20})(?:&|$|#)/.exec(a.getAttribute('href') ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 /** A case id in a link's address (`…detail?disputeId=…`), for rows that show none as text. */
 export function idFromLinks(el: Element): string | undefined {
   for (const a of el.querySelectorAll('a[href]')) {

@@ -175,6 +175,7 @@ export function readDetail(
     bag.logisticsState = logistics.logisticsState;
     bag.returnShippedAt = logistics.returnShippedAt;
   }
+  bag.returnFrom ??= logistics.returnFrom;
   const bodyId = bag.disputeId?.match(/^([A-Za-z]{0,6}\d{5,24})(?![\dA-Za-z])/)?.[1];
   const urlId = idFromUrl(url);
   const id = urlId ?? bodyId;

@@ -229,6 +229,7 @@ export type DataField =
   | 'refundFen'
   | 'paidFen'
   | 'item'
+  | 'itemId'
   | 'appliedAt'
   | 'paidAt'
   | 'shippedAt'
@@ -333,6 +334,14 @@ const READERS: { [K in DataField]: (vo: Json, kind: CaseKind) => Candidate | und
   item: (vo) => {
     const t = text(at(vo, 'disputeBodyVO.itemInfo.title'));
     return t ? value('disputeBodyVO.itemInfo.title', t, t, true) : undefined;
+  },
+  itemId: (vo) => {
+    // An id's format settles it (digits only), like the order's.
+    for (const path of ['disputeBodyVO.itemInfo.auctionId', 'disputeBodyVO.itemInfo.itemId']) {
+      const id = idFrom(at(vo, path), 6).id;
+      if (id) return value(path, id, id, true, 'format');
+    }
+    return undefined;
   },
   appliedAt: (vo) => timeFrom(vo, 'gmtApply'),
   paidAt: (vo) => timeFrom(vo, 'gmtPay'),

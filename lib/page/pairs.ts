@@ -42,6 +42,7 @@ function sameMeaning(field: LabelField, a: string, b: string): boolean {
       return parseMoneyFen(a) === parseMoneyFen(b);
     case 'disputeId':
     case 'orderId':
+    case 'itemId':
     case 'appliedAt':
     case 'paidAt':
     case 'shippedAt':

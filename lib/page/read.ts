@@ -12,7 +12,7 @@
  * - `refund2-data.ts` and `mtop.ts`: the page's embedded and fetched data.
  */
 import { isDetailPage, type CaseSnapshot, type PageKind, type PageReading } from '../shared/types';
-import { columnOfCell, findTable, idFromLinks, type BodyRow, type Table } from './columns';
+import { columnOfCell, findTable, idFromLinks, itemIdFromLinks, type BodyRow, type Table } from './columns';
 import { detectFromContent, detectFromUrl, detectPlatform, type ContentCues } from './detect';
 import { readDetail } from './detail';
 import {
@@ -375,6 +375,9 @@ function* readList(
     for (const [f, v] of Object.entries(said.bag))
       state(c.said, f as keyof typeof said.bag, v, said.from[f as keyof typeof said.bag] ?? '');
     for (const f of said.conflicts) c.said.conflicts.add(f);
+    // The item's id from its link in the row (the title is free text; the link's address is not shown text).
+    const itemId = itemIdFromLinks(row.el);
+    if (itemId) state(c.said, 'itemId', itemId, 'link item.htm?id=');
     readFlags(tokens, row.span[0], row.span[1], c.flags);
     c.typePieces.push(...cells.typePieces);
     c.countdownRows.push(cells.countdown);

@@ -3,6 +3,7 @@
  * plausible is set; what the page contradicted or what is impossible is left out, with a note.
  */
 import type { CaseFlags, CaseKind, CaseSnapshot, PageKind, ReturnLogistics, UnparsedTimes } from '../shared/types';
+import { provinceIn } from '../shared/types';
 import type { Bag } from './pairs';
 import { MAX_FREE_TEXT } from './pairs';
 import { isPlausiblePast, maskBuyer, mayBeCountdown, parseChinaTime, parseMoneyFen, TIME_FIELDS } from './parse';
@@ -55,6 +56,8 @@ function parseLogistics(bag: Bag, now: number): ReturnLogistics | undefined {
   if (bag.logisticsState) lg.state = bag.logisticsState.slice(0, 100);
   const shipped = bag.returnShippedAt && parseChinaTime(bag.returnShippedAt, now);
   if (shipped && isPlausiblePast(shipped, now)) lg.shippedAt = shipped;
+  const from = bag.returnFrom && provinceIn(bag.returnFrom.slice(0, 100));
+  if (from) lg.fromProvince = from;
   return Object.keys(lg).length ? lg : undefined;
 }
 
@@ -128,6 +131,8 @@ export function toSnapshot(r: CaseRead): CaseSnapshot {
   }
   if (bag.reason) snap.reason = short(bag.reason, MAX_FREE_TEXT);
   if (bag.item) snap.item = short(bag.item, MAX_FREE_TEXT);
+  const itemId = bag.itemId?.match(/(?<!\d)\d{6,20}(?!\d)/);
+  if (itemId) snap.itemId = itemId[0];
   const countdown = r.countdownTexts
     .filter(mayBeCountdown)
     .slice(0, MAX_COUNTDOWN_TEXTS)

@@ -23,6 +23,7 @@ export type LabelField =
   | 'status'
   | 'reason'
   | 'item'
+  | 'itemId'
   | 'description'
   | 'remark'
   | 'sku'
@@ -32,6 +33,7 @@ export type LabelField =
   | 'logisticsNumber'
   | 'logisticsState'
   | 'returnShippedAt'
+  | 'returnFrom'
   | 'actions';
 
 /** Label text (without colon) → field. Synonyms a real page uses sit together. */
@@ -94,6 +96,8 @@ export const LABELS: Record<string, LabelField> = {
   商品: 'item',
   商品名称: 'item',
   宝贝名称: 'item',
+  商品ID: 'itemId',
+  宝贝ID: 'itemId',
   退款说明: 'description',
   问题描述: 'description',
   补充描述: 'description',
@@ -117,6 +121,11 @@ export const LABELS: Record<string, LabelField> = {
   快递单号: 'logisticsNumber',
   物流状态: 'logisticsState',
   寄出时间: 'returnShippedAt',
+  退货发货地: 'returnFrom',
+  寄件地: 'returnFrom',
+  寄件地区: 'returnFrom',
+  发件地: 'returnFrom',
+  退货寄件地: 'returnFrom',
   操作: 'actions',
 };
 

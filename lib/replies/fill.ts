@@ -3,6 +3,7 @@
  * value stays visible as {名称} and blocks insertion until the user supplies it.
  */
 import type { Assessment } from '../engine/assess';
+import { freightFor, type FreightTable } from '../engine/freight';
 import type { CaseSnapshot } from '../shared/types';
 import { formatChinaShort } from '../shared/china-time';
 import type { PlaceholderName } from './model';
@@ -11,7 +12,7 @@ export interface FillContext {
   case: CaseSnapshot;
   assessment: Assessment;
   now: number;
-  shop: { shopName?: string; staffName?: string; returnAddress?: string };
+  shop: { shopName?: string; staffName?: string; returnAddress?: string; freightTables?: FreightTable[] };
 }
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
@@ -51,6 +52,10 @@ export function placeholderValues(ctx: FillContext): Partial<Record<PlaceholderN
   if (ret !== 'unknown' && ret !== 'none') out.运费承担 = PAYER[ret];
   const owed = a.compensation.filter((x) => x.fen !== null).reduce((sum, x) => sum + x.fen!, 0);
   if (a.compensation.length && owed > 0) out.赔付金额 = yuan(owed);
+  const province = c.returnLogistics?.fromProvince;
+  const rate = province && freightFor(ctx.shop.freightTables, province, c.returnLogistics?.carrier);
+  if (rate)
+    out.运费 = `${province}首重${yuan(rate.firstFen)}${rate.extraFen !== undefined ? `，续重${yuan(rate.extraFen)}/公斤` : ''}`;
   if (ctx.shop.shopName) out.店铺 = ctx.shop.shopName;
   if (ctx.shop.staffName) out.客服 = ctx.shop.staffName;
   return out;

@@ -37,6 +37,7 @@ export const CASE_FIELDS = {
   pageDeadline: 'stored',
   reason: 'stored',
   item: 'stored',
+  itemId: 'stored',
   returnLogistics: 'stored',
   history: 'stored',
   buyer: 'stored',

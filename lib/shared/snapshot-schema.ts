@@ -15,6 +15,7 @@ import {
   PAGE_KINDS,
   PHASES,
   PLATFORMS,
+  PROVINCES,
   REFUND_TYPES,
 } from './types';
 
@@ -45,6 +46,8 @@ export const ReturnLogisticsSchema = v.object({
   state: v.optional(ShortText),
   shippedAt: v.optional(IsoTime),
   signedAt: v.optional(IsoTime),
+  /** The province the return was sent from, as the page names it (退货发货地 / 寄件地): the freight table's key. */
+  fromProvince: v.optional(v.picklist(PROVINCES)),
 });
 
 /** One entry of 协商历史. */
@@ -99,6 +102,8 @@ export const CaseSnapshotSchema = v.object({
   pageDeadline: v.optional(PageDeadlineSchema),
   reason: v.optional(ShortText),
   item: v.optional(ShortText),
+  /** The item's id (商品 ID, the `id=` of its item.htm link), from the row's item link or the page's data. */
+  itemId: v.optional(Id),
   returnLogistics: v.optional(ReturnLogisticsSchema),
   history: v.optional(v.pipe(v.array(HistoryEntrySchema), v.maxLength(200))),
   /** Masked nick, e.g. 张**. Never stored in full. */

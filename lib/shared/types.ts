@@ -143,3 +143,60 @@ export function amountAtStake(
 ): number | undefined {
   return c.kind === 'postage' ? c.postageFen : c.kind === 'exchange' ? c.paidFen : c.refundFen;
 }
+
+/**
+ * China's province-level regions by their short names, as a shop's freight table (运费表) and an
+ * address name them. 内蒙古 before 蒙 words, 黑龙江 whole: each name is matched as written.
+ */
+export const PROVINCES = [
+  '北京',
+  '天津',
+  '河北',
+  '山西',
+  '内蒙古',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '上海',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '广西',
+  '海南',
+  '重庆',
+  '四川',
+  '贵州',
+  '云南',
+  '西藏',
+  '陕西',
+  '甘肃',
+  '青海',
+  '宁夏',
+  '新疆',
+  '台湾',
+  '香港',
+  '澳门',
+] as const;
+export type Province = (typeof PROVINCES)[number];
+
+/**
+ * The province an address or place text starts with (浙江省杭州市…, 内蒙古自治区…, 上海市…), or the
+ * first one it names; undefined when it names none.
+ * @example provinceIn('浙江省杭州市余杭区') //=> '浙江'
+ */
+export function provinceIn(text: string): Province | undefined {
+  let best: Province | undefined;
+  let at = Infinity;
+  for (const p of PROVINCES) {
+    const i = text.indexOf(p);
+    if (i >= 0 && i < at) [best, at] = [p, i];
+  }
+  return best;
+}

@@ -4,7 +4,9 @@
  */
 import * as v from 'valibot';
 import type { ShopPolicy } from '../engine/policy';
+import { FREIGHT_LIMITS } from '../engine/freight';
 import { IsoTime as Iso } from '../shared/snapshot-schema';
+import { PROVINCES } from '../shared/types';
 
 const Count = (max: number) => v.pipe(v.number(), v.minValue(0), v.maxValue(max));
 const Payer = v.picklist(['seller', 'buyer']);
@@ -22,6 +24,34 @@ export const CommitmentSchema = v.variant('type', [
   v.object({ type: v.literal('freight-insurance'), ...Entry }),
   v.object({ type: v.literal('quality-report-window'), hours: Count(24 * 90), ...Entry }),
 ]);
+
+const FreightFen = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(FREIGHT_LIMITS.maxFen));
+const FreightRate = {
+  firstFen: FreightFen,
+  extraFen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(FREIGHT_LIMITS.maxFen))),
+};
+const Carrier = v.pipe(v.string(), v.minLength(1), v.maxLength(FREIGHT_LIMITS.carrier));
+
+/** The shop's freight tables (运费表): bounded, every province a known one. */
+export const FreightTablesSchema = v.pipe(
+  v.array(
+    v.object({
+      carrier: v.optional(Carrier),
+      default: v.optional(v.object(FreightRate)),
+      regions: v.pipe(
+        v.array(
+          v.object({
+            provinces: v.pipe(v.array(v.picklist(PROVINCES)), v.minLength(1), v.maxLength(PROVINCES.length)),
+            ...FreightRate,
+            carrier: v.optional(Carrier),
+          }),
+        ),
+        v.maxLength(FREIGHT_LIMITS.regions),
+      ),
+    }),
+  ),
+  v.maxLength(FREIGHT_LIMITS.tables),
+);
 
 const HHMM = v.pipe(v.string(), v.regex(/^\d{1,2}:\d{2}$/));
 
@@ -43,6 +73,7 @@ export const PolicySchema = v.object({
     }),
   ),
   holidays: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))), v.maxLength(400))),
+  freightTables: v.optional(FreightTablesSchema),
 });
 
 /** A settings file: the options page's export, or a bare policy. */

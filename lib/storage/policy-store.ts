@@ -9,20 +9,22 @@ export const SHOP_KEY = 'shop';
 export const RULES_KEY = 'ruleOverrides';
 export const HOURS_KEY = 'workingHours';
 export const HOLIDAYS_KEY = 'holidays';
+export const FREIGHT_KEY = 'freightTables';
 
 /** The policy the engine runs with, from what the options page stored; malformed parts are left out. */
 export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
   const [commitments, settings] = await Promise.all([
     db.policies.toArray(),
-    db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY]),
+    db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY, FREIGHT_KEY]),
   ]);
-  const [shop, rules, hours, holidays] = settings.map((s) => s?.value);
+  const [shop, rules, hours, holidays, freight] = settings.map((s) => s?.value);
   const candidate = {
     ...(shop && typeof shop === 'object' ? shop : {}),
     commitments: commitments.map(({ id: _id, ...c }) => c),
     ...(rules ? { ruleOverrides: rules } : {}),
     ...(hours ? { workingHours: hours } : {}),
     ...(holidays ? { holidays } : {}),
+    ...(freight ? { freightTables: freight } : {}),
   };
   const r = v.safeParse(PolicySchema, candidate);
   if (r.success) return r.output;

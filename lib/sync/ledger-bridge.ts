@@ -11,7 +11,7 @@ import { sameCase, STORED_FIELDS } from '../shared/case-fields';
 import type { CaseSnapshot } from '../shared/types';
 import { upsertObservations } from '../storage/cases';
 import type { CaseEvent, CaseRecord, RadarDB, TeamView } from '../storage/db';
-import { RULES_KEY } from '../storage/policy-store';
+import { FREIGHT_KEY, RULES_KEY } from '../storage/policy-store';
 import { loadTaught, TAUGHT_SETTING } from '../storage/taught';
 import { commitmentId, taughtWith, type LocalShop, type ShopDoc } from './shop-docs';
 import { claimsOf, type TeamCase } from './team-case';
@@ -113,14 +113,16 @@ export async function applyTeamCases(db: RadarDB, docs: TeamCase[]): Promise<Cas
 
 /** What this browser has of the shop's shared settings. */
 export async function readLocalShop(db: RadarDB): Promise<LocalShop> {
-  const [rules, taught, replies, policies] = await Promise.all([
+  const [rules, taught, replies, policies, freight] = await Promise.all([
     db.settings.get(RULES_KEY),
     loadTaught(db),
     db.replies.toArray(),
     db.policies.toArray(),
+    db.settings.get(FREIGHT_KEY),
   ]);
   return {
     rules: rules?.value as LocalShop['rules'],
+    freight: freight?.value as LocalShop['freight'],
     taught,
     replies,
     commitments: policies.map(({ id: _id, ...c }) => c),
@@ -138,6 +140,9 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
       if (d.type === 'rules') {
         if (d.value) await db.settings.put({ key: RULES_KEY, value: d.value });
         else await db.settings.delete(RULES_KEY);
+      } else if (d.type === 'freight') {
+        if (d.value) await db.settings.put({ key: FREIGHT_KEY, value: d.value });
+        else await db.settings.delete(FREIGHT_KEY);
       } else if (d.type === 'taught') taught = taughtWith(taught, d);
       else if (d.type === 'reply') {
         if (d.reply) await db.replies.put(d.reply);

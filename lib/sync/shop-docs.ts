@@ -6,11 +6,12 @@
  * passed in as plain data, and the answer is what to write where.
  */
 import * as v from 'valibot';
-import { PolicySchema, CommitmentSchema } from '../storage/policy-schema';
+import { PolicySchema, CommitmentSchema, FreightTablesSchema } from '../storage/policy-schema';
 import { ReplySchema } from '../storage/backup';
 import { TaughtLabelSchema, isMeaning, type Meaning, type Taught } from '../storage/taught';
 import type { ReplyRecord } from '../storage/db';
 import type { CommitmentEntry } from '../engine/policy';
+import type { FreightTable } from '../engine/freight';
 import type { RuleOverrides } from '../engine/rules';
 import { IsoTime } from '../shared/snapshot-schema';
 import { isSellerHost } from '../page/hosts';
@@ -37,6 +38,8 @@ export const ShopDocSchema = v.variant('type', [
     ...Stamp,
   }),
   v.object({ type: v.literal('commitment'), entry: CommitmentSchema, ...Stamp }),
+  /** The shop's freight tables (one document; null: none). */
+  v.object({ type: v.literal('freight'), value: v.nullable(FreightTablesSchema), ...Stamp }),
 ]);
 
 export type ShopDoc = v.InferOutput<typeof ShopDocSchema>;
@@ -47,6 +50,7 @@ export interface LocalShop {
   taught: Taught;
   replies: ReplyRecord[];
   commitments: CommitmentEntry[];
+  freight?: FreightTable[];
 }
 
 /** A stable id for a commitment entry: its content (an entry is never edited, only superseded). */
@@ -62,7 +66,9 @@ export const shopDocId = (d: ShopDoc): string =>
       ? `taught:${d.host}:${d.label}`
       : d.type === 'reply'
         ? `reply:${d.id}`
-        : commitmentId(d.entry);
+        : d.type === 'freight'
+          ? 'shop:freight'
+          : commitmentId(d.entry);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -93,6 +99,9 @@ export function shopChanges(local: LocalShop, docs: ReadonlyMap<string, ShopDoc>
     put(d);
   }
   for (const entry of local.commitments) put({ type: 'commitment', entry, by, at });
+  // The freight tables: once a browser has some, or the team's document exists (a browser that never had any says nothing).
+  if (local.freight?.length || docs.has('shop:freight'))
+    put({ type: 'freight', value: local.freight?.length ? local.freight : null, by, at });
   for (const [id, d] of docs) {
     if (d.type === 'taught' && d.meaning !== null && !taughtIds.has(id)) out.push({ ...d, meaning: null, by, at });
     if (d.type === 'reply' && d.reply !== null && !replyIds.has(id)) out.push({ ...d, reply: null, by, at });
@@ -106,6 +115,7 @@ export function sameContent(a: ShopDoc, b: ShopDoc): boolean {
   if (a.type === 'rules' && b.type === 'rules') return same(a.value, b.value);
   if (a.type === 'taught' && b.type === 'taught') return a.meaning === b.meaning;
   if (a.type === 'reply' && b.type === 'reply') return same(a.reply, b.reply);
+  if (a.type === 'freight' && b.type === 'freight') return same(a.value, b.value);
   return true;
 }
 

@@ -80,6 +80,9 @@ const EN: Record<string, string> = {
   发货运费: 'Outbound postage',
   退货运费: 'Return postage',
   补寄运费: 'Reshipment postage',
+  '本店运费表：{province} 首重 {first}，申请 {claimed}':
+    "Shop's freight table: {province} first weight {first}, claimed {claimed}",
+  '高于本店运费表首重 {over}': "{over} above the shop's first-weight price",
   '按目前读到的信息，无需赔付。': 'From what was read, no compensation is owed.',
   金额待定: 'Amount unknown',
   七天无理由: '7-day no-reason returns',

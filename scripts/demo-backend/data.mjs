@@ -33,6 +33,8 @@ const ITEMS = [
   ['厨房刀具套装 5件', 18800],
 ];
 const CARRIERS = ['中通快递', '圆通速递', '韵达快递', '顺丰速运', '申通快递', '极兔速递'];
+/** Where a return is sent from (the postage list's 退货发货地), by the case's number: no draw of the random sequence. */
+const ORIGINS = ['山东省济南市', '浙江省杭州市', '云南省昆明市', '广东省广州市', '新疆维吾尔自治区乌鲁木齐市'];
 
 // Page wording per canonical state, as the new 千牛 list shows it.
 export const STATUS_TEXT = {
@@ -578,6 +580,8 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
       const jitter = platform === 'tmall' ? 0.37 + rnd() * 0.5 : 0;
       const appliedAt = startMs - (appliedAgoH + jitter) * H - Math.floor(rnd() * 50) * 1000;
       const [plainItem, price] = pick(ITEMS);
+      // The item's id (商品 ID), one per item, as its item.htm link and the page's data carry it.
+      const itemId = String(612300450100 + ITEMS.findIndex(([t]) => t === plainItem) * 37);
       const item = flags.markup ? `<script>alert(1)</script>${plainItem}` : plainItem;
       const qty = rnd() < 0.2 ? 2 : 1;
       const paidFen = price * qty - (rnd() < 0.3 ? 500 : 0);
@@ -652,6 +656,7 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
           state: signedBack ? '已签收' : '运输中',
           shippedAt: returnShipped,
           signedAt: signedBack ? returnShipped + 40 * H : undefined,
+          from: ORIGINS[n % ORIGINS.length],
         };
         history.push({
           at: returnShipped,
@@ -695,6 +700,7 @@ export function buildCases(startMs, { seed = 20261122 } = {}) {
         statusText: STATUS_TEXT[status],
         reason,
         item,
+        itemId,
         qty,
         paidFen,
         refundFen,

@@ -219,7 +219,8 @@ function toVO(c, variant = '', orderIdsOnly = false) {
       refundFee: money(c.kind === 'postage' ? c.postageFen : c.refundFen, variant),
       buyerActualFee: money(c.paidFen, variant),
       refundFeeOptions: [{ type: 'total', value: money(c.refundFen, variant) }],
-      itemInfo: { auctionId: `6${String(c.orderId).slice(-11)}`, title: c.item },
+      // Cases recorded before the demo knew item ids (the saved fixtures) have none.
+      itemInfo: { ...(c.itemId ? { auctionId: c.itemId } : {}), title: c.item },
     },
     demoView: {
       disputeId: c.disputeId,

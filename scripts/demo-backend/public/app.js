@@ -282,7 +282,7 @@
     postage: {
       kind: 'postage',
       idLabel: '邮费单号',
-      columns: ['宝贝信息', '邮费金额', '邮费原因', '退货物流', '状态', '操作'],
+      columns: ['宝贝信息', '邮费金额', '邮费原因', '退货物流', '退货发货地', '状态', '操作'],
       statuses: [
         ['-9999', '全部'],
         ['POSTAGE_WAIT_SELLER', '待处理'],
@@ -303,6 +303,7 @@
                 ]
               : ['—'],
           ),
+          el('div', null, [(vo.logistics && vo.logistics.from) || '—']),
           statusCell(vo),
           actions(vo, ['同意', '拒绝']),
         ];

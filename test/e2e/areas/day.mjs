@@ -382,4 +382,90 @@ export default async function dayArea({ run, context, extensionId, page, ext, ba
       }
     },
   );
+
+  await run.check(
+    '问题商品: the items ranked by their cases over 7 days, by reason class, with a chart; a row opens the item and its cases; the .xlsx reads back the same; the 日报 carries the week line',
+    async () => {
+      // The ledger as the page read it: items known by the id the page's data carries.
+      const expected = await ledger(ext, async (all) => {
+        const since = Date.now() - 7 * 86_400_000;
+        const cases = (await all('cases')).filter((c) => Date.parse(c.appliedAt ?? c.firstSeenAt) >= since);
+        const idsOf = new Map();
+        for (const c of cases)
+          if (c.itemId && c.item) idsOf.set(c.item, new Set([...(idsOf.get(c.item) ?? []), c.itemId]));
+        const groups = new Map();
+        for (const c of cases) {
+          const ids = c.item ? idsOf.get(c.item) : undefined;
+          const key = c.itemId ?? (ids?.size === 1 ? [...ids][0] : (c.item ?? 'none'));
+          groups.set(key, [...(groups.get(key) ?? []), c]);
+        }
+        const top = Math.max(...[...groups.values()].map((g) => g.length));
+        return {
+          total: cases.length,
+          withId: cases.filter((c) => c.itemId).length,
+          top,
+          topItems: [...groups.values()].filter((g) => g.length === top).map((g) => g[0].item),
+          itemOf: Object.fromEntries(cases.map((c) => [c.disputeId, c.itemId ?? null])),
+        };
+      });
+      assert(expected.withId > 0, "the ledger holds items' ids from the page's data");
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#problem-items`);
+      const view = options.getByTestId('problem-items');
+      await view.getByTestId('problem-table').waitFor();
+      assert(
+        (await view.getByTestId('problem-summary').textContent()).startsWith(`近 7 天 ${expected.total} 单售后`),
+        'the summary counts the week',
+      );
+      const first = view.locator('[data-testid=problem-table] tbody').first();
+      const title = await first.getByTestId('problem-item').textContent();
+      const count = Number(await first.locator('td').nth(1).textContent());
+      assertEqual(count, expected.top, "the first item's cases");
+      assert(expected.topItems.includes(title), `the first item is one with the most cases: ${title}`);
+      assert((await view.locator('[data-testid=problem-chart] rect').count()) > 0, 'the chart draws the items');
+      const bars = await view
+        .locator(`[data-testid=problem-chart] g[data-item="${title}"] rect`)
+        .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-value')), 0));
+      assertEqual(bars, count, "the first item's bar is its cases, by class");
+      // A row opens the item: its page and its cases.
+      await first.getByTestId('problem-item').click();
+      const opened = view.getByTestId('problem-cases');
+      const ids = await opened.locator('[data-case]').evaluateAll((els) => els.map((e) => e.getAttribute('data-case')));
+      assertEqual(ids.length, count, 'the item lists its cases');
+      const itemId = expected.itemOf[ids[0]];
+      if (itemId)
+        assert(
+          (await opened.getByTestId('problem-item-link').getAttribute('href')).endsWith(`item.htm?id=${itemId}`),
+          "the item's link",
+        );
+      await options.setViewportSize({ width: 900, height: 1000 });
+      await options.locator('#problem-items').screenshot({ path: path.join(shotsDir, 'options-problem-items.png') });
+      // One click: the .xlsx for the product team.
+      const downloading = options.waitForEvent('download');
+      await view.getByTestId('problem-export').click();
+      const file = path.join(shotsDir, 'problem-items.xlsx');
+      await (await downloading).saveAs(file);
+      const sheet = await readSheet(file, '问题商品 近7天');
+      assertEqual(sheet[0].slice(0, 6), ['排名', '商品', '商品ID', '售后单数', '上期单数', '变化'], 'the header');
+      assertEqual([sheet[1][1], sheet[1][3]], [title, count], 'the first item, as on the page');
+      if (itemId) assertEqual(sheet[1][2], itemId, 'the item id as text, every digit');
+      const casesSheet = await readSheet(file, '近7天售后单');
+      assertEqual(casesSheet.length - 1, expected.total, "the week's cases");
+      assert((await readSheet(file, '问题商品 近30天')).length > 1, 'and the month');
+      await options.close();
+      // The 日报 of today carries the week's line.
+      const report = await context.newPage();
+      const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+      await report.goto(`chrome-extension://${extensionId}/report.html#${today}`);
+      const line = await report.getByTestId('report-problem-item').textContent();
+      assert(
+        /^本周问题商品：.+ (质量问题|描述不符|尺码\/不合适|少件漏发|物流破损|不喜欢|其他) \d+ 单，(比上周多 \d+|比上周少 \d+|与上周持平)$/.test(
+          line,
+        ),
+        line,
+      );
+      assert(line.startsWith(`本周问题商品：${title} `), `the line names the week's first item: ${line}`);
+      await report.close();
+    },
+  );
 }

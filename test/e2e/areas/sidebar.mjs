@@ -20,7 +20,7 @@ import {
 } from '../harness.mjs';
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function sidebarArea({ run, backend, page, shotsDir }) {
+export default async function sidebarArea({ run, backend, context, extensionId, page, shotsDir }) {
   await run.check(
     'staff teach the label a page uses for its ids: the cases appear without a reload, survive a browser restart and travel in the settings export',
     async () => {
@@ -252,6 +252,57 @@ export default async function sidebarArea({ run, backend, page, shotsDir }) {
       assertEqual((await frameBox()).width, before + 100, 'the width after a reload');
       await drag(100);
       await waitFor(async () => (await frameBox()).width === before, { message: 'back to the old width' });
+    },
+  );
+
+  await run.check(
+    "a 退货邮费 claim above the shop's freight table (pasted from its 买家须知 and confirmed) is flagged in the sidebar",
+    async () => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#freight`);
+      await options
+        .getByTestId('freight-paste')
+        .fill(
+          '默认首重10元、续重3元/KG；首重12元：山东、福建、山西；15元：云南、海南；18元：内蒙古、宁夏、新疆、西藏；港台顺丰30元',
+        );
+      await options.getByRole('button', { name: '识别' }).click();
+      const preview = await options.getByTestId('freight-preview').textContent();
+      assert(preview.includes('默认：首重 ¥10，续重 ¥3/KG') && preview.includes('山东、福建、山西：首重 ¥12'), preview);
+      await options.getByRole('button', { name: '确认，填入运费表' }).click();
+      await options.getByTestId('freight-save').click();
+      await options.getByText('已保存，已打开的页面会自动更新').waitFor();
+      assertEqual(await options.getByTestId('freight-table').count(), 1, 'one table, the default carrier');
+      await options.locator('#freight').screenshot({ path: path.join(shotsDir, 'options-freight.png') });
+      await options.close();
+      // The table's first weight by the demo's origins (退货发货地).
+      const first = { 山东: 1200, 浙江: 1000, 云南: 1500, 广东: 1000, 新疆: 1800 };
+      const firstOf = (c) => first[Object.keys(first).find((p) => c.logistics.from.startsWith(p))];
+      const postage = backend.cases.filter((c) => c.platform === 'taobao' && c.kind === 'postage' && c.logistics?.from);
+      const over = postage.find((c) => c.postageFen > firstOf(c));
+      const within = postage.find((c) => c.postageFen <= firstOf(c));
+      assert(over, 'a demo postage claim above the table');
+      await page.goto(`${M}/postage-list?pageSize=40`);
+      await sidebarMatchesPage(page, 'postage list');
+      const frame = sidebarFrame(page);
+      const open = async (c) => {
+        await frame.locator(`[data-testid=cases] [data-dispute-id="${c.disputeId}"] button`).first().click();
+        await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, { message: `case ${c.disputeId}` });
+        return frame.getByTestId('freight-check').textContent({ timeout: 5000 });
+      };
+      const overText = await open(over);
+      const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+      assert(overText.includes(`首重 ${yuan(firstOf(over))}，申请 ${yuan(over.postageFen)}`), overText);
+      assertEqual(
+        await frame.getByTestId('freight-over').textContent(),
+        `高于本店运费表首重 ${yuan(over.postageFen - firstOf(over))}`,
+        'the flag says by how much',
+      );
+      await shot(page, shotsDir, 'sidebar-freight-over');
+      if (within) {
+        await frame.getByRole('button', { name: '← 返回列表' }).click();
+        await open(within);
+        assertEqual(await frame.getByTestId('freight-over').count(), 0, 'no flag for a claim within the table');
+      }
     },
   );
 }

@@ -120,7 +120,7 @@ export default async function teamArea({ run, backend, shotsDir }) {
     });
 
     await run.check(
-      'a page label A teaches, and a reply template, a commitment and a rule change A saves, reach B',
+      "a page label A teaches, and a reply template, a commitment, a rule change and the shop's freight table A saves, reach B",
       async () => {
         const taught = await sendFrom(a.options, {
           type: 'labels/teach',
@@ -150,6 +150,11 @@ export default async function teamArea({ run, backend, shotsDir }) {
           key: 'ruleOverrides',
           value: { 'deadline.refund-only-unshipped': { hours: 24 } },
         });
+        // The shop's freight table (运费表), as the options page stores it.
+        const freight = [
+          { default: { firstFen: 1000, extraFen: 300 }, regions: [{ provinces: ['山东', '福建'], firstFen: 1200 }] },
+        ];
+        await putInLedger(a.options, 'settings', { key: 'freightTables', value: freight });
         await a.options.evaluate(() => chrome.storage.local.set({ policyVersion: Date.now() }));
         await waitFor(async () => (await syncNow(a.options)) === 'synced', { message: 'A synced' });
         const got = await waitFor(
@@ -185,6 +190,15 @@ export default async function teamArea({ run, backend, shotsDir }) {
           [promise],
           "A's commitment in B's policy",
         );
+        const tables = await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const r = await sendFrom(b.options, { type: 'policy/get' });
+            return r.ok && r.value.freightTables;
+          },
+          { timeout: 30_000, message: "A's freight table in B" },
+        );
+        assertEqual(tables, freight, "B's freight table");
       },
     );
 

@@ -27,6 +27,7 @@ const base: CaseSnapshot = {
   pageDeadline: { at: '2026-11-25T10:00:00+08:00', action: 'auto-refund', text: '还剩3天0时0分' },
   reason: '质量问题',
   item: '羊毛围巾 灰色',
+  itemId: '612345678901',
   returnLogistics: { carrier: '中通快递', number: 'ZT0001', state: '运输中', shippedAt: '2026-11-21T10:00:00+08:00' },
   history: [{ at: '2026-11-20T13:05:22+08:00', actor: '买家', text: '发起了退款申请' }],
   buyer: '张**',
@@ -59,6 +60,7 @@ const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [st
   ],
   reason: [['reason', { reason: '7天无理由退换货' }]],
   item: [['item', { item: '羊毛围巾 黑色' }]],
+  itemId: [['item id', { itemId: '612345678902' }]],
   returnLogistics: [
     [
       'the return is signed for',

@@ -72,6 +72,18 @@ describe('the data path against a saved 退款管理 page', () => {
     });
   });
 
+  it("the item's id comes from the data (itemInfo.auctionId) by its format, digits only", () => {
+    const withIds = f.truth.map((t, i) => ({
+      ...t,
+      itemId: i === 0 ? '612300450137' : i === 1 ? 'x61230' : undefined,
+    }));
+    const out = inspectResponse(demoListBody('disputelistv2', withIds), 'taobao', 'refund', f.capturedAt, page.cases);
+    const first = out.cases.find((c) => c.orderId === f.truth[0]!.orderId);
+    expect(first).toMatchObject({ itemId: '612300450137' });
+    expect(first!.fromData).toContain('itemId');
+    expect(out.cases.find((c) => c.orderId === f.truth[1]!.orderId)!.itemId).toBeUndefined();
+  });
+
   it('a summary-only answer is no case', () => {
     expect(
       inspectResponse(

@@ -125,6 +125,31 @@ describe('filling', () => {
     expect(filled).toEqual({ text: '亲，订单3491483612000010007的128.00元会在1天2小时内处理。—小禾', unresolved: [] });
   });
 
+  it("fills {运费} from the shop's freight table for the province the return comes from, and only then", () => {
+    const postage: CaseSnapshot = {
+      ...c,
+      kind: 'postage',
+      returnLogistics: { fromProvince: '山东', carrier: '中通快递' },
+    };
+    const freightTables = [
+      { default: { firstFen: 1000, extraFen: 300 }, regions: [{ provinces: ['山东' as const], firstFen: 1200 }] },
+    ];
+    const fill = (k: CaseSnapshot, tables?: typeof freightTables) =>
+      placeholderValues({
+        case: k,
+        assessment: assess(k, EMPTY_POLICY, NOW),
+        now: NOW,
+        shop: { freightTables: tables },
+      }).运费;
+    // The region states its first weight only: the table's 续重 stands.
+    expect(fill(postage, freightTables)).toBe('山东首重12.00元，续重3.00元/公斤');
+    expect(fill({ ...postage, returnLogistics: { fromProvince: '浙江' } }, freightTables)).toBe(
+      '浙江首重10.00元，续重3.00元/公斤',
+    );
+    expect(fill(postage)).toBeUndefined();
+    expect(fill({ ...postage, returnLogistics: {} }, freightTables)).toBeUndefined();
+  });
+
   it('keeps a missing value visible and blocks insertion until the user gives it', () => {
     const filled = fillTemplate('退货地址：{退货地址}，赔付{赔付金额}。', values);
     expect(filled.unresolved).toEqual(['退货地址', '赔付金额']);

@@ -1,8 +1,9 @@
+import * as v from 'valibot';
 /** Team sync's pure parts: where it may connect, what a failure tells staff, and how two revisions of a case merge. */
 import { describe, expect, it } from 'vitest';
 import { parseTeamSettings, serverOrigin, syncFailure } from '../../../lib/sync/settings';
 import { claimsOf, emptyTeamCase, mergeTeamCase, patchTeamCase, type TeamCase } from '../../../lib/sync/team-case';
-import { commitmentId, shopChanges, type ShopDoc } from '../../../lib/sync/shop-docs';
+import { commitmentId, shopChanges, shopDocId, ShopDocSchema, type ShopDoc } from '../../../lib/sync/shop-docs';
 
 const settings = (server: string, database = 'qinghe-shop') => ({
   enabled: true,
@@ -108,5 +109,35 @@ describe("the shop's settings as documents", () => {
       { type: 'taught', host: 'myseller.taobao.com', label: '工单流水号', meaning: 'disputeId', by: '小李', at: at(9) },
       { type: 'reply', id: 'r1', reply: null, by: '小李', at: at(9) },
     ]);
+  });
+
+  it('the freight tables travel as one document, validated and bounded', () => {
+    const table = {
+      default: { firstFen: 1000, extraFen: 300 },
+      regions: [{ provinces: ['山东' as const], firstFen: 1200 }],
+    };
+    const local = { rules: undefined, taught: {}, replies: [], commitments: [] };
+    // A browser that never had a table writes none; one that has writes it.
+    expect(shopChanges(local, new Map(), '小李', at(9))).toEqual([
+      { type: 'rules', value: null, by: '小李', at: at(9) },
+    ]);
+    const out = shopChanges({ ...local, freight: [table] }, new Map(), '小李', at(9));
+    expect(out).toContainEqual({ type: 'freight', value: [table], by: '小李', at: at(9) });
+    const doc = out.find((d) => d.type === 'freight')!;
+    expect(shopDocId(doc)).toBe('shop:freight');
+    expect(v.safeParse(ShopDocSchema, doc).success).toBe(true);
+    // A province the table does not know, an absurd price, or too many tables are refused.
+    const bad = (value: unknown) => v.safeParse(ShopDocSchema, { ...doc, value }).success;
+    expect(bad([{ ...table, regions: [{ provinces: ['火星'], firstFen: 1200 }] }])).toBe(false);
+    expect(bad([{ ...table, default: { firstFen: 1e9 } }])).toBe(false);
+    expect(bad(Array.from({ length: 11 }, () => table))).toBe(false);
+    // Removing the table here removes it for the team.
+    const docs = new Map<string, ShopDoc>([['shop:freight', doc]]);
+    expect(shopChanges(local, docs, '小王', at(10))).toContainEqual({
+      type: 'freight',
+      value: null,
+      by: '小王',
+      at: at(10),
+    });
   });
 });
