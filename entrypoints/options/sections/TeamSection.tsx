@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../lib/sync/replicator';
 import { parseTeamSettings, serverOrigin, type TeamSettings } from '../../../lib/sync/settings';
 import { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../../lib/storage/keys';
 import { statusText } from '../../../lib/ui/team';
+import { formatChinaShort } from '../../../lib/shared/china-time';
 import { followSetting } from '../../../lib/ui/settings';
 
 const BLANK: TeamSettings = {
@@ -70,6 +71,7 @@ export function TeamSection() {
         <b>状态 Status：</b>
         {on ? statusText(status) : '未开启 / off'}
       </p>
+      {on && status?.refusals?.length ? <Refusals status={status} /> : null}
       <fieldset disabled={on}>
         <label>
           服务器地址 Server
@@ -131,5 +133,30 @@ export function TeamSection() {
         </button>
       )}
     </form>
+  );
+}
+
+/**
+ * Colleagues' documents this browser did not take, each with its reason (the newest first): what a
+ * buggy client or a careless colleague wrote never changes this browser, and staff can see that it came.
+ */
+function Refusals({ status }: { status: SyncStatus }) {
+  const list = status.refusals ?? [];
+  return (
+    <details data-testid="sync-refusals" class="sync-refusals">
+      <summary>
+        {status.refused} 条同事数据未采用（查看） / {status.refused} refused
+      </summary>
+      <p class="muted">这些数据不符合本店设置允许的范围或格式，本机没有采用，也不会据此改动本机或团队的数据。</p>
+      <ul>
+        {list.map((r) => (
+          <li key={`${r.id}|${r.at}`} data-refused={r.id}>
+            <code>{r.id}</code>
+            {r.by ? ` · ${r.by}` : ''} · {r.reason} <span class="muted">{formatChinaShort(Date.parse(r.at))}</span>
+          </li>
+        ))}
+      </ul>
+      {(status.refused ?? 0) > list.length && <p class="muted">只列出最新的 {list.length} 条。</p>}
+    </details>
   );
 }

@@ -10,6 +10,8 @@ import { upsertCases } from '../../../lib/storage/cases';
 import { checkTeamDoc } from '../../../lib/sync/validate';
 import { commitmentId } from '../../../lib/sync/shop-docs';
 import { emptyTeamCase } from '../../../lib/sync/team-case';
+import { statusMark, statusText } from '../../../lib/ui/team';
+import { claimsText } from '../../../lib/ui/format';
 import { listSource, snapshotOf } from '../storage/snapshots';
 import { at, browser, closeAll, readList, server, T0 } from './peers';
 import { toChinaIso } from '../../../lib/shared/china-time';
@@ -273,5 +275,17 @@ describe('a hostile colleague against a second browser', () => {
     expect(((await remote.get('shop:rules')) as unknown as { value: unknown }).value).toEqual({
       'compensation.late-shipment-taobao': { percent: 6 },
     });
+  });
+});
+
+describe('what staff are told', () => {
+  it('the status says how many colleagues’ documents were not taken; a row lists a bounded number of claims', () => {
+    const status = { state: 'synced' as const, pending: 0, at: iso(0), refused: 3 };
+    expect(statusText(status)).toContain('已同步 12-03 10:00 · 3 条同事数据未采用');
+    expect(statusMark(status).tone).toBe('wait');
+    expect(statusText({ ...status, refused: 0 })).not.toContain('未采用');
+    const claims = Array.from({ length: 5000 }, (_, i) => ({ by: `人${i}`, at: iso(0) }));
+    expect(claimsText(claims).split(' · ')).toHaveLength(4);
+    expect(claimsText(claims)).toContain('另有 4997 人认领');
   });
 });
