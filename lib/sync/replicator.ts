@@ -94,10 +94,11 @@ const COLLECTIONS: { prefix: string; limit: number; group: (d: TeamDoc) => strin
 ];
 
 /**
- * The ids past their collection's limit: per collection (and per host for taught labels) the newest
- * documents within the limit are kept, the rest left out; never the whole collection.
+ * The ids past their collection's limit: per collection (and per host for taught labels) what this
+ * browser holds already (`held`) and then the newest documents are kept within the limit, the rest
+ * left out; never the whole collection, and never this browser's own items for a flood of new ones.
  */
-export function overLimit(docs: ReadonlyMap<string, TeamDoc>): Set<string> {
+export function overLimit(docs: ReadonlyMap<string, TeamDoc>, held: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   for (const c of COLLECTIONS) {
     const groups = new Map<string, { id: string; at: number }[]>();
@@ -105,12 +106,12 @@ export function overLimit(docs: ReadonlyMap<string, TeamDoc>): Set<string> {
       const g = id.startsWith(c.prefix) ? c.group(d) : undefined;
       if (g === undefined) continue;
       const list = groups.get(g) ?? [];
-      list.push({ id, at: Date.parse((d as { at: string }).at) });
+      list.push({ id, at: held.has(id) ? Infinity : Date.parse((d as { at: string }).at) });
       groups.set(g, list);
     }
     for (const list of groups.values()) {
       if (list.length <= c.limit) continue;
-      list.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+      list.sort((a, b) => (b.at === a.at ? (a.id < b.id ? -1 : 1) : b.at - a.at));
       for (const { id } of list.slice(c.limit)) out.add(id);
     }
   }
@@ -224,7 +225,7 @@ export class TeamSync {
       }
       // The shop's collections stay within their limits: the newest documents are kept, the rest refused.
       if ([...docs.keys()].some((id) => COLLECTIONS.some((c) => id.startsWith(c.prefix)))) {
-        const over = overLimit(await this.shopDocs(ctx));
+        const over = overLimit(await this.shopDocs(ctx), await this.heldShop());
         for (const id of over)
           if (docs.delete(id))
             refused.push({ id, reason: '超出店铺设置的数量上限，只保留最新的', at: toChinaIso(now) });
@@ -283,6 +284,12 @@ export class TeamSync {
     await applyShopDocs(this.o.db, shop);
   }
 
+  /** The ids of the shop's documents whose items this browser holds (its labels, templates, commitments). */
+  private async heldShop(): Promise<Set<string>> {
+    const local = await readLocalShop(this.o.db);
+    return new Set(shopChanges({ ...local, unreadable: new Set() }, new Map(), this.o.name, '').map(shopDocId));
+  }
+
   /** The shop's documents (not the cases'), those that pass the checks, by id. */
   private async shopDocs(ctx: CheckContext): Promise<Map<string, ShopDoc>> {
     const rows = (
@@ -332,7 +339,7 @@ export class TeamSync {
     if (!joined) return 0;
     const docs = await this.shopDocs(this.context(now, (await this.o.policy()).platform));
     // A document past its collection's limit was not taken here: its absence here is no removal.
-    for (const id of overLimit(docs)) docs.delete(id);
+    for (const id of overLimit(docs, await this.heldShop())) docs.delete(id);
     const changes = shopChanges(await readLocalShop(this.o.db), docs, this.o.name, toChinaIso(now));
     await this.write(changes.map((d) => ({ ...d, _id: shopDocId(d) })));
     return changes.length;

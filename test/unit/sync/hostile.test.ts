@@ -94,7 +94,7 @@ describe('one document from the team, checked alone', () => {
 });
 
 describe('a hostile colleague against a second browser', () => {
-  it('clips an over-limit collection of taught labels to the newest, and writes no removal of the team’s labels', async () => {
+  it('clips an over-limit collection of taught labels to its own and the newest, and writes no removal of the team’s labels', async () => {
     const remote = server();
     const victim = browser('小李');
     for (const label of ['工单号甲', '工单号乙', '工单号丙'])
@@ -113,6 +113,8 @@ describe('a hostile colleague against a second browser', () => {
     const status = await victim.team.run(remote, at(2));
     const labels = (await loadTaught(victim.db))['myseller.taobao.com'] ?? {};
     expect(Object.keys(labels)).toHaveLength(100);
+    // This browser's own labels stay; the newest of the flood fill the rest.
+    expect(labels).toMatchObject({ 工单号甲: 'disputeId', 工单号乙: 'disputeId', 工单号丙: 'disputeId' });
     expect(status.refused).toBe(3);
     // Run again: nothing of the team's labels is removed by this browser.
     await victim.team.run(remote, at(3));
