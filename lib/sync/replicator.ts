@@ -231,7 +231,10 @@ export class TeamSync {
             refused.push({ id, reason: '超出店铺设置的数量上限，只保留最新的', at: toChinaIso(now) });
       }
       await this.apply([...docs.values()], policy);
-      await this.noteRefusals(refused, new Set(docs.keys()));
+      // A refusal stands until a colleague's good revision replaces it (this browser's own repair, its
+      // settings written back over a refused document, does not make the refusal unsaid).
+      const taken = [...docs].filter(([, d]) => (d as { by?: string }).by !== this.o.name).map(([id]) => id);
+      await this.noteRefusals(refused, new Set(taken));
       received += docs.size;
       await this.saveProgress({ appliedSeq: batch.last_seq });
     }
