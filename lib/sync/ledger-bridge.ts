@@ -15,6 +15,8 @@ import { loadTaught, MAX_TAUGHT_PER_HOST, TAUGHT_SETTING, TaughtSchema, type Tau
 import { CommitmentSchema, PolicySchema } from '../storage/policy-schema';
 import { ReplySchema } from '../storage/backup';
 import { ruleOverridesProblem } from './rule-ranges';
+import { noteTeamChanges, ruleChanges, type TeamChange } from './team-changes';
+import type { RuleOverrides } from '../engine/rules';
 import { commitmentId, taughtWith, type LocalShop, type ShopDoc, type ShopPart } from './shop-docs';
 
 const RuleOverridesSchema = v.unwrap(PolicySchema.entries.ruleOverrides);
@@ -202,9 +204,14 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
   await db.transaction('rw', db.settings, db.replies, db.policies, async () => {
     let taught = await loadTaught(db);
     const taughtBefore = JSON.stringify(taught);
-    const have = new Set((await db.policies.toArray()).map(({ id: _id, ...c }) => commitmentId(c)));
+    const policies = (await db.policies.toArray()).map(({ id: _id, ...c }) => c);
+    const have = new Set(policies.map(commitmentId));
+    const changes: TeamChange[] = [];
     for (const d of docs) {
       if (d.type === 'rules') {
+        const before = (await db.settings.get(RULES_KEY))?.value as RuleOverrides | undefined;
+        const diff = ruleChanges(before, d.value);
+        if (diff.length) changes.push({ kind: 'rules', by: d.by, at: d.at, changes: diff, before: before ?? null });
         if (d.value) await db.settings.put({ key: RULES_KEY, value: d.value });
         else await db.settings.delete(RULES_KEY);
       } else if (d.type === 'taught') taught = taughtWith(taught, d);
@@ -212,10 +219,18 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
         if (d.reply) await db.replies.put(d.reply);
         else await db.replies.delete(d.id);
       } else if (!have.has(commitmentId(d.entry))) {
-        await db.policies.add(d.entry);
+        // What was in force for that type when the new entry starts: the "before" staff see.
+        const before = policies
+          .filter((c) => c.type === d.entry.type && Date.parse(c.effectiveFrom) <= Date.parse(d.entry.effectiveFrom))
+          .sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom))
+          .at(-1);
+        changes.push({ kind: 'commitment', by: d.by, at: d.at, entry: d.entry, before: before ?? null });
+        await db.policies.add({ ...d.entry });
+        policies.push(d.entry);
         have.add(commitmentId(d.entry));
       }
     }
+    await noteTeamChanges(db, changes);
     taught = clipTaught(taught);
     if (JSON.stringify(taught) !== taughtBefore) await db.settings.put({ key: TAUGHT_SETTING, value: taught });
   });

@@ -12,6 +12,8 @@ import { commitmentId } from '../../../lib/sync/shop-docs';
 import { emptyTeamCase } from '../../../lib/sync/team-case';
 import { statusMark, statusText } from '../../../lib/ui/team';
 import { claimsText } from '../../../lib/ui/format';
+import type { CommitmentEntry } from '../../../lib/engine/policy';
+import { changeText, loadTeamChanges } from '../../../lib/sync/team-changes';
 import { listSource, snapshotOf } from '../storage/snapshots';
 import { at, browser, closeAll, readList, server, T0 } from './peers';
 import { toChinaIso } from '../../../lib/shared/china-time';
@@ -289,5 +291,25 @@ describe('what staff are told', () => {
     const claims = Array.from({ length: 5000 }, (_, i) => ({ by: `人${i}`, at: iso(0) }));
     expect(claimsText(claims).split(' · ')).toHaveLength(4);
     expect(claimsText(claims)).toContain('另有 4997 人认领');
+  });
+
+  it("a colleague's change to the rules and commitments is kept with who, when, before and after", async () => {
+    const remote = server();
+    const a = browser('小王');
+    const b = browser('小李');
+    await a.team.run(remote, at(0));
+    await b.team.run(remote, at(0));
+    await a.db.settings.put({ key: RULES_KEY, value: { 'compensation.late-shipment-taobao': { percent: 50 } } });
+    const promise: CommitmentEntry = { type: 'shipping-promise', hours: 24, enabled: true, effectiveFrom: iso(0) };
+    await a.db.policies.add(promise);
+    // As the background does when the options page saves.
+    await a.team.shareShop(at(2));
+    await a.team.run(remote, at(2));
+    await b.team.run(remote, at(3));
+    const texts = (await loadTeamChanges(b.db)).map(changeText);
+    expect(texts).toContain('小王 12-03 10:02 修改了平台规则：淘宝延迟发货赔付 比例 5% → 50%');
+    expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：发货时间承诺 无 → 开启 24 小时（2026-12-03 起）');
+    // Nothing is said to the browser that made the change.
+    expect(await loadTeamChanges(a.db)).toEqual([]);
   });
 });
