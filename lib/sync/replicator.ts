@@ -151,7 +151,10 @@ export class TeamSync {
   /** One run against the server; the answer is the status to show. */
   async run(remote: PouchDB.Database, now: number): Promise<SyncStatus> {
     await remote.info();
-    await this.o.local.replicate.from(remote, { batch_size: 1000, batches_limit: 2 });
+    // Only each document's winning revision comes: a colleague's conflicting revision is merged by the
+    // browser that wrote it (which holds it), so a flood of conflicts on the server costs nobody else.
+    const pull = { batch_size: 1000, batches_limit: 2, style: 'main_only' } as PouchDB.Replication.ReplicateOptions;
+    await this.o.local.replicate.from(remote, pull);
     const received = await this.applyIncoming(now);
     const p = await this.progress();
     if (!p.joined) {

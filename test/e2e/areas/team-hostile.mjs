@@ -46,6 +46,8 @@ function couch(team) {
         docs: docs.map((d) => ({ ...d, ...(revs.has(d._id) ? { _rev: revs.get(d._id) } : {}) })),
       });
     },
+    /** One document as the server has it. */
+    get: (id) => call(encodeURIComponent(id)),
     /** Revisions written as if replicated from elsewhere: they become conflicts of one another. */
     async conflicting(docs) {
       await call('_bulk_docs', { docs, new_edits: false });
@@ -257,6 +259,36 @@ export default async function teamHostileArea({ run, backend, shotsDir }) {
           return (await caseOf(second.disputeId))?.staff?.note === '好同事的备注';
         },
         { timeout: 40_000, message: "the good colleague's note in B" },
+      );
+      // A colleague's rule change within the ranges is taken, said with before and after, and can be undone.
+      await server.write([
+        {
+          _id: 'shop:rules',
+          type: 'rules',
+          value: { 'compensation.late-shipment-taobao': { percent: 50 } },
+          by: '小王',
+          at: chinaIso(Date.now()),
+        },
+      ]);
+      await b.options.reload();
+      const change = b.options.getByTestId('team-changes').locator('li[data-kind=rules]').first();
+      await waitFor(
+        async () => {
+          await syncNow(b.options);
+          return (await change.textContent().catch(() => ''))?.includes('6% → 50%');
+        },
+        { timeout: 40_000, message: 'the rule change said' },
+      );
+      const said = await change.textContent();
+      assert(/小王 \d\d-\d\d \d\d:\d\d 修改了平台规则：淘宝延迟发货赔付 比例 6% → 50%/.test(said), said);
+      await change.getByTestId('team-change-undo').click();
+      await waitFor(
+        async () => {
+          await syncNow(b.options);
+          const rules = await server.get('shop:rules');
+          return rules.value?.['compensation.late-shipment-taobao']?.percent === 6;
+        },
+        { timeout: 40_000, message: 'the undo reaches the team' },
       );
       // A's browser converges too, and took nothing of the bad documents.
       await syncNow(a.options);
