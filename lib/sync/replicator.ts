@@ -19,6 +19,7 @@ import { sameCase } from '../shared/case-fields';
 import type { Platform } from '../shared/types';
 import { checkTeamDoc, MAX_COMMITMENTS, MAX_TEAM_REPLIES, type CheckContext, type TeamDoc } from './validate';
 import { MAX_TAUGHT_PER_HOST } from '../storage/taught';
+import { changeText, loadTeamChanges } from './team-changes';
 
 export type { TeamDoc } from './validate';
 type Doc = PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] };
@@ -44,12 +45,15 @@ export interface SyncStatus {
   error?: string;
   /** Documents that came from colleagues in the last run. */
   received?: number;
+  /** A colleague's change to the rules or commitments in the last day, in words (undone in the options). */
+  lastChange?: string;
   /** Colleagues' documents not taken (同事数据未采用), and the latest of them with their reasons. */
   refused?: number;
   refusals?: Refusal[];
 }
 
 const REFUSED_ID = '_local/radar-refused';
+const DAY_MS = 24 * 3600_000;
 /** The refusals remembered (the newest), and listed in the status. */
 const MAX_REFUSALS = 200;
 const LISTED_REFUSALS = 50;
@@ -170,7 +174,13 @@ export class TeamSync {
     const pushed = await this.o.local.replicate.to(remote, { batch_size: 1000, batches_limit: 2 });
     await this.saveProgress({ pushedSeq: pushed.last_seq });
     const refusals = await this.refusals();
+    const [change] = await loadTeamChanges(this.o.db);
+    const lastChange =
+      change && !change.undone && now - Date.parse(change.at) < DAY_MS
+        ? `${changeText(change)}（可在设置 → 团队同步中撤销）`
+        : undefined;
     return {
+      ...(lastChange ? { lastChange } : {}),
       state: 'synced',
       pending: await this.pending(),
       at: toChinaIso(now),

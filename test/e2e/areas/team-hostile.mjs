@@ -13,6 +13,7 @@ import {
   sendFrom,
   shot,
   sidebar,
+  sidebarFrame,
   waitFor,
 } from '../harness.mjs';
 
@@ -281,6 +282,17 @@ export default async function teamHostileArea({ run, backend, shotsDir }) {
       );
       const said = await change.textContent();
       assert(/小王 \d\d-\d\d \d\d:\d\d 修改了平台规则：淘宝延迟发货赔付 比例 6% → 50%/.test(said), said);
+      // The sidebar says it too.
+      await waitFor(
+        async () =>
+          (
+            await sidebarFrame(pageB)
+              ?.locator('[data-testid=team-change]')
+              .textContent({ timeout: 1000 })
+              .catch(() => '')
+          )?.includes('6% → 50%'),
+        { timeout: 20_000, message: 'the change in the sidebar' },
+      );
       await change.getByTestId('team-change-undo').click();
       await waitFor(
         async () => {

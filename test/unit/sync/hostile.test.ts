@@ -316,7 +316,8 @@ describe('what staff are told', () => {
     // As the background does when the options page saves.
     await a.team.shareShop(at(2));
     await a.team.run(remote, at(2));
-    await b.team.run(remote, at(3));
+    const status = await b.team.run(remote, at(3));
+    expect(status.lastChange).toContain('修改了');
     const texts = (await loadTeamChanges(b.db)).map(changeText);
     expect(texts).toContain('小王 12-03 10:02 修改了平台规则：淘宝延迟发货赔付 比例 5% → 50%');
     expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：发货时间承诺 无 → 开启 24 小时（2026-12-03 起）');
