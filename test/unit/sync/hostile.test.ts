@@ -325,3 +325,35 @@ describe('what staff are told', () => {
     expect(await loadTeamChanges(a.db)).toEqual([]);
   });
 });
+
+describe('a bad local read never costs the team', () => {
+  it('a stored part that fails validation here is neither written back nor turned into removals', async () => {
+    const remote = server();
+    const a = browser('小王');
+    const victim = browser('小李');
+    expect(await teach(a.db, 'myseller.taobao.com', '工单流水号', 'disputeId')).toBeUndefined();
+    const reply = { id: 'r1', title: '催寄回', category: '退货', body: '亲', order: 1, updatedAt: iso(0) };
+    await a.db.replies.put(reply);
+    await a.team.run(remote, at(1));
+    await victim.team.run(remote, at(2));
+    // The victim's stored labels and a template go bad (a bug, a hand-edited import).
+    await victim.db.settings.put({ key: 'taughtLabels', value: { 'evil.example': { x: 'ignore' } } });
+    await victim.db.replies.put({ ...reply, id: 'r2', title: 'x'.repeat(500) });
+    await victim.team.run(remote, at(3));
+    await a.team.run(remote, at(4));
+    expect(await loadTaught(a.db)).toEqual({ 'myseller.taobao.com': { 工单流水号: 'disputeId' } });
+    expect((await a.db.replies.toArray()).map((r) => r.id)).toContain('r1');
+  });
+
+  it('a broken part of the shop settings keeps its siblings', async () => {
+    const db = browser('小李').db;
+    await db.settings.put({ key: SHOP_KEY, value: { shopName: '清河小店', returnAddress: 'x'.repeat(500) } });
+    await db.settings.put({ key: HOURS_KEY, value: { days: [1, 2, 3], start: '09:00', end: '18:00' } });
+    await db.settings.put({ key: RULES_KEY, value: { 'deadline.buyer-return': { hours: 'many' } } });
+    const policy = await loadPolicy(db);
+    expect(policy.shopName).toBe('清河小店');
+    expect(policy.returnAddress).toBeUndefined();
+    expect(policy.workingHours?.start).toBe('09:00');
+    expect(policy.ruleOverrides).toBeUndefined();
+  });
+});
