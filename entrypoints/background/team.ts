@@ -179,10 +179,10 @@ export function installTeamSync(db: RadarDB, afterWrite: () => void) {
       const s = await settings();
       if (!s) return false;
       const sync = teamFor(s);
-      if (createdKeys.length) await sync.fillNew(createdKeys);
+      if (createdKeys.length) await sync.fillNew(createdKeys, Date.now());
       // Not awaited: the page waits for its badges, not for the team's copy (a failed share is redone
       // by the next reading, which compares again).
-      if (s.snapshots) void sync.shareCases(keys).then(runSoon, () => undefined);
+      if (s.snapshots) void sync.shareCases(keys, Date.now()).then(runSoon, () => undefined);
       return true;
     },
   };

@@ -187,6 +187,11 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
         </button>
       </header>
       <div class="ar-body">
+        {state.team?.status?.lastChange && (
+          <p class="ar-why" role="status" data-testid="team-change">
+            {state.team.status.lastChange}
+          </p>
+        )}
         {state.saveError && (
           <p class="ar-warn" role="alert">
             {t('未能保存到本地台账：')}

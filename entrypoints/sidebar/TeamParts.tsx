@@ -17,6 +17,8 @@ export function SyncMark({ status }: { status: SyncStatus | undefined }) {
 }
 
 const when = (at: string) => formatChinaShort(Date.parse(at));
+/** The claims a case view lists (the rest counted): a case's view costs the same however many came. */
+const SHOWN_CLAIMS = 10;
 
 /**
  * 认领: advice, not a lock. Everyone who claimed the case is listed with the time; anyone can still
@@ -32,11 +34,12 @@ export function TeamCase({ record, me, actions }: { record: CaseRecord; me: stri
       <h3 class="ar-h3">{t('团队')}</h3>
       {claims.length > 0 ? (
         <ul class="ar-list" data-testid="claims">
-          {claims.map((c) => (
+          {claims.slice(0, SHOWN_CLAIMS).map((c) => (
             <li key={c.by}>
               {c.by} {when(c.at)} {t('认领')}
             </li>
           ))}
+          {claims.length > SHOWN_CLAIMS && <li>{t('另有 {n} 人认领', { n: claims.length - SHOWN_CLAIMS })}</li>}
         </ul>
       ) : (
         <p class="ar-why">{t('还没有人认领。')}</p>

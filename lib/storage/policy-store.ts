@@ -1,7 +1,10 @@
 /** The shop policy (commitments, rules, working hours) as kept in the ledger's settings and policies tables. */
 import type { ShopPolicy } from '../engine/policy';
 import type { RadarDB } from './db';
-import { PolicySchema } from './policy-schema';
+import { CommitmentSchema, PolicySchema } from './policy-schema';
+
+/** The most commitment entries a shop keeps (the options page's and the settings file's limit). */
+export const MAX_COMMITMENTS = 500;
 import * as v from 'valibot';
 
 /** Settings keys. */
@@ -28,6 +31,11 @@ export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
   };
   const r = v.safeParse(PolicySchema, candidate);
   if (r.success) return r.output;
-  // Keep what is valid: the commitments one by one, and nothing of a broken setting.
-  return { commitments: candidate.commitments.filter((c) => v.safeParse(PolicySchema, { commitments: [c] }).success) };
+  // Keep what is valid, part by part: a broken part never drops its siblings. The commitments one by
+  // one, the last stored within the limit.
+  const valid = candidate.commitments.filter((c) => v.is(CommitmentSchema, c));
+  const out: Record<string, unknown> = { commitments: valid.slice(-MAX_COMMITMENTS) };
+  for (const [key, value] of Object.entries(candidate))
+    if (key !== 'commitments' && v.safeParse(PolicySchema, { commitments: [], [key]: value }).success) out[key] = value;
+  return v.parse(PolicySchema, out);
 }

@@ -35,10 +35,25 @@ export type Meaning = v.InferOutput<typeof Meaning>;
 
 export const isMeaning = (m: string): m is Meaning => v.is(Meaning, m);
 
-/** Every host's taught labels (an invalid stored value reads as none). */
+/**
+ * Every host's taught labels. A stored value that fails validation keeps what is valid of it: each
+ * valid label of each seller host, the last added within the per-host limit (never none for one bad part).
+ */
 export async function loadTaught(db: RadarDB): Promise<Taught> {
-  const r = v.safeParse(TaughtSchema, (await db.settings.get(TAUGHT_SETTING))?.value ?? {});
-  return r.success ? r.output : {};
+  const stored = (await db.settings.get(TAUGHT_SETTING))?.value ?? {};
+  const r = v.safeParse(TaughtSchema, stored);
+  if (r.success) return r.output;
+  const out: Taught = {};
+  if (!stored || typeof stored !== 'object') return out;
+  for (const [host, labels] of Object.entries(stored as Record<string, unknown>)) {
+    if (!isSellerHost(host) || !labels || typeof labels !== 'object' || Object.keys(out).length >= 10) continue;
+    const kept = Object.entries(labels as Record<string, unknown>).flatMap(([label, meaning]) => {
+      const name = v.safeParse(TaughtLabelSchema, label);
+      return name.success && typeof meaning === 'string' && isMeaning(meaning) ? [[name.output, meaning] as const] : [];
+    });
+    if (kept.length) out[host] = Object.fromEntries(kept.slice(-MAX_TAUGHT_PER_HOST));
+  }
+  return out;
 }
 
 /** One host's taught labels, for its reader. */

@@ -51,7 +51,14 @@ export interface LocalShop {
   replies: ReplyRecord[];
   commitments: CommitmentEntry[];
   freight?: FreightTable[];
+  /**
+   * The parts whose stored value failed validation here: the team's documents for them are neither
+   * overwritten nor removed from this browser (a bad local read never deletes the team's data).
+   */
+  unreadable?: ReadonlySet<ShopPart>;
 }
+
+export type ShopPart = 'rules' | 'taught' | 'replies' | 'commitments' | 'freight';
 
 /** A stable id for a commitment entry: its content (an entry is never edited, only superseded). */
 export function commitmentId(entry: CommitmentEntry): string {
@@ -84,27 +91,33 @@ export function shopChanges(local: LocalShop, docs: ReadonlyMap<string, ShopDoc>
     const had = docs.get(shopDocId(d));
     if (!had || !sameContent(had, d)) out.push(d);
   };
-  put({ type: 'rules', value: local.rules && Object.keys(local.rules).length ? local.rules : null, by, at });
+  const readable = (part: ShopPart) => !local.unreadable?.has(part);
+  if (readable('rules'))
+    put({ type: 'rules', value: local.rules && Object.keys(local.rules).length ? local.rules : null, by, at });
   const taughtIds = new Set<string>();
-  for (const [host, labels] of Object.entries(local.taught))
-    for (const [label, meaning] of Object.entries(labels)) {
-      const d: ShopDoc = { type: 'taught', host, label, meaning, by, at };
-      taughtIds.add(shopDocId(d));
+  if (readable('taught'))
+    for (const [host, labels] of Object.entries(local.taught))
+      for (const [label, meaning] of Object.entries(labels)) {
+        const d: ShopDoc = { type: 'taught', host, label, meaning, by, at };
+        taughtIds.add(shopDocId(d));
+        put(d);
+      }
+  const replyIds = new Set<string>();
+  if (readable('replies'))
+    for (const reply of local.replies) {
+      const d: ShopDoc = { type: 'reply', id: reply.id, reply, by, at };
+      replyIds.add(shopDocId(d));
       put(d);
     }
-  const replyIds = new Set<string>();
-  for (const reply of local.replies) {
-    const d: ShopDoc = { type: 'reply', id: reply.id, reply, by, at };
-    replyIds.add(shopDocId(d));
-    put(d);
-  }
-  for (const entry of local.commitments) put({ type: 'commitment', entry, by, at });
+  if (readable('commitments')) for (const entry of local.commitments) put({ type: 'commitment', entry, by, at });
   // The freight tables: once a browser has some, or the team's document exists (a browser that never had any says nothing).
-  if (local.freight?.length || docs.has('shop:freight'))
+  if (readable('freight') && (local.freight?.length || docs.has('shop:freight')))
     put({ type: 'freight', value: local.freight?.length ? local.freight : null, by, at });
   for (const [id, d] of docs) {
-    if (d.type === 'taught' && d.meaning !== null && !taughtIds.has(id)) out.push({ ...d, meaning: null, by, at });
-    if (d.type === 'reply' && d.reply !== null && !replyIds.has(id)) out.push({ ...d, reply: null, by, at });
+    if (d.type === 'taught' && d.meaning !== null && readable('taught') && !taughtIds.has(id))
+      out.push({ ...d, meaning: null, by, at });
+    if (d.type === 'reply' && d.reply !== null && readable('replies') && !replyIds.has(id))
+      out.push({ ...d, reply: null, by, at });
   }
   return out;
 }

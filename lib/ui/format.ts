@@ -86,5 +86,8 @@ export function statusLabel(status: CaseStatus, statusText: string | undefined):
 
 /** Who claimed a case (认领, team sync): 小王 12-03 10:32 认领 · 小李 12-03 10:40 认领. */
 export function claimsText(claims: readonly { by: string; at: string }[]): string {
-  return claims.map((c) => `${c.by} ${formatChinaShort(Date.parse(c.at))} 认领`).join(' · ');
+  // A row says the first few: its cost stays the same however many came.
+  const shown = claims.slice(0, 3).map((c) => `${c.by} ${formatChinaShort(Date.parse(c.at))} 认领`);
+  if (claims.length > 3) shown.push(`另有 ${claims.length - 3} 人认领`);
+  return shown.join(' · ');
 }

@@ -26,6 +26,8 @@ const EN: Record<string, string> = {
   '已看过，收起': 'Seen, hide',
   '备注（团队共享）': 'Note (shared with the team)',
   已同步: 'synced',
+  '已同步 · 有未采用': 'synced · some refused',
+  '另有 {n} 人认领': 'and {n} more claimed',
   同步中: 'syncing',
   同步离线: 'sync offline',
   同步被拒绝: 'sync rejected',

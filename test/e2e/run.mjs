@@ -23,6 +23,7 @@ export const AREAS = [
   'day',
   'badges',
   'team',
+  'team-hostile',
   'hardening',
 ];
 

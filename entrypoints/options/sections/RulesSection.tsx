@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_RULES, type RuleOverrides } from '../../../lib/engine/rules';
 import { RULES_KEY } from '../../../lib/storage/policy-store';
 import { getSetting, putSetting } from '../shared';
+import { RULE_PARAM_RANGES, ruleOverridesProblem } from '../../../lib/sync/rule-ranges';
 
 const CONFIDENCE: Record<string, string> = {
   official: '官方规则',
@@ -41,13 +42,16 @@ export function RulesSection() {
                 {PARAM[name] ?? name}
                 <input
                   type="number"
-                  min="0"
+                  min={RULE_PARAM_RANGES[name]?.min ?? 0}
+                  max={RULE_PARAM_RANGES[name]?.max}
                   value={overrides[r.id]?.[name] ?? def}
                   aria-label={`${r.title} ${PARAM[name] ?? name}`}
                   onChange={(e) => {
                     const val = Number((e.target as HTMLInputElement).value);
-                    if (!Number.isFinite(val) || val < 0) return;
-                    void save({ ...overrides, [r.id]: { ...(overrides[r.id] ?? {}), [name]: val } });
+                    const next = { ...overrides, [r.id]: { ...(overrides[r.id] ?? {}), [name]: val } };
+                    // The same ranges a colleague's rules are held to (team sync): out of range is not saved.
+                    if (!Number.isFinite(val) || ruleOverridesProblem({ [r.id]: next[r.id]! })) return;
+                    void save(next);
                   }}
                 />
                 {overrides[r.id]?.[name] !== undefined && (

@@ -8,7 +8,12 @@ import type { SyncStatus } from '../../../lib/sync/replicator';
 import { parseTeamSettings, serverOrigin, type TeamSettings } from '../../../lib/sync/settings';
 import { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../../lib/storage/keys';
 import { statusText } from '../../../lib/ui/team';
+import { formatChinaShort } from '../../../lib/shared/china-time';
 import { followSetting } from '../../../lib/ui/settings';
+import { changeText, loadTeamChanges, TEAM_CHANGES_KEY, type TeamChange } from '../../../lib/sync/team-changes';
+import { RULES_KEY } from '../../../lib/storage/policy-store';
+import { toChinaIso } from '../../../lib/shared/china-time';
+import { db, settingsChanged } from '../shared';
 
 const BLANK: TeamSettings = {
   enabled: false,
@@ -70,6 +75,8 @@ export function TeamSection() {
         <b>状态 Status：</b>
         {on ? statusText(status) : '未开启 / off'}
       </p>
+      {on && status?.refusals?.length ? <Refusals status={status} /> : null}
+      <TeamChanges refresh={status?.at} />
       <fieldset disabled={on}>
         <label>
           服务器地址 Server
@@ -131,5 +138,74 @@ export function TeamSection() {
         </button>
       )}
     </form>
+  );
+}
+
+/**
+ * Colleagues' documents this browser did not take, each with its reason (the newest first): what a
+ * buggy client or a careless colleague wrote never changes this browser, and staff can see that it came.
+ */
+function Refusals({ status }: { status: SyncStatus }) {
+  const list = status.refusals ?? [];
+  return (
+    <details data-testid="sync-refusals" class="sync-refusals">
+      <summary>
+        {status.refused} 条同事数据未采用（查看） / {status.refused} refused
+      </summary>
+      <p class="muted">这些数据不符合本店设置允许的范围或格式，本机没有采用，也不会据此改动本机或团队的数据。</p>
+      <ul>
+        {list.map((r) => (
+          <li key={`${r.id}|${r.at}`} data-refused={r.id}>
+            <code>{r.id}</code>
+            {r.by ? ` · ${r.by}` : ''} · {r.reason} <span class="muted">{formatChinaShort(Date.parse(r.at))}</span>
+          </li>
+        ))}
+      </ul>
+      {(status.refused ?? 0) > list.length && <p class="muted">只列出最新的 {list.length} 条。</p>}
+    </details>
+  );
+}
+
+/**
+ * 同事的修改: colleagues' changes to the platform rules and the commitments, with before and after;
+ * 撤销 puts back what was in force before (and the team gets it, as any edit made here).
+ */
+function TeamChanges({ refresh }: { refresh: string | undefined }) {
+  const [changes, setChanges] = useState<TeamChange[]>([]);
+  useEffect(() => void loadTeamChanges(db).then(setChanges), [refresh]);
+  if (!changes.length) return null;
+  const undo = async (i: number) => {
+    const c = changes[i]!;
+    if (c.kind === 'rules') {
+      if (c.before) await db.settings.put({ key: RULES_KEY, value: c.before });
+      else await db.settings.delete(RULES_KEY);
+    } else {
+      // Commitments keep their dated history: undoing adds what was in force before, from now on.
+      const back = c.before ?? { ...c.entry, enabled: false };
+      await db.policies.add({ ...back, effectiveFrom: toChinaIso(Date.now()) });
+    }
+    const next = changes.map((x, j) => (j === i ? { ...x, undone: true } : x));
+    await db.settings.put({ key: TEAM_CHANGES_KEY, value: next });
+    setChanges(next);
+    await settingsChanged();
+  };
+  return (
+    <div data-testid="team-changes">
+      <h3>同事的修改 Colleagues' changes</h3>
+      <ul>
+        {changes.map((c, i) => (
+          <li key={`${c.by}|${c.at}|${i}`} data-kind={c.kind}>
+            {changeText(c)}{' '}
+            {c.undone ? (
+              <span class="muted">已撤销</span>
+            ) : (
+              <button type="button" data-testid="team-change-undo" onClick={() => void undo(i)}>
+                撤销 Undo
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -2,56 +2,15 @@
  * Team sync between two browsers' ledgers through a CouchDB-protocol peer (PouchDB on the memory
  * adapter stands in for the shop's server here; the end-to-end tests use the real server process).
  */
-import PouchDB from 'pouchdb-core';
-import MemoryAdapter from 'pouchdb-adapter-memory';
-import Replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseWithTimeline, upsertCases } from '../../../lib/storage/cases';
-import { createDb, type RadarDB } from '../../../lib/storage/db';
+import { caseWithTimeline } from '../../../lib/storage/cases';
 import { EMPTY_POLICY } from '../../../lib/engine/policy';
 import { loadTaught, teach } from '../../../lib/storage/taught';
 import { RULES_KEY } from '../../../lib/storage/policy-store';
 import { TeamSync } from '../../../lib/sync/replicator';
-import { listSource, snapshotOf } from '../storage/snapshots';
+import { at, browser, closeAll, readList, server } from './peers';
 
-PouchDB.plugin(MemoryAdapter).plugin(Replication);
-
-let n = 0;
-const opened: { destroy(): Promise<unknown> }[] = [];
-const T0 = Date.parse('2026-12-03T10:00:00+08:00');
-const at = (min: number) => T0 + min * 60_000;
-
-function browser(name: string, snapshots = false) {
-  const id = `${name}-${++n}`;
-  const db: RadarDB = createDb(`team-${id}`);
-  const local = new PouchDB(`team-local-${id}`, { adapter: 'memory' });
-  opened.push(local, { destroy: () => db.delete() });
-  let failOn = 0;
-  let calls = 0;
-  const policy = async () => {
-    if (++calls === failOn) throw new Error('the worker was stopped');
-    return EMPTY_POLICY;
-  };
-  const team = new TeamSync({ db, local, name, snapshots, policy });
-  return { db, local, team, failApplyOnCall: (k: number) => ((failOn = k), (calls = 0)) };
-}
-
-function server() {
-  const s = new PouchDB(`team-server-${++n}`, { adapter: 'memory' });
-  opened.push(s);
-  return s;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((d) => d.destroy()));
-});
-
-const readList = (db: RadarDB, ids: string[], min = 0) =>
-  upsertCases(
-    db,
-    ids.map((id) => snapshotOf(id)),
-    listSource(new Date(at(min)).toISOString()),
-  );
+afterEach(closeAll);
 
 describe('team sync of staff data', () => {
   it("shows a colleague's claim, note and handled mark, with who and when", async () => {
@@ -74,7 +33,7 @@ describe('team sync of staff data', () => {
     await a.team.run(remote, at(6));
     await b.team.run(remote, at(7));
     const { createdKeys } = await readList(b.db, ['1002'], 8);
-    await b.team.fillNew(createdKeys);
+    await b.team.fillNew(createdKeys, at(8));
     expect((await b.db.cases.get('taobao:1002'))?.staff?.handled).toBe(true);
   });
 
@@ -156,7 +115,7 @@ describe('team sync of cases and shop settings', () => {
     const remote = server();
     const a = browser('小王');
     expect(await teach(a.db, 'myseller.taobao.com', '工单流水号', 'disputeId')).toBeUndefined();
-    await a.db.settings.put({ key: RULES_KEY, value: { 'tb.seller-agree': { hours: 36 } } });
+    await a.db.settings.put({ key: RULES_KEY, value: { 'deadline.return-refund-agree': { hours: 36 } } });
     const reply = {
       id: 'own-1',
       title: '催寄回',
@@ -168,11 +127,11 @@ describe('team sync of cases and shop settings', () => {
     await a.db.replies.put(reply);
     await a.team.run(remote, at(1));
     const b = browser('小李');
-    await b.db.settings.put({ key: RULES_KEY, value: { 'tb.seller-agree': { hours: 12 } } });
+    await b.db.settings.put({ key: RULES_KEY, value: { 'deadline.return-refund-agree': { hours: 12 } } });
     await b.db.replies.put({ ...reply, id: 'own-b', title: 'B的模板' });
     await b.team.run(remote, at(2));
     expect(await loadTaught(b.db)).toEqual({ 'myseller.taobao.com': { 工单流水号: 'disputeId' } });
-    expect((await b.db.settings.get(RULES_KEY))?.value).toEqual({ 'tb.seller-agree': { hours: 36 } });
+    expect((await b.db.settings.get(RULES_KEY))?.value).toEqual({ 'deadline.return-refund-agree': { hours: 36 } });
     // B deletes A's template and forgets the label; A's browser follows, and gets B's own template.
     await b.db.replies.delete('own-1');
     await teach(b.db, 'myseller.taobao.com', '工单流水号', undefined);
