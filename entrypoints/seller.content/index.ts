@@ -80,6 +80,7 @@ export default defineContentScript({
       relay,
       sidebar: () => sidebar,
       taught: () => taught,
+      readAgain: () => schedule(),
       onScanned: (started, cases, times) => {
         markScan(started, cases, times);
         sidebar?.load();

@@ -1,44 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pageMargin, clampWidth } from '../../../entrypoints/seller.content/sidebar-host';
-import { sameReading, scanScheduler } from '../../../entrypoints/seller.content/scan';
-import type { CaseSnapshot, PageReading } from '../../../lib/shared/types';
-
-const c = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  platform: 'taobao',
-  disputeId: id,
-  kind: 'refund',
-  status: 'WAIT_SELLER_AGREE',
-  flags: {},
-  ...patch,
-});
-const reading = (cases: CaseSnapshot[], patch: Partial<PageReading> = {}): PageReading => ({
-  page: 'refund-list',
-  era: 'qianniu',
-  platform: 'taobao',
-  stats: {},
-  cases,
-  missing: [],
-  ...patch,
-});
-
-describe('whether a reading is handed on again', () => {
-  const r = reading([c('1'), c('2')]);
-  it('not when it repeats the last one, from the same data responses', () => {
-    expect(sameReading({ reading: r, dataVersion: 1 }, { reading: structuredClone(r), dataVersion: 1 })).toBe(true);
-  });
-  it('when nothing was handed on yet, a data response came since, or the page, its cases, labels or stat cards differ', () => {
-    const now = { reading: r, dataVersion: 1 };
-    expect(sameReading(undefined, now)).toBe(false);
-    expect(sameReading({ reading: r, dataVersion: 0 }, now)).toBe(false);
-    expect(sameReading({ reading: { ...r, page: 'exchange-list' }, dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: reading([c('1')]), dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: reading([c('1'), c('2', { reason: '质量问题' })]), dataVersion: 1 }, now)).toBe(
-      false,
-    );
-    expect(sameReading({ reading: { ...r, missing: ['退款编号'] }, dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: { ...r, stats: { 待处理: 3 } }, dataVersion: 1 }, now)).toBe(false);
-  });
-});
+import { scanScheduler } from '../../../entrypoints/seller.content/scan';
 
 describe('scan scheduling', () => {
   // The page's idle time comes 50 ms after it is asked for (at most `timeout`).

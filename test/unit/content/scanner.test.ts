@@ -73,5 +73,7 @@ describe('the scan hands a changed reading to the ledger', () => {
     const last = handedOn().at(-1)!;
     expect(handedOn()).toHaveLength(2);
     expect(last.type === 'cases/seen' && last.cases.some(changed)).toBe(true);
+    // One changed case: that case alone, not the page's ten.
+    expect(last.type === 'cases/seen' && last.cases).toHaveLength(1);
   });
 });
