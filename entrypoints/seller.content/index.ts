@@ -19,15 +19,26 @@ import { createDataRelay, listenToObserver } from './data-relay';
 import { createScanner, scanScheduler } from './scan';
 import { mountSidebarHost, type SidebarHost } from './sidebar-host';
 import type { ScanTimes } from './slices';
+import { contextTimers } from './timers';
 
-/** What `npm run bench` reads: one performance measure per scan (rows present → read, badged, shown, handed on). */
+/**
+ * What `npm run bench` reads: one performance measure per scan (rows present → read, badged, shown,
+ * handed on). The latest SCAN_MEASURES_KEPT at most: a tab open all day reads thousands of times.
+ */
 const SCAN_MEASURE = 'aftersales-radar:scan';
-const markScan = (started: number, cases: number, t: ScanTimes) =>
+const SCAN_MEASURES_KEPT = 20;
+let scanMeasures = 0;
+const markScan = (started: number, cases: number, t: ScanTimes) => {
+  if (++scanMeasures > SCAN_MEASURES_KEPT) {
+    performance.clearMeasures(SCAN_MEASURE);
+    scanMeasures = 1;
+  }
   performance.measure(SCAN_MEASURE, {
     start: started,
     end: performance.now(),
     detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases },
   });
+};
 
 /** The latest the sidebar's frame loads (it loads once the page has been read, normally sooner). */
 const SIDEBAR_LOAD_LATEST_MS = 3000;
@@ -56,6 +67,7 @@ export default defineContentScript({
   async main(ctx) {
     const isTop = window.top === window;
     const doc = crypto.randomUUID();
+    const timers = contextTimers(ctx);
     const badges = createRowBadges(document);
     let sidebar: SidebarHost | undefined;
     let schedule = () => {};
@@ -64,7 +76,7 @@ export default defineContentScript({
         (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
-      later: (forward) => ctx.requestIdleCallback(forward, { timeout: 1000 }),
+      later: (forward) => timers.requestIdleCallback(forward, { timeout: 1000 }),
     });
     // The labels staff taught for this host (read again when they teach one).
     let taught: TaughtLabels = {};
@@ -86,7 +98,7 @@ export default defineContentScript({
         sidebar?.load();
       },
     });
-    const scans = scanScheduler(ctx, scanner.scan);
+    const scans = scanScheduler(ctx, scanner.scan, timers);
     schedule = scans.schedule;
 
     if (isTop) {

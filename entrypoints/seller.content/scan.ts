@@ -17,6 +17,7 @@ import type { DataRelay } from './data-relay';
 import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
 import { ourElements } from './ours';
 import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
+import { contextTimers, type Timers } from './timers';
 
 /** Quiet time after the page's last change before it is read. */
 export const SETTLE_MS = 200;
@@ -29,11 +30,13 @@ export const IDLE_TIMEOUT_MS = 500;
  * `schedule` runs `scan` once the page settles: SETTLE_MS after its last change (MAX_WAIT_MS after
  * the first unread one at most), and then in idle time, after the page's own rendering and paint,
  * so a list that is still drawing its rows is not read half-drawn, nor slowed down by the reading.
- * `now` runs it at once. Never two at once: a change during a scan runs it again after.
+ * `now` runs it at once. Never two at once: a change during a scan runs it again after. Its timers
+ * leave nothing behind per read (timers.ts).
  */
 export function scanScheduler(
   ctx: ContentScriptContext,
   scan: () => Promise<void>,
+  timers: Timers = contextTimers(ctx),
 ): { schedule: () => void; now: () => Promise<void> } {
   let timer: number | undefined;
   let firstChange: number | undefined;
@@ -61,7 +64,7 @@ export function scanScheduler(
     timer = undefined;
     firstChange = undefined;
     waitingForIdle = true;
-    ctx.requestIdleCallback(
+    timers.requestIdleCallback(
       () => {
         waitingForIdle = false;
         void run();
@@ -74,8 +77,8 @@ export function scanScheduler(
     if (waitingForIdle) return;
     const at = performance.now();
     firstChange ??= at;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(settled, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - at)));
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = timers.setTimeout(settled, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - at)));
   };
   return { schedule, now: run };
 }
