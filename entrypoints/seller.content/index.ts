@@ -68,6 +68,8 @@ export default defineContentScript({
     const isTop = window.top === window;
     const doc = crypto.randomUUID();
     const timers = contextTimers(ctx);
+    /** The page's own changes so far: a read the page changed under is not used (scan.ts). */
+    let generation = 0;
     const badges = createRowBadges(document);
     let sidebar: SidebarHost | undefined;
     let schedule = () => {};
@@ -92,6 +94,7 @@ export default defineContentScript({
       relay,
       sidebar: () => sidebar,
       taught: () => taught,
+      pageGeneration: () => generation,
       readAgain: () => schedule(),
       onScanned: (started, cases, times) => {
         markScan(started, cases, times);
@@ -135,7 +138,9 @@ export default defineContentScript({
 
     // The page renders late and re-renders often: read once it settles, not on every mutation.
     const observer = new MutationObserver((records) => {
-      if (records.some(isPageMutation)) schedule();
+      if (!records.some(isPageMutation)) return;
+      generation++;
+      schedule();
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     // Badge countdowns tick between reads.

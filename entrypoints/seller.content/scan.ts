@@ -116,8 +116,12 @@ export interface ScannerDeps {
   sidebar: () => SidebarHost | undefined;
   /** The labels staff taught for this host. */
   taught: () => TaughtLabels;
+  /** How many times the page has changed (its own mutations, counted by the content script's observer). */
+  pageGeneration?: () => number;
   /** Read the page again soon: a read found a moved deadline that another read must confirm. */
   readAgain?: () => void;
+  /** The longest stretch of work before giving the page its thread back (slices.ts SLICE_MS; tests: 0). */
+  sliceMs?: number;
   /** What each scan cost (`npm run bench` reads it). */
   onScanned?: (started: number, cases: number, times: ScanTimes) => void;
 }
@@ -179,6 +183,9 @@ export interface Scanner {
   forget: () => void;
 }
 
+/** Reads in a row the page may change under before it is read in one go (no slices). */
+export const MAX_DISTURBED_READS = 2;
+
 /** What the sidebar shows of a reading besides its cases. */
 const metaOf = (r: PageReading) =>
   JSON.stringify([r.page, r.era, r.platform, r.stats, r.missing, r.unknownLabels ?? []]);
@@ -195,6 +202,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let lastMeta: string | undefined;
   /** The sidebar (or, in a child frame, the top frame) has not been shown the latest change. */
   let unshown = true;
+  /** Reads in a row that the page changed under. */
+  let disturbed = 0;
   const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
   const showCurrent = async (wait?: SliceClock['pause']) => {
     const r = current();
@@ -204,8 +213,22 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const scan = async () => {
     const now = Date.now();
     const started = performance.now();
-    const clock = startSliceClock();
-    const { read, rows } = await readInSlices(clock, now, taught());
+    const clock = startSliceClock(undefined, deps.sliceMs);
+    const generation = deps.pageGeneration?.();
+    let got = await readInSlices(clock, now, taught());
+    if (generation !== deps.pageGeneration?.()) {
+      // The page changed while it was read: a row's id and its cells may come from two renders.
+      // Read it again (the change asked for a read already); a page that never holds still for a
+      // read in slices is read in one go, which it cannot change under.
+      if (++disturbed <= MAX_DISTURBED_READS) {
+        deps.readAgain?.();
+        onScanned?.(started, 0, clock.finish());
+        return;
+      }
+      got = await readInSlices(startSliceClock(undefined, Infinity), now, taught());
+    }
+    disturbed = 0;
+    const { read, rows } = got;
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
     if (
