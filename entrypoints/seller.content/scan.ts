@@ -89,12 +89,11 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
   return `${rejected.length} 个售后单未能保存 / ${rejected.length} case(s) could not be saved${first.disputeId ? `（${first.disputeId}）` : ''}: ${first.reason}`;
 }
 
+/** A reading and its rows. */
+type Read = { read: PageReading; rows: Rows };
+
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(
-  clock: SliceClock,
-  now: number,
-  taught: TaughtLabels,
-): Promise<{ read: PageReading; rows: Rows }> {
+async function readInSlices(clock: SliceClock, now: number, taught: TaughtLabels): Promise<Read> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
   const steps = readPageSteps(document, { url: location.href, now, rows, skip: ourElements(), taught });
   let step = steps.next();
@@ -186,12 +185,37 @@ export interface Scanner {
 /** Reads in a row the page may change under before it is read in one go (no slices). */
 export const MAX_DISTURBED_READS = 2;
 
+/**
+ * Read the page in slices, but not while it re-renders: a read the page changed under may take a
+ * row's id and its cells from two renders, and is dropped (undefined; the change asked for another
+ * read already). A page that never holds still for a read in slices is read in one go, which it
+ * cannot change under.
+ */
+function guardedReader(deps: ScannerDeps): (clock: SliceClock, now: number) => Promise<Read | undefined> {
+  /** Reads in a row that the page changed under. */
+  let disturbed = 0;
+  return async (clock, now) => {
+    const generation = deps.pageGeneration?.();
+    const got = await readInSlices(clock, now, deps.taught());
+    if (generation === deps.pageGeneration?.()) {
+      disturbed = 0;
+      return got;
+    }
+    if (++disturbed <= MAX_DISTURBED_READS) {
+      deps.readAgain?.();
+      return undefined;
+    }
+    disturbed = 0;
+    return readInSlices(startSliceClock(undefined, Infinity), now, deps.taught());
+  };
+}
+
 /** What the sidebar shows of a reading besides its cases. */
 const metaOf = (r: PageReading) =>
   JSON.stringify([r.page, r.era, r.platform, r.stats, r.missing, r.unknownLabels ?? []]);
 
 export function createScanner(deps: ScannerDeps): Scanner {
-  const { ctx, isTop, badges, relay, sidebar, taught, onScanned } = deps;
+  const { ctx, isTop, badges, relay, sidebar, onScanned } = deps;
   let reading: PageReading | undefined;
   let readAt = 0;
   let frameReading: PageReading | undefined;
@@ -202,8 +226,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let lastMeta: string | undefined;
   /** The sidebar (or, in a child frame, the top frame) has not been shown the latest change. */
   let unshown = true;
-  /** Reads in a row that the page changed under. */
-  let disturbed = 0;
+  const readGuarded = guardedReader(deps);
   const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
   const showCurrent = async (wait?: SliceClock['pause']) => {
     const r = current();
@@ -214,20 +237,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const now = Date.now();
     const started = performance.now();
     const clock = startSliceClock(undefined, deps.sliceMs);
-    const generation = deps.pageGeneration?.();
-    let got = await readInSlices(clock, now, taught());
-    if (generation !== deps.pageGeneration?.()) {
-      // The page changed while it was read: a row's id and its cells may come from two renders.
-      // Read it again (the change asked for a read already); a page that never holds still for a
-      // read in slices is read in one go, which it cannot change under.
-      if (++disturbed <= MAX_DISTURBED_READS) {
-        deps.readAgain?.();
-        onScanned?.(started, 0, clock.finish());
-        return;
-      }
-      got = await readInSlices(startSliceClock(undefined, Infinity), now, taught());
+    const got = await readGuarded(clock, now);
+    if (!got) {
+      onScanned?.(started, 0, clock.finish());
+      return;
     }
-    disturbed = 0;
     const { read, rows } = got;
     if (ctx.isInvalid) return;
     // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.

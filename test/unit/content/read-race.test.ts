@@ -7,9 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../lib/messaging/protocol';
 import type { CaseSnapshot } from '../../../lib/shared/types';
-import { createScanner, MAX_DISTURBED_READS } from '../../../entrypoints/seller.content/scan';
-import type { RowBadges } from '../../../entrypoints/seller.content/badges';
-import type { DataRelay } from '../../../entrypoints/seller.content/data-relay';
+import { MAX_DISTURBED_READS } from '../../../entrypoints/seller.content/scan';
+import { stubScanner } from './stub-scanner';
 import { loadFixture } from '../fixtures';
 
 const sent: Message[] = [];
@@ -20,8 +19,6 @@ vi.mock('../../../lib/messaging/client', () => ({
   },
 }));
 
-const badges: RowBadges = { show: () => {}, refresh: () => {}, judge: () => {}, tick: () => {}, stop: () => {} };
-const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {}, flush: () => {} };
 const handedOn = () => sent.flatMap((m) => (m.type === 'cases/seen' ? m.cases : []));
 /** A case's own facts, as its row shows them. */
 const facts = (c: CaseSnapshot) =>
@@ -45,14 +42,7 @@ function setup(guarded: boolean) {
   const observer = new MutationObserver(() => generation++);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   let again = 0;
-  const scanner = createScanner({
-    ctx: { isInvalid: false } as never,
-    isTop: true,
-    doc: 'test-doc',
-    badges,
-    relay,
-    sidebar: () => undefined,
-    taught: () => ({}),
+  const scanner = stubScanner({
     sliceMs: 0,
     readAgain: () => again++,
     ...(guarded ? { pageGeneration: () => generation } : {}),
@@ -65,13 +55,13 @@ async function scanRacing(scan: () => Promise<void>, k: number, n?: number): Pro
   const real = globalThis.setTimeout;
   let yields = 0;
   let raced = false;
-  const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+  const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation((fn, ms) => {
     if (++yields === k) {
       rotateRows(n);
       raced = true;
     }
     return real(fn, ms);
-  }) as never);
+  });
   try {
     await scan();
   } finally {
