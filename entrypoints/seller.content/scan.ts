@@ -16,6 +16,7 @@ import type { RowBadges, Rows } from './badges';
 import type { DataRelay } from './data-relay';
 import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
 import { ourElements } from './ours';
+import { createRedrawCheck, type RedrawCheck } from './same-page';
 import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
 import { contextTimers, type Timers } from './timers';
 
@@ -210,6 +211,18 @@ function guardedReader(deps: ScannerDeps): (clock: SliceClock, now: number) => P
   };
 }
 
+/** A shell whose list lives in an iframe (no cases, a frame of the page's): not a broken page, the frame is waited for. */
+const frameShell = (read: PageReading) =>
+  read.cases.length === 0 &&
+  !!document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])');
+
+/** Badge the rows of a page that only redrew what it showed at the last read (same-page.ts); whether it did. */
+function redrawn(redraw: RedrawCheck, { badges, relay, taught }: ScannerDeps, now: number): boolean {
+  const again = redraw.rowsAgain(now, taught(), relay.version);
+  if (again) badges.show(again, now);
+  return !!again;
+}
+
 /** What the sidebar shows of a reading besides its cases. */
 const metaOf = (r: PageReading) =>
   JSON.stringify([r.page, r.era, r.platform, r.stats, r.missing, r.unknownLabels ?? []]);
@@ -227,6 +240,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
   /** The sidebar (or, in a child frame, the top frame) has not been shown the latest change. */
   let unshown = true;
   const readGuarded = guardedReader(deps);
+  /** The page as last read, to tell a redraw of it (same-page.ts). */
+  const redraw = createRedrawCheck(document, ourElements);
   const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
   const showCurrent = async (wait?: SliceClock['pause']) => {
     const r = current();
@@ -237,20 +252,18 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const now = Date.now();
     const started = performance.now();
     const clock = startSliceClock(undefined, deps.sliceMs);
-    const got = await readGuarded(clock, now);
+    // A page that redrew what it showed at the last read is not read (its rows are badged again),
+    // nor one that changed under the read.
+    const got = redrawn(redraw, deps, now) ? undefined : await readGuarded(clock, now);
     if (!got) {
-      onScanned?.(started, 0, clock.finish());
+      onScanned?.(started, reading?.cases.length ?? 0, clock.finish());
       return;
     }
     const { read, rows } = got;
+    // What the page said, and where its rows were: in the same task as the read's last slice.
+    redraw.remember(rows, now, deps.taught(), relay.version);
     if (ctx.isInvalid) return;
-    // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
-    if (
-      isTop &&
-      read.cases.length === 0 &&
-      document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')
-    )
-      read.missing = [];
+    if (isTop && frameShell(read)) read.missing = [];
     // The page's data responses reach the background before the reading they fill (ledger or sidebar).
     relay.flush();
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
@@ -268,7 +281,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
     lastMeta = meta;
     reading = read;
     readAt = now;
-    if (diff.unconfirmed) deps.readAgain?.();
+    if (diff.unconfirmed) {
+      redraw.forget();
+      deps.readAgain?.();
+    }
     // The sidebar is shown a reading only when something in it changed (a newly opened one asks on connect).
     clock.enter('sidebar');
     if (isTop && unshown) {
@@ -302,6 +318,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     },
     forget() {
       changes.forget();
+      redraw.forget();
     },
   };
 }

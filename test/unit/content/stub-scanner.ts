@@ -6,6 +6,8 @@ import type { DataRelay } from '../../../entrypoints/seller.content/data-relay';
 
 const badges: RowBadges = { show: () => {}, refresh: () => {}, judge: () => {}, tick: () => {}, stop: () => {} };
 const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {}, flush: () => {} };
+/** No taught labels (one object, as the content script keeps until staff teach one). */
+const taught = {};
 
 export function stubScanner(deps: Partial<ScannerDeps> = {}) {
   return createScanner({
@@ -15,7 +17,7 @@ export function stubScanner(deps: Partial<ScannerDeps> = {}) {
     badges,
     relay,
     sidebar: () => undefined,
-    taught: () => ({}),
+    taught: () => taught,
     ...deps,
   });
 }
