@@ -5,6 +5,7 @@
 //   npm run bench -- --layouts     (only the layout families: the 千牛 list, a column table, a split table)
 //   npm run bench -- --layouts --against DIR   (… and another build, e.g. main's .output/chrome-mv3, in the same run)
 //   npm run bench -- --layouts --room   (… and the page without the extension but with the sidebar's room given up)
+//   npm run bench -- --soak        (the tab left open for minutes, re-rendering fast: bench-soak.mjs)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { launchBrowser } from './chromium.mjs';
 import { benchDay } from './bench-day.mjs';
 import { benchTeam } from './bench-team.mjs';
 import { loadPage } from './bench-page.mjs';
+import { benchSoak } from './bench-soak.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -34,6 +36,16 @@ const backend = await startDemoBackend();
 const withExt = await launchBrowser({ extensionPath: EXT, port: backend.port });
 const without = await launchBrowser({ port: backend.port });
 const results = { date: new Date().toISOString(), runs: RUNS, quick, figures: {} };
+
+// `--soak`: the tab left open (bench-soak.mjs), on its own.
+if (process.argv.includes('--soak')) {
+  const soak = await benchSoak({ backend, withExt, without, log });
+  console.log(JSON.stringify(soak, null, 2));
+  await withExt.close();
+  await without.close();
+  await backend.close();
+  process.exit(0);
+}
 
 // 1. Page overhead, interleaved with and without the extension (not with --layouts, which has its own).
 if (!layoutsOnly) {

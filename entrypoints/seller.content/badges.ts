@@ -289,7 +289,10 @@ export function removeBadges(doc: Document): void {
 export type Rows = Iterable<[id: string, row: { root: Element; anchor: Element }]>;
 
 export interface RowBadges {
-  /** A new reading's rows: watch them (and stop watching those the page dropped), and badge those near the screen. */
+  /**
+   * A new reading's rows: watch them (and stop watching those the page dropped, and forget their
+   * cases' judgements), and badge those near the screen.
+   */
   show: (rows: Rows, now: number) => void;
   /** Badge the rows near the screen that have a mark (again: the page may have re-rendered them). */
   refresh: (now: number) => void;
@@ -342,6 +345,10 @@ export function createRowBadges(doc: Document): RowBadges {
       }
       for (const el of roots.keys()) if (!watched.has(el)) observer.observe(el);
       watched = roots;
+      // Judgements of cases the page no longer shows go (one back on the page is handed on, and judged, again).
+      const ids = new Set<string>();
+      for (const [id] of roots.values()) ids.add(id);
+      for (const id of marks.keys()) if (!ids.has(id)) marks.delete(id);
       refresh(now);
     },
     refresh,

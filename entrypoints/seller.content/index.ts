@@ -20,15 +20,26 @@ import { createDataRelay, listenToObserver } from './data-relay';
 import { createScanner, scanScheduler, type Taught } from './scan';
 import { mountSidebarHost, type SidebarHost } from './sidebar-host';
 import type { ScanTimes } from './slices';
+import { contextTimers } from './timers';
 
-/** What `npm run bench` reads: one performance measure per scan (rows present → read, badged, shown, handed on). */
+/**
+ * What `npm run bench` reads: one performance measure per scan (rows present → read, badged, shown,
+ * handed on). The latest SCAN_MEASURES_KEPT at most: a tab open all day reads thousands of times.
+ */
 const SCAN_MEASURE = 'aftersales-radar:scan';
-const markScan = (started: number, cases: number, t: ScanTimes) =>
+const SCAN_MEASURES_KEPT = 20;
+let scanMeasures = 0;
+const markScan = (started: number, cases: number, t: ScanTimes) => {
+  if (++scanMeasures > SCAN_MEASURES_KEPT) {
+    performance.clearMeasures(SCAN_MEASURE);
+    scanMeasures = 1;
+  }
   performance.measure(SCAN_MEASURE, {
     start: started,
     end: performance.now(),
     detail: { cases, busy: t.busy, longest: t.longest, longestIn: t.longestIn, phases: t.phases },
   });
+};
 
 /** The latest the sidebar's frame loads (it loads once the page has been read, normally sooner). */
 const SIDEBAR_LOAD_LATEST_MS = 3000;
@@ -49,6 +60,22 @@ function isPageMutation(r: MutationRecord): boolean {
   return !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurs(n)));
 }
 
+/** The labels and status wordings staff taught for this host; `load` reads them again (when they teach one). */
+function taughtForHost(): { current: () => Taught; load: () => Promise<void> } {
+  let taught: Taught = { labels: {}, statuses: {} };
+  return {
+    current: () => taught,
+    load: async () => {
+      const host = location.host;
+      const [labels, statuses] = await Promise.all([
+        send<TaughtLabels>({ type: 'labels/taught', host }).catch(() => taught.labels),
+        send<TaughtStatuses>({ type: 'statuses/taught', host }).catch(() => taught.statuses),
+      ]);
+      taught = { labels, statuses };
+    },
+  };
+}
+
 export default defineContentScript({
   matches: [...SELLER_HOST_PATTERNS],
   runAt: 'document_idle',
@@ -57,6 +84,9 @@ export default defineContentScript({
   async main(ctx) {
     const isTop = window.top === window;
     const doc = crypto.randomUUID();
+    const timers = contextTimers(ctx);
+    /** The page's own changes so far: a read the page changed under is not used (scan.ts). */
+    let generation = 0;
     const badges = createRowBadges(document);
     let sidebar: SidebarHost | undefined;
     let schedule = () => {};
@@ -65,19 +95,10 @@ export default defineContentScript({
         (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
-      later: (forward) => ctx.requestIdleCallback(forward, { timeout: 1000 }),
+      later: (forward) => timers.requestIdleCallback(forward, { timeout: 1000 }),
     });
-    // The labels and status wordings staff taught for this host (read again when they teach one).
-    let taught: Taught = { labels: {}, statuses: {} };
-    const loadTaught = async () => {
-      const host = location.host;
-      const [labels, statuses] = await Promise.all([
-        send<TaughtLabels>({ type: 'labels/taught', host }).catch(() => taught.labels),
-        send<TaughtStatuses>({ type: 'statuses/taught', host }).catch(() => taught.statuses),
-      ]);
-      taught = { labels, statuses };
-    };
-    const taughtReady = loadTaught();
+    const taught = taughtForHost();
+    const taughtReady = taught.load();
     const scanner = createScanner({
       ctx,
       isTop,
@@ -85,13 +106,15 @@ export default defineContentScript({
       badges,
       relay,
       sidebar: () => sidebar,
-      taught: () => taught,
+      taught: taught.current,
+      pageGeneration: () => generation,
+      readAgain: () => schedule(),
       onScanned: (started, cases, times) => {
         markScan(started, cases, times);
         sidebar?.load();
       },
     });
-    const scans = scanScheduler(ctx, scanner.scan);
+    const scans = scanScheduler(ctx, scanner.scan, timers);
     schedule = scans.schedule;
 
     if (isTop) {
@@ -122,13 +145,15 @@ export default defineContentScript({
         schedule();
       }
       // Staff taught a label or a status wording: read the page again at once, no reload.
-      if (changes[TAUGHT_VERSION_KEY]) void loadTaught().then(() => void scans.now());
+      if (changes[TAUGHT_VERSION_KEY]) void taught.load().then(() => void scans.now());
     });
     listenToObserver(ctx, relay);
 
     // The page renders late and re-renders often: read once it settles, not on every mutation.
     const observer = new MutationObserver((records) => {
-      if (records.some(isPageMutation)) schedule();
+      if (!records.some(isPageMutation)) return;
+      generation++;
+      schedule();
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     // Badge countdowns tick between reads.

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { SeenReply } from '../../lib/messaging/protocol';
+import { createChangeTracker } from './changes';
 import { readPageSteps } from '../../lib/page/read';
 import type { TaughtLabels } from '../../lib/page/tokens';
 import type { TaughtStatuses } from '../../lib/page/vocabulary';
@@ -16,41 +17,15 @@ export interface Taught {
   labels: TaughtLabels;
   statuses: TaughtStatuses;
 }
-import { sameCase } from '../../lib/shared/case-fields';
 import { toChinaIso } from '../../lib/shared/china-time';
-import type { PageReading } from '../../lib/shared/types';
+import type { CaseSnapshot, PageReading } from '../../lib/shared/types';
 import type { RowBadges, Rows } from './badges';
 import type { DataRelay } from './data-relay';
 import { CASES_PER_MESSAGE, type SidebarHost } from './sidebar-host';
 import { ourElements } from './ours';
+import { createRedrawCheck, type RedrawCheck } from './same-page';
 import { startSliceClock, type ScanTimes, type SliceClock } from './slices';
-
-/** A reading as handed on, and how many of the page's data responses the background had to fill it from. */
-export interface Handed {
-  reading: PageReading;
-  dataVersion: number;
-}
-
-/**
- * Whether two readings are the same for the sidebar and the ledger: every field the ledger stores
- * (lib/shared/case-fields.ts), filled from the same data responses. Compared field by field, so a
- * first read builds nothing to compare.
- */
-export function sameReading(a: Handed | undefined, b: Handed): boolean {
-  if (!a || a.dataVersion !== b.dataVersion) return false;
-  const x = a.reading;
-  const y = b.reading;
-  if (
-    x.page !== y.page ||
-    x.cases.length !== y.cases.length ||
-    x.missing.join() !== y.missing.join() ||
-    JSON.stringify(x.stats) !== JSON.stringify(y.stats)
-  )
-    return false;
-  if ((x.unknownLabels ?? []).join() !== (y.unknownLabels ?? []).join()) return false;
-  for (let i = 0; i < x.cases.length; i++) if (!sameCase(x.cases[i]!, y.cases[i]!)) return false;
-  return true;
-}
+import { contextTimers, type Timers } from './timers';
 
 /** Quiet time after the page's last change before it is read. */
 export const SETTLE_MS = 200;
@@ -63,11 +38,13 @@ export const IDLE_TIMEOUT_MS = 500;
  * `schedule` runs `scan` once the page settles: SETTLE_MS after its last change (MAX_WAIT_MS after
  * the first unread one at most), and then in idle time, after the page's own rendering and paint,
  * so a list that is still drawing its rows is not read half-drawn, nor slowed down by the reading.
- * `now` runs it at once. Never two at once: a change during a scan runs it again after.
+ * `now` runs it at once. Never two at once: a change during a scan runs it again after. Its timers
+ * leave nothing behind per read (timers.ts).
  */
 export function scanScheduler(
   ctx: ContentScriptContext,
   scan: () => Promise<void>,
+  timers: Timers = contextTimers(ctx),
 ): { schedule: () => void; now: () => Promise<void> } {
   let timer: number | undefined;
   let firstChange: number | undefined;
@@ -95,7 +72,7 @@ export function scanScheduler(
     timer = undefined;
     firstChange = undefined;
     waitingForIdle = true;
-    ctx.requestIdleCallback(
+    timers.requestIdleCallback(
       () => {
         waitingForIdle = false;
         void run();
@@ -108,8 +85,8 @@ export function scanScheduler(
     if (waitingForIdle) return;
     const at = performance.now();
     firstChange ??= at;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(settled, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - at)));
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = timers.setTimeout(settled, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - at)));
   };
   return { schedule, now: run };
 }
@@ -120,12 +97,11 @@ export function rejectedText(rejected: { disputeId?: string; reason: string }[])
   return `${rejected.length} 个售后单未能保存 / ${rejected.length} case(s) could not be saved${first.disputeId ? `（${first.disputeId}）` : ''}: ${first.reason}`;
 }
 
+/** A reading and its rows. */
+type Read = { read: PageReading; rows: Rows };
+
 /** Read the page in slices; the reading and its rows. */
-async function readInSlices(
-  clock: SliceClock,
-  now: number,
-  taught: Taught,
-): Promise<{ read: PageReading; rows: Rows }> {
+async function readInSlices(clock: SliceClock, now: number, taught: Taught): Promise<Read> {
   const rows: [string, { root: Element; anchor: Element }][] = [];
   const steps = readPageSteps(document, {
     url: location.href,
@@ -154,36 +130,39 @@ export interface ScannerDeps {
   sidebar: () => SidebarHost | undefined;
   /** The labels and status wordings staff taught for this host. */
   taught: () => Taught;
+  /** How many times the page has changed (its own mutations, counted by the content script's observer). */
+  pageGeneration?: () => number;
+  /** Read the page again soon: a read found a moved deadline that another read must confirm. */
+  readAgain?: () => void;
+  /** The longest stretch of work before giving the page its thread back (slices.ts SLICE_MS; tests: 0). */
+  sliceMs?: number;
   /** What each scan cost (`npm run bench` reads it). */
   onScanned?: (started: number, cases: number, times: ScanTimes) => void;
 }
 
 /**
- * Hand the cases to the ledger. Each message is serialised here, on the page's thread: a sale-day
- * list goes in several, with the page given its thread back in between. Returns whether the
- * background passed them on to the sidebar too, and the error if the ledger did not keep them.
+ * Hand the changed cases to the ledger. Each message is serialised here, on the page's thread: a
+ * sale-day list goes in several, with the page given its thread back in between. A child frame's
+ * whole reading goes with the last part, for the top frame's sidebar. Returns the error if the
+ * ledger did not keep them.
  */
 async function handToLedger(
-  { doc, isTop, badges, relay, sidebar }: ScannerDeps,
+  { doc, isTop, badges, relay }: ScannerDeps,
   read: PageReading,
+  cases: CaseSnapshot[],
   now: number,
   clock: SliceClock,
-  withSidebar: boolean,
-): Promise<{ shown: boolean; error?: string; rejected?: string }> {
+): Promise<{ error?: string; rejected?: string }> {
   const source = { page: read.page, url: location.href, readAt: toChinaIso(now) };
-  const { cases: _cases, ...meta } = read;
-  const seq = withSidebar ? sidebar()!.nextSeq() : 0;
   const parts: Promise<SeenReply>[] = [];
-  for (let i = 0; i < read.cases.length; i += CASES_PER_MESSAGE) {
-    const last = i + CASES_PER_MESSAGE >= read.cases.length;
+  for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
+    const last = i + CASES_PER_MESSAGE >= cases.length;
     parts.push(
       send<SeenReply>({
         type: 'cases/seen',
         doc,
         source,
-        cases: read.cases.slice(i, i + CASES_PER_MESSAGE),
-        ...(withSidebar ? { sidebar: { seq, last, reading: meta } } : {}),
-        // A frame's whole reading goes to the top frame with the last part.
+        cases: cases.slice(i, i + CASES_PER_MESSAGE),
         ...(!isTop && last ? { frameReading: read } : {}),
       }),
     );
@@ -191,22 +170,19 @@ async function handToLedger(
   }
   let error: string | undefined;
   let rejected: string | undefined;
-  let shown = withSidebar;
   for (const part of parts) {
     try {
       const reply = await clock.pause(part);
       clock.enter('badges');
       badges.judge(reply?.marks ?? {});
-      if (!reply?.shown) shown = false;
       // Cases left out alone: the others were stored; staff learn which and why.
       if (reply?.rejected?.length) rejected = rejectedText(reply.rejected);
       relay.checkEpoch(reply?.epoch);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-      shown = false;
     }
   }
-  return { shown, error, rejected };
+  return { error, rejected };
 }
 
 export interface Scanner {
@@ -221,14 +197,65 @@ export interface Scanner {
   forget: () => void;
 }
 
+/** Reads in a row the page may change under before it is read in one go (no slices). */
+export const MAX_DISTURBED_READS = 2;
+
+/**
+ * Read the page in slices, but not while it re-renders: a read the page changed under may take a
+ * row's id and its cells from two renders, and is dropped (undefined; the change asked for another
+ * read already). A page that never holds still for a read in slices is read in one go, which it
+ * cannot change under.
+ */
+function guardedReader(deps: ScannerDeps): (clock: SliceClock, now: number) => Promise<Read | undefined> {
+  /** Reads in a row that the page changed under. */
+  let disturbed = 0;
+  return async (clock, now) => {
+    const generation = deps.pageGeneration?.();
+    const got = await readInSlices(clock, now, deps.taught());
+    if (generation === deps.pageGeneration?.()) {
+      disturbed = 0;
+      return got;
+    }
+    if (++disturbed <= MAX_DISTURBED_READS) {
+      deps.readAgain?.();
+      return undefined;
+    }
+    disturbed = 0;
+    return readInSlices(startSliceClock(undefined, Infinity), now, deps.taught());
+  };
+}
+
+/** A shell whose list lives in an iframe (no cases, a frame of the page's): not a broken page, the frame is waited for. */
+const frameShell = (read: PageReading) =>
+  read.cases.length === 0 &&
+  !!document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])');
+
+/** Badge the rows of a page that only redrew what it showed at the last read (same-page.ts); whether it did. */
+function redrawn(redraw: RedrawCheck, { badges, relay, taught }: ScannerDeps, now: number): boolean {
+  const again = redraw.rowsAgain(now, taught(), relay.version);
+  if (again) badges.show(again, now);
+  return !!again;
+}
+
+/** What the sidebar shows of a reading besides its cases. */
+const metaOf = (r: PageReading) =>
+  JSON.stringify([r.page, r.era, r.platform, r.stats, r.missing, r.unknownLabels ?? []]);
+
 export function createScanner(deps: ScannerDeps): Scanner {
-  const { ctx, isTop, badges, relay, sidebar, taught, onScanned } = deps;
+  const { ctx, isTop, badges, relay, sidebar, onScanned } = deps;
   let reading: PageReading | undefined;
   let readAt = 0;
   let frameReading: PageReading | undefined;
-  /** The reading last handed to the ledger, and last shown in the sidebar. */
-  let lastSent: Handed | undefined;
-  let lastShown: Handed | undefined;
+  /** What changed since the last read, case by case. */
+  const changes = createChangeTracker();
+  /** The data responses' version the last read was handed on with (a new one fills cases anew). */
+  let dataVersion: number | undefined;
+  let lastMeta: string | undefined;
+  /** The sidebar (or, in a child frame, the top frame) has not been shown the latest change. */
+  let unshown = true;
+  const readGuarded = guardedReader(deps);
+  /** The page as last read, to tell a redraw of it (same-page.ts). */
+  const redraw = createRedrawCheck(document, ourElements);
   const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
   const showCurrent = async (wait?: SliceClock['pause']) => {
     const r = current();
@@ -238,60 +265,60 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const scan = async () => {
     const now = Date.now();
     const started = performance.now();
-    const clock = startSliceClock();
-    const { read, rows } = await readInSlices(clock, now, taught());
+    const clock = startSliceClock(undefined, deps.sliceMs);
+    // A page that redrew what it showed at the last read is not read (its rows are badged again),
+    // nor one that changed under the read.
+    const got = redrawn(redraw, deps, now) ? undefined : await readGuarded(clock, now);
+    if (!got) {
+      onScanned?.(started, reading?.cases.length ?? 0, clock.finish());
+      return;
+    }
+    const { read, rows } = got;
+    // What the page said, and where its rows were: in the same task as the read's last slice.
+    redraw.remember(rows, now, deps.taught(), relay.version);
     if (ctx.isInvalid) return;
-    // A shell whose list lives in an iframe is not a broken page: wait for the frame instead.
-    if (
-      isTop &&
-      read.cases.length === 0 &&
-      document.querySelector('iframe:not([src^="chrome-extension:"]):not([src^="moz-extension:"])')
-    )
-      read.missing = [];
-    reading = read;
-    readAt = now;
+    if (isTop && frameShell(read)) read.missing = [];
     // The page's data responses reach the background before the reading they fill (ledger or sidebar).
     relay.flush();
     // Rows the page re-rendered keep the badge they had at once; new cases wait for the background.
     clock.enter('badges');
     badges.show(rows, now);
     await clock.maybeYield();
-    // The sidebar gets an unchanged reading only once (a newly opened one asks on connect). A
-    // reading for the ledger reaches it through the background, so the page serialises it once;
-    // any other (a page without cases) is shown from here.
+    // Only what changed in meaning: a case's countdown that moved with the clock is no change, and
+    // a deadline that moved waits for a second read to agree (then the page is read again soon).
+    clock.enter('ledger');
+    const filled = relay.version !== dataVersion;
+    const diff = changes.diff(read.cases, now, filled);
+    dataVersion = relay.version;
+    const meta = metaOf(read);
+    if (!diff.sameList || filled || meta !== lastMeta) unshown = true;
+    lastMeta = meta;
+    reading = read;
+    readAt = now;
+    if (diff.unconfirmed) {
+      redraw.forget();
+      deps.readAgain?.();
+    }
+    // The sidebar is shown a reading only when something in it changed (a newly opened one asks on connect).
     clock.enter('sidebar');
-    const handed: Handed = { reading: read, dataVersion: relay.version };
-    const toLedger = read.cases.length > 0 && !sameReading(lastSent, handed);
-    const newToSidebar = isTop && !sameReading(lastShown, handed);
-    if (newToSidebar && !toLedger) {
-      lastShown = handed;
+    if (isTop && unshown) {
+      unshown = false;
       await showCurrent(clock.pause);
     }
     await clock.maybeYield();
     clock.enter('ledger');
-    if (toLedger) {
-      lastSent = handed;
-      const { shown, error, rejected } = await handToLedger(
-        deps,
-        read,
-        now,
-        clock,
-        newToSidebar && !!sidebar()?.connected,
-      );
+    const toFrame = !isTop && unshown;
+    if (diff.changed.length || toFrame) {
+      unshown = false;
+      const { error, rejected } = await handToLedger(deps, read, diff.changed, now, clock);
       // The rows as they are now: the page may have re-rendered them while the ledger worked.
       badges.refresh(now);
-      if (error) lastSent = undefined;
-      const host = sidebar();
-      if (!ctx.isInvalid && host) {
-        // No sidebar listened at the background (its worker had restarted, say): show it from here.
-        clock.enter('sidebar');
-        if (shown) lastShown = handed;
-        else if (host.connected && !sameReading(lastShown, handed)) {
-          lastShown = handed;
-          await showCurrent(clock.pause);
-        }
-        host.saved(error ?? rejected);
+      if (error) {
+        changes.forget();
+        unshown = true;
       }
+      const host = sidebar();
+      if (!ctx.isInvalid && host) host.saved(error ?? rejected);
     }
     onScanned?.(started, read.cases.length, clock.finish());
   };
@@ -304,7 +331,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       frameReading = r;
     },
     forget() {
-      lastSent = undefined;
+      changes.forget();
+      redraw.forget();
     },
   };
 }

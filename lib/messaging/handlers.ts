@@ -179,9 +179,10 @@ export async function handleMessage(
           });
         }
         const policy = await loadPolicy(db);
-        const { createdKeys, ...saved } = await upsertCases(db, cases, msg.source, policy);
-        hooks.afterWrite?.();
-        const teamOn = await hooks.afterSeen?.(cases.map(caseKey), createdKeys).catch(() => true);
+        const { createdKeys, changedKeys, ...saved } = await upsertCases(db, cases, msg.source, policy);
+        // Only cases that changed in meaning were written, and only they are offered to team sync.
+        if (changedKeys.length) hooks.afterWrite?.();
+        const teamOn = await hooks.afterSeen?.(changedKeys, createdKeys).catch(() => true);
         const marks = await marksFor(db, cases, policy, now, !!teamOn);
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };

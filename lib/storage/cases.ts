@@ -6,7 +6,7 @@ import { EMPTY_POLICY } from '../engine/policy';
 import { amountAtStake, FINAL_STATUSES, type CaseSnapshot, type Observation } from '../shared/types';
 import { caseKey } from '../shared/case-key';
 import { toChinaIso } from '../shared/china-time';
-import { STORED_FIELDS } from '../shared/case-fields';
+import { SEEN_REFRESH_MS, STORED_FIELDS, sameCase, sameDeadline } from '../shared/case-fields';
 import { dueOf, NO_DEADLINE, type CaseEvent, type CaseRecord, type RadarDB, type StaffData } from './db';
 
 export { caseKey };
@@ -108,17 +108,38 @@ function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Obser
   return out;
 }
 
-/** Store a page's cases in one transaction (all or nothing); returns how many were new. */
+/**
+ * Whether a merged record says the same as the stored one: every stored field, a page countdown that
+ * names the same deadline (lib/shared/case-fields.ts `sameCase`), the same deadline and what happens
+ * at it. Only the bookkeeping of when it was seen may differ.
+ */
+export function sameMeaning(prev: CaseRecord, next: CaseRecord): boolean {
+  if (!sameCase(prev, next) || prev.open !== next.open || prev.amountFen !== next.amountFen) return false;
+  if (!prev.due || !next.due) return !prev.due && !next.due;
+  if (prev.due.consequence !== next.due.consequence || prev.due.basis !== next.due.basis) return false;
+  if (prev.deadlineAt === next.deadlineAt) return true;
+  const p = prev.pageDeadline;
+  const q = next.pageDeadline;
+  return !!p && !!q && sameDeadline(prev.deadlineAt, p.text, next.deadlineAt, q.text);
+}
+
+/**
+ * Store a page's cases in one transaction (all or nothing); returns how many were new, and the keys
+ * of those written because they changed in meaning (new ones too). A case read again unchanged is not
+ * written, but to say it was still seen (at most every SEEN_REFRESH_MS).
+ */
 export async function upsertCases(
   db: RadarDB,
   cases: CaseSnapshot[],
   source: Observation,
   policy: ShopPolicy = EMPTY_POLICY,
-): Promise<{ saved: number; created: number; createdKeys: string[] }> {
+): Promise<{ saved: number; created: number; createdKeys: string[]; changedKeys: string[] }> {
   return upsertObservations(
     db,
     cases.map((snap) => ({ snap, source })),
     policy,
+    undefined,
+    true,
   );
 }
 
@@ -131,8 +152,10 @@ export async function upsertObservations(
   observed: { snap: CaseSnapshot; source: Observation }[],
   policy: ShopPolicy = EMPTY_POLICY,
   touch?: (rec: CaseRecord, i: number) => void,
-): Promise<{ saved: number; created: number; createdKeys: string[] }> {
+  onlyChanged = false,
+): Promise<{ saved: number; created: number; createdKeys: string[]; changedKeys: string[] }> {
   const createdKeys: string[] = [];
+  const changedKeys = new Set<string>();
   await db.transaction('rw', db.cases, db.events, async () => {
     const keys = observed.map((o) => caseKey(o.snap));
     const prevs = await db.cases.bulkGet(keys);
@@ -144,13 +167,20 @@ export async function upsertObservations(
       const next = mergeCase(prev, snap, source, policy);
       touch?.(next, i);
       if (!prev) createdKeys.push(key);
+      if (onlyChanged && prev && sameMeaning(prev, next)) {
+        // Unchanged: only its last-seen time, and that rarely (the cockpit warns of cases unread for hours).
+        if (Date.parse(next.lastSeenAt) - Date.parse(prev.lastSeenAt) >= SEEN_REFRESH_MS / 2)
+          latest.set(key, { ...prev, lastSeenAt: next.lastSeenAt, lastSource: next.lastSource });
+        return;
+      }
+      changedKeys.add(key);
       latest.set(key, next);
       events.push(...eventsFor(prev, next, source));
     });
-    await db.cases.bulkPut([...latest.values()]);
+    if (latest.size) await db.cases.bulkPut([...latest.values()]);
     if (events.length) await db.events.bulkAdd(events);
   });
-  return { saved: observed.length, created: createdKeys.length, createdKeys };
+  return { saved: observed.length, created: createdKeys.length, createdKeys, changedKeys: [...changedKeys] };
 }
 
 /** Every open case, in deadline order (an index range). */

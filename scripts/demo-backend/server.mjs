@@ -326,6 +326,8 @@ function withStatusWording(vo, wording) {
 export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {}) {
   const cls = makeClassMap();
   const cases = buildCases(startMs);
+  /** Status changes of ?demoRows= cases (POST /__demo/set-status), by dispute id. */
+  const syntheticChanges = new Map();
   const stylesheet = css(cls);
   const clientJs = fs.readFileSync(path.join(here, 'public', 'app.js'), 'utf8');
   // The Fusion list (`?layout=fusion…`), bundled from node_modules now, served when a page asks.
@@ -554,8 +556,14 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, cases: cases.length, startMs }));
     if (url.pathname === '/__demo/set-status' && req.method === 'POST') {
       // Test hook: move a case to another state, as the platform would after a party acts.
-      const c = cases.find((x) => x.disputeId === url.searchParams.get('disputeId'));
+      const id = url.searchParams.get('disputeId');
+      const c = cases.find((x) => x.disputeId === id);
       const status = url.searchParams.get('status');
+      // A case of a ?demoRows= list (made anew for each request): the change is kept apart and applied to it.
+      if (!c && status && id?.startsWith('9')) {
+        syntheticChanges.set(id, { status, statusText: url.searchParams.get('text') ?? status });
+        return send(res, 200, 'application/json', JSON.stringify({ ok: true }));
+      }
       if (!c || !status) return send(res, 404, 'application/json', '{"ok":false}');
       c.status = status;
       c.statusText = url.searchParams.get('text') ?? c.statusText;
@@ -583,7 +591,10 @@ ${c.logistics ? `<p>退货物流信息：${esc(c.logistics.carrier)} ${esc(c.log
       const wording = url.searchParams.get('statusWording');
       let list = casesFor(hostInfo.platform);
       const extra = Number(url.searchParams.get('demoRows') ?? 0);
-      if (extra > 0) list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform);
+      if (extra > 0)
+        list = buildSyntheticCases(startMs, Math.min(extra, 5000), hostInfo.platform).map((c) =>
+          syntheticChanges.has(c.disputeId) ? { ...c, ...syntheticChanges.get(c.disputeId) } : c,
+        );
       const variant = url.searchParams.get('money') ?? '';
       if (name.endsWith('disputelistv2')) {
         const options = {

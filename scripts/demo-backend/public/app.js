@@ -497,6 +497,20 @@
           draw();
           // The real list polls and re-renders; so does the demo.
           timers.push(setInterval(draw, Number(params.get('rerenderMs') || 20000)));
+          // ?refetchMs=: it also asks for its list again that often (a status changed on the server shows).
+          if (params.get('refetchMs'))
+            timers.push(
+              setInterval(
+                function () {
+                  fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (list) {
+                    all = list.filter(function (vo) {
+                      return kindOf(vo) === def.kind;
+                    });
+                  });
+                },
+                Number(params.get('refetchMs')),
+              ),
+            );
         },
         renderDelay(300, 400),
       );

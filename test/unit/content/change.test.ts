@@ -55,7 +55,10 @@ const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [st
   shippedAt: [['shipped at', { shippedAt: '2026-11-18T19:00:00+08:00' }]],
   signedAt: [['signed at', { signedAt: '2026-11-19T13:00:00+08:00' }]],
   pageDeadline: [
-    ['the countdown shown', { pageDeadline: { ...base.pageDeadline!, text: '还剩2天23时59分' } }],
+    [
+      'the deadline shown',
+      { pageDeadline: { ...base.pageDeadline!, at: '2026-11-25T06:00:00+08:00', text: '还剩2天20时0分' } },
+    ],
     ['what happens at the end', { pageDeadline: { ...base.pageDeadline!, action: 'auto-close' } }],
   ],
   reason: [['reason', { reason: '7天无理由退换货' }]],
@@ -117,6 +120,13 @@ describe('a changed reading reaches the ledger', () => {
     expect(sameCase(base, { ...base, pageDeadline: { ...base.pageDeadline!, at: '2026-11-25T10:00:30+08:00' } })).toBe(
       true,
     );
+  });
+
+  it('a countdown that moved with the clock, naming the same deadline to the minute shown, is the same', () => {
+    const ticked = { at: '2026-11-25T10:00:50+08:00', text: '还剩2天23时59分' };
+    expect(sameCase(base, { ...base, pageDeadline: { ...base.pageDeadline!, ...ticked } })).toBe(true);
+    const moved = { at: '2026-11-25T10:03:00+08:00', text: '还剩2天23时59分' };
+    expect(sameCase(base, { ...base, pageDeadline: { ...base.pageDeadline!, ...moved } })).toBe(false);
   });
 
   it('a flag read as absent or as undefined is the same', () => {

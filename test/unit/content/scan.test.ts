@@ -1,56 +1,75 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pageMargin, clampWidth } from '../../../entrypoints/seller.content/sidebar-host';
-import { sameReading, scanScheduler } from '../../../entrypoints/seller.content/scan';
-import type { CaseSnapshot, PageReading } from '../../../lib/shared/types';
-
-const c = (id: string, patch: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  platform: 'taobao',
-  disputeId: id,
-  kind: 'refund',
-  status: 'WAIT_SELLER_AGREE',
-  flags: {},
-  ...patch,
-});
-const reading = (cases: CaseSnapshot[], patch: Partial<PageReading> = {}): PageReading => ({
-  page: 'refund-list',
-  era: 'qianniu',
-  platform: 'taobao',
-  stats: {},
-  cases,
-  missing: [],
-  ...patch,
-});
-
-describe('whether a reading is handed on again', () => {
-  const r = reading([c('1'), c('2')]);
-  it('not when it repeats the last one, from the same data responses', () => {
-    expect(sameReading({ reading: r, dataVersion: 1 }, { reading: structuredClone(r), dataVersion: 1 })).toBe(true);
-  });
-  it('when nothing was handed on yet, a data response came since, or the page, its cases, labels or stat cards differ', () => {
-    const now = { reading: r, dataVersion: 1 };
-    expect(sameReading(undefined, now)).toBe(false);
-    expect(sameReading({ reading: r, dataVersion: 0 }, now)).toBe(false);
-    expect(sameReading({ reading: { ...r, page: 'exchange-list' }, dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: reading([c('1')]), dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: reading([c('1'), c('2', { reason: '质量问题' })]), dataVersion: 1 }, now)).toBe(
-      false,
-    );
-    expect(sameReading({ reading: { ...r, missing: ['退款编号'] }, dataVersion: 1 }, now)).toBe(false);
-    expect(sameReading({ reading: { ...r, stats: { 待处理: 3 } }, dataVersion: 1 }, now)).toBe(false);
-  });
-});
+import { scanScheduler } from '../../../entrypoints/seller.content/scan';
 
 describe('scan scheduling', () => {
   // The page's idle time comes 50 ms after it is asked for (at most `timeout`).
-  const fakeCtx = () => ({
-    isInvalid: false,
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
-    requestIdleCallback: (fn: () => void, o: { timeout: number }) =>
-      setTimeout(fn, Math.min(50, o.timeout)) as unknown as number,
+  vi.stubGlobal('requestIdleCallback', (fn: () => void, o: { timeout: number }) =>
+    setTimeout(fn, Math.min(50, o.timeout)),
+  );
+  vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+  const fakeTimers = () =>
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+  /**
+   * A context as WXT makes it: its own `setTimeout` and `requestIdleCallback` add a listener to its
+   * abort signal on every call, which is never removed. Counts the listeners on that signal.
+   */
+  const fakeCtx = () => {
+    const controller = new AbortController();
+    const ctx = {
+      listeners: 0,
+      get isInvalid() {
+        return controller.signal.aborted;
+      },
+      onInvalidated(cb: () => void) {
+        ctx.listeners++;
+        controller.signal.addEventListener('abort', cb);
+        return () => {
+          ctx.listeners--;
+          controller.signal.removeEventListener('abort', cb);
+        };
+      },
+      setTimeout: (fn: () => void, ms: number) => {
+        const id = setTimeout(fn, ms);
+        ctx.onInvalidated(() => clearTimeout(id));
+        return id as unknown as number;
+      },
+      requestIdleCallback: (fn: () => void, o: { timeout: number }) => {
+        const id = setTimeout(fn, Math.min(50, o.timeout));
+        ctx.onInvalidated(() => clearTimeout(id));
+        return id as unknown as number;
+      },
+      abort: () => controller.abort(),
+    };
+    return ctx;
+  };
+
+  it("leaves nothing behind per read: over 3,000 reads the context's listeners stay flat", async () => {
+    fakeTimers();
+    const ctx = fakeCtx();
+    let runs = 0;
+    const { schedule } = scanScheduler(ctx as never, async () => void runs++);
+    schedule();
+    await vi.advanceTimersByTimeAsync(1000);
+    const after1 = ctx.listeners;
+    // A page re-rendering every 500 ms: a change, then a read.
+    for (let i = 0; i < 3000; i++) {
+      schedule();
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(runs).toBe(3001);
+    expect(ctx.listeners).toBe(after1);
+    expect(after1).toBeLessThanOrEqual(1);
+    // Once the extension is reloaded away, a pending read does not run.
+    schedule();
+    ctx.abort();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toBe(3001);
+    vi.useRealTimers();
   });
 
   it('runs once the page settles, however many changes came, and never two scans at once', async () => {
-    vi.useFakeTimers();
+    fakeTimers();
     let running = 0;
     let most = 0;
     let runs = 0;
@@ -82,7 +101,7 @@ describe('scan scheduling', () => {
   });
 
   it('waits while the page is still drawing, but reads a page that never stops changing within a second', async () => {
-    vi.useFakeTimers();
+    fakeTimers();
     const scan = vi.fn(async () => {});
     const { schedule } = scanScheduler(fakeCtx() as never, scan);
     // A list drawing its rows in bursts 150 ms apart: no read until the drawing is done.
@@ -103,7 +122,8 @@ describe('scan scheduling', () => {
   });
 
   it('stops once the extension is reloaded away', async () => {
-    const ctx = { ...fakeCtx(), isInvalid: true };
+    const ctx = fakeCtx();
+    ctx.abort();
     const scan = vi.fn(async () => {});
     await scanScheduler(ctx as never, scan).now();
     expect(scan).not.toHaveBeenCalled();

@@ -4,9 +4,7 @@
 // re-read does not, and a re-read in which any stored field changed does.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../lib/messaging/protocol';
-import { createScanner } from '../../../entrypoints/seller.content/scan';
-import type { RowBadges } from '../../../entrypoints/seller.content/badges';
-import type { DataRelay } from '../../../entrypoints/seller.content/data-relay';
+import { stubScanner } from './stub-scanner';
 import { loadFixture } from '../fixtures';
 
 const sent: Message[] = [];
@@ -19,21 +17,9 @@ vi.mock('../../../lib/messaging/client', () => ({
   },
 }));
 
-const badges: RowBadges = { show: () => {}, refresh: () => {}, judge: () => {}, tick: () => {}, stop: () => {} };
-const relay: DataRelay = { version: 0, receive: () => {}, checkEpoch: () => {}, flush: () => {} };
 const handedOn = () => sent.filter((m) => m.type === 'cases/seen');
+const scanner = () => stubScanner();
 
-function scanner() {
-  return createScanner({
-    ctx: { isInvalid: false } as never,
-    isTop: true,
-    doc: 'test-doc',
-    badges,
-    relay,
-    sidebar: () => undefined,
-    taught: () => ({ labels: {}, statuses: {} }),
-  });
-}
 /** The text of the first row's cell that shows `text`. */
 function rewrite(text: string, to: string) {
   const el = [...document.querySelectorAll('div')].find((d) => d.children.length === 0 && d.textContent === text)!;
@@ -73,5 +59,7 @@ describe('the scan hands a changed reading to the ledger', () => {
     const last = handedOn().at(-1)!;
     expect(handedOn()).toHaveLength(2);
     expect(last.type === 'cases/seen' && last.cases.some(changed)).toBe(true);
+    // One changed case: that case alone, not the page's ten.
+    expect(last.type === 'cases/seen' && last.cases).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   caseWithTimeline,
   countOpen,
@@ -35,7 +35,12 @@ describe('upsertCases', () => {
   it('stores new cases and records when each was first seen', async () => {
     open();
     const r = await upsertCases(db, [snap('1001'), snap('1002')], seen('2026-11-22T10:00:00+08:00'));
-    expect(r).toEqual({ saved: 2, created: 2, createdKeys: ['taobao:1001', 'taobao:1002'] });
+    expect(r).toEqual({
+      saved: 2,
+      created: 2,
+      createdKeys: ['taobao:1001', 'taobao:1002'],
+      changedKeys: ['taobao:1001', 'taobao:1002'],
+    });
     const events = await db.events.toArray();
     expect(events.map((e) => [e.caseKey, e.type])).toEqual([
       ['taobao:1001', 'first-seen'],
@@ -95,6 +100,54 @@ describe('upsertCases', () => {
       seen('2026-11-22T10:01:00+08:00'),
     );
     expect((await db.cases.get('taobao:1001'))?.status).toBe('WAIT_SELLER_AGREE');
+  });
+});
+
+describe('a read writes only what changed in meaning', () => {
+  const page = (readAt: string, patch: (i: number) => Partial<CaseSnapshot> = () => ({})) =>
+    Array.from({ length: 100 }, (_, i) => {
+      // Each countdown read to the minute, its instant at the middle of the minute shown.
+      const left = Math.floor((5 * 3600_000 + i * 37_123 - (Date.parse(readAt) - T0)) / 60_000);
+      const at = new Date(Date.parse(readAt) + left * 60_000 + 30_000).toISOString();
+      return snap(String(1000 + i), {
+        pageDeadline: { at, text: `还剩${Math.floor(left / 60)}时${left % 60}分`, action: 'auto-refund' },
+        ...patch(i),
+      });
+    });
+  const T0 = Date.parse('2026-11-22T10:00:10+08:00');
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+
+  it('a re-read whose countdowns moved with the clock writes nothing and offers nothing; one changed case writes one', async () => {
+    open();
+    await upsertCases(db, page(iso(T0)), seen(iso(T0)));
+    const puts: number[] = [];
+    const bulkPut = db.cases.bulkPut.bind(db.cases);
+    vi.spyOn(db.cases, 'bulkPut').mockImplementation((recs) => {
+      puts.push(recs.length);
+      return bulkPut(recs);
+    });
+    for (let s = 20; s <= 600; s += 20) {
+      const r = await upsertCases(db, page(iso(T0 + s * 1000)), seen(iso(T0 + s * 1000)));
+      expect(r.changedKeys).toEqual([]);
+    }
+    expect(puts).toEqual([]);
+    const r = await upsertCases(
+      db,
+      page(iso(T0 + 630_000), (i) => (i === 7 ? { status: 'SUCCESS', statusText: '退款成功' } : {})),
+      seen(iso(T0 + 630_000)),
+    );
+    expect([r.changedKeys, puts]).toEqual([['taobao:1007'], [1]]);
+    expect(await db.events.filter((e) => e.type === 'deadline-change').count()).toBe(0);
+  });
+
+  it("an unchanged case's last-seen time is stored again only after half an hour", async () => {
+    open();
+    await upsertCases(db, [snap('1001')], seen('2026-11-22T10:00:00+08:00'));
+    await upsertCases(db, [snap('1001')], seen('2026-11-22T10:20:00+08:00'));
+    expect((await db.cases.get('taobao:1001'))?.lastSeenAt).toBe('2026-11-22T10:00:00+08:00');
+    const r = await upsertCases(db, [snap('1001')], seen('2026-11-22T10:40:00+08:00'));
+    expect((await db.cases.get('taobao:1001'))?.lastSeenAt).toBe('2026-11-22T10:40:00+08:00');
+    expect(r.changedKeys).toEqual([]);
   });
 });
 
@@ -172,7 +225,8 @@ describe('merging observations', () => {
       seen('2026-11-22T10:02:00+08:00'),
     );
     const moved = await db.events.filter((e) => e.type === 'deadline-change').toArray();
-    expect(moved.map((e) => [e.from, e.to])).toEqual([['2026-11-23T10:00:40+08:00', '2026-11-22T20:00:00+08:00']]);
+    // The re-read naming the same deadline was not written: the change is from the deadline as stored.
+    expect(moved.map((e) => [e.from, e.to])).toEqual([['2026-11-23T10:00:00+08:00', '2026-11-22T20:00:00+08:00']]);
   });
 });
 
