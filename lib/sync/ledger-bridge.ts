@@ -18,7 +18,8 @@ import { ReplySchema } from '../storage/backup';
 import { ruleOverridesProblem } from './rule-ranges';
 import { noteTeamChanges, ruleChanges, type TeamChange } from './team-changes';
 import type { RuleOverrides } from '../engine/rules';
-import { commitmentId, taughtWith, type LocalShop, type ShopDoc, type ShopPart } from './shop-docs';
+import { loadTaughtStatuses, TAUGHT_STATUS_SETTING, TaughtStatusesSchema } from '../storage/taught-status';
+import { commitmentId, statusesWith, taughtWith, type LocalShop, type ShopDoc, type ShopPart } from './shop-docs';
 
 const RuleOverridesSchema = v.unwrap(PolicySchema.entries.ruleOverrides);
 import { claimsOf, type TeamCase } from './team-case';
@@ -166,24 +167,28 @@ export async function applyTeamCases(db: RadarDB, docs: TeamCase[]): Promise<Cas
 
 /** What this browser has of the shop's shared settings, and which parts of it failed validation here. */
 export async function readLocalShop(db: RadarDB): Promise<LocalShop> {
-  const [rules, taughtRow, taught, replies, policies, freight] = await Promise.all([
+  const [rules, taughtRow, taught, replies, policies, freight, statusRow, statuses] = await Promise.all([
     db.settings.get(RULES_KEY),
     db.settings.get(TAUGHT_SETTING),
     loadTaught(db),
     db.replies.toArray(),
     db.policies.toArray(),
     db.settings.get(FREIGHT_KEY),
+    db.settings.get(TAUGHT_STATUS_SETTING),
+    loadTaughtStatuses(db),
   ]);
   const unreadable = new Set<ShopPart>();
   const ruleValue = rules?.value ?? {};
   if (!v.is(RuleOverridesSchema, ruleValue) || ruleOverridesProblem(ruleValue)) unreadable.add('rules');
   if (taughtRow && !v.is(TaughtSchema, taughtRow.value)) unreadable.add('taught');
+  if (statusRow && !v.is(TaughtStatusesSchema, statusRow.value)) unreadable.add('statuses');
   const goodReplies = replies.filter((r) => v.is(ReplySchema, r));
   if (goodReplies.length !== replies.length) unreadable.add('replies');
   return {
     rules: rules?.value as LocalShop['rules'],
     freight: freight?.value as LocalShop['freight'],
     taught,
+    statuses,
     replies: goodReplies,
     // A commitment that fails validation is not shared; the others are (commitments are never removed).
     commitments: policies.map(({ id: _id, ...c }) => c).filter((c) => v.is(CommitmentSchema, c)),
@@ -207,6 +212,8 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
   await db.transaction('rw', db.settings, db.replies, db.policies, async () => {
     let taught = await loadTaught(db);
     const taughtBefore = JSON.stringify(taught);
+    let statuses = await loadTaughtStatuses(db);
+    const statusesBefore = JSON.stringify(statuses);
     const policies = (await db.policies.toArray()).map(({ id: _id, ...c }) => c);
     const have = new Set(policies.map(commitmentId));
     const changes: TeamChange[] = [];
@@ -221,6 +228,7 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
         if (d.value) await db.settings.put({ key: FREIGHT_KEY, value: d.value });
         else await db.settings.delete(FREIGHT_KEY);
       } else if (d.type === 'taught') taught = taughtWith(taught, d);
+      else if (d.type === 'status') statuses = statusesWith(statuses, d);
       else if (d.type === 'reply') {
         if (d.reply) await db.replies.put(d.reply);
         else await db.replies.delete(d.id);
@@ -239,5 +247,7 @@ export async function applyShopDocs(db: RadarDB, docs: ShopDoc[]): Promise<void>
     await noteTeamChanges(db, changes);
     taught = clipTaught(taught);
     if (JSON.stringify(taught) !== taughtBefore) await db.settings.put({ key: TAUGHT_SETTING, value: taught });
+    if (JSON.stringify(statuses) !== statusesBefore && v.is(TaughtStatusesSchema, statuses))
+      await db.settings.put({ key: TAUGHT_STATUS_SETTING, value: statuses });
   });
 }

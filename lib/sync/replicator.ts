@@ -19,6 +19,7 @@ import { sameCase } from '../shared/case-fields';
 import type { Platform } from '../shared/types';
 import { checkTeamDoc, MAX_COMMITMENTS, MAX_TEAM_REPLIES, type CheckContext, type TeamDoc } from './validate';
 import { MAX_TAUGHT_PER_HOST } from '../storage/taught';
+import { MAX_TAUGHT_STATUSES } from '../storage/taught-status';
 import { changeText, loadTeamChanges } from './team-changes';
 
 export type { TeamDoc } from './validate';
@@ -93,6 +94,11 @@ const COLLECTIONS: { prefix: string; limit: number; group: (d: TeamDoc) => strin
     prefix: 'reply:',
     limit: MAX_TEAM_REPLIES,
     group: (d) => (d.type === 'reply' && d.reply !== null ? '' : undefined),
+  },
+  {
+    prefix: 'status:',
+    limit: MAX_TAUGHT_STATUSES,
+    group: (d) => (d.type === 'status' && d.status !== null ? `${d.host}|${d.kind}` : undefined),
   },
   { prefix: 'commitment:', limit: MAX_COMMITMENTS, group: (d) => (d.type === 'commitment' ? '' : undefined) },
 ];
@@ -310,7 +316,7 @@ export class TeamSync {
   private async shopDocs(ctx: CheckContext): Promise<Map<string, ShopDoc>> {
     const rows = (
       await Promise.all(
-        ['commitment:', 'reply:', 'shop:', 'taught:'].map((prefix) =>
+        ['commitment:', 'reply:', 'shop:', 'status:', 'taught:'].map((prefix) =>
           this.o.local.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` }),
         ),
       )

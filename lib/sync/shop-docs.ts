@@ -15,6 +15,8 @@ import type { FreightTable } from '../engine/freight';
 import type { RuleOverrides } from '../engine/rules';
 import { IsoTime } from '../shared/snapshot-schema';
 import { isSellerHost } from '../page/hosts';
+import { CASE_KINDS, CASE_STATUSES, STATUSES_OF_KIND, type CaseStatus } from '../shared/types';
+import { MAX_TAUGHT_STATUSES, WordingSchema, type AllTaughtStatuses } from '../storage/taught-status';
 import { fnv1a } from '../shared/hash';
 
 const Who = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
@@ -38,6 +40,21 @@ export const ShopDocSchema = v.variant('type', [
     ...Stamp,
   }),
   v.object({ type: v.literal('commitment'), entry: CommitmentSchema, ...Stamp }),
+  /** A status wording taught for a host and case kind; `status` null: forgotten. */
+  v.pipe(
+    v.object({
+      type: v.literal('status'),
+      host: v.pipe(v.string(), v.check(isSellerHost)),
+      kind: v.picklist(CASE_KINDS),
+      wording: WordingSchema,
+      status: v.nullable(v.picklist(CASE_STATUSES)),
+      ...Stamp,
+    }),
+    v.check(
+      (d) => d.status === null || (STATUSES_OF_KIND[d.kind] as readonly string[]).includes(d.status),
+      'not a status of that kind',
+    ),
+  ),
   /** The shop's freight tables (one document; null: none). */
   v.object({ type: v.literal('freight'), value: v.nullable(FreightTablesSchema), ...Stamp }),
 ]);
@@ -48,6 +65,8 @@ export type ShopDoc = v.InferOutput<typeof ShopDocSchema>;
 export interface LocalShop {
   rules: RuleOverrides | undefined;
   taught: Taught;
+  /** Taught status wordings, by host and case kind. */
+  statuses?: AllTaughtStatuses;
   replies: ReplyRecord[];
   commitments: CommitmentEntry[];
   freight?: FreightTable[];
@@ -58,7 +77,7 @@ export interface LocalShop {
   unreadable?: ReadonlySet<ShopPart>;
 }
 
-export type ShopPart = 'rules' | 'taught' | 'replies' | 'commitments' | 'freight';
+export type ShopPart = 'rules' | 'taught' | 'statuses' | 'replies' | 'commitments' | 'freight';
 
 /** A stable id for a commitment entry: its content (an entry is never edited, only superseded). */
 export function commitmentId(entry: CommitmentEntry): string {
@@ -71,11 +90,13 @@ export const shopDocId = (d: ShopDoc): string =>
     ? 'shop:rules'
     : d.type === 'taught'
       ? `taught:${d.host}:${d.label}`
-      : d.type === 'reply'
-        ? `reply:${d.id}`
-        : d.type === 'freight'
-          ? 'shop:freight'
-          : commitmentId(d.entry);
+      : d.type === 'status'
+        ? `status:${d.host}:${d.kind}:${d.wording}`
+        : d.type === 'reply'
+          ? `reply:${d.id}`
+          : d.type === 'freight'
+            ? 'shop:freight'
+            : commitmentId(d.entry);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -102,6 +123,15 @@ export function shopChanges(local: LocalShop, docs: ReadonlyMap<string, ShopDoc>
         taughtIds.add(shopDocId(d));
         put(d);
       }
+  const statusIds = new Set<string>();
+  if (readable('statuses'))
+    for (const [host, kinds] of Object.entries(local.statuses ?? {}))
+      for (const kind of CASE_KINDS)
+        for (const [wording, status] of Object.entries(kinds[kind] ?? {})) {
+          const d: ShopDoc = { type: 'status', host, kind, wording, status, by, at };
+          statusIds.add(shopDocId(d));
+          put(d);
+        }
   const replyIds = new Set<string>();
   if (readable('replies'))
     for (const reply of local.replies) {
@@ -116,6 +146,8 @@ export function shopChanges(local: LocalShop, docs: ReadonlyMap<string, ShopDoc>
   for (const [id, d] of docs) {
     if (d.type === 'taught' && d.meaning !== null && readable('taught') && !taughtIds.has(id))
       out.push({ ...d, meaning: null, by, at });
+    if (d.type === 'status' && d.status !== null && readable('statuses') && !statusIds.has(id))
+      out.push({ ...d, status: null, by, at });
     if (d.type === 'reply' && d.reply !== null && readable('replies') && !replyIds.has(id))
       out.push({ ...d, reply: null, by, at });
   }
@@ -127,6 +159,7 @@ export function sameContent(a: ShopDoc, b: ShopDoc): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'rules' && b.type === 'rules') return same(a.value, b.value);
   if (a.type === 'taught' && b.type === 'taught') return a.meaning === b.meaning;
+  if (a.type === 'status' && b.type === 'status') return a.status === b.status;
   if (a.type === 'reply' && b.type === 'reply') return same(a.reply, b.reply);
   if (a.type === 'freight' && b.type === 'freight') return same(a.value, b.value);
   return true;
@@ -139,5 +172,19 @@ export function taughtWith(taught: Taught, d: Extract<ShopDoc, { type: 'taught' 
   else labels[d.label] = d.meaning as Meaning;
   const next = { ...taught, [d.host]: labels };
   if (!Object.keys(labels).length) delete next[d.host];
+  return next;
+}
+
+/** Taught status wordings with one team document applied (a wording past its kind's limit is not taken). */
+export function statusesWith(all: AllTaughtStatuses, d: Extract<ShopDoc, { type: 'status' }>): AllTaughtStatuses {
+  const kinds = { ...(all[d.host] ?? {}) };
+  const wordings: Record<string, CaseStatus> = { ...(kinds[d.kind] ?? {}) };
+  if (d.status === null) delete wordings[d.wording];
+  else if (Object.hasOwn(wordings, d.wording) || Object.keys(wordings).length < MAX_TAUGHT_STATUSES)
+    wordings[d.wording] = d.status;
+  if (Object.keys(wordings).length) kinds[d.kind] = wordings;
+  else delete kinds[d.kind];
+  const next = { ...all, [d.host]: kinds };
+  if (!Object.keys(kinds).length) delete next[d.host];
   return next;
 }

@@ -129,6 +129,14 @@ export default async function teamArea({ run, backend, shotsDir }) {
           meaning: 'disputeId',
         });
         assert(taught.ok, `teach: ${JSON.stringify(taught)}`);
+        const status = await sendFrom(a.options, {
+          type: 'statuses/teach',
+          host: 'myseller.taobao.com',
+          kind: 'exchange',
+          wording: '换货审核中',
+          status: 'EXCHANGE_WAIT_SELLER_AGREE',
+        });
+        assert(status.ok, `teach a status: ${JSON.stringify(status)}`);
         // A template of the shop's own, saved as the options page's reply editor saves one.
         await putInLedger(a.options, 'replies', {
           id: 'own-team-1',
@@ -166,6 +174,15 @@ export default async function teamArea({ run, backend, shotsDir }) {
           { timeout: 30_000, message: "A's label in B" },
         );
         assertEqual(got, { 工单流水号: 'disputeId' }, "B's taught labels");
+        const statuses = await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const r = await sendFrom(b.options, { type: 'statuses/taught', host: 'myseller.taobao.com' });
+            return r.ok && r.value.exchange && r.value;
+          },
+          { timeout: 30_000, message: "A's status wording in B" },
+        );
+        assertEqual(statuses, { exchange: { 换货审核中: 'EXCHANGE_WAIT_SELLER_AGREE' } }, "B's taught status wordings");
         const replies = await waitFor(
           async () => {
             await syncNow(b.options);

@@ -3,7 +3,14 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseTeamSettings, serverOrigin, syncFailure } from '../../../lib/sync/settings';
 import { claimsOf, emptyTeamCase, mergeTeamCase, patchTeamCase, type TeamCase } from '../../../lib/sync/team-case';
-import { commitmentId, shopChanges, shopDocId, ShopDocSchema, type ShopDoc } from '../../../lib/sync/shop-docs';
+import {
+  commitmentId,
+  shopChanges,
+  shopDocId,
+  ShopDocSchema,
+  statusesWith,
+  type ShopDoc,
+} from '../../../lib/sync/shop-docs';
 
 const settings = (server: string, database = 'qinghe-shop') => ({
   enabled: true,
@@ -139,5 +146,43 @@ describe("the shop's settings as documents", () => {
       by: '小王',
       at: at(10),
     });
+  });
+
+  it('taught status wordings travel one document each, validated, and a colleague’s apply to this browser', () => {
+    const host = 'myseller.taobao.com';
+    const local = {
+      rules: undefined,
+      taught: {},
+      statuses: { [host]: { exchange: { 换货审核中: 'EXCHANGE_WAIT_SELLER_AGREE' as const } } },
+      replies: [],
+      commitments: [],
+    };
+    const out = shopChanges(local, new Map(), '小李', at(9));
+    const doc = out.find((d) => d.type === 'status')!;
+    expect(doc).toEqual({
+      type: 'status',
+      host,
+      kind: 'exchange',
+      wording: '换货审核中',
+      status: 'EXCHANGE_WAIT_SELLER_AGREE',
+      by: '小李',
+      at: at(9),
+    });
+    expect(shopDocId(doc)).toBe(`status:${host}:exchange:换货审核中`);
+    expect(v.safeParse(ShopDocSchema, doc).success).toBe(true);
+    // A status of another kind, a foreign host or markup is refused.
+    const ok = (d: object) => v.safeParse(ShopDocSchema, { ...doc, ...d }).success;
+    expect(ok({ status: 'SUCCESS' })).toBe(false);
+    expect(ok({ host: 'evil.example.com' })).toBe(false);
+    expect(ok({ wording: '<img>' })).toBe(false);
+    // Forgotten here: a removal for the team; a colleague's document applies here.
+    const docs = new Map<string, ShopDoc>([[shopDocId(doc), doc]]);
+    expect(shopChanges({ ...local, statuses: {} }, docs, '小王', at(10))).toContainEqual({
+      ...doc,
+      status: null,
+      by: '小王',
+      at: at(10),
+    });
+    expect(statusesWith({}, doc as Extract<ShopDoc, { type: 'status' }>)).toEqual(local.statuses);
   });
 });
