@@ -12,7 +12,7 @@ describe('readPage on every demo page kind', () => {
     const linked = [...doc.querySelectorAll('a[href*="disputeId="]')].map((a) => ({
       id: /disputeId=(\d+)/.exec(a.getAttribute('href')!)![1],
       // The item's type word names the kind (the demo links a postage bill to the refund detail).
-      kind: a.textContent!.startsWith('换货') ? 'exchange' : a.textContent!.startsWith('邮费') ? 'postage' : 'refund',
+      kind: a.textContent.startsWith('换货') ? 'exchange' : a.textContent.startsWith('邮费') ? 'postage' : 'refund',
     }));
     expect(linked.length).toBeGreaterThan(0);
     const reading = readPage(doc, { url: f.url, now: f.capturedAt });

@@ -183,6 +183,6 @@ describe("the shop's settings as documents", () => {
       by: '小王',
       at: at(10),
     });
-    expect(statusesWith({}, doc as Extract<ShopDoc, { type: 'status' }>)).toEqual(local.statuses);
+    expect(statusesWith({}, doc)).toEqual(local.statuses);
   });
 });
