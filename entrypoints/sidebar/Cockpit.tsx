@@ -2,7 +2,7 @@
  * 售后工作台's sidebar: the day's cockpit, drawn from the ledger (lib/storage/cockpit.ts) through the
  * background. The page's own stat cards are shown at most as one compact line.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/client';
 import { formatChinaShort, HOUR_MS } from '../../lib/shared/china-time';
 import type { CockpitList, CockpitReply, UrgentTier } from '../../lib/storage/cockpit';
@@ -93,6 +93,7 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
   const t = useT();
   const [cockpit, setCockpit] = useState<CockpitReply | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const refresh = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     let since: string | undefined;
     let live = true;
@@ -107,12 +108,15 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
       );
     void load(true);
+    refresh.current = () => void load(false);
     const id = setInterval(() => void load(false), REFRESH_MS);
     return () => {
       live = false;
       clearInterval(id);
     };
   }, []);
+  // A new reading of the page (its cards, its due-soon list stored as cases): the queue again.
+  useEffect(() => refresh.current?.(), [stats]);
   const statLine = Object.entries(stats)
     .map(([k, v]) => `${k} ${v}`)
     .join(' · ');
