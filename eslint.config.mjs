@@ -64,9 +64,6 @@ export default defineConfig(
     ignores: [
       // The message switch: one case per message type, each a line or two.
       'lib/messaging/handlers.ts',
-      // postageOf and stepsOf (~90 lines once formatted): being split into rules as data (issue 38).
-      'lib/engine/postage.ts',
-      'lib/engine/steps.ts',
       // readDisputeDataJson (87 lines) and rowsInResponse (~90 once formatted), in the data-shapes work.
       'lib/page/refund2-data.ts',
       'lib/page/mtop.ts',

@@ -16,9 +16,11 @@ import {
 } from './assessment';
 import { compensationOf } from './compensation';
 import { deadlinesOf, tierOf } from './deadline';
+import { factsOf } from './facts';
+import { promisesOf } from './promises';
 import { commitmentsInForce, type ShopPolicy } from './policy';
 import { postageOf } from './postage';
-import { reasonCategory } from './reason';
+import { reasonCategory, type ReasonCategory } from './reason';
 import { resolveRules } from './rules';
 import { sevenDayOf } from './seven-day';
 import { evidenceOf, stepsOf } from './steps';
@@ -50,6 +52,13 @@ function needsOf(c: CaseSnapshot, deadline: Deadline | UnknownDeadline | null): 
   return { actor: ['status'], ...(announced ? {} : { consequence: ['status'] }), steps: ['status'] };
 }
 
+/** The case's reason class; a 邮费单's reason names the postage, so the class is of what is left. */
+export function categoryOf(c: CaseSnapshot): ReasonCategory {
+  return c.kind === 'postage' && reasonCategory(c.reason) === 'postage'
+    ? reasonCategory(c.reason?.replace(/退货运费|运费|邮费/g, ''))
+    : reasonCategory(c.reason);
+}
+
 /**
  * Assess a case.
  * @param c the case as read (and merged) from the pages
@@ -59,24 +68,37 @@ function needsOf(c: CaseSnapshot, deadline: Deadline | UnknownDeadline | null): 
  */
 export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assessment {
   const rules = resolveRules(policy.ruleOverrides);
-  const category =
-    c.kind === 'postage' && reasonCategory(c.reason) === 'postage'
-      ? reasonCategory(c.reason?.replace(/退货运费|运费|邮费/g, ''))
-      : reasonCategory(c.reason);
+  const category = categoryOf(c);
   // Promises are judged as they stood when the order was paid (or, unknown, when the case was opened).
   const commitments = commitmentsInForce(policy, ms(c.paidAt) ?? ms(c.appliedAt) ?? now);
   const { deadline, deadlines } = deadlinesOf(c, rules);
   const dueAt = deadline && deadline.at !== null ? Date.parse(deadline.at) : undefined;
   const tier = tierOf(dueAt, now);
-  const sevenDay = sevenDayOf(c, category, commitments, rules);
+  const facts = factsOf(c, category, commitments, policy, rules, now);
+  const sevenDay = sevenDayOf(c, facts, commitments, rules);
+  const postage = postageOf(facts, commitments, rules);
+  const compensation = compensationOf(c, facts, commitments, rules);
+  const steps = stepsOf(c, facts, sevenDay, commitments, rules);
+  const promises = promisesOf(c, facts, commitments, rules, now);
+  const due = deadline && deadline.at !== null && deadline.actor !== null ? (deadline.applied ?? []) : [];
   const assessment: Assessment = {
     deadline,
     deadlines,
     tier,
     sevenDay,
-    postage: postageOf(c, category, commitments, policy, rules),
-    compensation: compensationOf(c, category, commitments, rules, now),
-    steps: stepsOf(c, category, sevenDay, commitments, rules),
+    postage,
+    compensation,
+    steps: steps.steps,
+    stepRules: steps.applied,
+    promises,
+    applied: [
+      ...due,
+      ...sevenDay.applied,
+      ...postage.applied,
+      ...compensation.flatMap((x) => x.applied),
+      ...steps.applied,
+      ...promises.flatMap((x) => x.applied),
+    ],
     evidence: evidenceOf(c, category),
     flags: flagsOf(c, tier),
     reasonCategory: category,

@@ -25,6 +25,8 @@ export interface StateDeadline {
   /** `page`: the platform's own countdown; `rule`: computed from a rule (an estimate). */
   basis: 'page' | 'rule';
   ruleId?: RuleId;
+  /** The deadline rule (and its conditions) when the deadline was estimated from one. */
+  applied?: AppliedRule[];
   why: string;
 }
 
@@ -58,6 +60,13 @@ export interface UnknownDeadline {
   why: string;
 }
 
+/** A rule that decided (part of) a result, and the conditions of its `when` that held, in words. */
+export interface AppliedRule {
+  rule: RuleId;
+  title: string;
+  held: string[];
+}
+
 export type PostagePayer = Payer | 'insurance' | 'none' | 'unknown';
 
 export interface PostageAssessment {
@@ -67,7 +76,10 @@ export interface PostageAssessment {
   returnPaidBy: PostagePayer;
   /** 破损补寄: who pays the reshipment, when the shop promised it. */
   reshipPaidBy?: Payer;
+  /** The rule that decided the legs as they stand (the last applied). */
   rule: RuleId;
+  /** Every rule applied, in order: the platform's, then the shop's promises and insurance over it. */
+  applied: AppliedRule[];
   why: string;
 }
 
@@ -80,6 +92,7 @@ export interface Compensation {
   fen: number | null;
   formula: string;
   rule: RuleId;
+  applied: AppliedRule[];
 }
 
 export interface SevenDay {
@@ -93,6 +106,25 @@ export interface SevenDay {
   /** 商品完好: for staff to confirm on the returned goods, never guessed. */
   checklist: string[];
   rule: RuleId;
+  /** The window rule when it applies (with the conditions that held); empty when it does not. */
+  applied: AppliedRule[];
+  /**
+   * The shop's 退货承诺, when in force: its window (签收次日零时起 N 天), whether the application came
+   * inside it, and who pays both legs. It covers a return the 7-day window no longer does.
+   */
+  returnPromise: { days: number; endsAt: string | null; appliedInWindow: boolean | null; postagePaidBy: Payer } | null;
+}
+
+/** What one of the shop's promises means for the case: what to check, and what the page did not show. */
+export interface PromiseCheck {
+  type: 'designated-carrier' | 'arrival-promise' | 'quality-report-window';
+  /** kept / broken, or unknown when the page does not show what it turns on. */
+  verdict: 'kept' | 'broken' | 'unknown';
+  text: string;
+  /** What the page cannot show, said plainly (never guessed). */
+  missing: string[];
+  rule: RuleId;
+  applied: AppliedRule[];
 }
 
 export interface RiskFlag {
@@ -113,6 +145,12 @@ export interface Assessment {
   compensation: Compensation[];
   /** The next steps; empty, with `needs.steps`, when the state was not read. */
   steps: string[];
+  /** The rules that shaped the steps (e.g. the 退货承诺 period), with their conditions. */
+  stepRules: AppliedRule[];
+  /** The shop's 指定快递 / 到货承诺 / 质量问题反馈时限, where they bear on the case. */
+  promises: PromiseCheck[];
+  /** Every rule applied to the case, with the conditions that held: the sidebar's "why". */
+  applied: AppliedRule[];
   evidence: string[];
   flags: RiskFlag[];
   reasonCategory: ReasonCategory;

@@ -19,6 +19,8 @@ import {
   type Tier,
   type UnknownDeadline,
 } from './assessment';
+import { applyRule, factsOf, firstRule } from './facts';
+import { EMPTY_POLICY } from './policy';
 import { ruleParam, type Rule, type RuleId } from './rules';
 
 type HistoryActor = NonNullable<HistoryEntry['by']>;
@@ -62,26 +64,37 @@ function historyTime(c: CaseSnapshot, by: readonly HistoryActor[], event: Histor
 
 const OPEN_DETAIL = '未知：请打开该售后单的详情页，读取平台倒计时或状态开始时间';
 
+/** The deadline rules a seller's pending application turns on, in order. */
+const AGREE_RULES = [
+  'deadline.return-refund-agree',
+  'deadline.refund-only-unshipped',
+  'deadline.refund-only-shipped',
+] as const satisfies readonly RuleId[];
+
 function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline | UnknownDeadline | null {
+  // Deadlines turn on the state, the refund type, shipping and the platform: no reason class or promise.
+  const facts = factsOf(c, 'unknown', {}, EMPTY_POLICY, rules, 0);
   const hours = (id: RuleId) => ruleParam(rules, id, 'hours') * HOUR_MS;
-  const make = (ruleId: RuleId, start: number, actor: Actor, startWhat: string): StateDeadline => ({
-    at: toChinaIso(start + hours(ruleId)),
-    actor,
-    consequence: defaultConsequence(c),
-    basis: 'rule',
-    ruleId,
-    why: `按规则估算：${rules.get(ruleId)!.title}，自${startWhat}起 ${ruleParam(rules, ruleId, 'hours')} 小时`,
-  });
+  const make = (ruleId: RuleId, start: number, actor: Actor, startWhat: string): StateDeadline => {
+    const hit = applyRule(rules, ruleId, facts);
+    return {
+      at: toChinaIso(start + hours(ruleId)),
+      actor,
+      consequence: defaultConsequence(c),
+      basis: 'rule',
+      ruleId,
+      ...(hit ? { applied: [hit] } : {}),
+      why: `按规则估算：${rules.get(ruleId)!.title}，自${startWhat}起 ${ruleParam(rules, ruleId, 'hours')} 小时`,
+    };
+  };
   const applied = ms(c.appliedAt);
   switch (c.status) {
     case 'WAIT_SELLER_AGREE': {
       if (applied === undefined) return { at: null, why: `申请时间${OPEN_DETAIL}` };
-      if (c.refundType === '退货退款') return make('deadline.return-refund-agree', applied, 'seller', '申请时间');
-      if (c.refundType === '仅退款' && c.shipped === false)
-        return make('deadline.refund-only-unshipped', applied, 'seller', '申请时间');
-      if (c.refundType === '仅退款' && c.shipped === true)
-        return make('deadline.refund-only-shipped', applied, 'seller', '申请时间');
-      return { at: null, why: `退款类型或发货状态${OPEN_DETAIL}` };
+      const hit = firstRule(rules, AGREE_RULES, facts);
+      return hit
+        ? make(hit.rule, applied, 'seller', '申请时间')
+        : { at: null, why: `退款类型或发货状态${OPEN_DETAIL}` };
     }
     case 'WAIT_BUYER_RETURN_GOODS': {
       const agreed = historyTime(c, ['seller', 'platform'], 'agreed');
@@ -100,13 +113,15 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline 
       if (dispatched === undefined) return { at: null, why: `买家寄回时间${OPEN_DETAIL}` };
       const d = make('deadline.seller-confirm-goods', dispatched, 'seller', '买家寄回');
       const signed = ms(c.returnLogistics?.signedAt);
-      if (c.platform === 'tmall' && signed !== undefined) {
+      const tmallCut = applyRule(rules, 'deadline.tmall-signed-return', facts);
+      if (tmallCut && signed !== undefined) {
         const cut = signed + hours('deadline.tmall-signed-return');
         if (cut < Date.parse(d.at)) {
           return {
             ...d,
             at: toChinaIso(cut),
             ruleId: 'deadline.tmall-signed-return',
+            applied: [tmallCut],
             why: `按规则估算：${rules.get('deadline.tmall-signed-return')!.title}`,
           };
         }
