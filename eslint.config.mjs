@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const LOGIC = ['lib/**/*.ts', 'entrypoints/seller.content/**/*.ts', 'entrypoints/background/**/*.ts'];
 
 export default defineConfig(
-  { ignores: ['.output/', '.wxt/', '.ci-out/', 'demo-shots/', 'test/fixtures/'] },
+  { ignores: ['.output/', '.wxt/', '.ci-out/', 'demo-shots/', 'test/fixtures/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts}'],
