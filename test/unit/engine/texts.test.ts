@@ -183,3 +183,45 @@ describe('the windows in words', () => {
     expect(assess(snap(patch), EMPTY_POLICY, NOW).sevenDay.returnPromise).toBeNull();
   });
 });
+
+describe('what the 退货承诺 says when it does not decide the legs', () => {
+  const policy = { commitments: [on({ type: 'return-promise', days: 15, postagePaidBy: 'seller' })] };
+  it.each<[string, Partial<CaseSnapshot>, string]>([
+    [
+      'past its period',
+      { flags: { freeShipping: true }, signedAt: iso(2026, 10, 1), appliedAt: iso(2026, 11, 21) },
+      '七天无理由退货（包邮商品）：买家承担退货运费',
+    ],
+    ['a seller’s fault, signing unknown', { reason: '质量问题' }, '商家责任：来回运费由商家承担'],
+  ])('%s: the platform rule alone', (_what, patch, why) => {
+    expect(assess(snap(patch), policy, NOW).postage.why).toBe(why);
+  });
+
+  it('a quality step names the period and says when signing is unknown', () => {
+    expect(assess(snap({ reason: '质量问题' }), policy, NOW).steps).toContain(
+      '签收或申请时间未知：先确认是否在店铺退货承诺期内（签收次日零时起 15 天（店铺退货承诺），签收时间未知）',
+    );
+  });
+
+  it('破损补寄 promised, the case not about damage: no reshipment', () => {
+    const p = assess(
+      snap({ reason: '质量问题' }),
+      { commitments: [on({ type: 'damage-reship', reshipPaidBy: 'seller' })] },
+      NOW,
+    ).postage;
+    expect([p.reshipPaidBy, p.why]).toEqual([undefined, '商家责任：来回运费由商家承担']);
+  });
+});
+
+describe('the 商品完好 checklist', () => {
+  it('lists every condition staff confirm on a returned item', () => {
+    expect(assess(snap({ signedAt: iso(2026, 11, 18) }), EMPTY_POLICY, NOW).sevenDay.checklist).toEqual([
+      '吊牌、标签完好，未剪未拆',
+      '商品未使用、未洗涤，无污渍、无人为损坏',
+      '原厂包装（最小销售单元）完好；快递外包装不算',
+      '配件、说明书、三包卡等齐全',
+      '赠品一并退回（缺失可按价值折抵，不能因此拒绝退货）',
+      '不属于不支持七天无理由的商品：定制、鲜活易腐、已拆封的音像/软件等数字商品、报刊',
+    ]);
+  });
+});
