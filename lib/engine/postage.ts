@@ -44,7 +44,7 @@ export function postageOf(facts: Facts, commitments: CommitmentsInForce, rules: 
   const rule = rules.get(base.rule)!;
   let p: PostageAssessment = {
     outboundPaidBy: outbound,
-    returnPaidBy: facts.refundType === '仅退款' && ret !== 'none' ? 'none' : ret,
+    returnPaidBy: facts.refundType === '仅退款' ? 'none' : ret,
     rule: base.rule,
     applied: [base],
     why: base.rule === 'postage.no-reason-shipping-unknown' ? rule.explanation : rule.title,
