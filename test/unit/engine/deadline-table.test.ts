@@ -122,3 +122,94 @@ describe('rule estimates at their edges', () => {
     expect(a.deadline?.at).toBe(iso(2026, 11, 22, 10));
   });
 });
+
+describe('deadlines in words, and the list of them', () => {
+  it.each<[string, Partial<CaseSnapshot>, string]>([
+    ['an estimate', {}, '按规则估算：退货退款申请：商家处理时限，自申请时间起 120 小时'],
+    [
+      'an estimate from the agreement',
+      {
+        status: 'WAIT_BUYER_RETURN_GOODS',
+        history: [
+          { at: iso(2026, 11, 21, 12), actor: '商家', text: '同意', by: 'seller', event: 'agreed' },
+          { at: iso(2026, 11, 22, 12), actor: '商家', text: '拒绝', by: 'seller', event: 'refused' },
+        ],
+      },
+      '按规则估算：待买家退货：买家寄回时限，自商家同意起 168 小时',
+    ],
+    [
+      'from the refusal',
+      {
+        status: 'SELLER_REFUSE_BUYER',
+        history: [{ at: iso(2026, 11, 21, 12), actor: '商家', text: '拒绝', by: 'seller', event: 'refused' }],
+      },
+      '按规则估算：商家已拒绝：买家修改时限，自商家拒绝起 168 小时',
+    ],
+    [
+      'from the return',
+      { status: 'WAIT_SELLER_CONFIRM_GOODS', returnLogistics: { shippedAt: iso(2026, 11, 20, 12) } },
+      '按规则估算：买家已退货：商家确认收货时限，自买家寄回起 240 小时',
+    ],
+    [
+      'an exchange',
+      { kind: 'exchange', refundType: '换货', status: 'EXCHANGE_WAIT_SELLER_AGREE' },
+      '按规则估算：换货申请：商家处理时限，自申请时间起 120 小时',
+    ],
+    [
+      'the Tmall cut',
+      {
+        platform: 'tmall',
+        status: 'WAIT_SELLER_CONFIRM_GOODS',
+        returnLogistics: { shippedAt: iso(2026, 11, 20, 12), signedAt: iso(2026, 11, 22) },
+      },
+      '按规则估算：天猫：退件签收/拒收后 48 小时',
+    ],
+    ['the page', { pageDeadline: { at: iso(2026, 11, 23), text: '还剩9时' } }, '平台页面倒计时（还剩9时）'],
+    [
+      'an exchange without its application time',
+      { kind: 'exchange', status: 'EXCHANGE_WAIT_SELLER_AGREE', appliedAt: undefined },
+      '申请时间未知：请打开该售后单的详情页，读取平台倒计时或状态开始时间',
+    ],
+  ])('%s', (_what, patch, why) => expect(assess(snap(patch), EMPTY_POLICY, NOW).deadline?.why).toBe(why));
+
+  it('the agreement, not a later refusal, starts the return clock', () => {
+    const d = assess(
+      snap({
+        status: 'WAIT_BUYER_RETURN_GOODS',
+        history: [
+          { at: iso(2026, 11, 21, 12), actor: '商家', text: '同意', by: 'seller', event: 'agreed' },
+          { at: iso(2026, 11, 22, 12), actor: '商家', text: '拒绝', by: 'seller', event: 'refused' },
+        ],
+      }),
+      EMPTY_POLICY,
+      NOW,
+    ).deadline;
+    expect(d?.at).toBe(iso(2026, 11, 28, 12));
+  });
+
+  it('the Tmall cut landing exactly on the normal deadline leaves the normal one', () => {
+    const d = assess(
+      snap({
+        platform: 'tmall',
+        status: 'WAIT_SELLER_CONFIRM_GOODS',
+        returnLogistics: { shippedAt: iso(2026, 11, 20, 12), signedAt: iso(2026, 11, 28, 12) },
+      }),
+      EMPTY_POLICY,
+      NOW,
+    ).deadline;
+    expect(d).toMatchObject({ at: iso(2026, 11, 30, 12), ruleId: 'deadline.seller-confirm-goods' });
+  });
+
+  it.each<[string, Partial<CaseSnapshot>, string[]]>([
+    ['a page countdown and an estimate', { pageDeadline: { at: iso(2026, 11, 23), text: 'x' } }, ['page', 'rule']],
+    [
+      'a page countdown, no estimate possible',
+      { appliedAt: undefined, pageDeadline: { at: iso(2026, 11, 23), text: 'x' } },
+      ['page'],
+    ],
+    ['an estimate only', {}, ['rule']],
+    ['nothing known', { appliedAt: undefined }, []],
+  ])('%s', (_what, patch, bases) => {
+    expect(assess(snap(patch), EMPTY_POLICY, NOW).deadlines.map((d) => d.basis)).toEqual(bases);
+  });
+});
