@@ -186,10 +186,59 @@ function Money({ a, c, policy }: { a: Assessment; c: CaseSnapshot; policy: ShopP
   );
 }
 
+/** The shop's 指定快递 / 到货承诺 / 质量问题反馈时限 where they bear on the case; what the page cannot show, said. */
+function Promises({ a }: { a: Assessment }) {
+  const t = useT();
+  if (a.promises.length === 0) return null;
+  return (
+    <section class="ar-section" aria-label="店铺承诺" data-testid="promises">
+      <h3 class="ar-h3">{t('店铺承诺')}</h3>
+      <ul class="ar-list">
+        {a.promises.map((p) => (
+          <li key={p.type} data-type={p.type} data-verdict={p.verdict} class={p.verdict === 'broken' ? 'ar-bad' : ''}>
+            {p.text}
+            {p.missing.length > 0 && (
+              <small class="ar-why">
+                {' '}
+                {t('页面未显示：')}
+                {p.missing.join('；')}
+              </small>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Why: every rule applied to the case, with the conditions that held. */
+function RulesWhy({ a }: { a: Assessment }) {
+  const t = useT();
+  if (a.applied.length === 0) return null;
+  return (
+    <details class="ar-section" data-testid="rules-why">
+      <summary class="ar-why">{t('依据（{n} 条规则）', { n: a.applied.length })}</summary>
+      <ul class="ar-list">
+        {a.applied.map((r) => (
+          <li key={r.rule} data-rule={r.rule}>
+            <b>{r.title}</b>
+            <span class="ar-why">
+              {' '}
+              {t('条件：')}
+              {r.held.join('；') || t('无')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function SevenDay({ a }: { a: Assessment }) {
   const t = useT();
   const s = a.sevenDay;
   if (!s.applies) return null;
+  const promise = s.returnPromise;
   return (
     <section class="ar-section" aria-label="七天无理由" data-testid="seven-day">
       <h3 class="ar-h3">{t('七天无理由')}</h3>
@@ -198,6 +247,18 @@ function SevenDay({ a }: { a: Assessment }) {
         {s.appliedInWindow === false && <b class="ar-bad">{t('（申请已超过期限）')}</b>}
       </p>
       <p class="ar-why">{s.why}</p>
+      {promise && (
+        <p class="ar-line" data-testid="return-promise">
+          {t('店铺退货承诺 {days} 天', { days: promise.days })}
+          {promise.endsAt
+            ? t('：截止 {at}', { at: formatChinaShort(Date.parse(promise.endsAt)) })
+            : t('：签收时间未知')}
+          {promise.appliedInWindow === true && s.appliedInWindow === false && (
+            <b>{t('（七天已过，仍在退货承诺期内）')}</b>
+          )}
+          {promise.appliedInWindow === false && <b class="ar-bad">{t('（已超过退货承诺期）')}</b>}
+        </p>
+      )}
       <p class="ar-why">{t('验货时请确认（不要凭猜测）：')}</p>
       <ul class="ar-list">
         {s.checklist.map((x) => (
@@ -335,6 +396,8 @@ export function CaseView(props: {
       />
       <Money a={a} c={c} policy={props.policy} />
       <SevenDay a={a} />
+      <Promises a={a} />
+      <RulesWhy a={a} />
       {a.evidence.length > 0 && (
         <section class="ar-section" aria-label="举证材料" data-testid="evidence">
           <h3 class="ar-h3">{t('准备举证材料')}</h3>

@@ -15,14 +15,15 @@ export type ReasonCategory =
   | 'unknown';
 
 /** Seller's fault: the shop pays both legs of the postage. */
-export const SELLER_FAULT: ReadonlySet<ReasonCategory> = new Set([
+export const SELLER_FAULT_REASONS = [
   'quality',
   'not-as-described',
   'missing-item',
   'wrong-item',
   'damaged',
   'fake',
-]);
+] as const satisfies readonly ReasonCategory[];
+export const SELLER_FAULT: ReadonlySet<ReasonCategory> = new Set(SELLER_FAULT_REASONS);
 
 const PATTERNS: [RegExp, ReasonCategory][] = [
   [/假货|假冒|仿冒|非正品|盗版/, 'fake'],

@@ -20,8 +20,28 @@ function weekday(dayStart: number): number {
 }
 
 /**
- * Working milliseconds in [from, to). Returns undefined when the hours are malformed.
+ * The shop's shift as minutes: its start after midnight and its length. An end at or before the start
+ * means the shift runs past midnight (20:00–02:00 is 6 h; 09:00–09:00 is a 24-hour shift). Undefined
+ * when either time is malformed or the start is not within the day.
+ */
+function shiftOf(hours: WorkingHours): { start: number; span: number } | undefined {
+  const start = minutesOf(hours.start);
+  const end = minutesOf(hours.end);
+  if (start === undefined || end === undefined || start >= 24 * 60) return undefined;
+  return { start, span: end > start ? end - start : end + 24 * 60 - start };
+}
+
+/** Whether a shift starts on the China-time day starting at `day`: a working weekday, not a holiday. */
+const startsOn = (day: number, hours: WorkingHours, off: ReadonlySet<string>) =>
+  hours.days.includes(weekday(day)) && !off.has(toChinaIso(day).slice(0, 10));
+
+/**
+ * Working milliseconds in [from, to). Returns undefined when the hours are malformed. A shift belongs
+ * to the China-time day it starts on, as in `nextWorkStart`: a night shift (20:00–02:00) that starts on
+ * a working day counts its hours after midnight too, even into a day off; one that would start on a day
+ * off or a holiday does not run.
  * @example workingMsBetween(mon09, mon18, { days: [1,2,3,4,5], start: '09:00', end: '18:00' }, []) //=> 9 h
+ * @example workingMsBetween(mon22, tue01, { days: [1], start: '20:00', end: '02:00' }, []) //=> 3 h
  */
 export function workingMsBetween(
   from: number,
@@ -29,17 +49,17 @@ export function workingMsBetween(
   hours: WorkingHours,
   holidays: readonly string[] = [],
 ): number | undefined {
-  const start = minutesOf(hours.start);
-  const end = minutesOf(hours.end);
-  if (start === undefined || end === undefined || end <= start) return undefined;
+  const shift = shiftOf(hours);
+  if (!shift) return undefined;
   if (!(to > from)) return 0;
   const off = new Set(holidays);
   let total = 0;
-  // Bounded: at most ~2 years of days, whatever the input.
-  for (let day = startOfChinaDay(from), n = 0; day < to && n < 800; day += DAY_MS, n++) {
-    if (!hours.days.includes(weekday(day)) || off.has(toChinaIso(day).slice(0, 10))) continue;
-    const open = day + start * 60_000;
-    const close = day + end * 60_000;
+  // From the day before: a shift that started yesterday may still run at `from`. Bounded: at most
+  // ~2 years of days, whatever the input.
+  for (let day = startOfChinaDay(from) - DAY_MS, n = 0; day < to && n < 800; day += DAY_MS, n++) {
+    if (!startsOn(day, hours, off)) continue;
+    const open = day + shift.start * 60_000;
+    const close = open + shift.span * 60_000;
     total += Math.max(0, Math.min(close, to) - Math.max(open, from));
   }
   return total;
@@ -54,12 +74,12 @@ export function workingMsBetween(
  * @example nextWorkStart(fri19, { days: [1,2,3,4,5], start: '09:00', end: '18:00' }) //=> Monday 09:00
  */
 export function nextWorkStart(now: number, hours: WorkingHours, holidays: readonly string[] = []): number | undefined {
-  const start = minutesOf(hours.start);
-  if (start === undefined || minutesOf(hours.end) === undefined || start >= 24 * 60) return undefined;
+  const shift = shiftOf(hours);
+  if (!shift) return undefined;
   const off = new Set(holidays);
   for (let day = startOfChinaDay(now), n = 0; n <= 60; day += DAY_MS, n++) {
-    const open = day + start * 60_000;
-    if (open <= now || !hours.days.includes(weekday(day)) || off.has(toChinaIso(day).slice(0, 10))) continue;
+    const open = day + shift.start * 60_000;
+    if (open <= now || !startsOn(day, hours, off)) continue;
     return open;
   }
   return undefined;

@@ -8,6 +8,7 @@ import { amountAtStake, type AutoAction, type CaseSnapshot, type Observation } f
 import type { CommitmentEntry } from '../engine/policy';
 import type { RuleId } from '../engine/rules';
 import { EMPTY_POLICY, nextDeadline } from '../engine';
+import { dueAtV2, unreadDueV5 } from './frozen-upgrades';
 
 /**
  * The platform's next auto-action for a case, as the engine judged it when the case was stored.
@@ -153,22 +154,52 @@ export const SCHEMA = {
     policies: '++id, type, effectiveFrom',
     replies: '&id, category, order',
   },
+  // v5 (2026-12-07, issue 38): no index changes; its upgrade clears what was guessed for cases whose
+  // state was never read (upgradeToV5). Self-contained: on a merge that adds another version, renumber
+  // this one (key, `db.version(n)`, the test's expected verno) and nothing else changes.
+  5: {
+    cases: '&key, orderId, disputeId, [open+deadlineAt]',
+    events: '++id, at, [caseKey+at], [type+at]',
+    settings: '&key',
+    policies: '++id, type, effectiveFrom',
+    replies: '&id, category, order',
+  },
 } as const;
 
 /**
- * v1 → v2: v1 knew a deadline only when the page showed a countdown. v2 stores the engine's
- * judgement (`due`), which also estimates a deadline from the rules, so open cases without a page
- * countdown get their place in the urgency order.
+ * v1 → v2: v1 knew a deadline only when the page showed a countdown. v2 stores the next deadline
+ * (`due`), which also estimates one from the default rules, so open cases without a page countdown
+ * get their place in the urgency order. Frozen (lib/storage/frozen-upgrades.ts): never the live engine.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
     .table<CaseRecord, string>('cases')
     .toCollection()
     .modify((rec) => {
-      const due = dueOf(rec);
+      const due = dueAtV2(rec) as Due | null;
       rec.due = due;
       rec.deadlineAt = rec.open && due ? Date.parse(due.at) : NO_DEADLINE;
       rec.amountFen = amountAtStake(rec);
+    });
+}
+
+/**
+ * v4 → v5 (issue 38): a case whose state was never read (UNKNOWN) keeps only the page's countdown as
+ * shown: no consequence the page did not announce, nobody's turn, no rule estimate (then no deadline).
+ * Frozen like every upgrade; self-contained so a merge may renumber it.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table<CaseRecord, string>('cases')
+    .toCollection()
+    .modify((rec) => {
+      const due = unreadDueV5(rec) as Due | null | undefined;
+      if (due === undefined) return;
+      rec.due = due;
+      if (due) return;
+      // Only an estimate was stored: no deadline is known, and the alerts sent for it go with it.
+      rec.deadlineAt = NO_DEADLINE;
+      delete rec.alertsSent;
     });
 }
 
@@ -193,5 +224,6 @@ export function createDb(name = DB_NAME): RadarDB {
   // v2 → v3 adds an index only; IndexedDB builds it from the stored events, no data changes.
   db.version(3).stores(SCHEMA[3]);
   db.version(4).stores(SCHEMA[4]);
+  db.version(5).stores(SCHEMA[5]).upgrade(upgradeToV5);
   return db;
 }

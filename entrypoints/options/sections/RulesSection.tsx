@@ -1,6 +1,7 @@
 /** The engine's default rule profile, each with its explanation, source and confidence; values can be overridden. */
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_RULES, type RuleOverrides } from '../../../lib/engine/rules';
+import { describeWhen } from '../../../lib/engine/when';
 import { RULES_KEY } from '../../../lib/storage/policy-store';
 import { getSetting, putSetting } from '../shared';
 import { RULE_PARAM_RANGES, ruleOverridesProblem } from '../../../lib/sync/rule-ranges';
@@ -36,6 +37,7 @@ export function RulesSection() {
               <b>{r.title}</b> <span class={`conf conf-${r.confidence}`}>{CONFIDENCE[r.confidence]}</span>
             </div>
             <p>{r.explanation}</p>
+            <p class="muted">适用条件：{describeWhen(r.when)}</p>
             <p class="muted">来源：{r.source}</p>
             {Object.entries(r.params).map(([name, def]) => (
               <label key={name} class="row">

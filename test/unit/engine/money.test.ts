@@ -60,7 +60,7 @@ describe('postage: who pays which leg', () => {
       { refundType: '仅退款' as const, shipped: false, reason: '拍错/多拍/不想要' },
       'none',
       'none',
-      'postage.fault-undetermined',
+      'postage.not-shipped',
     ],
   ])('%s', (_what, patch, outbound, ret, rule) => {
     const p = assess(snap(patch), EMPTY_POLICY, NOW).postage;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, EMPTY_POLICY } from '../../../lib/engine';
+import type { CaseSnapshot } from '../../../lib/shared/types';
 import { iso, NOW, snap } from './helpers';
 
 describe('七天无理由 window: 168 h from 00:00 (China time) of the day after signing', () => {
@@ -49,5 +50,34 @@ describe('七天无理由 window: 168 h from 00:00 (China time) of the day after
       assess(snap({ refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_NOT_RECEIVED' }), EMPTY_POLICY, NOW)
         .sevenDay.applies,
     ).toBe(false);
+  });
+});
+
+describe('七天无理由: each guard alone', () => {
+  it.each<[string, Partial<CaseSnapshot>, boolean]>([
+    ['a no-reason return', {}, true],
+    ['a reason not given', { reason: undefined }, true],
+    ['an exchange', { kind: 'exchange', refundType: '换货', status: 'EXCHANGE_WAIT_SELLER_AGREE' }, true],
+    ['a 邮费单', { kind: 'postage', refundType: '邮费', status: 'POSTAGE_WAIT_SELLER' }, false],
+    ['a quality case', { reason: '质量问题' }, false],
+    ['goods not received', { goodsStatus: 'BUYER_NOT_RECEIVED' }, false],
+    ['仅退款 before shipping', { refundType: '仅退款', shipped: false, goodsStatus: 'BUYER_RECEIVED' }, false],
+    ['仅退款 after shipping and receipt', { refundType: '仅退款', shipped: true }, true],
+    ['退货退款 with shipping unread', { shipped: undefined }, true],
+  ])('%s → %s', (_what, patch, applies) => {
+    const s = assess(snap({ ...patch, signedAt: iso(2026, 11, 18) }), EMPTY_POLICY, NOW).sevenDay;
+    expect(s.applies).toBe(applies);
+    expect(s.checklist.length > 0).toBe(applies);
+    expect(s.applied.length > 0).toBe(applies);
+  });
+
+  it('a shop rule edit to 240 hours makes a 10-day window', () => {
+    const s = assess(
+      snap({ signedAt: iso(2026, 11, 10, 12) }),
+      { commitments: [], ruleOverrides: { 'seven-day.window': { hours: 240 } } },
+      NOW,
+    ).sevenDay;
+    expect([s.windowDays, s.endsAt]).toEqual([10, iso(2026, 11, 21)]);
+    expect(s.why).toBe('签收次日零时起 10 天，至 2026-11-21 00:00 止');
   });
 });

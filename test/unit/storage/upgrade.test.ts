@@ -2,6 +2,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, NO_DEADLINE, SCHEMA } from '../../../lib/storage/db';
 
+const LATEST = Math.max(...Object.keys(SCHEMA).map(Number));
+
 describe('schema upgrades', () => {
   it('upgradeToV2: a v1 case without a page countdown gets its rule deadline and its place in the urgency order', async () => {
     const name = 'upgrade-v1-v2';
@@ -49,7 +51,7 @@ describe('schema upgrades', () => {
 
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     const open = await db.cases.get('taobao:1001');
     expect(open?.due).toMatchObject({ at: '2026-11-26T10:00:00+08:00', basis: 'rule', consequence: 'auto-agree' });
     expect(open?.deadlineAt).toBe(Date.parse('2026-11-26T10:00:00+08:00'));
@@ -80,7 +82,7 @@ describe('schema upgrades', () => {
     v2.close();
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     expect(await db.events.count()).toBe(2);
     expect(
       await db.events
@@ -130,7 +132,7 @@ describe('schema upgrades', () => {
     v3.close();
     const db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     expect(db.cases.schema.indexes.map((i) => i.name).sort()).toEqual(['[open+deadlineAt]', 'disputeId', 'orderId']);
     expect(db.events.schema.indexes.map((i) => i.name).sort()).toEqual(['[caseKey+at]', '[type+at]', 'at']);
     expect(await db.cases.count()).toBe(2);
