@@ -12,7 +12,7 @@ const run = (...args: string[]) =>
   execFileSync(
     join(process.cwd(), 'node_modules', '.bin', 'tsx'),
     [join(process.cwd(), 'scripts', 'inspect.ts'), ...args],
-    { encoding: 'utf8' },
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
 
 describe('npm run inspect -- page', () => {
@@ -67,6 +67,30 @@ describe('npm run inspect -- page', () => {
       fields: { disputeId: 'column 售后单号', refundFen: 'column 退款总额', status: 'column 售后状态' },
     });
     expect(out.cases[0].refundFen).toBe(39900);
+  });
+
+  it('reads a long saved list whole (3,000 rows), and says so plainly when a page nests too deep to read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const rows = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `<tr><td>${3039485761203900000n + BigInt(i)}</td><td>¥1.00</td><td>退款待处理 还剩1天</td></tr>`,
+      ).join('');
+    const page = join(dir, 'long.html');
+    writeFileSync(
+      page,
+      `<html><body><table><thead><tr><th>退款编号</th><th>退款金额</th><th>售后状态</th></tr></thead><tbody>${rows(3000)}</tbody></table></body></html>`,
+    );
+    const url = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+    const out = JSON.parse(run('page', page, '--url', url, '--now', '2026-11-22T15:00:00+08:00'));
+    expect(out.cases).toHaveLength(3000);
+    expect(out.missing).not.toContain('退款编号');
+    const deep = join(dir, 'deep.html');
+    writeFileSync(
+      deep,
+      `<html><body>${'<div>'.repeat(20000)}退款编号：3039485761203948001${'</div>'.repeat(20000)}</body></html>`,
+    );
+    expect(() => run('page', deep, '--url', url)).toThrow(/nested too deeply/);
   });
 
   it('explains a missing --url instead of guessing', () => {
