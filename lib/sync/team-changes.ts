@@ -3,6 +3,7 @@
  * each value before and after ("小王 12-07 10:32 修改了平台规则：淘宝延迟发货赔付 5% → 50%"), kept so
  * staff see them and can undo one. Pure but for the two storage helpers at the end.
  */
+import { COMMITMENT_LABEL } from '../engine/when';
 import type { CommitmentEntry } from '../engine/policy';
 import { DEFAULT_RULES, type RuleOverrides } from '../engine/rules';
 import { formatChinaShort } from '../shared/china-time';
@@ -55,19 +56,6 @@ function value(param: string, v: number): string {
   return String(v);
 }
 
-const COMMITMENT: Record<string, string> = {
-  'seven-day': '七天无理由',
-  'shipping-promise': '发货时间承诺',
-  'fake-3x': '假一赔三',
-  'quality-promise': '品质承诺',
-  'return-promise': '退货承诺',
-  'damage-reship': '破损补寄',
-  'designated-carrier': '指定快递',
-  'arrival-promise': '到货承诺',
-  'freight-insurance': '运费险',
-  'quality-report-window': '质量问题反馈时限',
-};
-
 function commitmentText(c: CommitmentEntry | null): string {
   if (!c) return '无';
   if (!c.enabled) return '关闭';
@@ -91,7 +79,7 @@ export function changeText(c: TeamChange): string {
           `${RULES.get(x.rule)?.title ?? x.rule} ${PARAM[x.param] ?? x.param} ${value(x.param, x.from)} → ${value(x.param, x.to)}`,
       )
       .join('；')}`;
-  return `${head} 修改了服务承诺：${COMMITMENT[c.entry.type] ?? c.entry.type} ${commitmentText(c.before)} → ${commitmentText(c.entry)}（${c.entry.effectiveFrom.slice(0, 10)} 起）`;
+  return `${head} 修改了服务承诺：${COMMITMENT_LABEL[c.entry.type]} ${commitmentText(c.before)} → ${commitmentText(c.entry)}（${c.entry.effectiveFrom.slice(0, 10)} 起）`;
 }
 
 /** The changes kept, newest first. */
