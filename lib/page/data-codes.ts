@@ -1,7 +1,7 @@
 /**
  * Numeric codes in the page's own data responses, and what each means, with the source of each entry
- * (see /work/shared/reference/real-shapes.md, source P: Alibaba's dispute-domain enums, which the page
- * API most likely shares). A code is only a hint: the background uses a coded field only after it
+ * (see docs/reference/page-data.md: Alibaba's public dispute-domain enums, which the page API most
+ * likely shares). A code is only a hint: the background uses a coded field only after it
  * agreed with what the page shows for the same case (lib/page/calibration.ts), and a status text in
  * the data always wins over a code. A code missing here means "unknown", never a guess.
  */

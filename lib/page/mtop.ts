@@ -1,7 +1,7 @@
 /**
  * The new 千牛 pages' own data responses (mtop …disputeservice.qianniu.pc.disputelistv2 /
  * disputedetail), read as public code written against the live pages shows them (see
- * /work/shared/reference/real-shapes.md): the rows are found by structure (`disputeGridVOList` at any
+ * docs/reference/page-data.md): the rows are found by structure (`disputeGridVOList` at any
  * depth, usually under `data.resultData`), keyed by `disputeId` when a row has one and by `bizOrderId`
  * otherwise; money in `disputeBodyVO` is yuan (decimal or ¥ strings; a bare number's unit is unknown
  * until calibrated); `bizClaimType`, status and goods may be numeric codes (lib/page/data-codes.ts).

@@ -2,7 +2,7 @@
  * The old refund2 list embeds its rows as `var disputeData = {…};` (one line of strict JSON). We read
  * that object as data (JSON.parse of the balanced literal), never by evaluating the page's script.
  *
- * Its real structure, as public code written against the live page reads it (real-shapes.md §4):
+ * Its real structure, as public code written against the live page reads it (docs/reference/page-data.md, "The old list"):
  * components under `data`, each with a string `id` that may carry an `@n` suffix; a row's header is
  * `sellerGridHeaderContainer_<disputeId>` (numbers[0].title = type, numbers[2].value = order id,
  * shop.name = buyer); its body is found by `bizName: "disputeBody"` and pairs with the header through

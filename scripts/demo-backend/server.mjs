@@ -181,7 +181,7 @@ const GOODS_CODE = { BUYER_NOT_RECEIVED: 1, BUYER_RECEIVED: 2, BUYER_RETURNED_GO
 
 /**
  * Money as a data response carries it. Real pages send yuan, probably as decimal strings
- * (real-shapes.md §2.2); the demo's variants (`?money=` on the page, passed on to its API calls):
+ * (docs/reference/page-data.md); the demo's variants (`?money=` on the page, passed on to its API calls):
  * `number` yuan as JSON numbers, `fen` integer fen as JSON numbers, `wrong` a deliberately wrong
  * unit (the yuan figure divided by 100 again), so tests can prove it never reaches staff.
  */
@@ -195,7 +195,7 @@ function money(fen, variant) {
 
 /**
  * A case as a row of the 千牛 list's data response, in the shape public code written against the
- * live pages reads (real-shapes.md §2): ids as strings, `bizClaimType` and status as numeric codes
+ * live pages reads (docs/reference/page-data.md): ids as strings, `bizClaimType` and status as numeric codes
  * with the status wording beside them, yuan in `disputeBodyVO`, item data in `itemInfo`, times as
  * China-time "yyyy-MM-dd HH:mm:ss". What the demo page needs to draw itself besides (buyer, reason,
  * countdown, logistics, history …) travels in `demoView`, under names no real code shows, which the
@@ -353,7 +353,7 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
     const rows = list.slice((page - 1) * size, page * size);
     const pages = Math.ceil(list.length / size);
     const now = Date.now();
-    // `var disputeData` in the old list's real structure (real-shapes.md §4): components keyed
+    // `var disputeData` in the old list's real structure (docs/reference/page-data.md): components keyed
     // `<tag>_<id>[@n]`, each with a string id; bodies told by `bizName`, paired with their header
     // through the id before `@`; the item in `itemInfo`; options[0] 交易金额, [1] 退款金额, [2] 申请时间,
     // [3] 原因, [4] 退货物流, [5] 货物状态, [6] 退款状态 (a link whose text holds `<br/>`); ￥ is fullwidth.

@@ -1,6 +1,7 @@
 /**
- * Cases written from the seller's requirement documents (/work/shared/seeds), each with what a member
- * of staff would see. seeds.test.ts checks each; rules-meta.test.ts checks that together they match
+ * Cases written from the seller's requirement documents (the shop's own, not part of this repository:
+ * each case below states what its requirement asks, in our words), each with what a member of staff
+ * would see. seeds.test.ts checks each; rules-meta.test.ts checks that together they match
  * every rule, and that every rule a result names is one whose condition held.
  */
 import { expect } from 'vitest';

@@ -1,5 +1,5 @@
 // The page's data responses in the shapes public code written against the live pages shows
-// (/work/shared/reference/real-shapes.md §2): the samples are built here from those facts.
+// (docs/reference/page-data.md, "The 千牛 list"): the samples are built here from those facts.
 import { describe, expect, it } from 'vitest';
 import { Calibration } from '../../../lib/page/calibration';
 import {

@@ -1,4 +1,4 @@
-// The old refund2 list's `var disputeData`, in the structure real-shapes.md §4 shows: components with
+// The old refund2 list's `var disputeData`, in the structure docs/reference/page-data.md shows: components with
 // string ids carrying `@n`, bodies found by bizName, options in the real code's positions.
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';

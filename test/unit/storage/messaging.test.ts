@@ -205,7 +205,7 @@ describe('the message protocol', () => {
 
 describe('the page data responses, kept in the background by the frame they came to', () => {
   const id = good.cases[0]!.disputeId;
-  // Shaped as real-shapes.md shows the list: under data.resultData, money as yuan strings, codes as numbers.
+  // Shaped as docs/reference/page-data.md describes the list: under data.resultData, money as yuan strings, codes as numbers.
   const vo = {
     disputeId: id,
     gmtPay: '2026-11-18 09:00:00',
