@@ -23,23 +23,27 @@ const exDetail = pick((c) => c.platform === 'taobao' && c.status === 'EXCHANGE_W
 const r2 = pick((c) => c.platform === 'tmall' && c.kind === 'refund' && c.status === 'WAIT_SELLER_AGREE');
 const pages = {
   'workbench.taobao': `${M}/refund-workbench`,
-  'refund-list.taobao': `${M}/refund-list`,
-  'refund-list.tmall': `${Q}/refund-list`,
+  // The lists as the demo's hand-written layout draws them (its default is Fusion, saved below).
+  'refund-list.taobao': `${M}/refund-list?layout=hand`,
+  'refund-list.tmall': `${Q}/refund-list?layout=hand`,
   'refund-detail.taobao': `${M}/refund-list/detail?disputeId=${tbDetail.disputeId}&type=1`,
   'refund-detail.tmall': `${Q}/refund-list/detail?disputeId=${tmDetail.disputeId}&type=1`,
-  'exchange-list.taobao': `${M}/exchange-list`,
+  'exchange-list.taobao': `${M}/exchange-list?layout=hand`,
   'exchange-detail.taobao': `${M}/exchange-list/detail?disputeId=${exDetail.disputeId}&type=1`,
-  'postage-list.tmall': `${Q}/postage-list`,
+  'postage-list.tmall': `${Q}/postage-list?layout=hand`,
   'refund2-list.taobao': 'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1',
   'refund2-list.tmall': 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1',
   'refund2-detail.tmall': `https://refund2.tmall.com/dispute/detail.htm?bizOrderId=${r2.orderId}&disputeId=${r2.disputeId}&disputeType=1`,
 };
 // The demo's lists drawn by the real Fusion Table (@alifd/next), kept apart with the library fixtures
-// (test/fixtures/library/demo-*.html, index demo-index.json): list mode, and the id column locked.
+// (test/fixtures/library/demo-*.html, index demo-index.json): list mode (the demo's default), and the
+// id column locked.
 const fusionPages = {
-  'refund-list-fusion.taobao': `${M}/refund-list?layout=fusion`,
+  'refund-list-fusion.taobao': `${M}/refund-list`,
+  'refund-list-fusion.tmall': `${Q}/refund-list`,
   'refund-list-fusion-lock.tmall': `${Q}/refund-list?layout=fusion-lock`,
-  'exchange-list-fusion.taobao': `${M}/exchange-list?layout=fusion`,
+  'exchange-list-fusion.taobao': `${M}/exchange-list`,
+  'postage-list-fusion.tmall': `${Q}/postage-list`,
 };
 const only = process.argv.slice(2);
 const selected = (all) => Object.entries(all).filter(([n]) => !only.length || only.includes(n));

@@ -5,8 +5,8 @@
  * its badge and the next read puts it back) and never duplicates. The content script places them
  * on the rows near the screen only, and on the others as they scroll into view. A badge keeps its
  * row's height: where the whole badge does not fit on the id's line it drops the postage mark, then
- * the compensation mark, then shows a coloured dot (the tooltip still says everything); only a line
- * with no room even for the dot wraps.
+ * the compensation mark, then shows a coloured dot (the tooltip still says everything); on a line
+ * with no room even for the dot, the dot takes none: it is drawn over the line's end (`over`).
  *
  * A countdown on a case whose state was not read keeps the page's instant but not the tier colours,
  * which tell staff "your turn, act now": it is a neutral slate with a ？ (whose turn it is is not known),
@@ -28,10 +28,12 @@ const CSS = `
 .marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }
 .est { font-weight: 400; opacity: .85; }
-:host([data-fit="owed"]) .payer, :host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks { display: none; }
+:host([data-fit="owed"]) .payer, :host([data-fit="chip"]) .marks, :host([data-fit="dot"]) .marks, :host([data-fit="over"]) .marks { display: none; }
 :host([data-fit="dot"]) { margin: 0 3px; }
-:host([data-fit="dot"]) .chip { font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
-:host([data-fit="dot"]) .chip.unread { outline-width: 1px; }
+:host([data-fit="over"]) { margin: 0; width: 0; overflow: visible; }
+:host([data-fit="over"]) .chip { margin-left: 4px; }
+:host([data-fit="dot"]) .chip, :host([data-fit="over"]) .chip { flex: none; font-size: 0; width: 8px; height: 8px; padding: 0; border-radius: 50%; }
+:host([data-fit="dot"]) .chip.unread, :host([data-fit="over"]) .chip.unread { outline-width: 1px; }
 `;
 
 const PAYER_MARK: Record<string, string> = { seller: '退邮:商家', buyer: '退邮:买家', insurance: '退邮:运费险' };
@@ -236,11 +238,18 @@ function roomAfter(anchor: Element, row: Element): number {
       if (r.width > 0 && r.top < end.bottom && r.bottom > end.top) lineEnd = Math.max(lineEnd, r.right);
     }
   }
-  const px = (v: string) => parseFloat(v) || 0;
   const contentRight = line.getBoundingClientRect().right - px(style.borderRightWidth) - px(style.paddingRight);
-  // A badge that becomes an item of a flex or grid line also adds the line's gap.
-  const gap = line === anchor.parentElement && /flex|grid/.test(style.display) ? px(style.columnGap) : 0;
-  return contentRight - lineEnd - gap;
+  return contentRight - lineEnd - itemGap(anchor);
+}
+
+const px = (v: string) => parseFloat(v) || 0;
+
+/** The gap a badge placed right after `anchor` adds by becoming an item of a flex or grid line (px). */
+function itemGap(anchor: Element): number {
+  const parent = anchor.parentElement;
+  if (!parent) return 0;
+  const style = anchor.ownerDocument.defaultView!.getComputedStyle(parent);
+  return /flex|grid/.test(style.display) ? px(style.columnGap) : 0;
 }
 
 /**
@@ -255,9 +264,17 @@ export function placeBadges(pending: PendingBadge[]): void {
     const room = rooms[i]!;
     const { full, owed, chip } = badgeWidths(badge);
     // Compensation owed is the mark to keep longest. Where not even a dot fits, the dot goes in all
-    // the same: a case's badge is never left out.
+    // the same, taking no room on the line (drawn over its end): a case's badge is never left out,
+    // and its row does not grow.
     if (room < full)
-      badge.setAttribute('data-fit', room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : 'dot');
+      badge.setAttribute(
+        'data-fit',
+        room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : room >= DOT_WIDTH ? 'dot' : 'over',
+      );
+    // A dot over the line's end that becomes a flex item would still add the line's gap: it takes it
+    // back, and is drawn in the gap after the id.
+    const gap = badge.getAttribute('data-fit') === 'over' ? itemGap(pending[i]![0]) : 0;
+    if (gap) badge.style.marginLeft = `${-gap}px`;
   });
   for (const [anchor, badge] of pending) {
     // Never between a table's cells (the table would gain a column): inside the id's cell.
@@ -266,6 +283,8 @@ export function placeBadges(pending: PendingBadge[]): void {
   }
 }
 
+/** The dot's width on its line: 8 px and a margin of 3 px either side. */
+const DOT_WIDTH = 14;
 const CELL = /^t[dh]$/;
 const CELL_ROLE = /^(?:cell|gridcell|columnheader|rowheader)$/;
 

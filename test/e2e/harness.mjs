@@ -163,6 +163,12 @@ export async function sidebarMatchesPage(p, what) {
   return last;
 }
 
+/**
+ * A record of the demo's 千牛 list, as a selector: Fusion's list mode (the default) draws each record as
+ * its own table (group header and row); the hand-written list (?layout=hand) as a hashed `_row__` div.
+ */
+export const RECORD = 'table.next-table-row, [class*="_row__"]';
+
 /** The page's next poll shows 买家催促 on a case's row, as the platform does when the buyer urges. */
 export function showUrging(p, id) {
   return p.evaluate((i) => {
@@ -178,25 +184,28 @@ export function showUrging(p, id) {
  * must not make its row taller), and how its badge was fitted and what its tooltip says.
  */
 export function badgedRows(p, id) {
-  return p.evaluate((only) => {
-    const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter(
-      (b) => only === null || b.dataset.disputeId === only,
-    );
-    const rows = shown.map((b) => b.closest('[class*="_row__"]'));
-    const heights = rows.map((r) => r.getBoundingClientRect().height);
-    const hide = document.createElement('style');
-    hide.textContent = 'aftersales-radar-badge { display: none !important }';
-    document.head.append(hide);
-    const without = rows.map((r) => r.getBoundingClientRect().height);
-    hide.remove();
-    return shown.map((b, i) => ({
-      id: b.dataset.disputeId,
-      height: heights[i],
-      heightWithout: without[i],
-      fit: b.getAttribute('data-fit'),
-      title: b.title,
-    }));
-  }, id ?? null);
+  return p.evaluate(
+    ([only, record]) => {
+      const shown = [...document.querySelectorAll('aftersales-radar-badge')].filter(
+        (b) => only === null || b.dataset.disputeId === only,
+      );
+      const rows = shown.map((b) => b.closest(record));
+      const heights = rows.map((r) => r.getBoundingClientRect().height);
+      const hide = document.createElement('style');
+      hide.textContent = 'aftersales-radar-badge { display: none !important }';
+      document.head.append(hide);
+      const without = rows.map((r) => r.getBoundingClientRect().height);
+      hide.remove();
+      return shown.map((b, i) => ({
+        id: b.dataset.disputeId,
+        height: heights[i],
+        heightWithout: without[i],
+        fit: b.getAttribute('data-fit'),
+        title: b.title,
+      }));
+    },
+    [id ?? null, RECORD],
+  );
 }
 
 /**

@@ -49,7 +49,9 @@ function columnsOf(labels, { lock } = {}) {
       key: `${i}:${title}`,
       title,
       cell: cellOf(i),
-      width: i === 0 ? 220 : 140,
+      // The item column is wide; the others share what is left (the lock columns need their widths),
+      // so the list fits the page beside the sidebar's room as the hand-written one does.
+      width: i === 0 ? 220 : lock ? 140 : undefined,
       lock: lock && i === 0 ? 'left' : lock && i === last - 1 ? 'right' : undefined,
     }),
   );

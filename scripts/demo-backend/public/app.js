@@ -1,6 +1,7 @@
 // Demo 千牛 web client: a small single-page app that behaves like the real one where it matters to
 // the extension: it renders late, changes route without reloading, re-renders rows, pages, and uses
-// hashed class names. It is test ground, not product code.
+// hashed class names. Its 千牛 lists are drawn by the real Fusion Table (fusion/list.jsx) unless a
+// `?layout=` asks for a hand-written one. It is test ground, not product code.
 (function () {
   'use strict';
   var BOOT = window.__QN_BOOT__;
@@ -179,10 +180,13 @@
     ['退货邮费', '/home.htm/trade-platform/postage-list', 'postage'],
   ];
 
-  // The Fusion layouts stay on when the tabs change the route (the other layouts are for one list).
+  // The lists' layout stays on when the tabs change the route: the Fusion variants and the hand-written
+  // list (the other layouts are for one list). Without ?layout= the lists are Fusion's list mode.
   function fusionParam(embed) {
     var l = new URLSearchParams(location.search).get('layout');
-    return FUSION_LAYOUTS.indexOf(l) >= 0 ? (embed ? '&' : '?') + 'layout=' + l : '';
+    return l && l !== 'fusion' && (FUSION_LAYOUTS.indexOf(l) >= 0 || l === HAND_LAYOUT)
+      ? (embed ? '&' : '?') + 'layout=' + l
+      : '';
   }
 
   function frame(active, content) {
@@ -358,163 +362,182 @@
     var pageSize = Number(params.get('pageSize') || 10);
     var demoRows = params.get('demoRows');
     var ui = { status: params.get('status') || '-9999', q: '', soon: false, page: 1 };
-    // ?layout=table|split|grid renders the list in another layout family (see LAYOUTS);
-    // ?layout=fusion|fusion-plain|fusion-lock draws it with the real Fusion Table (see FUSION_LAYOUTS).
-    var layout = Object.prototype.hasOwnProperty.call(LAYOUTS, params.get('layout')) ? params.get('layout') : null;
-    var fusion = FUSION_LAYOUTS.indexOf(params.get('layout')) >= 0 ? params.get('layout') : null;
+    // The list is drawn by the real Fusion Table, in list mode unless ?layout=fusion-plain|fusion-lock
+    // (see FUSION_LAYOUTS); ?layout=hand is the demo's hand-written list mode, and ?layout=table|split|grid
+    // renders it in another layout family (see LAYOUTS).
+    var asked = params.get('layout');
+    var layout = Object.prototype.hasOwnProperty.call(LAYOUTS, asked) ? asked : null;
+    var fusion = FUSION_LAYOUTS.indexOf(asked) >= 0 ? asked : layout || asked === HAND_LAYOUT ? null : 'fusion';
     loading(kindKey);
     var started = location.href;
     Promise.all([
       fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')),
       fusion ? loadFusion() : null,
-    ]).then(function (loaded) {
-      var list = loaded[0];
-      setTimeout(
-        function () {
-          if (location.href !== started) return;
-          var all = list.filter(function (vo) {
-            return kindOf(vo) === def.kind;
-          });
-          // ?hostile=1: the first case's buyer writes text that looks like facts (a status, a countdown).
-          if (params.get('hostile') === '1' && all[0]) {
-            all[0] = Object.assign({}, all[0], { buyerNick: '售后状态：退款成功', reason: '还剩0天0时1分' });
-          }
-          var listHost = el('div', C.grid);
-          var select = el(
-            'select',
-            C.select,
-            def.statuses.map(function (s) {
-              return el('option', null, [s[1]], { value: s[0] });
-            }),
-            { 'aria-label': '售后状态' },
-          );
-          select.value = ui.status;
-          var input = el('input', C.input, [], { placeholder: '订单编号 / ' + def.idLabel, 'aria-label': '组合查询' });
-          var query = el('button', C.btn + ' ' + C.btnPrimary, ['查询'], { type: 'button' });
-          var soon = el('button', C.quick, ['24小时内即将超时'], { type: 'button' });
-          query.addEventListener('click', function () {
-            ui.status = select.value;
-            ui.q = input.value.trim();
-            ui.page = 1;
-            draw();
-          });
-          soon.addEventListener('click', function () {
-            ui.soon = !ui.soon;
-            soon.className = C.quick + (ui.soon ? ' ' + C.quickOn : '');
-            ui.page = 1;
-            draw();
-          });
-          var filters = el('div', C.filters, [
-            el('label', C.field, ['售后状态', select]),
-            el('label', C.field, ['申请时间', el('input', C.input, [], { placeholder: '开始日期 ~ 结束日期' })]),
-            el('label', C.field, ['组合查询', input]),
-            query,
-            soon,
-          ]);
-          var cols = 'grid-template-columns:2.2fr' + ' 1fr'.repeat(def.columns.length - 1);
-          function draw() {
-            var now = Date.now();
-            var rows = all.filter(function (vo) {
-              if (ui.status !== '-9999' && vo.refundStatus !== ui.status) return false;
-              if (ui.q && vo.disputeId.indexOf(ui.q) < 0 && vo.bizOrderId.indexOf(ui.q) < 0) return false;
-              if (ui.soon && !(vo.timeoutAt && vo.timeoutAt - now < 24 * H)) return false;
-              return true;
+    ]).then(
+      function (loaded) {
+        var list = loaded[0];
+        setTimeout(
+          function () {
+            if (location.href !== started) return;
+            var all = list.filter(function (vo) {
+              return kindOf(vo) === def.kind;
             });
-            var pages = Math.max(1, Math.ceil(rows.length / pageSize));
-            ui.page = Math.min(ui.page, pages);
-            var shown = rows.slice((ui.page - 1) * pageSize, ui.page * pageSize);
-            // A full re-render with new nodes, as a virtual-DOM list does when its data changes.
-            listHost.textContent = '';
-            listHost.appendChild(
-              el(
-                'div',
-                C.head,
-                def.columns.map(function (c) {
-                  return el('div', C.headCell, [c]);
-                }),
-                { style: cols },
-              ),
+            // ?hostile=1: the first case's buyer writes text that looks like facts (a status, a countdown).
+            if (params.get('hostile') === '1' && all[0]) {
+              all[0] = Object.assign({}, all[0], { buyerNick: '售后状态：退款成功', reason: '还剩0天0时1分' });
+            }
+            var listHost = el('div', C.grid);
+            var select = el(
+              'select',
+              C.select,
+              def.statuses.map(function (s) {
+                return el('option', null, [s[1]], { value: s[0] });
+              }),
+              { 'aria-label': '售后状态' },
             );
-            if (!shown.length) listHost.appendChild(el('div', C.empty, ['没有符合条件的宝贝']));
-            if (fusion) {
+            select.value = ui.status;
+            var input = el('input', C.input, [], {
+              placeholder: '订单编号 / ' + def.idLabel,
+              'aria-label': '组合查询',
+            });
+            var query = el('button', C.btn + ' ' + C.btnPrimary, ['查询'], { type: 'button' });
+            var soon = el('button', C.quick, ['24小时内即将超时'], { type: 'button' });
+            query.addEventListener('click', function () {
+              ui.status = select.value;
+              ui.q = input.value.trim();
+              ui.page = 1;
+              draw();
+            });
+            soon.addEventListener('click', function () {
+              ui.soon = !ui.soon;
+              soon.className = C.quick + (ui.soon ? ' ' + C.quickOn : '');
+              ui.page = 1;
+              draw();
+            });
+            var filters = el('div', C.filters, [
+              el('label', C.field, ['售后状态', select]),
+              el('label', C.field, ['申请时间', el('input', C.input, [], { placeholder: '开始日期 ~ 结束日期' })]),
+              el('label', C.field, ['组合查询', input]),
+              query,
+              soon,
+            ]);
+            var cols = 'grid-template-columns:2.2fr' + ' 1fr'.repeat(def.columns.length - 1);
+            function draw() {
+              var now = Date.now();
+              var rows = all.filter(function (vo) {
+                if (ui.status !== '-9999' && vo.refundStatus !== ui.status) return false;
+                if (ui.q && vo.disputeId.indexOf(ui.q) < 0 && vo.bizOrderId.indexOf(ui.q) < 0) return false;
+                if (ui.soon && !(vo.timeoutAt && vo.timeoutAt - now < 24 * H)) return false;
+                return true;
+              });
+              var pages = Math.max(1, Math.ceil(rows.length / pageSize));
+              ui.page = Math.min(ui.page, pages);
+              var shown = rows.slice((ui.page - 1) * pageSize, ui.page * pageSize);
+              // A full re-render with new nodes, as a virtual-DOM list does when its data changes.
               listHost.textContent = '';
-              drawFusion(listHost, fusion, def, shown);
-              document.body.setAttribute('data-demo-rows', String(shown.length));
-              // For the tests: how many times React has redrawn the list (?rerenderMs=, paging, filters).
-              document.body.setAttribute('data-demo-draws', String(++fusionDraws));
-            } else if (layout) {
-              listHost.textContent = '';
-              listHost.appendChild(LAYOUTS[layout](def, shown));
-              // For the benchmark: how many rows this layout drew (it shows 退款编号 only as a header).
-              document.body.setAttribute('data-demo-rows', String(shown.length));
-            } else
-              shown.forEach(function (vo) {
-                var top = el(
+              listHost.appendChild(
+                el(
                   'div',
-                  C.rowTop,
-                  [
-                    el('span', C.pair, [def.idLabel + '：', el('span', null, [vo.disputeId])]),
-                    el('span', C.pair, ['订单编号：', el('span', null, [vo.bizOrderId])]),
-                    el('span', C.pair, ['买家：', el('span', null, [vo.buyerNick])]),
-                    el('span', C.pair, ['申请时间：', el('span', null, [chinaTime(vo.gmtApply)])]),
-                  ].concat(flags(vo)),
-                );
-                var body = el(
-                  'div',
-                  C.rowBody,
-                  def.cells(vo).map(function (c) {
-                    return el('div', C.cell, [c]);
+                  C.head,
+                  def.columns.map(function (c) {
+                    return el('div', C.headCell, [c]);
                   }),
                   { style: cols },
-                );
-                listHost.appendChild(el('div', C.row, [top, body]));
-              });
-            var pager = el('div', C.pager, [el('span', C.muted, ['共 ' + rows.length + ' 条'])]);
-            for (var p = 1; p <= pages; p++) {
-              (function (p) {
-                var b = el('button', C.page + (p === ui.page ? ' ' + C.pageOn : ''), [String(p)], {
-                  type: 'button',
-                  'aria-label': '第' + p + '页',
+                ),
+              );
+              if (!shown.length) listHost.appendChild(el('div', C.empty, ['没有符合条件的宝贝']));
+              if (fusion) {
+                listHost.textContent = '';
+                drawFusion(listHost, fusion, def, shown);
+                document.body.setAttribute('data-demo-rows', String(shown.length));
+                // For the tests: how many times React has redrawn the list (?rerenderMs=, paging, filters).
+                document.body.setAttribute('data-demo-draws', String(++fusionDraws));
+              } else if (layout) {
+                listHost.textContent = '';
+                listHost.appendChild(LAYOUTS[layout](def, shown));
+                // For the benchmark: how many rows this layout drew (it shows 退款编号 only as a header).
+                document.body.setAttribute('data-demo-rows', String(shown.length));
+              } else
+                shown.forEach(function (vo) {
+                  var top = el(
+                    'div',
+                    C.rowTop,
+                    [
+                      el('span', C.pair, [def.idLabel + '：', el('span', null, [vo.disputeId])]),
+                      el('span', C.pair, ['订单编号：', el('span', null, [vo.bizOrderId])]),
+                      el('span', C.pair, ['买家：', el('span', null, [vo.buyerNick])]),
+                      el('span', C.pair, ['申请时间：', el('span', null, [chinaTime(vo.gmtApply)])]),
+                    ].concat(flags(vo)),
+                  );
+                  var body = el(
+                    'div',
+                    C.rowBody,
+                    def.cells(vo).map(function (c) {
+                      return el('div', C.cell, [c]);
+                    }),
+                    { style: cols },
+                  );
+                  listHost.appendChild(el('div', C.row, [top, body]));
                 });
-                b.addEventListener('click', function () {
-                  ui.page = p;
+              var pager = el('div', C.pager, [el('span', C.muted, ['共 ' + rows.length + ' 条'])]);
+              for (var p = 1; p <= pages; p++) {
+                (function (p) {
+                  var b = el('button', C.page + (p === ui.page ? ' ' + C.pageOn : ''), [String(p)], {
+                    type: 'button',
+                    'aria-label': '第' + p + '页',
+                  });
+                  b.addEventListener('click', function () {
+                    ui.page = p;
+                    draw();
+                  });
+                  pager.appendChild(b);
+                })(p);
+              }
+              if (ui.page < pages) {
+                var next = el('button', C.page, ['下一页'], { type: 'button', title: '下一页' });
+                next.addEventListener('click', function () {
+                  ui.page += 1;
                   draw();
                 });
-                pager.appendChild(b);
-              })(p);
+                pager.appendChild(next);
+              }
+              listHost.appendChild(pager);
             }
-            if (ui.page < pages) {
-              var next = el('button', C.page, ['下一页'], { type: 'button', title: '下一页' });
-              next.addEventListener('click', function () {
-                ui.page += 1;
-                draw();
-              });
-              pager.appendChild(next);
-            }
-            listHost.appendChild(pager);
-          }
-          mount(frame(kindKey, el('div', null, [filters, listHost])));
-          draw();
-          // The real list polls and re-renders; so does the demo.
-          timers.push(setInterval(draw, Number(params.get('rerenderMs') || 20000)));
-          // ?refetchMs=: it also asks for its list again that often (a status changed on the server shows).
-          if (params.get('refetchMs'))
-            timers.push(
-              setInterval(
-                function () {
-                  fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(function (list) {
-                    all = list.filter(function (vo) {
-                      return kindOf(vo) === def.kind;
-                    });
-                  });
-                },
-                Number(params.get('refetchMs')),
-              ),
-            );
-        },
-        renderDelay(300, 400),
-      );
-    });
+            mount(frame(kindKey, el('div', null, [filters, listHost])));
+            draw();
+            // The real list polls and re-renders; so does the demo.
+            timers.push(setInterval(draw, Number(params.get('rerenderMs') || 20000)));
+            // ?refetchMs=: it also asks for its list again that often (a status changed on the server shows).
+            if (params.get('refetchMs'))
+              timers.push(
+                setInterval(
+                  function () {
+                    fetchList('&pageSize=' + pageSize + (demoRows ? '&demoRows=' + demoRows : '')).then(
+                      function (list) {
+                        all = list.filter(function (vo) {
+                          return kindOf(vo) === def.kind;
+                        });
+                      },
+                    );
+                  },
+                  Number(params.get('refetchMs')),
+                ),
+              );
+          },
+          renderDelay(300, 400),
+        );
+      },
+      function (error) {
+        // The Fusion bundle did not load (the backend could not build it): said on the page, not a hang.
+        if (location.href !== started) return;
+        mount(
+          frame(
+            kindKey,
+            el('div', C.empty, ['演示：Fusion 列表未能加载（' + String(error) + '），可改用 ?layout=hand']),
+          ),
+        );
+      },
+    );
   }
 
   // ---- other layout families of a list -------------------------------------------------------
@@ -648,11 +671,13 @@
 
   // ---- the real Fusion Table -------------------------------------------------------------------
   // The same rows drawn by @alifd/next's Table under React (the bundle the backend builds from
-  // fusion/list.jsx): `fusion` is list mode (Table.GroupHeader with the record's 退款编号 / 订单编号 /
+  // fusion/list.jsx): `fusion`, the lists' default, is list mode (Table.GroupHeader with the record's 退款编号 / 订单编号 /
   // 申请时间 / 买家, one record per group, selection, fixed header), `fusion-plain` a fixed-header table
   // whose id is a column, `fusion-lock` the same with the id column locked left and 操作 right.
-  // ?bodyHeight= gives the body a maximum height (it scrolls inside).
+  // ?bodyHeight= gives the body a maximum height (it scrolls inside). `?layout=hand` is the demo's
+  // earlier hand-written list mode (the same group header and cells, no library).
   var FUSION_LAYOUTS = ['fusion', 'fusion-plain', 'fusion-lock'];
+  var HAND_LAYOUT = 'hand';
   var fusionReady = null;
   var fusionHost = null;
   var fusionDraws = 0;

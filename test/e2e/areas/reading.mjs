@@ -11,6 +11,7 @@ import {
   openListLayout,
   pageIds,
   Q,
+  RECORD,
   shot,
   sidebar,
   sidebarFrame,
@@ -479,16 +480,16 @@ export default async function readingArea({ run, backend, context, worker, exten
       await page.goto(`${M}/refund-list?hostile=1`);
       const first = await waitFor(
         () =>
-          page.evaluate(() => {
+          page.evaluate((record) => {
             const nick = [...document.querySelectorAll('span')].find((s) => s.textContent === '售后状态：退款成功');
-            const row = nick?.closest('[class*="_row__"]');
+            const row = nick?.closest(record);
             if (!row) return null;
             return {
               id: row.innerText.match(/退款编号[：:]\s*(\d+)/)?.[1],
               status: row.innerText.match(/退款待处理|商家已拒绝|待买家退货|待商家收货/)?.[0],
               cd: row.innerText.match(/还剩[\d天时分]+(?=，)/)?.[0],
             };
-          }),
+          }, RECORD),
         { message: 'the hostile row drawn' },
       );
       assert(first.id && first.status && first.cd, `hostile row: ${JSON.stringify(first)}`);

@@ -102,10 +102,12 @@ describe('fitting a badge to the room on its line', () => {
    * Place one badge with `room` px left after the id on its line (happy-dom has no layout: the
    * geometry is given). `wrapped`: what follows the id also fills a second line, wider than the first.
    */
-  function placeWithRoom(room: number, wrapped = false) {
+  function placeWithRoom(room: number, wrapped = false, flexGap = 0) {
     const rows = listWithOneRow();
     const { anchor } = rows.get('287140000008050')!;
     const line = anchor.parentElement!;
+    // A flex line whose items keep a gap: a badge placed after the id becomes one of its items.
+    if (flexGap) line.setAttribute('style', `display: flex; column-gap: ${flexGap}px`);
     const rect = (left: number, right: number, top = 0) =>
       ({ left, right, top, bottom: top + 20, width: right - left, height: 20, x: left, y: top }) as DOMRect;
     anchor.getClientRects = () => [rect(0, 200)] as unknown as DOMRectList;
@@ -125,7 +127,7 @@ describe('fitting a badge to the room on its line', () => {
       [Range.prototype.getClientRects, Range.prototype.getBoundingClientRect] = original;
     }
     const badge = badgesOnPage()[0] as HTMLElement;
-    return { fit: badge.getAttribute('data-fit'), title: badge.title };
+    return { fit: badge.getAttribute('data-fit'), title: badge.title, marginLeft: badge.style.marginLeft };
   }
 
   it.each([
@@ -133,13 +135,26 @@ describe('fitting a badge to the room on its line', () => {
     [150, 'owed'],
     [90, 'chip'],
     [20, 'dot'],
-    [0, 'dot'],
-  ])('with %i px left it shows %s (null: all of it), and its tooltip says everything', (room, fit) => {
-    const placed = placeWithRoom(room);
-    expect(placed.fit).toBe(fit);
-    expect(placed.title).toContain('3时00分');
-    expect(placed.title).toContain('退邮:商家');
-    expect(placed.title).toContain('赔¥5.90');
+    [14, 'dot'],
+    [13, 'over'],
+    [0, 'over'],
+  ])(
+    'with %i px left it shows %s (null: all of it; over: a dot taking no room), and its tooltip says everything',
+    (room, fit) => {
+      const placed = placeWithRoom(room);
+      expect(placed.fit).toBe(fit);
+      expect(placed.title).toContain('3时00分');
+      expect(placed.title).toContain('退邮:商家');
+      expect(placed.title).toContain('赔¥5.90');
+    },
+  );
+
+  it('on a flex line with no room even for the dot and its gap, the dot takes the gap back: the line does not grow', () => {
+    // 30 px left, but the badge as a flex item would add the line's 16 px gap besides its own 14.
+    expect(placeWithRoom(29, false, 16)).toEqual(expect.objectContaining({ fit: 'over', marginLeft: '-16px' }));
+    expect(placeWithRoom(30, false, 16)).toEqual(expect.objectContaining({ fit: 'dot', marginLeft: '' }));
+    // Not on a flex line: no gap to take back.
+    expect(placeWithRoom(0)).toEqual(expect.objectContaining({ fit: 'over', marginLeft: '' }));
   });
 
   it.each([
