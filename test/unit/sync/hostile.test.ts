@@ -313,6 +313,14 @@ describe('what staff are told', () => {
     await a.db.settings.put({ key: RULES_KEY, value: { 'compensation.late-shipment-taobao': { percent: 50 } } });
     const promise: CommitmentEntry = { type: 'shipping-promise', hours: 24, enabled: true, effectiveFrom: iso(0) };
     await a.db.policies.add(promise);
+    const returns: CommitmentEntry = {
+      type: 'return-promise',
+      days: 30,
+      postagePaidBy: 'seller',
+      enabled: true,
+      effectiveFrom: iso(0),
+    };
+    await a.db.policies.add(returns);
     // As the background does when the options page saves.
     await a.team.shareShop(at(2));
     await a.team.run(remote, at(2));
@@ -321,6 +329,7 @@ describe('what staff are told', () => {
     const texts = (await loadTeamChanges(b.db)).map(changeText);
     expect(texts).toContain('小王 12-03 10:02 修改了平台规则：淘宝延迟发货赔付 比例 5% → 50%');
     expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：发货时间承诺 无 → 开启 24 小时（2026-12-03 起）');
+    expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：退货承诺 无 → 开启 30 天 运费商家承担（2026-12-03 起）');
     // Nothing is said to the browser that made the change.
     expect(await loadTeamChanges(a.db)).toEqual([]);
   });
