@@ -8,6 +8,7 @@ import { loadPolicy, SHOP_KEY, HOURS_KEY, RULES_KEY } from '../../../lib/storage
 import { loadTaught, teach } from '../../../lib/storage/taught';
 import { upsertCases } from '../../../lib/storage/cases';
 import { checkTeamDoc } from '../../../lib/sync/validate';
+import { INCOMING_CHUNK } from '../../../lib/sync/replicator';
 import { commitmentId } from '../../../lib/sync/shop-docs';
 import { emptyTeamCase } from '../../../lib/sync/team-case';
 import { statusMark, statusText } from '../../../lib/ui/team';
@@ -290,6 +291,32 @@ describe('a hostile colleague against a second browser', () => {
     expect(((await remote.get('shop:rules')) as unknown as { value: unknown }).value).toEqual({
       'compensation.late-shipment-taobao': { percent: 6 },
     });
+  });
+});
+
+describe('an incoming run never blocks the sidebar', () => {
+  it('1,000 colleagues’ notes are applied a chunk at a time, what came before each pause already in the ledger', async () => {
+    const remote = server();
+    const ids = Array.from({ length: 1000 }, (_, i) => String(5000 + i));
+    const noted: number[] = [];
+    const victim = browser('小李', false, undefined, async (db) => {
+      // What a sidebar asking between two chunks would get from the ledger.
+      noted.push(await db.cases.filter((c) => c.staff?.note === '已联系').count());
+    });
+    await readList(victim.db, ids);
+    await victim.team.run(remote, at(0));
+    noted.length = 0;
+    await remote.bulkDocs(
+      ids.map((id) => caseDoc(`taobao:${id}`, { note: { value: '已联系', by: '小王', at: iso(1) } })),
+    );
+    const status = await victim.team.run(remote, at(2));
+    expect(status.received).toBeGreaterThanOrEqual(1000);
+    expect(noted.at(-1)).toBe(1000);
+    // Given back at least once per chunk, and never more than a chunk applied between two pauses.
+    expect(noted.length).toBeGreaterThanOrEqual(1000 / INCOMING_CHUNK);
+    const steps = noted.map((n, i) => n - (noted[i - 1] ?? 0));
+    expect(Math.max(...steps)).toBeLessThanOrEqual(INCOMING_CHUNK);
+    expect(steps.every((d) => d >= 0)).toBe(true);
   });
 });
 
