@@ -81,7 +81,16 @@ export interface TeamOptions {
   /** Also share the case snapshots ("a case read in one browser appears in everyone's"). */
   snapshots: boolean;
   policy: () => Promise<ShopPolicy>;
+  /**
+   * Between two chunks of incoming documents: give the worker back (a task boundary), so a sidebar's or
+   * popup's request waits for one chunk at most, never for the whole run. By default a macrotask.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Incoming documents checked, merged and written into the ledger at most this many at a time. */
+export const INCOMING_CHUNK = 100;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The shop's collections kept within their limits: a document past its collection's limit is not taken. */
 const COLLECTIONS: { prefix: string; limit: number; group: (d: TeamDoc) => string | undefined }[] = [
@@ -223,12 +232,17 @@ export class TeamSync {
     return { now, platform };
   }
 
-  /** Resolve the conflicts of the documents that came, and write them into the ledger, batch by batch. */
+  /** Resolve the conflicts of the documents that came, and write them into the ledger, a chunk at a time. */
   private async applyIncoming(now: number): Promise<number> {
     let received = 0;
     for (;;) {
       const { appliedSeq } = await this.progress();
-      const batch = await this.o.local.changes({ since: appliedSeq, limit: 500, include_docs: true, conflicts: true });
+      const batch = await this.o.local.changes({
+        since: appliedSeq,
+        limit: INCOMING_CHUNK,
+        include_docs: true,
+        conflicts: true,
+      });
       if (!batch.results.length) return received;
       const policy = await this.o.policy();
       const ctx = this.context(now, policy.platform);
@@ -256,6 +270,7 @@ export class TeamSync {
       await this.noteRefusals(refused, new Set(taken));
       received += docs.size;
       await this.saveProgress({ appliedSeq: batch.last_seq });
+      await (this.o.pause ?? nextTask)();
     }
   }
 

@@ -64,7 +64,9 @@ function commitmentText(c: CommitmentEntry | null): string {
     .map(([k, v]) =>
       k === 'amountFen'
         ? `¥${(Number(v) / 100).toFixed(2)}`
-        : `${k === 'days' ? `${String(v)} 天` : k === 'hours' ? `${String(v)} 小时` : String(v)}`,
+        : k === 'postagePaidBy' || k === 'reshipPaidBy'
+          ? `${k === 'postagePaidBy' ? '运费' : '补寄运费'}${v === 'seller' ? '商家' : '买家'}承担`
+          : `${k === 'days' ? `${String(v)} 天` : k === 'hours' ? `${String(v)} 小时` : String(v)}`,
     );
   return ['开启', ...params].join(' ');
 }

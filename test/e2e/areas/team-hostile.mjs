@@ -49,6 +49,11 @@ function couch(team) {
     },
     /** One document as the server has it. */
     get: (id) => call(encodeURIComponent(id)),
+    /** The documents whose ids start with this. */
+    async prefixed(prefix) {
+      const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}`;
+      return (await call(`_all_docs?include_docs=true&${range}`)).rows.map((r) => r.doc);
+    },
     /** Revisions written as if replicated from elsewhere: they become conflicts of one another. */
     async conflicting(docs) {
       await call('_bulk_docs', { docs, new_edits: false });
@@ -116,6 +121,70 @@ export default async function teamHostileArea({ run, backend, shotsDir }) {
         },
       );
     });
+
+    await run.check(
+      "a colleague's commitment change is said with before and after, and undone from the victim's options",
+      async () => {
+        // 小王 turns on a 退货承诺 in his browser (as his options page saves it); it reaches the team.
+        const entry = {
+          type: 'return-promise',
+          days: 30,
+          postagePaidBy: 'seller',
+          enabled: true,
+          effectiveFrom: chinaIso(Date.now() - 60_000),
+        };
+        await putInLedger(a.options, 'policies', entry);
+        await a.options.evaluate(() => chrome.storage.local.set({ policyVersion: Date.now() }));
+        await waitFor(
+          async () => (await syncNow(a.options)) === 'synced' && (await server.revs([commitmentId(entry)])).size === 1,
+          { message: "A's commitment on the server" },
+        );
+        await b.options.reload();
+        const change = b.options.getByTestId('team-changes').locator('li[data-kind=commitment]').first();
+        await waitFor(
+          async () => {
+            await syncNow(b.options);
+            return (await change.textContent({ timeout: 1000 }).catch(() => ''))?.includes('退货承诺');
+          },
+          { timeout: 40_000, message: 'the commitment change said' },
+        );
+        const said = await change.textContent();
+        assert(
+          /小王 \d\d-\d\d \d\d:\d\d 修改了服务承诺：退货承诺 无 → 开启 30 天 运费商家承担（\d{4}-\d\d-\d\d 起）/.test(
+            said,
+          ),
+          said,
+        );
+        const inForce = async (page) => {
+          const { commitments } = (await sendFrom(page, { type: 'policy/get' })).value;
+          return commitments
+            .filter((c) => c.type === 'return-promise')
+            .sort((x, y) => Date.parse(x.effectiveFrom) - Date.parse(y.effectiveFrom))
+            .at(-1);
+        };
+        assertEqual((await inForce(b.options))?.enabled, true, "B follows A's promise");
+        await change.getByTestId('team-change-undo').click();
+        await waitFor(async () => (await change.textContent()).includes('已撤销'), { message: 'marked undone' });
+        assertEqual((await inForce(b.options))?.enabled, false, 'undone in B: the promise is off from now on');
+        // The undo reaches the team as a newer entry (commitments keep their dated history), and A follows.
+        await waitFor(
+          async () => {
+            await syncNow(b.options);
+            const docs = await server.prefixed('commitment:return-promise:');
+            return docs.some((d) => d.entry.enabled === false && d.by === '小李');
+          },
+          { timeout: 40_000, message: 'the undo reaches the team' },
+        );
+        await waitFor(
+          async () => {
+            await syncNow(a.options);
+            return (await inForce(a.options))?.enabled === false;
+          },
+          { timeout: 40_000, message: "A's browser follows the undo" },
+        );
+        assertEqual((await inForce(a.options)).days, 30, 'the same promise, turned off');
+      },
+    );
 
     await run.check('bad documents written straight to the server are refused one by one, and said so', async () => {
       const by = '坏同事';

@@ -8,6 +8,7 @@ import { loadPolicy, SHOP_KEY, HOURS_KEY, RULES_KEY } from '../../../lib/storage
 import { loadTaught, teach } from '../../../lib/storage/taught';
 import { upsertCases } from '../../../lib/storage/cases';
 import { checkTeamDoc } from '../../../lib/sync/validate';
+import { INCOMING_CHUNK } from '../../../lib/sync/replicator';
 import { commitmentId } from '../../../lib/sync/shop-docs';
 import { emptyTeamCase } from '../../../lib/sync/team-case';
 import { statusMark, statusText } from '../../../lib/ui/team';
@@ -293,6 +294,32 @@ describe('a hostile colleague against a second browser', () => {
   });
 });
 
+describe('an incoming run never blocks the sidebar', () => {
+  it('1,000 colleagues’ notes are applied a chunk at a time, what came before each pause already in the ledger', async () => {
+    const remote = server();
+    const ids = Array.from({ length: 1000 }, (_, i) => String(5000 + i));
+    const noted: number[] = [];
+    const victim = browser('小李', false, undefined, async (db) => {
+      // What a sidebar asking between two chunks would get from the ledger.
+      noted.push(await db.cases.filter((c) => c.staff?.note === '已联系').count());
+    });
+    await readList(victim.db, ids);
+    await victim.team.run(remote, at(0));
+    noted.length = 0;
+    await remote.bulkDocs(
+      ids.map((id) => caseDoc(`taobao:${id}`, { note: { value: '已联系', by: '小王', at: iso(1) } })),
+    );
+    const status = await victim.team.run(remote, at(2));
+    expect(status.received).toBeGreaterThanOrEqual(1000);
+    expect(noted.at(-1)).toBe(1000);
+    // Given back at least once per chunk, and never more than a chunk applied between two pauses.
+    expect(noted.length).toBeGreaterThanOrEqual(1000 / INCOMING_CHUNK);
+    const steps = noted.map((n, i) => n - (noted[i - 1] ?? 0));
+    expect(Math.max(...steps)).toBeLessThanOrEqual(INCOMING_CHUNK);
+    expect(steps.every((d) => d >= 0)).toBe(true);
+  });
+});
+
 describe('what staff are told', () => {
   it('the status says how many colleagues’ documents were not taken; a row lists a bounded number of claims', () => {
     const status = { state: 'synced' as const, pending: 0, at: iso(0), refused: 3 };
@@ -313,6 +340,14 @@ describe('what staff are told', () => {
     await a.db.settings.put({ key: RULES_KEY, value: { 'compensation.late-shipment-taobao': { percent: 50 } } });
     const promise: CommitmentEntry = { type: 'shipping-promise', hours: 24, enabled: true, effectiveFrom: iso(0) };
     await a.db.policies.add(promise);
+    const returns: CommitmentEntry = {
+      type: 'return-promise',
+      days: 30,
+      postagePaidBy: 'seller',
+      enabled: true,
+      effectiveFrom: iso(0),
+    };
+    await a.db.policies.add(returns);
     // As the background does when the options page saves.
     await a.team.shareShop(at(2));
     await a.team.run(remote, at(2));
@@ -321,6 +356,7 @@ describe('what staff are told', () => {
     const texts = (await loadTeamChanges(b.db)).map(changeText);
     expect(texts).toContain('小王 12-03 10:02 修改了平台规则：淘宝延迟发货赔付 比例 5% → 50%');
     expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：发货时间承诺 无 → 开启 24 小时（2026-12-03 起）');
+    expect(texts).toContain('小王 12-03 10:02 修改了服务承诺：退货承诺 无 → 开启 30 天 运费商家承担（2026-12-03 起）');
     // Nothing is said to the browser that made the change.
     expect(await loadTeamChanges(a.db)).toEqual([]);
   });

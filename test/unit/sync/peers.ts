@@ -15,7 +15,12 @@ const opened: { destroy(): Promise<unknown> }[] = [];
 export const T0 = Date.parse('2026-12-03T10:00:00+08:00');
 export const at = (min: number) => T0 + min * 60_000;
 
-export function browser(name: string, snapshots = false, shopPolicy?: (db: RadarDB) => Promise<ShopPolicy>) {
+export function browser(
+  name: string,
+  snapshots = false,
+  shopPolicy?: (db: RadarDB) => Promise<ShopPolicy>,
+  pause?: (db: RadarDB) => Promise<void>,
+) {
   const id = `${name}-${++n}`;
   const db: RadarDB = createDb(`team-${id}`);
   const local = new PouchDB(`team-local-${id}`, { adapter: 'memory' });
@@ -26,7 +31,7 @@ export function browser(name: string, snapshots = false, shopPolicy?: (db: Radar
     if (++calls === failOn) throw new Error('the worker was stopped');
     return shopPolicy ? shopPolicy(db) : EMPTY_POLICY;
   };
-  const team = new TeamSync({ db, local, name, snapshots, policy });
+  const team = new TeamSync({ db, local, name, snapshots, policy, ...(pause ? { pause: () => pause(db) } : {}) });
   return { db, local, team, failApplyOnCall: (k: number) => ((failOn = k), (calls = 0)) };
 }
 
