@@ -13,6 +13,7 @@ import { NO_DEADLINE, type CaseRecord, type RadarDB } from '../../lib/storage/db
 import { loadAlertSettings, loadRetentionDays } from '../../lib/storage/alert-settings';
 import { pruneClosed } from '../../lib/storage/backup';
 import { ACTION_LABEL, formatFen, formatLeft, KIND_LABEL, STATE_UNREAD } from '../../lib/ui/format';
+import { TIER_COLOUR } from '../../lib/ui/tier-colours';
 
 export const ALERT_ALARM = 'radar-alert';
 export const SWEEP_ALARM = 'radar-sweep';
@@ -55,7 +56,7 @@ export async function updateBadge(db: RadarDB, now = Date.now()): Promise<{ coun
   const soon = (await openDueSoon(db, 24 * HOUR_MS)).filter((c) => !c.staff?.handled);
   const overdue = soon.filter((c) => c.deadlineAt <= now).length;
   await browser.action.setBadgeText({ text: soon.length ? String(soon.length) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#c9302c' : '#d4540b' });
+  await browser.action.setBadgeBackgroundColor({ color: overdue ? TIER_COLOUR.overdue : TIER_COLOUR.lt6h });
   await browser.action.setTitle({
     title: soon.length
       ? `售后雷达：${soon.length} 单 24 小时内到期${overdue ? `，${overdue} 单已超时` : ''}`

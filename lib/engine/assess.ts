@@ -15,7 +15,8 @@ import {
   type UnknownDeadline,
 } from './assessment';
 import { compensationOf } from './compensation';
-import { deadlinesOf, tierOf } from './deadline';
+import { deadlinesOf } from './deadline';
+import { tierOf } from './tier';
 import { factsOf } from './facts';
 import { promisesOf } from './promises';
 import { commitmentsInForce, type ShopPolicy } from './policy';
@@ -27,7 +28,7 @@ import { evidenceOf, stepsOf } from './steps';
 import { workingMsBetween } from './working-hours';
 
 export type * from './assessment';
-export { tierOf } from './deadline';
+export { tierOf } from './tier';
 
 function flagsOf(c: CaseSnapshot, tier: Tier): RiskFlag[] {
   const flags: RiskFlag[] = [];

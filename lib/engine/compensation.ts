@@ -2,14 +2,13 @@
  * Compensation owed, each by the rule whose condition holds: late shipment (the platform's rule, or
  * the shop's 发货时间承诺 with the higher of the two), 假一赔三, 品质承诺.
  */
-import type { CaseSnapshot } from '../shared/types';
+import { yuan, type CaseSnapshot } from '../shared/types';
 import type { Compensation } from './assessment';
 import { applyRule, lateRuleOf, shipHoursOf } from './facts';
 import type { CommitmentsInForce } from './policy';
 import { ruleParam, type Rule } from './rules';
 import type { Facts } from './when';
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const paidText = (paid: number | undefined) => (paid === undefined ? '（未知）' : yuan(paid));
 
 function lateShipment(

@@ -10,15 +10,7 @@ import {
   type CaseStatus,
   type HistoryEntry,
 } from '../shared/types';
-import {
-  ms,
-  stateUnread,
-  type Actor,
-  type Deadline,
-  type StateDeadline,
-  type Tier,
-  type UnknownDeadline,
-} from './assessment';
+import { ms, stateUnread, type Actor, type Deadline, type StateDeadline, type UnknownDeadline } from './assessment';
 import { applyRule, factsOf, firstRule } from './facts';
 import { EMPTY_POLICY } from './policy';
 import { ruleParam, type Rule, type RuleId } from './rules';
@@ -137,15 +129,6 @@ function ruleDeadline(c: CaseSnapshot, rules: Map<string, Rule>): StateDeadline 
     default:
       return FINAL_STATUSES.has(c.status) ? null : { at: null, why: `该状态的时限规则未知：${OPEN_DETAIL}` };
   }
-}
-
-export function tierOf(at: number | undefined, now: number): Tier {
-  if (at === undefined) return 'none';
-  const left = at - now;
-  if (left <= 0) return 'overdue';
-  if (left < 6 * HOUR_MS) return 'lt6h';
-  if (left < 24 * HOUR_MS) return 'lt24h';
-  return 'later';
 }
 
 export function deadlinesOf(

@@ -4,9 +4,11 @@
  */
 import type { Platform } from '../shared/types';
 import type { FreightTable } from './freight';
-import type { RuleOverrides } from './rules';
 
 export type Payer = 'seller' | 'buyer';
+
+/** A shop's edits to rule values, by rule id (lib/engine/rules.ts applies them). */
+export type RuleOverrides = Record<string, Record<string, number>>;
 
 export type CommitmentTerms =
   | { type: 'seven-day'; days: number } // 七天无理由 (or a longer window such as 15 days)

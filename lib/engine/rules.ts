@@ -7,6 +7,7 @@
  */
 import type { Platform } from '../shared/types';
 import { SELLER_FAULT_REASONS } from './reason';
+import type { RuleOverrides } from './policy';
 import type { When } from './when';
 
 export type Confidence = 'official' | 'estimated' | 'unverified';
@@ -433,8 +434,7 @@ export const DEFAULT_RULES: readonly Rule[] = [
   },
 ];
 
-/** A shop's edits to rule values, by rule id. */
-export type RuleOverrides = Record<string, Record<string, number>>;
+export type { RuleOverrides } from './policy';
 
 /** No rule value (hours, percent, fen) is larger than this; a larger edit is a typo. */
 const MAX_PARAM = 1e9;

@@ -6,7 +6,9 @@
 import { toChinaIso } from '../shared/china-time';
 import { amountAtStake, type CaseKind } from '../shared/types';
 import type { CaseRecord, RadarDB } from '../storage/db';
-import { ACTION_LABEL, KIND_LABEL, PLATFORM_LABEL, statusLabel, tierOf, type Tier } from '../ui/format';
+import type { Tier } from '../engine/assessment';
+import { tierOf } from '../engine/tier';
+import { ACTION_LABEL, KIND_LABEL, PLATFORM_LABEL, statusLabel } from '../shared/labels';
 
 /** The popup's filters for the ledger: kind, status, urgency, and a range of 申请 dates (China dates, inclusive). */
 export interface LedgerFilter {

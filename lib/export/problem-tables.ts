@@ -1,7 +1,7 @@
 /** 问题商品 as sheets for the product team's .xlsx (the same writer as the ledger's and the 日报's). */
 import { PROBLEM_CLASS_LABEL, PROBLEM_CLASSES, problemClass } from '../engine/reason';
 import type { ProblemItems } from '../storage/problem-items';
-import { statusLabel } from '../ui/format';
+import { statusLabel } from '../shared/labels';
 import { chinaText, type ExportCell } from './ledger-rows';
 import type { Table } from './files';
 

@@ -1,6 +1,6 @@
 /** The daily report as sheets for the .xlsx export (the same writer as the ledger's). */
 import type { DailyReport, KindOrAll } from '../storage/report';
-import { KIND_LABEL } from '../ui/format';
+import { KIND_LABEL } from '../shared/labels';
 import { EXPORT_COLUMNS, exportRow, type ExportCell } from './ledger-rows';
 import type { Table } from './files';
 

@@ -10,7 +10,7 @@
  * (lib/page/calibration.ts). Every value is type-checked: the body is untrusted page data.
  */
 import type { CaseKind, CaseSnapshot, CaseStatus, Platform, RefundType } from '../shared/types';
-import { CASE_STATUSES } from '../shared/types';
+import { CASE_STATUSES, yuan as yuanText } from '../shared/types';
 import { Calibration, type DataNote, type Outcome, type Verdict } from './calibration';
 import { CLAIM_TYPE_CODES, codeKey, fromCode, GOODS_CODES, STATUS_CODES } from './data-codes';
 import { chinaWallIso, isChinaWall } from '../shared/china-time';
@@ -358,7 +358,6 @@ function pageValue(c: CaseSnapshot, field: DataField): unknown {
   return (c as unknown as Record<string, unknown>)[field];
 }
 
-const yuanText = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
 /** One check of a row's field against the page's value for the same case; undefined when nothing can be checked. */

@@ -4,7 +4,7 @@
  */
 import type { Assessment } from '../engine/assess';
 import { freightFor, type FreightTable } from '../engine/freight';
-import type { CaseSnapshot } from '../shared/types';
+import { yuanFigure, type CaseSnapshot } from '../shared/types';
 import { formatChinaShort } from '../shared/china-time';
 import type { PlaceholderName } from './model';
 
@@ -15,7 +15,7 @@ export interface FillContext {
   shop: { shopName?: string; staffName?: string; returnAddress?: string; freightTables?: FreightTable[] };
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
+const yuan = (fen: number) => `${yuanFigure(fen)}元`;
 
 function left(ms: number): string {
   if (ms <= 0) return '0分钟';

@@ -1,4 +1,4 @@
-import type { CaseSnapshot } from './types';
+import type { Platform } from './lists';
 
 /**
  * A case id as a page shows it: digits, perhaps after a short letter prefix (an exchange's EX2026…).
@@ -9,4 +9,4 @@ export const CASE_ID = /^[A-Za-z]{0,6}\d{1,24}$/;
 export const CASE_KEY = /^(taobao|tmall):[A-Za-z]{0,6}\d{1,24}$/;
 
 /** A case's key in the ledger and in messages: `${platform}:${disputeId}`. */
-export const caseKey = (c: Pick<CaseSnapshot, 'platform' | 'disputeId'>) => `${c.platform}:${c.disputeId}`;
+export const caseKey = (c: { platform: Platform; disputeId: string }) => `${c.platform}:${c.disputeId}`;

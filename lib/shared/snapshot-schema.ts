@@ -17,7 +17,7 @@ import {
   PLATFORMS,
   PROVINCES,
   REFUND_TYPES,
-} from './types';
+} from './lists';
 
 /** An instant as the platform's times are kept: ISO 8601 with an explicit offset (China time, +08:00). */
 export const IsoTime = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());

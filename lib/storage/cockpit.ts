@@ -5,7 +5,7 @@
 import { nextWorkStart } from '../engine/working-hours';
 import type { ShopPolicy, WorkingHours } from '../engine/policy';
 import { HOUR_MS } from '../shared/china-time';
-import { tierOf } from '../ui/format';
+import { tierOf } from '../engine/tier';
 import { byUrgency, listOpenDueBefore } from './cases';
 import type { CaseRecord, RadarDB } from './db';
 import { digestSince, type Digest } from './digest';

@@ -7,6 +7,7 @@ import { COMMITMENT_LABEL } from '../engine/when';
 import type { CommitmentEntry } from '../engine/policy';
 import { DEFAULT_RULES, type RuleOverrides } from '../engine/rules';
 import { formatChinaShort } from '../shared/china-time';
+import { yuan } from '../shared/types';
 import type { RadarDB } from '../storage/db';
 
 export const TEAM_CHANGES_KEY = 'teamChanges';
@@ -50,7 +51,7 @@ const PARAM: Record<string, string> = {
 
 function value(param: string, v: number): string {
   if (param === 'percent') return `${v}%`;
-  if (param.endsWith('Fen')) return `¥${(v / 100).toFixed(2)}`;
+  if (param.endsWith('Fen')) return yuan(v);
   if (param.toLowerCase().endsWith('hours')) return `${v} 小时`;
   if (param === 'multiplier') return `${v} 倍`;
   return String(v);
@@ -63,7 +64,7 @@ function commitmentText(c: CommitmentEntry | null): string {
     .filter(([k]) => !['type', 'enabled', 'effectiveFrom'].includes(k))
     .map(([k, v]) =>
       k === 'amountFen'
-        ? `¥${(Number(v) / 100).toFixed(2)}`
+        ? yuan(Number(v))
         : k === 'postagePaidBy' || k === 'reshipPaidBy'
           ? `${k === 'postagePaidBy' ? '运费' : '补寄运费'}${v === 'seller' ? '商家' : '买家'}承担`
           : `${k === 'days' ? `${String(v)} 天` : k === 'hours' ? `${String(v)} 小时` : String(v)}`,

@@ -1,18 +1,11 @@
 /** Display helpers shared by the sidebar, the popup and the options page. */
-import type { AutoAction, CaseKind, CaseStatus, PageKind, Platform } from '../shared/types';
+import { yuan, type CaseStatus, type PageKind } from '../shared/types';
 import type { Fact } from '../engine/assess';
-import { formatChinaShort, HOUR_MS } from '../shared/china-time';
+import { formatChinaShort } from '../shared/china-time';
 
-export type Tier = 'overdue' | 'lt6h' | 'lt24h' | 'later' | 'none';
-
-export function tierOf(deadlineMs: number | undefined, now: number): Tier {
-  if (deadlineMs === undefined || !Number.isFinite(deadlineMs) || deadlineMs > 1e15) return 'none';
-  const left = deadlineMs - now;
-  if (left <= 0) return 'overdue';
-  if (left < 6 * HOUR_MS) return 'lt6h';
-  if (left < 24 * HOUR_MS) return 'lt24h';
-  return 'later';
-}
+export type { Tier } from '../engine/assessment';
+export { tierOf } from '../engine/tier';
+export { ACTION_LABEL, KIND_LABEL, PLATFORM_LABEL, statusLabel } from '../shared/labels';
 
 /** 1天3时20分 / 3时05分 / 12分40秒: coarse far away, to the second near the end. */
 export function formatLeft(ms: number): string {
@@ -28,15 +21,8 @@ export function formatLeft(ms: number): string {
 }
 
 export function formatFen(fen: number | undefined): string {
-  return fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`;
+  return fen === undefined ? '—' : yuan(fen);
 }
-
-export const ACTION_LABEL: Record<AutoAction, string> = {
-  'auto-agree': '自动同意',
-  'auto-refund': '自动退款',
-  'auto-close': '自动关闭',
-  'auto-confirm': '自动确认收货',
-};
 
 /** Said beside a countdown whose case's state was not read: whose turn it is is not known. */
 export const STATE_UNREAD = '状态未读到：请打开详情页确认';
@@ -53,9 +39,6 @@ export const PAGE_LABEL: Record<PageKind, string> = {
   'postage-list': '退货邮费',
   unknown: '未识别页面',
 };
-
-export const KIND_LABEL: Record<CaseKind, string> = { refund: '退款', exchange: '换货', postage: '邮费' };
-export const PLATFORM_LABEL: Record<Platform, string> = { taobao: '淘宝', tmall: '天猫' };
 
 /** Each status in words staff know (the menu of "这是什么状态？"), Chinese and English. */
 export const STATUS_NAME: Record<Exclude<CaseStatus, 'UNKNOWN'>, { zh: string; en: string }> = {
@@ -79,10 +62,6 @@ export const STATUS_NAME: Record<Exclude<CaseStatus, 'UNKNOWN'>, { zh: string; e
   POSTAGE_REFUSED: { zh: '邮费已拒绝', en: 'postage refused' },
   POSTAGE_CLOSED: { zh: '邮费单关闭', en: 'postage closed' },
 };
-
-export function statusLabel(status: CaseStatus, statusText: string | undefined): string {
-  return statusText ?? (status === 'UNKNOWN' ? '状态未知' : status);
-}
 
 /** Who claimed a case (认领, team sync): 小王 12-03 10:32 认领 · 小李 12-03 10:40 认领. */
 export function claimsText(claims: readonly { by: string; at: string }[]): string {
