@@ -30,31 +30,59 @@ export interface PageMemo {
   rows: RowPlace[];
 }
 
+/**
+ * Each element's index among its parent's elements, ours left out, counted once per parent for a
+ * whole read (a list of a thousand sibling rows would otherwise be walked once per row: n²).
+ */
+function siblingIndex(ours: ReadonlySet<Element>): (el: Element) => number {
+  const index = new Map<Element, number>();
+  return (el) => {
+    let i = index.get(el);
+    if (i === undefined) {
+      let n = 0;
+      for (let c = el.parentElement!.firstElementChild; c; c = c.nextElementSibling)
+        if (!ours.has(c)) index.set(c, n++);
+      i = index.get(el)!;
+    }
+    return i;
+  };
+}
+
 /** An element's place from the body: its index among each parent's elements, ours left out. */
-function pathOf(el: Element, body: Element, ours: ReadonlySet<Element>): number[] | undefined {
+function pathOf(el: Element, body: Element, indexOf: (el: Element) => number): number[] | undefined {
   const path: number[] = [];
   for (let e: Element = el; e !== body;) {
     const parent = e.parentElement;
     if (!parent) return undefined;
-    let i = 0;
-    for (let s = e.previousElementSibling; s; s = s.previousElementSibling) if (!ours.has(s)) i++;
-    path.push(i);
+    path.push(indexOf(e));
     e = parent;
   }
   return path.reverse();
 }
 
-function atPath(body: Element, path: readonly number[], ours: ReadonlySet<Element>): Element | undefined {
-  let e: Element | null = body;
-  for (const want of path) {
-    let i = 0;
-    let c: Element | null = e.firstElementChild;
-    for (; c; c = c.nextElementSibling) {
-      if (ours.has(c)) continue;
-      if (i++ === want) break;
+/** Each parent's elements, ours left out, listed once per parent for a whole lookup of the rows. */
+function childLists(ours: ReadonlySet<Element>): (parent: Element) => Element[] {
+  const lists = new Map<Element, Element[]>();
+  return (parent) => {
+    let list = lists.get(parent);
+    if (!list) {
+      list = [];
+      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (!ours.has(c)) list.push(c);
+      lists.set(parent, list);
     }
-    if (!c) return undefined;
-    e = c;
+    return list;
+  };
+}
+
+function atPath(
+  body: Element,
+  path: readonly number[],
+  childrenOf: (parent: Element) => Element[],
+): Element | undefined {
+  let e: Element | undefined = body;
+  for (const want of path) {
+    e = childrenOf(e)[want];
+    if (!e) return undefined;
   }
   return e;
 }
@@ -64,9 +92,10 @@ export function remember(doc: Document, text: string, rows: Rows, ours: Readonly
   const body = doc.body;
   if (!body) return undefined;
   const places: RowPlace[] = [];
+  const indexOf = siblingIndex(ours);
   for (const [id, row] of rows) {
-    const root = pathOf(row.root, body, ours);
-    const anchor = pathOf(row.anchor, body, ours);
+    const root = pathOf(row.root, body, indexOf);
+    const anchor = pathOf(row.anchor, body, indexOf);
     if (!root || !anchor) return undefined;
     places.push({ id, root, anchor, anchorText: row.anchor.textContent ?? '' });
   }
@@ -81,9 +110,10 @@ export function rowsAgain(doc: Document, memo: PageMemo, text: string, ours: Rea
   const body = doc.body;
   if (!body || text !== memo.text) return undefined;
   const rows: [string, { root: Element; anchor: Element }][] = [];
+  const childrenOf = childLists(ours);
   for (const place of memo.rows) {
-    const root = atPath(body, place.root, ours);
-    const anchor = atPath(body, place.anchor, ours);
+    const root = atPath(body, place.root, childrenOf);
+    const anchor = atPath(body, place.anchor, childrenOf);
     if (!root || !anchor || !root.contains(anchor) || anchor.textContent !== place.anchorText) return undefined;
     rows.push([place.id, { root, anchor }]);
   }

@@ -146,11 +146,17 @@ export async function sidebarMatchesPage(p, what) {
       last = { page: ids, sidebar: sb.ids };
       const b = await badges(p);
       last.badges = b;
-      // The sidebar lists exactly the page's cases, and each row has exactly one badge.
+      // Badges go on the rows near the screen (a screen either side), the others' as they scroll in: on
+      // a list of tall rows (Fusion's list mode, beside a wide sidebar) the last rows may wait for that.
+      const near = await nearRecordIds(p);
+      // The sidebar lists exactly the page's cases, and each row near the screen has exactly one badge
+      // (every row, where the page's records are not found by RECORD), no other row more than one.
       return (
         ids.length > 0 &&
         JSON.stringify([...ids].sort()) === JSON.stringify([...(sb.ids ?? [])].sort()) &&
-        JSON.stringify([...ids].sort()) === JSON.stringify([...b].sort()) &&
+        new Set(b).size === b.length &&
+        b.every((id) => ids.includes(id)) &&
+        (near.length ? near : ids).every((id) => b.includes(id)) &&
         sb
       );
     },
@@ -161,6 +167,20 @@ export async function sidebarMatchesPage(p, what) {
     );
   });
   return last;
+}
+
+/** The ids of the records of the page's list (RECORD) within a screen of the viewport, by their labels. */
+function nearRecordIds(p) {
+  return p.evaluate((record) => {
+    const out = [];
+    for (const r of document.querySelectorAll(record)) {
+      const box = r.getBoundingClientRect();
+      if (box.bottom < -innerHeight || box.top > 2 * innerHeight) continue;
+      const id = r.textContent.match(/(?:退款编号|换货单号|邮费单号)[：:]\s*(\d{5,})/)?.[1];
+      if (id) out.push(id);
+    }
+    return out;
+  }, RECORD);
 }
 
 /**

@@ -42,16 +42,17 @@ function styleObject(text) {
 
 const cellOf = (index) => (_value, _i, record) => toReact(record.cells[index], index);
 
-function columnsOf(labels, { lock } = {}) {
+function columnsOf(labels, { lock, share } = {}) {
   const last = labels.length - 1;
   return labels.map((title, i) =>
     createElement(Table.Column, {
       key: `${i}:${title}`,
       title,
       cell: cellOf(i),
-      // The item column is wide; the others share what is left (the lock columns need their widths),
-      // so the list fits the page beside the sidebar's room as the hand-written one does.
-      width: i === 0 ? 220 : lock ? 140 : undefined,
+      // The flat tables' many columns keep their widths (the table scrolls sideways); list mode's few
+      // share what the item column leaves, so it fits the page beside the sidebar's room as the
+      // hand-written list does.
+      width: i === 0 ? 220 : share ? undefined : 140,
       lock: lock && i === 0 ? 'left' : lock && i === last - 1 ? 'right' : undefined,
     }),
   );
@@ -99,7 +100,7 @@ function ListTable(props) {
     Table,
     { ...common, dataSource: data, hasBorder: true, rowSelection: { onChange() {} } },
     createElement(Table.GroupHeader, { cell: groupHeader(props) }),
-    columnsOf(groupColumns),
+    columnsOf(groupColumns, { share: true }),
   );
 }
 

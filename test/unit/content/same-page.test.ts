@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../lib/messaging/protocol';
 import type { Rows } from '../../../entrypoints/seller.content/badges';
-import { FULL_READ_MS } from '../../../entrypoints/seller.content/same-page';
+import { FULL_READ_MS, remember, rowsAgain } from '../../../entrypoints/seller.content/same-page';
 import { stubScanner } from './stub-scanner';
 import { loadFixture } from '../fixtures';
 
@@ -90,5 +90,51 @@ describe('a page that only redrew what it showed', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('where each row was, on a long list', () => {
+  /** A list of `n` sibling rows, each with its id in a span: the shape of a long 千牛 list. */
+  function list(n: number) {
+    document.body.innerHTML = `<main><div class="list">${Array.from(
+      { length: n },
+      (_, i) => `<div class="row"><p>退款编号：<span>${287140000000000 + i}</span></p><p>还剩1天</p></div>`,
+    ).join('')}</div></main>`;
+    return [...document.querySelectorAll('.row')].map((root): [string, { root: Element; anchor: Element }] => [
+      root.querySelector('span')!.textContent,
+      { root, anchor: root.querySelector('span')! },
+    ]);
+  }
+
+  it('finds every row of a thousand again, with elements of ours among the rows and beside the ids', () => {
+    const rows = list(1000);
+    const ours = new Set<Element>();
+    // Ours before the read (a badge beside an id, an element of ours between two rows) are left out of the places.
+    for (const [, { root, anchor }] of rows.filter((_, i) => i % 7 === 0)) {
+      const badge = document.createElement('aftersales-radar-badge');
+      anchor.after(badge);
+      ours.add(badge);
+      const between = document.createElement('div');
+      root.before(between);
+      ours.add(between);
+    }
+    const memo = remember(document, 'text', rows, ours)!;
+    expect(memo.rows).toHaveLength(1000);
+    // Ours gone, the page's rows where they were: each found again, by its own id.
+    for (const el of ours) el.remove();
+    const again = [...rowsAgain(document, memo, 'text', new Set())!];
+    expect(again.map(([id]) => id)).toEqual(rows.map(([id]) => id));
+    again.forEach(([, place], i) => {
+      expect(place.root).toBe(rows[i]![1].root);
+      expect(place.anchor).toBe(rows[i]![1].anchor);
+    });
+  });
+
+  it('does not find them again once a row moved', () => {
+    const rows = list(50);
+    const memo = remember(document, 'text', rows, new Set())!;
+    const list0 = document.querySelector('.list')!;
+    list0.append(list0.firstElementChild!);
+    expect(rowsAgain(document, memo, 'text', new Set())).toBeUndefined();
   });
 });
