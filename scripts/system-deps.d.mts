@@ -8,6 +8,8 @@ export interface Found {
   chromium: boolean;
   cjkFont: boolean;
   openssl: boolean;
+  /** Firefox ESR (left out: not looked for). */
+  firefox?: boolean;
 }
 export type Plan =
   | { action: 'none' }
@@ -16,6 +18,10 @@ export type Plan =
 export function findChromium(opts?: {
   env?: Record<string, string | undefined>;
   platform?: string;
+  exists?: (p: string) => boolean;
+}): string | undefined;
+export function findFirefox(opts?: {
+  env?: Record<string, string | undefined>;
   exists?: (p: string) => boolean;
 }): string | undefined;
 export function hasCjkFont(opts?: { platform?: string; run?: Run }): boolean;

@@ -1,6 +1,8 @@
 // What `npm run demo` and `npm test` need from the machine besides Node: a Chromium that loads unpacked
 // extensions from the command line, a CJK font (the seller pages and the sidebar are Chinese; without
-// one every screenshot shows boxes) and openssl (the demo backend's certificate). Checked before either
+// one every screenshot shows boxes) and openssl (the demo backend's certificate); on Debian also
+// Firefox ESR (`firefox-esr`) for the Firefox end-to-end checks (`npm run test:firefox`), which is
+// installed with the rest when root but never stops anything when it cannot be. Checked before either
 // command starts, and by .ci/run. Where something is missing and we run as root on Debian or Ubuntu, it
 // is installed with apt-get (saying so); anywhere else we stop with the exact command to run.
 //   node scripts/system-deps.mjs [--dry-run]
@@ -28,6 +30,12 @@ const CHROMIUM_CANDIDATES = {
 export function findChromium({ env = process.env, platform = process.platform, exists = fs.existsSync } = {}) {
   if (env.CHROMIUM_PATH) return exists(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
   return (CHROMIUM_CANDIDATES[platform] ?? []).find((p) => exists(p));
+}
+
+/** Where Debian's Firefox ESR lives ($FIREFOX_PATH overrides, as CHROMIUM_PATH does). */
+export function findFirefox({ env = process.env, exists = fs.existsSync } = {}) {
+  if (env.FIREFOX_PATH) return exists(env.FIREFOX_PATH) ? env.FIREFOX_PATH : undefined;
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => exists(p));
 }
 
 /** Whether fontconfig knows a font covering Chinese (Linux only; macOS and Windows ship one). */
@@ -59,7 +67,9 @@ export function aptDistro(osRelease) {
  */
 export function planSystemDeps(found) {
   const { platform, isRoot, distro, chromiumOverride, chromium, cjkFont, openssl } = found;
-  if (chromium && cjkFont && openssl) return { action: 'none' };
+  // Firefox ESR is wanted only where it is one apt-get away (Debian, as root); elsewhere its checks say it is missing.
+  const firefoxEsr = found.firefox === false && distro === 'debian' && isRoot;
+  if (chromium && cjkFont && openssl && !firefoxEsr) return { action: 'none' };
   if (!chromium && chromiumOverride) {
     return {
       action: 'stop',
@@ -72,6 +82,7 @@ export function planSystemDeps(found) {
       ...(chromium ? [] : [distro === 'ubuntu' ? 'chromium-browser' : 'chromium']),
       ...(cjkFont ? [] : ['fonts-wqy-zenhei']),
       ...(openssl ? [] : ['openssl']),
+      ...(firefoxEsr ? ['firefox-esr'] : []),
     ];
     const install = ['apt-get', 'install', '-y', '--no-install-recommends', ...packages];
     if (isRoot) return { action: 'install', packages, commands: [['apt-get', 'update'], install] };
@@ -110,6 +121,7 @@ export function probeMachine({ env = process.env, platform = process.platform } 
     chromium: findChromium({ env, platform }) !== undefined,
     cjkFont: hasCjkFont({ platform }),
     openssl: hasOpenssl(),
+    firefox: findFirefox({ env }) !== undefined,
   };
 }
 

@@ -1,9 +1,9 @@
 // `npm test`: lint (Prettier, ESLint), type check, unit tests, production builds (Chrome and Firefox), then end-to-end
-// tests in headless Debian Chromium. Ends with one plain line "N passed, N failed" summing both.
+// tests in headless Debian Chromium and the Firefox checks in Firefox ESR (skipped, and said, where it is missing). Ends with one plain line "N passed, N failed" summing both.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureSystemDeps } from './system-deps.mjs';
+import { ensureSystemDeps, findFirefox } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, '.ci-out');
@@ -75,6 +75,20 @@ if (fs.existsSync(e2eJson)) {
   problems.push('end-to-end tests did not report');
 }
 if (e2eRc !== 0) problems.push('end-to-end tests');
+
+const firefoxJson = path.join(out, 'e2e-firefox', 'e2e-firefox-result.json');
+fs.rmSync(firefoxJson, { force: true });
+if (findFirefox()) {
+  const rc = step('end-to-end in Firefox ESR', 'node', ['test/e2e/firefox.mjs', '--shots', '.ci-out/e2e-firefox']);
+  if (fs.existsSync(firefoxJson)) {
+    const r = JSON.parse(fs.readFileSync(firefoxJson, 'utf8'));
+    passed += r.passed;
+    failed += r.failed;
+  } else problems.push('Firefox end-to-end tests did not report');
+  if (rc !== 0) problems.push('Firefox end-to-end tests');
+} else {
+  console.log('\n▶ end-to-end in Firefox ESR: skipped, Firefox ESR not found (node scripts/system-deps.mjs)');
+}
 
 console.log('');
 if (problems.length) console.log(`problems: ${problems.join(', ')}`);

@@ -5,6 +5,7 @@
  */
 import { own } from './ours';
 import { browser } from 'wxt/browser';
+import { newTicket } from '../../lib/messaging/sidebar-gate';
 
 export const HOST_TAG = 'aftersales-radar';
 
@@ -38,6 +39,8 @@ export interface SidebarFrame {
    */
   drag(onMove: (screenX: number) => void, onEnd: () => void): () => void;
   remove(): void;
+  /** The secret in the frame's address that the background asks us to confirm (sidebar-gate.ts). */
+  readonly ticket: string;
 }
 
 export function mountSidebarFrame(doc: Document): SidebarFrame {
@@ -51,8 +54,11 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
   frame.title = '售后雷达 AfterSales Radar';
   // Copying a reply when the page has no reply box happens in the sidebar.
   frame.allow = 'clipboard-write';
-  // The page's host, for what staff teach about this site's labels.
-  const src = `${browser.runtime.getURL('/sidebar.html')}#host=${encodeURIComponent(location.host)}`;
+  // The page's host, for what staff teach about this site's labels; the ticket, which the frame shows
+  // the background to be answered as this tab's sidebar (a frame some other page made has none).
+  const ticket = newTicket();
+  const hash = new URLSearchParams({ host: location.host, ticket }).toString();
+  const src = `${browser.runtime.getURL('/sidebar.html')}#${hash}`;
   doc.body.append(host);
   return {
     load() {
@@ -81,5 +87,6 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
       return end;
     },
     remove: () => host.remove(),
+    ticket,
   };
 }

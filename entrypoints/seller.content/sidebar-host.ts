@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { ShowReply } from '../../lib/messaging/protocol';
+import { TICKET_CHECK } from '../../lib/messaging/sidebar-gate';
 import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import type { PageReading } from '../../lib/shared/types';
@@ -135,6 +136,16 @@ export async function showInParts(
   }
 }
 
+/** The background asks whether a frame claiming to be our sidebar holds the ticket we gave it (sidebar-gate.ts). */
+function answerTicketChecks(ctx: ContentScriptContext, ticket: string): void {
+  browser.runtime.onMessage.addListener((input: unknown, _sender, sendResponse: (answer: boolean) => void) => {
+    const m = input as { type?: unknown; ticket?: unknown } | null;
+    if (m?.type !== TICKET_CHECK || ctx.isInvalid) return undefined;
+    sendResponse(m.ticket === ticket);
+    return undefined;
+  });
+}
+
 export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps): Promise<SidebarHost | undefined> {
   const initial = await savedLayout();
   if (ctx.isInvalid) return undefined;
@@ -189,6 +200,7 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
     post(saved);
     deps.onConnect();
   });
+  answerTicketChecks(ctx, frame.ticket);
   ctx.onInvalidated(followShortcut(window, () => layout.set({ collapsed: !layout.layout.collapsed })));
   ctx.onInvalidated(() => {
     frame.remove();

@@ -64,5 +64,5 @@ export function TeachLabels({ labels, host }: { labels: string[]; host: string }
 
 /** The seller host this sidebar is framed into (the content script names it in the frame's address). */
 export function pageHost(): string {
-  return decodeURIComponent(location.hash.replace(/^#host=/, ''));
+  return new URLSearchParams(location.hash.replace(/^#/, '')).get('host') ?? '';
 }

@@ -9,7 +9,9 @@ import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { assess, type Assessment } from '../../lib/engine/assess';
 import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
-import { send } from '../../lib/messaging/client';
+import { send, stampMessages } from '../../lib/messaging/client';
+import type { Reply } from '../../lib/messaging/protocol';
+import { portName, SIDEBAR_HELLO, SIDEBAR_RELAY_PORT, ticketFromHash } from '../../lib/messaging/sidebar-gate';
 import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
 import { resolveCase } from '../../lib/page/parse';
 import type { ReplyTemplate } from '../../lib/replies/model';
@@ -190,26 +192,49 @@ function receive(input: unknown): void {
  * Readings passed on by the background as they reach the ledger, so the page serialises each once.
  * The background's worker stops now and then: then listen again (meanwhile the page posts directly).
  */
-function listenForReadings(): void {
+function listenForReadings(ticket: string): void {
   let readings: Browser.runtime.Port;
   try {
-    readings = browser.runtime.connect({ name: SIDEBAR_READINGS_PORT });
+    readings = browser.runtime.connect({ name: portName(SIDEBAR_READINGS_PORT, ticket) });
   } catch {
     return; // the extension was reloaded or removed
   }
   readings.onMessage.addListener(receive);
-  readings.onDisconnect.addListener(() => setTimeout(listenForReadings, 1000));
+  readings.onDisconnect.addListener(() => setTimeout(() => listenForReadings(ticket), 1000));
 }
 
-async function connect(): Promise<void> {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return;
-  listenForReadings();
-  port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT, frameId: 0 });
-  port.onMessage.addListener(receive);
-  port.onDisconnect.addListener(() => {
+/**
+ * The port to the page's content script: opened straight to the tab where the browser lets a framed
+ * extension page (Chrome); where it does not (Firefox has no `tabs` here), through the background.
+ */
+function connectToPage(tabId: number, ticket: string): void {
+  try {
+    port =
+      typeof browser.tabs?.connect === 'function'
+        ? browser.tabs.connect(tabId, { name: SIDEBAR_PORT, frameId: 0 })
+        : browser.runtime.connect({ name: portName(SIDEBAR_RELAY_PORT, ticket) });
+  } catch {
+    return;
+  }
+  const opened = port;
+  opened.onMessage.addListener(receive);
+  opened.onDisconnect.addListener(() => {
+    if (port !== opened) return;
     port = undefined;
+    // The relay goes when the background's worker stops: open it again (a page that left never answers).
+    if (!browser.tabs?.connect) setTimeout(() => connectToPage(tabId, ticket), 1000);
   });
+}
+
+/**
+ * Which tab this sidebar serves, as the background sees it: only a frame our content script made on
+ * a seller page holds a ticket the background accepts; any other framing gets no answer and shows nothing.
+ */
+async function hello(ticket: string | undefined): Promise<number | undefined> {
+  if (!ticket) return undefined;
+  const reply = (await browser.runtime.sendMessage({ type: SIDEBAR_HELLO, ticket }).catch(() => undefined)) as
+    Reply<{ tabId: number }> | undefined;
+  return reply?.ok ? reply.value.tabId : undefined;
 }
 
 followLang((lang) => store.set({ lang }));
@@ -232,11 +257,24 @@ async function loadTeam(): Promise<void> {
   if (received) await loadLedger();
 }
 
-render(<App store={store} actions={actions} />, document.getElementById('app')!);
-void loadSettings();
-void connect();
+async function start(): Promise<void> {
+  const ticket = ticketFromHash(location.hash);
+  // Each message carries the ticket, and each is checked: the shop's settings load beside the hello,
+  // so the first list already shows with them (a late policy would redraw it under the pointer).
+  if (ticket) stampMessages(ticket);
+  const [tabId] = await Promise.all([hello(ticket), loadSettings()]);
+  if (tabId === undefined || !ticket) {
+    document.getElementById('app')!.textContent = '售后雷达的侧栏只在卖家后台页面中显示。';
+    return;
+  }
+  render(<App store={store} actions={actions} />, document.getElementById('app')!);
+  listenForReadings(ticket);
+  connectToPage(tabId, ticket);
+  void loadTeam().then(syncNow);
+  // While staff look at this page, colleagues' changes arrive within about 15 s (the alarm takes 30 s).
+  setInterval(() => document.visibilityState === 'visible' && syncNow(), 15_000);
+}
+
 // A sidebar opening is a good moment to fetch what colleagues did (nothing happens while sync is off).
 const syncNow = () => void (store.get().team && send({ type: 'sync/now' }).catch(() => undefined));
-void loadTeam().then(syncNow);
-// While staff look at this page, colleagues' changes arrive within about 15 s (the alarm takes 30 s).
-setInterval(() => document.visibilityState === 'visible' && syncNow(), 15_000);
+void start();

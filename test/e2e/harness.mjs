@@ -258,10 +258,12 @@ export function sidebarFrame(page) {
   return page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
 }
 
-/** What our sidebar shows, read inside its frame; `hosts` counts its host elements on the page. */
-export async function sidebar(page) {
+/**
+ * What our sidebar shows, read inside its frame; `hosts` counts its host elements on the page. `frame`:
+ * the sidebar's frame where it cannot be found by its address (Firefox, test/e2e/firefox.mjs).
+ */
+export async function sidebar(page, frame = sidebarFrame(page)) {
   const hosts = await page.evaluate(() => document.querySelectorAll('aftersales-radar').length);
-  const frame = sidebarFrame(page);
   const seen = await frame
     ?.evaluate(() => {
       const root = document.getElementById('app');

@@ -281,6 +281,8 @@ export default async function sidebarArea({ run, backend, context, extensionId, 
       const over = postage.find((c) => c.postageFen > firstOf(c));
       const within = postage.find((c) => c.postageFen <= firstOf(c));
       assert(over, 'a demo postage claim above the table');
+      // The clicks go to the tab in front: a tab behind another paints its sidebar's frame late, if at all.
+      await page.bringToFront();
       await page.goto(`${M}/postage-list?pageSize=40`);
       await sidebarMatchesPage(page, 'postage list');
       const frame = sidebarFrame(page);

@@ -73,6 +73,22 @@ describe('system dependencies of `npm test` and `npm run demo`', () => {
     expect(ran).toEqual([]);
   });
 
+  it('installs Firefox ESR with the rest on Debian as root, and never stops for it elsewhere', () => {
+    expect(planSystemDeps({ ...ready, firefox: false })).toEqual({
+      action: 'install',
+      packages: ['firefox-esr'],
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', '--no-install-recommends', 'firefox-esr'],
+      ],
+    });
+    const both = planSystemDeps({ ...ready, chromium: false, firefox: false });
+    expect(both.action === 'install' && both.packages).toEqual(['chromium', 'firefox-esr']);
+    expect(planSystemDeps({ ...ready, firefox: false, isRoot: false })).toEqual({ action: 'none' });
+    expect(planSystemDeps({ ...ready, firefox: false, distro: 'ubuntu' })).toEqual({ action: 'none' });
+    expect(planSystemDeps({ ...ready, firefox: true })).toEqual({ action: 'none' });
+  });
+
   it('asks Ubuntu for its chromium-browser package', () => {
     const plan = planSystemDeps({ ...ready, distro: 'ubuntu', chromium: false });
     expect(plan.action === 'install' && plan.packages).toEqual(['chromium-browser']);
