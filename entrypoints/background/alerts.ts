@@ -55,7 +55,7 @@ export async function updateBadge(db: RadarDB, now = Date.now()): Promise<{ coun
   const soon = (await openDueSoon(db, 24 * HOUR_MS)).filter((c) => !c.staff?.handled);
   const overdue = soon.filter((c) => c.deadlineAt <= now).length;
   await browser.action.setBadgeText({ text: soon.length ? String(soon.length) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#c9302c' : '#d4540b' });
+  await browser.action.setBadgeBackgroundColor({ color: overdue ? '#c9302c' : '#b84a00' });
   await browser.action.setTitle({
     title: soon.length
       ? `售后雷达：${soon.length} 单 24 小时内到期${overdue ? `，${overdue} 单已超时` : ''}`

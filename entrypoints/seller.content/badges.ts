@@ -22,8 +22,8 @@ export const BADGE_TAG = 'aftersales-radar-badge';
 const CSS = `
 :host { all: initial; display: inline-flex; gap: 3px; align-items: center; margin: 0 6px; vertical-align: middle; cursor: pointer;
   font: 600 11px/1.4 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif; }
-.chip { color: #fff; border-radius: 3px; padding: 0 5px; background: #8a9099; }
-.overdue { background: #c9302c; } .lt6h { background: #d4540b; } .lt24h { background: #b7791f; } .later { background: #2f7d32; }
+.chip { color: #fff; border-radius: 3px; padding: 0 5px; background: #6b7079; }
+.overdue { background: #c9302c; } .lt6h { background: #b84a00; } .lt24h { background: #9a6212; } .later { background: #2e7a31; }
 .chip.unread { background: #55637a; } .chip.unread.lt6h, .chip.unread.overdue { background: #1f2a3a; outline: 2px dashed #1f2a3a; outline-offset: 1px; }
 .marks { display: inline-flex; gap: 3px; }
 .mark { color: #1d6fe0; border: 1px solid #9cc0f5; border-radius: 3px; padding: 0 3px; font-weight: 500; background: #fff; }

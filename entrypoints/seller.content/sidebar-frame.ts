@@ -37,6 +37,8 @@ export interface SidebarFrame {
    * pointer once it leaves, so a page-wide layer takes the moves until the button is released.
    */
   drag(onMove: (screenX: number) => void, onEnd: () => void): () => void;
+  /** Give the frame the keyboard focus (the sidebar then places it inside). */
+  focus(): void;
   remove(): void;
 }
 
@@ -80,6 +82,7 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
       root.append(layer);
       return end;
     },
+    focus: () => frame.focus(),
     remove: () => host.remove(),
   };
 }
