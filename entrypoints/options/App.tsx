@@ -74,7 +74,7 @@ export function App() {
   return (
     <div class="layout">
       <nav aria-label="设置导航">
-        <strong>{lang === 'en' ? 'AfterSales Radar settings' : '售后雷达 设置'}</strong>
+        <h1>{lang === 'en' ? 'AfterSales Radar settings' : '售后雷达 设置'}</h1>
         {SECTIONS.map(([id, zh, en]) => (
           <a key={id} href={`#${id}`}>
             {title(zh, en)}

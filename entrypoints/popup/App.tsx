@@ -90,6 +90,9 @@ function useTeamRefresh(setCases: (cases: CaseRecord[]) => void) {
   }, [setCases]);
 }
 
+/** The popup starts on its search box: focused as it is drawn (once the queue is read). */
+const focusOnShow = (box: HTMLInputElement | null) => box?.focus();
+
 function Queue() {
   const t = useT();
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
@@ -144,7 +147,7 @@ function Queue() {
   return (
     <main class="ar-popup">
       <header class="ar-popup-head">
-        <strong>{t('售后雷达')}</strong>
+        <h1>{t('售后雷达')}</h1>
         <span>AfterSales Radar</span>
         <a
           class="ar-options"
@@ -185,6 +188,7 @@ function Queue() {
           </p>
           <ExportBox />
           <input
+            ref={focusOnShow}
             class="ar-search"
             type="search"
             placeholder={t('搜索订单编号 / 售后单号')}

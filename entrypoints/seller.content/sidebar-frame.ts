@@ -38,6 +38,8 @@ export interface SidebarFrame {
    * pointer once it leaves, so a page-wide layer takes the moves until the button is released.
    */
   drag(onMove: (screenX: number) => void, onEnd: () => void): () => void;
+  /** Give the frame the keyboard focus (the sidebar then places it inside). */
+  focus(): void;
   remove(): void;
   /** The secret in the frame's address that the background asks us to confirm (sidebar-gate.ts). */
   readonly ticket: string;
@@ -86,6 +88,7 @@ export function mountSidebarFrame(doc: Document): SidebarFrame {
       root.append(layer);
       return end;
     },
+    focus: () => frame.focus(),
     remove: () => host.remove(),
     ticket,
   };

@@ -8,15 +8,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { ShowReply } from '../../lib/messaging/protocol';
 import { TICKET_CHECK } from '../../lib/messaging/sidebar-gate';
-import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import { parseToPage, SIDEBAR_PORT, SIDEBAR_WIDTH, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import type { PageReading } from '../../lib/shared/types';
 import { followShortcut } from '../../lib/ui/settings';
 import { mountSidebarFrame, TAB, type SidebarFrame, type SidebarLayout } from './sidebar-frame';
 
-export const DEFAULT_WIDTH = 360;
-const MIN_WIDTH = 280;
-const MAX_WIDTH = 640;
+export const DEFAULT_WIDTH = SIDEBAR_WIDTH.initial;
+const MIN_WIDTH = SIDEBAR_WIDTH.min;
+const MAX_WIDTH = SIDEBAR_WIDTH.max;
 /** Cases per message: each is serialised on the page's thread, and each part stored in one transaction. */
 export const CASES_PER_MESSAGE = 500;
 
@@ -201,7 +201,14 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
     deps.onConnect();
   });
   answerTicketChecks(ctx, frame.ticket);
-  ctx.onInvalidated(followShortcut(window, () => layout.set({ collapsed: !layout.layout.collapsed })));
+  // The page's shortcut takes the keyboard into the sidebar; pressed again there, the sidebar folds it.
+  const openWithFocus = (m: ToSidebar) => {
+    layout.set({ collapsed: false });
+    // The frame takes the focus, then the sidebar puts it on its title or in the case it opens.
+    frame.focus();
+    post(m);
+  };
+  ctx.onInvalidated(followShortcut(window, () => openWithFocus({ type: 'focus' })));
   ctx.onInvalidated(() => {
     frame.remove();
     layout.restore();
@@ -221,9 +228,6 @@ export async function mountSidebarHost(ctx: ContentScriptContext, deps: HostDeps
       saved = error ? { type: 'saved', error } : { type: 'saved' };
       post(saved);
     },
-    select(disputeId) {
-      layout.set({ collapsed: false });
-      post({ type: 'select', disputeId });
-    },
+    select: (disputeId) => openWithFocus({ type: 'select', disputeId }),
   };
 }

@@ -5,7 +5,9 @@ import { CaseRow } from '../../lib/ui/case-row';
 import { formatFen, PAGE_LABEL, PLATFORM_LABEL } from '../../lib/ui/format';
 import { HOUR_MS } from '../../lib/shared/china-time';
 import { LangContext, useLang, useT } from '../../lib/ui/i18n';
+import { SIDEBAR_WIDTH } from '../../lib/messaging/sidebar-port';
 import type { SidebarActions } from './actions';
+import { applyFocus } from './focus';
 import { CaseView } from './CaseView';
 import { Cockpit } from './Cockpit';
 import { DataNotes } from './DataNotes';
@@ -84,6 +86,7 @@ function Summary({
 }
 
 function ResizeHandle({ width, actions }: { width: number; actions: SidebarActions }) {
+  const t = useT();
   // Screen coordinates throughout: the frame, and the handle with it, moves while it is dragged. The
   // frame gets the pointer while it is over the frame; the page follows it everywhere else.
   const start = (e: PointerEvent) => {
@@ -105,7 +108,11 @@ function ResizeHandle({ width, actions }: { width: number; actions: SidebarActio
       class="ar-resize"
       role="separator"
       aria-orientation="vertical"
-      aria-label="调整宽度 Resize"
+      aria-label={t('调整宽度 Resize')}
+      aria-valuenow={width}
+      aria-valuemin={SIDEBAR_WIDTH.min}
+      aria-valuemax={SIDEBAR_WIDTH.max}
+      aria-valuetext={`${width} px`}
       tabIndex={0}
       onPointerDown={start}
       onKeyDown={(e) => {
@@ -120,17 +127,18 @@ function ResizeHandle({ width, actions }: { width: number; actions: SidebarActio
 function Tab({ count, actions }: { count: number; actions: SidebarActions }) {
   const t = useT();
   return (
-    <button
-      type="button"
-      class="ar-tab"
-      onClick={() => actions.toggle(false)}
-      aria-label={t('展开售后雷达 Open AfterSales Radar')}
-      title="Alt+Shift+R"
-    >
+    // Its name is what it shows, after a word said only to a screen reader (展开 / Open).
+    <button type="button" class="ar-tab" onClick={() => actions.toggle(false)} title="Alt+Shift+R">
+      <span class="ar-sr">{t('展开')}</span>
       <span class="ar-tab-label" lang={useLang() === 'en' ? 'en' : 'zh-CN'}>
         {t('售后雷达')}
       </span>
-      {count > 0 && <span class="ar-tab-count">{count}</span>}
+      {count > 0 && (
+        <span class="ar-tab-count">
+          {count}
+          <span class="ar-sr">{t(' 单')}</span>
+        </span>
+      )}
     </button>
   );
 }
@@ -160,6 +168,8 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
     if (d !== undefined && d > renderedAt && d < nextDue) nextDue = d;
   }
   const now = useNow(nextDue);
+  // After every render: the focus goes where the last action asked (./focus.ts).
+  useEffect(() => applyFocus());
 
   if (state.collapsed) return <Tab count={cases.length} actions={actions} />;
 
@@ -171,14 +181,16 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
     <aside class="ar-panel" aria-label="售后雷达 AfterSales Radar">
       <ResizeHandle width={state.width} actions={actions} />
       <header class="ar-head">
-        <span class="ar-title">{t('售后雷达')}</span>
+        <h1 class="ar-title" tabIndex={-1}>
+          {t('售后雷达')}
+        </h1>
         <span class="ar-page" data-testid="page-kind" data-page={reading?.page ?? 'unknown'}>
           {reading ? `${t(PAGE_LABEL[reading.page])} · ${t(PLATFORM_LABEL[reading.platform])}` : t('正在读取页面…')}
         </span>
         {state.team && <SyncMark status={state.team.status} />}
         <button
           type="button"
-          class="ar-icon"
+          class="ar-icon ar-fold"
           onClick={() => actions.toggle(true)}
           aria-label={t('收起 Collapse')}
           title="Alt+Shift+R"

@@ -365,7 +365,9 @@ export function CaseView(props: {
           {t('← 返回列表')}
         </button>
       )}
-      <h2 class="ar-h2">{statusLabel(c.status, c.statusText)}</h2>
+      <h2 class="ar-h2 ar-case-title" tabIndex={-1}>
+        {statusLabel(c.status, c.statusText)}
+      </h2>
       <Countdown a={a} now={now} />
       <TeachStatus c={c} />
       {c.drift && c.drift.length > 0 && (

@@ -12,7 +12,7 @@ import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
 import { send, stampMessages } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/protocol';
 import { portName, SIDEBAR_HELLO, SIDEBAR_RELAY_PORT, ticketFromHash } from '../../lib/messaging/sidebar-gate';
-import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToPage } from '../../lib/messaging/sidebar-port';
+import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, SIDEBAR_WIDTH, type ToPage } from '../../lib/messaging/sidebar-port';
 import { resolveCase } from '../../lib/page/parse';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
@@ -25,6 +25,7 @@ import { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../lib/storage/keys';
 import { followLang, followShortcut } from '../../lib/ui/settings';
 import type { SidebarActions } from './actions';
 import { App } from './App';
+import { FOCUS, focusSoon } from './focus';
 import { createStore, type SidebarState } from './store';
 
 const store = createStore({
@@ -36,7 +37,7 @@ const store = createStore({
   selected: undefined,
   ledger: undefined,
   collapsed: false,
-  width: 360,
+  width: SIDEBAR_WIDTH.initial,
   lang: 'zh',
   saveError: undefined,
 });
@@ -99,11 +100,19 @@ async function copy(text: string): Promise<boolean> {
 }
 
 const actions: SidebarActions = {
-  toggle: (collapsed) => post({ type: 'toggle', collapsed }),
+  toggle: (collapsed) => {
+    // The focus stays on the toggle: the tab when folded, the fold button when open.
+    focusSoon(collapsed ? FOCUS.tab : FOCUS.fold);
+    post({ type: 'toggle', collapsed });
+  },
   resize: (width) => post({ type: 'resize', width }),
   resizeStart: (screenX) => post({ type: 'resize-start', screenX }),
   resizeEnd: () => post({ type: 'resize-end' }),
   select: (id) => {
+    // Into the case opened; back to its row in the list.
+    const previous = store.get().selected;
+    if (id) focusSoon(FOCUS.caseView(id));
+    else if (previous) focusSoon(FOCUS.row(previous));
     store.set({ selected: id });
     void loadLedger();
   },
@@ -170,6 +179,9 @@ function receive(input: unknown): void {
       break;
     case 'select':
       actions.select(m.disputeId);
+      break;
+    case 'focus':
+      focusSoon(FOCUS.title);
       break;
     case 'saved': {
       store.set({ saveError: m.error });

@@ -8,6 +8,9 @@ import type { DataNote } from '../page/calibration';
 
 export const SIDEBAR_PORT = 'aftersales-radar:sidebar';
 
+/** The open sidebar's width in px: what the page keeps it to, and what its resize handle announces. */
+export const SIDEBAR_WIDTH = { min: 280, max: 640, initial: 360 } as const;
+
 /**
  * The port a sidebar opens to the background (runtime.connect): the background passes the readings
  * of the tab the sidebar is framed in on to it as they reach the ledger, so the page sends them once.
@@ -30,8 +33,10 @@ export type ToSidebar =
       dataNotes?: DataNote[];
     }
   | { type: 'layout'; collapsed: boolean; width: number }
-  /** A row badge was clicked: open that case. */
+  /** A row badge was clicked (or pressed): open that case, the keyboard focus in it. */
   | { type: 'select'; disputeId: string }
+  /** The page's shortcut gave the sidebar's frame the keyboard focus: put it on the sidebar's title. */
+  | { type: 'focus' }
   /** The ledger took the latest reading (error: it did not, in words for staff). */
   | { type: 'saved'; error?: string }
   /** The answer to an insert request: `found` whether the page has a reply box, `ok` whether it took the text. */
@@ -93,6 +98,8 @@ export function parseToSidebar(m: unknown): ToSidebar | undefined {
         : undefined;
     case 'select':
       return typeof o.disputeId === 'string' ? { type: 'select', disputeId: o.disputeId } : undefined;
+    case 'focus':
+      return { type: 'focus' };
     case 'saved':
       return { type: 'saved', ...(typeof o.error === 'string' ? { error: o.error } : {}) };
     case 'inserted':

@@ -41,12 +41,8 @@ export function CaseRow({
       data-tier={tier}
       data-state={unread ? 'unread' : undefined}
     >
-      <button
-        type="button"
-        class="ar-case-btn"
-        onClick={onSelect}
-        aria-label={`${t(KIND_LABEL[c.kind])} ${c.disputeId}`}
-      >
+      {/* Its name is its visible text: countdown, status, what happens when it runs out, ids, amount. */}
+      <button type="button" class="ar-case-btn" onClick={onSelect}>
         <span
           class="ar-chip"
           data-testid="countdown"

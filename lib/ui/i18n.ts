@@ -46,7 +46,9 @@ const EN: Record<string, string> = {
   售后雷达: 'AfterSales Radar',
   '正在读取页面…': 'Reading the page…',
   '收起 Collapse': 'Collapse',
-  '展开售后雷达 Open AfterSales Radar': 'Open AfterSales Radar',
+  '调整宽度 Resize': 'Resize',
+  展开: 'Open',
+  ' 单': ' cases',
   '只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 收起/展开':
     "Read-only · team sync on (to the shop's own server only) · Alt+Shift+R collapse/expand",
   '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开':

@@ -6,10 +6,10 @@ import type { Tier } from '../engine/assessment';
 
 export const TIER_COLOUR = {
   overdue: '#c9302c',
-  lt6h: '#d4540b',
-  lt24h: '#b7791f',
-  later: '#2f7d32',
-  none: '#8a9099',
+  lt6h: '#b84a00',
+  lt24h: '#9a6212',
+  later: '#2e7a31',
+  none: '#6b7079',
 } as const satisfies Record<Tier, string>;
 
 /** A countdown whose case's state was not read: neutral (no one's turn implied), darker when urgent. */

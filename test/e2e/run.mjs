@@ -22,6 +22,7 @@ export const AREAS = [
   'options',
   'day',
   'badges',
+  'a11y',
   'team',
   'team-hostile',
   'hardening',

@@ -184,48 +184,53 @@ export function ProblemItemsSection() {
       ) : (
         <>
           <Chart items={p.items} />
-          <table class="report-table problem-table" data-testid="problem-table">
-            <thead>
-              <tr>
-                <th>商品</th>
-                <th>单数</th>
-                <th>上期</th>
-                <th>变化</th>
-                <th>主要原因</th>
-                <th>退款金额</th>
-              </tr>
-            </thead>
-            {p.items.map((it) => (
-              <tbody key={it.key}>
-                <tr data-item={it.title} aria-expanded={open === it.key}>
-                  <td>
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => setOpen(open === it.key ? undefined : it.key)}
-                      data-testid="problem-item"
-                    >
-                      {it.title}
-                    </button>
-                  </td>
-                  <td>{it.count}</td>
-                  <td>{it.previous}</td>
-                  <td>{change(it)}</td>
-                  <td>
-                    {PROBLEM_CLASS_LABEL[it.topClass]} {it.byClass[it.topClass]} 单
-                  </td>
-                  <td>{formatFen(it.refundedFen)}</td>
+          {/* A narrow window (400% zoom) scrolls the table sideways inside its box, never the page. */}
+          <div class="table-scroll">
+            <table class="report-table problem-table" data-testid="problem-table">
+              <thead>
+                <tr>
+                  <th>商品</th>
+                  <th>单数</th>
+                  <th>上期</th>
+                  <th>变化</th>
+                  <th>主要原因</th>
+                  <th>退款金额</th>
                 </tr>
-                {open === it.key && (
-                  <tr>
-                    <td colSpan={6}>
-                      <ItemCases it={it} />
+              </thead>
+              {p.items.map((it) => (
+                <tbody key={it.key}>
+                  <tr data-item={it.title}>
+                    <td>
+                      {/* The button that opens the item's cases says whether they are shown (a table row cannot). */}
+                      <button
+                        type="button"
+                        class="link"
+                        aria-expanded={open === it.key}
+                        onClick={() => setOpen(open === it.key ? undefined : it.key)}
+                        data-testid="problem-item"
+                      >
+                        {it.title}
+                      </button>
                     </td>
+                    <td>{it.count}</td>
+                    <td>{it.previous}</td>
+                    <td>{change(it)}</td>
+                    <td>
+                      {PROBLEM_CLASS_LABEL[it.topClass]} {it.byClass[it.topClass]} 单
+                    </td>
+                    <td>{formatFen(it.refundedFen)}</td>
                   </tr>
-                )}
-              </tbody>
-            ))}
-          </table>
+                  {open === it.key && (
+                    <tr>
+                      <td colSpan={6}>
+                        <ItemCases it={it} />
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              ))}
+            </table>
+          </div>
         </>
       )}
     </div>
