@@ -258,5 +258,8 @@ if (command === 'case') {
     provenance: provenance.get(c.disputeId),
     assessment: assess(c, policy, now),
   }));
-  console.log(JSON.stringify({ ...reading, cases }, null, 2));
+  // The shop as the page's header names it, or null: a saved page has no tab to inherit one from.
+  const { page, era, platform, shop, ...others } = reading;
+  const named = { shop: shop?.name ?? null, ...(shop ? { shopFrom: shop.via } : {}) };
+  console.log(JSON.stringify({ page, era, platform, ...named, ...others, cases }, null, 2));
 }

@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
 import { handleMessage } from '../../lib/messaging/handlers';
 import { PageData } from '../../lib/messaging/page-data';
+import { TabShops } from '../../lib/messaging/tab-shops';
+import type { PageShop } from '../../lib/shared/types';
 import type { Message, Reply } from '../../lib/messaging/protocol';
 import { SIDEBAR_PORT, SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import {
@@ -48,9 +50,19 @@ export default defineBackground({
     });
     // The pages' data responses, kept here by the frame they came to (see page-data.ts).
     const data = new PageData();
-    browser.tabs.onRemoved.addListener((tabId) => data.dropTab(tabId));
+    // The shop each tab's pages last named, kept for the browser session (a restarted worker still knows).
+    const TAB_SHOPS_KEY = 'tabShops';
+    const tabShops = new TabShops({
+      load: async () => (await browser.storage.session.get(TAB_SHOPS_KEY))[TAB_SHOPS_KEY] as Record<string, PageShop>,
+      save: (byTab) => browser.storage.session.set({ [TAB_SHOPS_KEY]: byTab }),
+    });
+    browser.tabs.onRemoved.addListener((tabId) => {
+      data.dropTab(tabId);
+      void tabShops.drop(tabId);
+    });
     const hooks = {
       data,
+      tabShops,
       relayToTop: async (tabId: number, message: Message) => {
         await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
       },

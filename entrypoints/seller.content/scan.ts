@@ -162,6 +162,7 @@ async function handToLedger(
         type: 'cases/seen',
         doc,
         source,
+        ...(read.shop ? { shop: read.shop } : {}),
         cases: cases.slice(i, i + CASES_PER_MESSAGE),
         ...(!isTop && last ? { frameReading: read } : {}),
       }),
@@ -239,7 +240,7 @@ function redrawn(redraw: RedrawCheck, { badges, relay, taught }: ScannerDeps, no
 
 /** What the sidebar shows of a reading besides its cases. */
 const metaOf = (r: PageReading) =>
-  JSON.stringify([r.page, r.era, r.platform, r.stats, r.missing, r.unknownLabels ?? []]);
+  JSON.stringify([r.page, r.era, r.platform, r.shop ?? null, r.stats, r.missing, r.unknownLabels ?? []]);
 
 export function createScanner(deps: ScannerDeps): Scanner {
   const { ctx, isTop, badges, relay, sidebar, onScanned } = deps;

@@ -3,7 +3,7 @@ import { assess } from '../engine/assess';
 import type { ShopPolicy } from '../engine/policy';
 import { markOf, type BadgeMark } from '../engine/mark';
 import { toChinaIso } from '../shared/china-time';
-import type { CaseSnapshot } from '../shared/types';
+import type { CaseSnapshot, PageShop } from '../shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
 import type { CaseRecord, RadarDB } from '../storage/db';
 import type { SyncStatus } from '../sync/replicator';
@@ -17,6 +17,7 @@ import { loadPolicy } from '../storage/policy-store';
 import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
 import type { PageData } from './page-data';
+import type { TabShops } from './tab-shops';
 import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
 import type { ToSidebar } from './sidebar-port';
 import { SHIPPED_REPLIES } from '../replies/library';
@@ -51,6 +52,8 @@ export interface HandlerHooks {
   /** Answers whether team sync is on. */
   afterSeen?: (keys: string[], createdKeys: string[]) => Promise<boolean>;
   teamRun?: () => Promise<SyncStatus>;
+  /** The shop each tab's pages last named: a page that names none is its tab's shop. */
+  tabShops?: TabShops;
   /** The clock, for stamping staff edits (the background passes Date.now). */
   now?: () => number;
 }
@@ -155,6 +158,11 @@ export async function handleMessage(
       ? hooks.data.fill(sender.tabId, sender.frameId ?? 0, doc, cases, readAt)
       : cases;
   };
+  /** The page's shop: what its header named, else its tab's last naming page's (never another tab's). */
+  const shopOf = async (named: PageShop | undefined) =>
+    hooks.tabShops ? hooks.tabShops.resolve(sender.tabId, named) : named;
+  const owned = (cases: CaseSnapshot[], shop: PageShop | undefined) =>
+    shop ? cases.map((c) => ({ ...c, shop: shop.name })) : cases;
   /** The sidebar's diagnostics of the tab's data responses (fields switched off, responses ignored). */
   const dataNotes = (tabId: number) => {
     const notes = hooks.data?.notes(tabId);
@@ -164,14 +172,15 @@ export async function handleMessage(
     switch (msg.type) {
       case 'cases/seen': {
         const readAt = Date.parse(msg.source.readAt);
-        const cases = completed(msg.cases, readAt, msg.doc);
+        const shop = await shopOf(msg.shop ?? msg.sidebar?.reading.shop);
+        const cases = owned(completed(msg.cases, readAt, msg.doc), shop);
         // The sidebar first: staff see the list while the ledger stores it.
         let shown = false;
         if (msg.sidebar && hooks.showInSidebar && sender.tabId !== undefined && sender.frameId === 0) {
           const { seq, last, reading } = msg.sidebar;
           shown = hooks.showInSidebar(sender.tabId, {
             type: 'reading',
-            reading: { ...reading, cases },
+            reading: { ...reading, ...(shop ? { shop } : {}), cases },
             readAt,
             seq,
             last,
@@ -185,7 +194,11 @@ export async function handleMessage(
         const teamOn = await hooks.afterSeen?.(changedKeys, createdKeys).catch(() => true);
         const marks = await marksFor(db, cases, policy, now, !!teamOn);
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
-          const reading = { ...msg.frameReading, cases: completed(msg.frameReading.cases, readAt, msg.doc) };
+          const reading = {
+            ...msg.frameReading,
+            ...(shop ? { shop } : {}),
+            cases: owned(completed(msg.frameReading.cases, readAt, msg.doc), shop),
+          };
           await hooks
             .relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading })
             .catch(() => undefined);
@@ -205,7 +218,12 @@ export async function handleMessage(
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0)
           return { ok: false, error: "reading/show comes from a tab's top frame" };
-        const reading = { ...msg.reading, cases: completed(msg.reading.cases, msg.readAt, msg.doc) };
+        const shop = await shopOf(msg.reading.shop);
+        const reading = {
+          ...msg.reading,
+          ...(shop ? { shop } : {}),
+          cases: owned(completed(msg.reading.cases, msg.readAt, msg.doc), shop),
+        };
         const shown =
           hooks.showInSidebar?.(sender.tabId, {
             type: 'reading',

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
 import { CASE_KINDS, CASE_STATUSES, PAGE_ERAS } from '../shared/types';
-import { IsoTime, PageKindSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
+import { IsoTime, PageKindSchema, PageShopSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
 import { CASE_ID, CASE_KEY } from '../shared/case-key';
 
 /** The snapshot's schema (defined with its type in lib/shared/snapshot-schema.ts). */
@@ -22,6 +22,8 @@ const ReadingMetaEntries = {
   page: PageKindSchema,
   era: v.picklist(PAGE_ERAS),
   platform: PlatformSchema,
+  /** The shop the page's header names (lib/page/shop.ts); filled from the tab's when it names none. */
+  shop: v.optional(PageShopSchema),
   stats: v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.integer(), v.minValue(0))),
   missing: Labels,
   /** Label-like texts the reader does not know, for staff to teach. */
@@ -44,6 +46,8 @@ export const MessageSchema = v.variant('type', [
     type: v.literal('cases/seen'),
     source: v.object({ page: PageKindSchema, url: Url, readAt: IsoTime }),
     cases: v.pipe(v.array(ReadCaseSchema), v.maxLength(5000)),
+    /** The shop the page's header names; none: the shop the tab's last naming page named. */
+    shop: v.optional(PageShopSchema),
     /** Set by a content script in a child frame (the /tp/ shell's list): relayed to the top frame's sidebar. */
     frameReading: v.optional(ReadingSchema),
     /**

@@ -29,6 +29,7 @@ import {
 } from './pairs';
 import { countdownsIn, oneCountdown, resolveCase } from './parse';
 import { readDisputeData } from './refund2-data';
+import { readShop } from './shop';
 import { missingFor, readFlags, toSnapshot } from './snapshot';
 import { collectTokens, EMPTY_INDEX, tokenRange, type TaughtLabels, type TextIndex, type Token } from './tokens';
 import { FREE_TEXT_FIELDS, LABELS, STAT_LABELS, type TaughtStatuses } from './vocabulary';
@@ -479,6 +480,8 @@ export function* readPageSteps(root: Document | Element, opts: ReadOptions): Gen
   const page: PageKind = byUrl.kind !== 'unknown' ? byUrl.kind : detectFromContent(cues);
   const platform = detectPlatform(opts.url, banner);
   const reading: PageReading = { page, era: byUrl.era, platform, stats: {}, cases: [], missing: [] };
+  const shop = readShop(tokens);
+  if (shop) reading.shop = shop;
 
   if (page === 'workbench') {
     reading.stats = readStats(tokens);

@@ -13,12 +13,15 @@ type FieldRole =
   | 'stored'
   /** Stored flag by flag. */
   | 'flags'
+  /** The case's shop: set once; a reading that names another adds a drift note (mergeCase). */
+  | 'owner'
   /** Text the background turns into stored times and the deadline (`resolveCase`); never stored as such. */
   | 'unparsed';
 
 export const CASE_FIELDS = {
   platform: 'identity',
   disputeId: 'identity',
+  shop: 'owner',
   kind: 'stored',
   orderId: 'stored',
   refundType: 'stored',

@@ -80,10 +80,25 @@ export const CaseFlagsSchema = v.object({
   fastRefund: v.optional(v.boolean()),
 });
 
+/** A shop's name as a page shows it (lib/page/shop.ts): the key of its settings. */
+export const ShopName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60));
+
+/** The shop a page's header names. */
+export const PageShopSchema = v.object({
+  name: ShopName,
+  via: v.picklist(['title', 'account', 'mark']),
+  tmall: v.optional(v.literal(true)),
+});
+
 /** A case as the ledger stores it from readings: every field a reader may fill; all optional but the identity. */
 export const CaseSnapshotSchema = v.object({
   platform: PlatformSchema,
   disputeId: CaseId,
+  /**
+   * The shop the case belongs to: set by the background from the page's header (or its tab's last
+   * naming page), never by a row; a later reading that names another is a drift note, not a change.
+   */
+  shop: v.optional(ShopName),
   kind: v.picklist(CASE_KINDS),
   orderId: v.optional(Id),
   refundType: v.optional(v.picklist(REFUND_TYPES)),

@@ -38,10 +38,21 @@ export interface Observation {
 }
 
 /** What one page read produced. */
+/** The shop a page names in its header (lib/page/shop.ts). `tmall`: the header carries the Tmall mark. */
+export interface PageShop {
+  /** The shop's name as the page shows it. */
+  name: string;
+  /** Which header family named it: the title bar, the logged-in account's main account, the Tmall mark. */
+  via: 'title' | 'account' | 'mark';
+  tmall?: true;
+}
+
 export interface PageReading {
   page: PageKind;
   era: PageEra;
   platform: Platform;
+  /** The shop the page's header names; absent when it names none (the background then asks the tab). */
+  shop?: PageShop;
   /** Stat cards of 售后工作台, label → number. */
   stats: Record<string, number>;
   cases: CaseSnapshot[];

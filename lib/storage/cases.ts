@@ -57,6 +57,7 @@ export function mergeCase(
     flags[flag] = value;
     seen[`flags.${flag}`] = source.readAt;
   }
+  ownShop(merged, prev, snap.shop);
   const rec = merged as unknown as CaseRecord;
   rec.platform = snap.platform;
   rec.disputeId = snap.disputeId;
@@ -81,6 +82,22 @@ export function mergeCase(
         : [];
   if (prev?.staff) rec.staff = prev.staff;
   return rec;
+}
+
+/**
+ * A case's shop is set by the first reading that names one and never changes silently: a reading
+ * that names another keeps the stored shop and says so in the case's drift notes.
+ */
+function ownShop(merged: Record<string, unknown>, prev: CaseRecord | undefined, named: string | undefined) {
+  if (named === undefined) return;
+  if (prev?.shop === undefined) {
+    merged.shop = named;
+    return;
+  }
+  if (prev.shop === named) return;
+  const note = `店铺：这次读到“${named}”，台账记为“${prev.shop}”，未改动（请确认登录的店铺）`.slice(0, 200);
+  const drift = Array.isArray(merged.drift) ? (merged.drift as string[]).filter((d) => d !== note) : [];
+  merged.drift = [note, ...drift].slice(0, 10);
 }
 
 function eventsFor(prev: CaseRecord | undefined, next: CaseRecord, source: Observation): CaseEvent[] {

@@ -35,8 +35,10 @@ export const DEMO_HOSTS = {
 };
 
 const SHOPS = {
-  taobao: { name: '青禾小铺', center: '淘宝卖家中心' },
-  tmall: { name: '青禾家居旗舰店', center: '天猫商家中心' },
+  // The header as 千牛 shows it: the logged-in account `主账号:子账号` (the main account is the shop),
+  // and on Tmall the mark beside the shop's name.
+  taobao: { name: '青禾小铺', center: '淘宝卖家中心', account: '青禾小铺:小王' },
+  tmall: { name: '青禾家居旗舰店', center: '天猫商家中心', account: '青禾家居旗舰店:小李' },
 };
 
 const CLASS_NAMES = [
@@ -44,6 +46,8 @@ const CLASS_NAMES = [
   'top',
   'brand',
   'shop',
+  'account',
+  'tmallMark',
   'layout',
   'nav',
   'navItem',
@@ -120,7 +124,8 @@ function css(c) {
   return `
 *{box-sizing:border-box}body{margin:0;font:13px/1.5 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;color:#333;background:#f2f3f7}
 .${c.top}{height:48px;background:#fff;border-bottom:1px solid #e8e8e8;display:flex;align-items:center;padding:0 20px;gap:16px}
-.${c.brand}{font-weight:600;color:#ff5000;font-size:16px}.${c.shop}{color:#666}
+.${c.brand}{font-weight:600;color:#ff5000;font-size:16px}.${c.shop}{color:#333;font-weight:600}
+.${c.account}{margin-left:auto;color:#666}.${c.tmallMark}{background:#ff0036;color:#fff;font-size:11px;padding:0 4px;border-radius:2px}
 .${c.layout}{display:flex;min-height:calc(100vh - 48px)}
 .${c.nav}{width:168px;background:#fff;border-right:1px solid #eee;padding:12px 0;flex:none}
 .${c.navItem}{display:block;padding:8px 20px;color:#333;text-decoration:none}.${c.navItem}:hover{color:#ff5000}
@@ -337,7 +342,7 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
 
   function shell(hostInfo) {
     const shop = SHOPS[hostInfo.platform];
-    const boot = { cls, platform: hostInfo.platform, shop: shop.name, center: shop.center };
+    const boot = { cls, platform: hostInfo.platform, shop: shop.name, center: shop.center, account: shop.account };
     // The boot object is data for the demo's own client script, escaped for a <script> context.
     const bootJson = JSON.stringify(boot).replace(/</g, '\\u003c');
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>千牛卖家工作台 - ${esc(shop.center)}</title>
@@ -462,7 +467,7 @@ export function createDemoBackend({ startMs = Date.now(), log = () => {} } = {})
 .mod-dispute-head ul{margin:0;padding:0;list-style:none;display:flex;gap:24px}.mod-dispute-body{width:100%;border-collapse:collapse}
 .mod-dispute-body td{padding:8px 10px;border-right:1px solid #f0f0f0;vertical-align:top}.thead{display:flex;background:#eaeaea;padding:6px 10px;gap:10px}
 .thead span{flex:1}.timeout{color:#f60}.pager{margin:10px 0}.pager li{display:inline-block;margin-right:6px}</style></head>
-<body><div class="hd">${esc(shop.center)} · 退款管理 <span style="font-size:12px">${esc(shop.name)}</span></div>
+<body><div class="hd">${esc(shop.center)} · 退款管理 <span style="font-size:12px">店铺：${esc(shop.name)}</span></div>
 <div class="wrap" id="disputelist"><h2 style="font-size:14px">我收到的退款申请</h2>
 <div class="thead"><span>宝贝</span><span>退款金额</span><span>申请时间</span><span>退款原因</span><span>发货状态</span><span>退款状态</span><span>操作</span></div>
 <div id="bottomContainer_1">${rowHtml}</div>

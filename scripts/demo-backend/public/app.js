@@ -205,7 +205,20 @@
     var main = el('div', C.main, [tabs, content]);
     if (embed) return main;
     return el('div', C.app, [
-      el('div', C.top, [el('span', C.brand, [BOOT.center]), el('span', C.shop, ['店铺：' + BOOT.shop])]),
+      // The header as 千牛 shows it: on Tmall the mark beside the shop's name; the logged-in account
+      // as 主账号:子账号 (on Taobao the shop is known by it alone).
+      el(
+        'div',
+        C.top,
+        [el('span', C.brand, [BOOT.center])]
+          .concat(
+            BOOT.platform === 'tmall'
+              ? [el('span', C.tmallMark, ['天猫'], { title: '天猫' }), el('span', C.shop, [BOOT.shop])]
+              : [],
+          )
+          .concat([el('span', C.account, [BOOT.account], { title: '当前登录账号' })]),
+        { role: 'banner' },
+      ),
       el('div', C.layout, [
         el('nav', C.nav, [
           el('a', C.navItem, ['售后管理'], { href: '/home.htm/trade-platform/refund-list', 'data-spa': '1' }),

@@ -39,6 +39,7 @@ const base: CaseSnapshot = {
 
 /** For every field of a snapshot but its identity, one or more changes a later reading may bring. */
 const CHANGES: Record<Exclude<keyof CaseSnapshot, 'platform' | 'disputeId'>, [string, Partial<CaseSnapshot>][]> = {
+  shop: [['another shop', { shop: '青禾家居旗舰店' }]],
   kind: [['another kind', { kind: 'exchange' }]],
   orderId: [['an order id appears', { orderId: '4012000002' }]],
   refundType: [['仅退款 instead', { refundType: '仅退款' }]],

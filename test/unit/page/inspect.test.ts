@@ -29,8 +29,12 @@ describe('npm run inspect -- page', () => {
       ),
     );
     const expected = readPage(fixtureDocument(f.html), { url: f.url, now: f.capturedAt });
+    const { shop, ...rest } = expected;
     const withAssessments = {
-      ...expected,
+      ...rest,
+      // The shop as the page's header names it (this fixture's title bar), or null.
+      shop: shop?.name ?? null,
+      ...(shop ? { shopFrom: shop.via } : {}),
       cases: expected.cases.map((c) => ({ ...c, assessment: assess(c, EMPTY_POLICY, f.capturedAt) })),
     };
     const provenance = out.cases.map((c: { provenance: unknown }) => c.provenance);
@@ -43,6 +47,7 @@ describe('npm run inspect -- page', () => {
     });
     expect(provenance[0].fields.status).toMatch(/^label /);
     expect(out.cases[0].pageDeadline.at).toMatch(/\+08:00$/);
+    expect(out.shop).toBe('青禾家居旗舰店');
   });
 
   it('says which column of a table each field came from', () => {
