@@ -8,7 +8,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
 import type { ShowReply } from '../../lib/messaging/protocol';
 import { TICKET_CHECK } from '../../lib/messaging/sidebar-gate';
-import { parseToPage, SIDEBAR_PORT, SIDEBAR_WIDTH, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
+import {
+  parseToPage,
+  SIDEBAR_PORT,
+  SIDEBAR_WIDTH,
+  type ToPage,
+  type ToSidebar,
+} from '../../lib/messaging/sidebar-port';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import type { PageReading } from '../../lib/shared/types';
 import { followShortcut } from '../../lib/ui/settings';

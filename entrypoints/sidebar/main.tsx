@@ -12,7 +12,13 @@ import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
 import { send, stampMessages } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/protocol';
 import { portName, SIDEBAR_HELLO, SIDEBAR_RELAY_PORT, ticketFromHash } from '../../lib/messaging/sidebar-gate';
-import { parseToSidebar, SIDEBAR_PORT, SIDEBAR_READINGS_PORT, SIDEBAR_WIDTH, type ToPage } from '../../lib/messaging/sidebar-port';
+import {
+  parseToSidebar,
+  SIDEBAR_PORT,
+  SIDEBAR_READINGS_PORT,
+  SIDEBAR_WIDTH,
+  type ToPage,
+} from '../../lib/messaging/sidebar-port';
 import { resolveCase } from '../../lib/page/parse';
 import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
