@@ -5,6 +5,7 @@
 //   npm run bench -- --layouts     (only the layout families: the 千牛 list, a column table, a split table)
 //   npm run bench -- --layouts --against DIR   (… and another build, e.g. main's .output/chrome-mv3, in the same run)
 //   npm run bench -- --layouts --room   (… and the page without the extension but with the sidebar's room given up)
+//   npm run bench -- --fusion      (only the real Fusion list: 200 and 1,000 records, with / without / the room)
 //   npm run bench -- --soak        (the tab left open for minutes, re-rendering fast: bench-soak.mjs)
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startDemoBackend } from './demo-backend/server.mjs';
 import { launchBrowser } from './chromium.mjs';
-import { benchDay } from './bench-day.mjs';
+import { benchDay, benchExport } from './bench-day.mjs';
 import { benchTeam } from './bench-team.mjs';
 import { loadPage } from './bench-page.mjs';
 import { benchSoak } from './bench-soak.mjs';
@@ -20,6 +21,7 @@ import { benchSoak } from './bench-soak.mjs';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
 const layoutsOnly = process.argv.includes('--layouts');
+const fusionOnly = process.argv.includes('--fusion');
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 5));
 const BIG = quick ? 10_000 : 100_000;
 const budgets = JSON.parse(fs.readFileSync(path.join(root, 'test/bench/budgets.json'), 'utf8'));
@@ -37,6 +39,22 @@ const withExt = await launchBrowser({ extensionPath: EXT, port: backend.port });
 const without = await launchBrowser({ port: backend.port });
 const results = { date: new Date().toISOString(), runs: RUNS, quick, figures: {} };
 
+/** Figure rows [name, value, budget key?] as the markdown table the bench prints. */
+function printTable(rows) {
+  console.log('\n| figure | value | budget |\n|---|---|---|');
+  for (const [name, value, key] of rows) {
+    const budget = key ? budgets[key].budget : undefined;
+    console.log(`| ${name} | ${value} | ${budget ?? '—'}${value > budget ? ' **over budget**' : ''} |`);
+  }
+}
+async function closeAll() {
+  await withExt.close();
+  await without.close();
+  await room?.close();
+  await against?.close();
+  await backend.close();
+}
+
 // `--soak`: the tab left open (bench-soak.mjs), on its own.
 if (process.argv.includes('--soak')) {
   const soak = await benchSoak({ backend, withExt, without, log });
@@ -47,8 +65,9 @@ if (process.argv.includes('--soak')) {
   process.exit(0);
 }
 
-// 1. Page overhead, interleaved with and without the extension (not with --layouts, which has its own).
-if (!layoutsOnly) {
+// 1. Page overhead on the hand-written 千牛 list, interleaved with and without the extension (not with
+// --layouts or --fusion, which have their own).
+if (!layoutsOnly && !fusionOnly) {
   log('page overhead (200 rows)…');
   const w = [];
   const wo = [];
@@ -90,19 +109,20 @@ const arms = [['', withExt.context], ...(against ? [[' (against)', against.conte
 // `--room`: one more arm without the extension, whose pages give up the open sidebar's default width
 // (sidebar-host.ts DEFAULT_WIDTH, 360 px) as a margin, as the extension makes them do. With ÷ it is the
 // extension's cost beyond the room it takes; it ÷ without is what the narrower page costs on its own.
-const room = process.argv.includes('--room') ? await launchBrowser({ port: backend.port }) : undefined;
+// The Fusion list's figures (the full run and --fusion) always have it.
+const room = process.argv.includes('--room') || !layoutsOnly ? await launchBrowser({ port: backend.port }) : undefined;
 await room?.context.addInitScript(() => {
   const give = () => (document.documentElement.style.marginRight = '360px');
   if (document.documentElement) give();
   else document.addEventListener('DOMContentLoaded', give);
 });
-results.figures.layouts = {};
-for (const [name, layout] of [
-  ['cards', undefined],
-  ['table', 'table'],
-  ['split', 'split'],
-]) {
-  log(`layout ${name} (200 rows)…`);
+/**
+ * One list drawn `rows` long in `layout`, loaded in every arm per run, interleaved (the order turns each
+ * run, so a burst of other work on the machine hits every arm alike): with the extension (each build of
+ * `arms`), without it, with the sidebar's room given up (when `room`), and one more load per build with
+ * a CPU profile (kept out of the ratio's loads: sampling slows script). Medians per arm.
+ */
+async function measureList(layout, rows) {
   const m = Object.fromEntries(
     ['', ...arms.map(([a]) => a)].map((a) => [
       a || 'this',
@@ -113,26 +133,26 @@ for (const [name, layout] of [
   for (let i = 0; i < RUNS; i++) {
     const loads = [
       ...arms.map(([arm, ctx]) => async () => {
-        const { page, probe } = await loadPage(ctx, 200, true, layout);
+        const { page, probe } = await loadPage(ctx, rows, true, layout);
         m[key(arm)].rowsAt.push(probe.rowsAt);
         await page.close();
       }),
       async () => {
-        const { page, probe } = await loadPage(without.context, 200, false, layout);
+        const { page, probe } = await loadPage(without.context, rows, false, layout);
         (m.without ??= { rowsAt: [] }).rowsAt.push(probe.rowsAt);
         await page.close();
       },
       ...(room
         ? [
             async () => {
-              const { page, probe } = await loadPage(room.context, 200, false, layout);
+              const { page, probe } = await loadPage(room.context, rows, false, layout);
               (m.room ??= { rowsAt: [] }).rowsAt.push(probe.rowsAt);
               await page.close();
             },
           ]
         : []),
       ...arms.map(([arm, ctx]) => async () => {
-        const { page, probe } = await loadPage(ctx, 200, true, layout, { profile: true });
+        const { page, probe } = await loadPage(ctx, rows, true, layout, { profile: true });
         await page.close();
         const f = m[key(arm)];
         f.ext.push(probe.profile.extensionMs);
@@ -145,26 +165,98 @@ for (const [name, layout] of [
     ];
     for (let k = 0; k < loads.length; k++) await loads[(k + i) % loads.length]();
   }
-  for (const [arm] of arms) {
-    const f = m[key(arm)];
-    results.figures.layouts[`${name}${arm}`] = {
-      pageRatio: round(median(f.rowsAt) / median(m.without.rowsAt), 3),
-      pageRowsWithMs: round(median(f.rowsAt)),
-      pageRowsWithoutMs: round(median(m.without.rowsAt)),
-      extensionScriptMs: round(median(f.ext)),
-      scansMs: round(median(f.scans)),
-      pageScriptMs: round(median(f.own)),
-      gcMs: round(median(f.gc)),
-      extensionShare: round(median(f.share), 3),
-      longestMs: round(median(f.longest), 1),
-      ...(m.room
-        ? {
-            pageRatioBeyondRoom: round(median(f.rowsAt) / median(m.room.rowsAt), 3),
-            roomRatio: round(median(m.room.rowsAt) / median(m.without.rowsAt), 3),
-          }
-        : {}),
-    };
+  return Object.fromEntries(
+    arms.map(([arm]) => {
+      const f = m[key(arm)];
+      return [
+        arm,
+        {
+          pageRatio: round(median(f.rowsAt) / median(m.without.rowsAt), 3),
+          pageRowsWithMs: round(median(f.rowsAt)),
+          pageRowsWithoutMs: round(median(m.without.rowsAt)),
+          extensionScriptMs: round(median(f.ext)),
+          scansMs: round(median(f.scans)),
+          pageScriptMs: round(median(f.own)),
+          gcMs: round(median(f.gc)),
+          extensionShare: round(median(f.share), 3),
+          longestMs: round(median(f.longest), 1),
+          ...(m.room
+            ? {
+                pageRowsRoomMs: round(median(m.room.rowsAt)),
+                pageRatioBeyondRoom: round(median(f.rowsAt) / median(m.room.rowsAt), 3),
+                roomRatio: round(median(m.room.rowsAt) / median(m.without.rowsAt), 3),
+              }
+            : {}),
+        },
+      ];
+    }),
+  );
+}
+
+// 1c. The 千牛 退款管理 list as the real Fusion Table draws it (the demo's default: list mode, one record
+// per group), 200 and 1,000 records, every arm (with, without, the sidebar's room) in the same run; the
+// extension's script from 200 to 1,000 records (linear: at most 6×). `--fusion`: only this.
+let fusionRows = [];
+if (!layoutsOnly) {
+  results.figures.fusion = {};
+  for (const rows of [200, 1000]) {
+    log(`Fusion list (${rows} records)…`);
+    for (const [arm, f] of Object.entries(await measureList('fusion', rows)))
+      results.figures.fusion[`${rows}${arm}`] = f;
   }
+  for (const [a] of arms)
+    results.figures.fusion[`growth${a}`] = round(
+      results.figures.fusion[`1000${a}`].extensionScriptMs / results.figures.fusion[`200${a}`].extensionScriptMs,
+      2,
+    );
+  fusionRows = arms.flatMap(([a]) => [
+    ...[200, 1000].flatMap((n) => {
+      const f = results.figures.fusion[`${n}${a}`];
+      return [
+        [
+          `Fusion list ${n}${a}: page ratio with ÷ without (${f.pageRowsWithMs} / ${f.pageRowsWithoutMs} ms)`,
+          f.pageRatio,
+        ],
+        [
+          `Fusion list ${n}${a}: … with ÷ the sidebar's room given up, the extension's own cost (${f.pageRowsWithMs} / ${f.pageRowsRoomMs} ms)`,
+          f.pageRatioBeyondRoom,
+          'fusionPageRatioBeyondRoom',
+        ],
+        [`Fusion list ${n}${a}: … the room alone, room ÷ without`, f.roomRatio],
+        [
+          `Fusion list ${n}${a}: extension script ÷ page's own script, same load (${f.extensionScriptMs} / ${f.pageScriptMs} ms; scans ${f.scansMs}, GC ${f.gcMs})`,
+          f.extensionShare,
+          'fusionExtensionShare',
+        ],
+        [`Fusion list ${n}${a}: extension's longest task (ms)`, f.longestMs, 'extensionLongTaskMs'],
+      ];
+    }),
+    [
+      `Fusion list${a}: extension script 1,000 ÷ 200 records`,
+      results.figures.fusion[`growth${a}`],
+      'fusionScriptGrowth',
+    ],
+  ]);
+}
+if (fusionOnly) {
+  printTable(fusionRows);
+  fs.writeFileSync(
+    path.join(root, 'test/bench/results-fusion.json'),
+    JSON.stringify({ date: results.date, runs: RUNS, fusion: results.figures.fusion }, null, 2) + '\n',
+  );
+  await closeAll();
+  process.exit(0);
+}
+
+// 1b (continued). The hand-written 千牛 list (group-header cards) and two other layout families.
+results.figures.layouts = {};
+for (const [name, layout] of [
+  ['cards', 'hand'],
+  ['table', 'table'],
+  ['split', 'split'],
+]) {
+  log(`layout ${name} (200 rows)…`);
+  for (const [arm, f] of Object.entries(await measureList(layout, 200))) results.figures.layouts[`${name}${arm}`] = f;
 }
 const layoutRows = Object.entries(results.figures.layouts).flatMap(([l, f]) => [
   [
@@ -190,16 +282,8 @@ const layoutRows = Object.entries(results.figures.layouts).flatMap(([l, f]) => [
       ]),
 ]);
 if (layoutsOnly) {
-  console.log('\n| figure | value | budget |\n|---|---|---|');
-  for (const [name, value, key] of layoutRows) {
-    const budget = key ? budgets[key].budget : undefined;
-    console.log(`| ${name} | ${value} | ${budget ?? '—'}${value > budget ? ' **over budget**' : ''} |`);
-  }
-  await withExt.close();
-  await without.close();
-  await room?.close();
-  await against?.close();
-  await backend.close();
+  printTable(layoutRows);
+  await closeAll();
   process.exit(0);
 }
 await against?.close();
@@ -345,6 +429,17 @@ for (const target of [1000, 10_000, 100_000].filter((n) => n <= BIG)) {
   log(`urgent query with ${stored} cases…`);
   await ext.waitForTimeout(1500); // let the alert sweep that follows a write finish
   urgentAt[stored] = await query();
+  // A large shop's quarter, exported to .xlsx from the options page (beside the whole ledger's, below).
+  if (stored === 10_000)
+    results.figures.exportXlsx10kMs = (
+      await benchExport({
+        context: withExt.context,
+        extensionId: withExt.extensionId,
+        runs: RUNS,
+        log,
+        formats: ['xlsx'],
+      })
+    ).xlsx.ms;
 }
 results.figures.urgent = urgentAt;
 results.figures.urgent100kMs = urgentAt[BIG];
@@ -446,6 +541,11 @@ const rows = [
   ]),
   [`popup: first render, ${stored.toLocaleString('en')} stored (ms)`, results.figures.popup100kMs, 'popup100kMs'],
   [
+    'export the ledger to .xlsx, 10,000 cases, click to download (ms)',
+    results.figures.exportXlsx10kMs,
+    'exportXlsx10kMs',
+  ],
+  [
     `export the ledger to .xlsx, ${stored.toLocaleString('en')} cases, click to download (ms)`,
     results.figures.exportXlsxMs,
     'exportXlsxMs',
@@ -476,6 +576,7 @@ const rows = [
   ['team sync: initial sync of 10,000 cases into an empty profile (ms)', results.figures.team.initial10kMs],
   ['team sync: page ratio, sync on ÷ off (200-row 千牛 list)', results.figures.team.pageRatioSyncOn, 'pageRatioSyncOn'],
   ...layoutRows,
+  ...fusionRows,
   [
     'content scripts (KB gzip / raw)',
     `${results.figures.contentGzipKB} / ${round(results.sizes.content.raw / 1024)}`,
