@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
-import { handleMessage } from '../../lib/messaging/handlers';
-import { PageData } from '../../lib/messaging/page-data';
+import { handleMessage } from './handlers';
+import { PageData } from './page-data';
 import type { Message } from '../../lib/messaging/protocol';
 import { SIDEBAR_READINGS_PORT, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
