@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDb } from '../../lib/storage/db';
-import { handleMessage } from '../../lib/messaging/handlers';
-import { PageData } from '../../lib/messaging/page-data';
+import { handleMessage } from './handlers';
+import { PageData } from './page-data';
 import { TabShops } from '../../lib/messaging/tab-shops';
 import type { PageShop } from '../../lib/shared/types';
 import type { Message, Reply } from '../../lib/messaging/protocol';

@@ -1,7 +1,7 @@
 // Hostile and broken input never escapes as an exception and never stores anything invalid.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../lib/messaging/handlers';
+import { handleMessage } from '../../../entrypoints/background/handlers';
 import { CaseSnapshotSchema } from '../../../lib/messaging/protocol';
 import { parseBackup } from '../../../lib/storage/backup';
 import { upsertCases } from '../../../lib/storage/cases';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../lib/messaging/handlers';
-import { PageData } from '../../../lib/messaging/page-data';
+import { handleMessage } from '../../../entrypoints/background/handlers';
+import { PageData } from '../../../entrypoints/background/page-data';
 import { parseMessage } from '../../../lib/messaging/protocol';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 
@@ -392,7 +392,7 @@ describe('the page data responses, kept in the background by the frame they came
 
 describe('storage failures', () => {
   it('tells the user in plain words when storage is full, and the batch is not half-applied', async () => {
-    const { storageError } = await import('../../../lib/messaging/handlers');
+    const { storageError } = await import('../../../entrypoints/background/handlers');
     const quota = Object.assign(new Error('quota'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     expect(storageError(quota)).toMatch(/本地存储空间已满/);
     expect(storageError(new Error('boom'))).toMatch(/本地台账出错.*boom/);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../lib/messaging/handlers';
+import { handleMessage } from '../../../entrypoints/background/handlers';
 import { TabShops } from '../../../lib/messaging/tab-shops';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import type { PageShop } from '../../../lib/shared/types';

@@ -3,7 +3,7 @@
 // only as a status of that kind; the reader then reads the whole status text with it (never buyer
 // text); they travel in the settings export and merge wording by wording.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../lib/messaging/handlers';
+import { handleMessage } from '../../../entrypoints/background/handlers';
 import { readPage } from '../../../lib/page/read';
 import { exportAll, importAll } from '../../../lib/storage/backup';
 import { createDb, type RadarDB } from '../../../lib/storage/db';

@@ -1,7 +1,7 @@
 // Labels staff teach: validated, size-limited, per seller host, carried by the settings export and
 // merged label by label on import.
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '../../../lib/messaging/handlers';
+import { handleMessage } from '../../../entrypoints/background/handlers';
 import { exportAll, importAll } from '../../../lib/storage/backup';
 import { createDb, type RadarDB } from '../../../lib/storage/db';
 import { loadTaught, MAX_TAUGHT_PER_HOST, mergeTaught, teach } from '../../../lib/storage/taught';

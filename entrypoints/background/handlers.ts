@@ -1,27 +1,27 @@
 /** The background's answer to each protocol message. Free of browser APIs: the db and hooks are passed in. */
-import { assess } from '../engine/assess';
-import type { ShopPolicy } from '../engine/policy';
-import { markOf, type BadgeMark } from '../engine/mark';
-import { toChinaIso } from '../shared/china-time';
-import type { CaseSnapshot, PageShop } from '../shared/types';
-import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../storage/cases';
-import type { CaseRecord, RadarDB } from '../storage/db';
-import type { SyncStatus } from '../sync/replicator';
-import type { StaffPatch } from '../sync/team-case';
-import { caseKey } from '../shared/case-key';
-import { claimsText } from '../ui/format';
-import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
-import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
-import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../storage/taught-status';
-import { loadPolicy } from '../storage/policy-store';
-import { loadCockpit } from '../storage/cockpit';
-import { resolveCase } from '../page/parse';
+import { assess } from '../../lib/engine/assess';
+import type { ShopPolicy } from '../../lib/engine/policy';
+import { markOf, type BadgeMark } from '../../lib/engine/mark';
+import { toChinaIso } from '../../lib/shared/china-time';
+import type { CaseSnapshot, PageShop } from '../../lib/shared/types';
+import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../../lib/storage/cases';
+import type { CaseRecord, RadarDB } from '../../lib/storage/db';
+import type { SyncStatus } from '../../lib/sync/replicator';
+import type { StaffPatch } from '../../lib/sync/team-case';
+import { caseKey } from '../../lib/shared/case-key';
+import { claimsText } from '../../lib/ui/format';
+import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../../lib/storage/backup';
+import { isMeaning, loadTaught, taughtFor, teach } from '../../lib/storage/taught';
+import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../../lib/storage/taught-status';
+import { loadPolicy } from '../../lib/storage/policy-store';
+import { loadCockpit } from '../../lib/storage/cockpit';
+import { resolveCase } from '../../lib/page/parse';
 import type { PageData } from './page-data';
-import type { TabShops } from './tab-shops';
-import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from './protocol';
-import type { ToSidebar } from './sidebar-port';
-import { SHIPPED_REPLIES } from '../replies/library';
-import { effectiveTemplates } from '../replies/merge';
+import type { TabShops } from '../../lib/messaging/tab-shops';
+import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from '../../lib/messaging/protocol';
+import type { ToSidebar } from '../../lib/messaging/sidebar-port';
+import { SHIPPED_REPLIES } from '../../lib/replies/library';
+import { effectiveTemplates } from '../../lib/replies/merge';
 
 /** Where a message came from, as the browser reports it (never as the message says). */
 export interface Sender {

@@ -9,9 +9,9 @@
  * field that disagrees is switched off and becomes a drift note (the sidebar's diagnostics).
  * Free of browser APIs: the background passes in who sent what.
  */
-import type { CaseSnapshot, Platform } from '../shared/types';
-import { Calibration, type DataNote } from '../page/calibration';
-import { fillCases, KeptRows, parseResponseText, rowsInResponse } from '../page/mtop';
+import type { CaseSnapshot, Platform } from '../../lib/shared/types';
+import { Calibration, type DataNote } from '../../lib/page/calibration';
+import { fillCases, KeptRows, parseResponseText, rowsInResponse } from '../../lib/page/mtop';
 
 interface FrameData {
   /** The document the responses came to: a frame's next page starts afresh. */
