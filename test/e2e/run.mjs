@@ -24,6 +24,7 @@ export const AREAS = [
   'badges',
   'team',
   'team-hostile',
+  'welcome',
   'hardening',
 ];
 
