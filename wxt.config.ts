@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Alias } from 'vite';
 import { SELLER_HOST_PATTERNS } from './lib/page/hosts';
+import { storeSafe } from './scripts/build/store-safe';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -30,16 +31,20 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'aftersales-radar@aftersales-radar.local',
-              strict_min_version: '115.0',
+              // 140 (the ESR before Debian's 153): the first to read data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing is collected or transmitted: everything stays in this browser.
               data_collection_permissions: { required: ['none'] },
             },
+            // Not made for Android; should it be installed there, 142 is the first to read the key above.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
   // No module-preload polyfill: it would fetch the extension's own chunks, and pages load them anyway.
-  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  // storeSafe: no eval and no innerHTML in the bundles (scripts/build/store-safe.ts).
+  vite: () => ({ plugins: [storeSafe(), preact()], build: { modulePreload: { polyfill: false } } }),
   hooks: {
     // The content scripts, which every seller page loads, take the extension API as the browser gives
     // it (WXT's own `@wxt-dev/browser`), not through webextension-polyfill: what they call returns

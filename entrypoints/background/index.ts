@@ -22,6 +22,10 @@ export default defineBackground({
   type: 'module',
   main() {
     const db = createDb();
+    // A fresh install opens the welcome page once (what it does and never does, the shop's basics, where to start).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
     const alerts = installAlerts(db);
     const team = installTeamSync(db, alerts.schedule);
     // A framed page is answered only as the sidebar of a seller page's tab (sidebar-gate.ts).

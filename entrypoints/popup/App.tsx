@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../lib/sync/replicator';
 import { digestParts } from '../../lib/ui/digest-line';
 import { LedgerExport } from '../../lib/ui/ledger-export';
 import { KIND_LABEL, tierOf, type Tier } from '../../lib/ui/format';
+import { REFUND_LIST_URL } from '../../lib/page/urls';
 import { toChinaIso } from '../../lib/shared/china-time';
 import type { CaseKind } from '../../lib/shared/types';
 import { LangContext, useT, type Lang } from '../../lib/ui/i18n';
@@ -29,6 +30,33 @@ const GROUP_TITLE: Record<Tier, string> = {
   later: '24 小时后',
   none: '时限未知',
 };
+
+/** The first place to go with an empty ledger: 退款管理, in a new tab. */
+function openRefundList() {
+  void browser.tabs.create({ url: REFUND_LIST_URL }).then(() => window.close());
+}
+
+/** The popup of an empty ledger: how to start, and the way there. */
+function FirstRun() {
+  const t = useT();
+  return (
+    <div class="ar-first-run" data-testid="first-run">
+      <p>
+        {t(
+          '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。',
+        )}
+      </p>
+      <p class="ar-first-run-actions">
+        <button type="button" class="ar-more" onClick={openRefundList}>
+          {t('打开退款管理')}
+        </button>
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noreferrer">
+          {t('入门指引与本店设置')}
+        </a>
+      </p>
+    </div>
+  );
+}
 
 function open(key: string) {
   void browser.runtime.sendMessage({ type: 'case/open', key }).then(() => window.close());
@@ -170,13 +198,7 @@ function Queue() {
         </p>
       )}
       {cases === undefined && !error && <p class="ar-muted">{t('读取中…')}</p>}
-      {cases && cases.length === 0 && total === 0 && (
-        <p class="ar-first-run" data-testid="first-run">
-          {t(
-            '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。',
-          )}
-        </p>
-      )}
+      {cases && cases.length === 0 && total === 0 && <FirstRun />}
       {cases && (cases.length > 0 || !!total) && (
         <>
           {digest && <DigestLine d={digest} />}

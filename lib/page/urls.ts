@@ -9,6 +9,9 @@ export interface CaseLocation {
   lastSource?: Observation;
 }
 
+/** 退款管理 on the 千牛 web backend: where the welcome page and the popup of an empty ledger send staff first. */
+export const REFUND_LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+
 /** The case's own detail page, on the host and in the era it was last seen. */
 export function caseUrl(c: CaseLocation): string {
   const seen = c.lastSource ? new URL(c.lastSource.url) : undefined;

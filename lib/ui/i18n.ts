@@ -159,6 +159,8 @@ const EN: Record<string, string> = {
   '读取本地台账失败：': 'Could not read the local ledger: ',
   '还没有记录任何售后单。请在卖家中心打开 售后管理 → 退款管理（或换货管理、退货邮费），售后雷达会自动读取页面上的售后单，并在平台自动处理前提醒您。':
     'No cases recorded yet. In the seller centre, open 售后管理 → 退款管理 (or 换货管理, 退货邮费): AfterSales Radar reads the cases on the page and warns you before the platform acts.',
+  打开退款管理: 'Open 退款管理',
+  入门指引与本店设置: 'Getting started and shop basics',
   '自上次查看以来：': 'Since you last looked: ',
   '新增 {n} 单': '{n} new',
   '状态变化 {n} 次': '{n} status changes',

@@ -25,6 +25,7 @@ export const AREAS = [
   'a11y',
   'team',
   'team-hostile',
+  'welcome',
   'hardening',
 ];
 
