@@ -147,6 +147,27 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await assertAccessible(sidebarFrame(page), 'the cockpit');
   });
 
+  await run.check(
+    'axe: the sidebar and the badges where the state was not read (its case, to teach), and where the id label is unknown',
+    async () => {
+      await page.goto(`${M}/refund-list?statusWording=unknown`);
+      await unfold(page);
+      const [id] = await waitFor(async () => (await sidebar(page)).ids?.length && (await sidebar(page)).ids, {
+        message: 'the cases listed',
+      });
+      await waitFor(async () => (await badges(page)).length > 0, { message: 'badges' });
+      await assertAccessible(sidebarFrame(page), 'the sidebar with states not read');
+      await assertAccessible(page, 'the row badges with states not read', 'aftersales-radar-badge');
+      await sidebarFrame(page).locator(`[data-testid=cases] [data-dispute-id="${id}"] button`).click();
+      await sidebarFrame(page).getByTestId('teach-status').waitFor();
+      await assertAccessible(sidebarFrame(page), 'the case whose state was not read');
+      await page.goto(`${M}/refund-list?layout=table&links=0&idLabel=维权工单号`);
+      await unfold(page);
+      await waitFor(async () => (await sidebar(page)).drift, { message: 'the drift warning and labels to teach' });
+      await assertAccessible(sidebarFrame(page), 'the sidebar offering labels to teach');
+    },
+  );
+
   await run.check('axe: the popup with cases, its export box and a search', async () => {
     const popup = await context.newPage();
     try {
@@ -224,6 +245,16 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
       await page.keyboard.press('Enter');
       await waitFor(async () => !(await sidebar(page)).collapsed, { message: 'open again' });
       await focusIs(page, (f) => f.cls.includes('ar-icon'), 'the focus on the fold button');
+      // More cases listed: the focus on the first one added (the button goes once all are listed).
+      // (The first 40 of the badges area's sale-day rows: nothing new for the ledger in a full run.)
+      await page.goto(`${M}/refund-list?demoRows=40&pageSize=40`);
+      await waitFor(async () => (await sidebar(page)).ids?.length === 30, { message: '30 cases listed' });
+      const more = sidebarFrame(page).getByTestId('list-more');
+      await more.focus();
+      await page.keyboard.press('Enter');
+      const f = await focusIs(page, (x) => x.row !== null, 'the focus on a case added');
+      const ids = (await sidebar(page)).ids;
+      assertEqual([ids.length, ids.indexOf(f.row)], [40, 30], 'the 31st of 40 cases has the focus');
     },
   );
 
