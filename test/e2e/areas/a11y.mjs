@@ -11,6 +11,7 @@ import {
   ensureLedger,
   M,
   ROOT,
+  shot,
   sidebar,
   sidebarFrame,
   sidebarMatchesPage,
@@ -86,7 +87,7 @@ const focusIs = (page, test, message) =>
   );
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function a11yArea({ run, backend, context, extensionId, page, ext }) {
+export default async function a11yArea({ run, backend, context, extensionId, page, ext, shotsDir }) {
   await ensureLedger({ page, ext }, { finished: true });
   const open = (x) =>
     x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE' && x.deadlineAt;
@@ -97,6 +98,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await unfold(page);
     await sidebarMatchesPage(page, 'refund list');
     await assertAccessible(sidebarFrame(page), 'the sidebar on 退款管理');
+    await shot(page, shotsDir, 'refund-list-a11y');
     assert((await badges(page)).length > 0, 'badges on the list');
     await assertAccessible(page, 'the row badges', 'aftersales-radar-badge');
   });
@@ -176,6 +178,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
       await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
       await popup.getByTestId('total').waitFor();
       await assertAccessible(popup, 'the popup');
+      await shot(popup, shotsDir, 'popup-a11y');
       await popup.locator('.ar-export-box summary').click();
       await assertAccessible(popup, 'the popup with 导出台账 open');
       await popup.locator('.ar-search').fill('1');
@@ -283,20 +286,34 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await focusIs(page, (f) => f.inCase, 'the focus in the case opened by the badge');
   });
 
-  await run.check('keyboard: the popup starts on its search box', async () => {
-    const popup = await context.newPage();
-    try {
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
-      await waitFor(() => popup.evaluate(() => document.activeElement?.classList.contains('ar-search')), {
-        message: 'the focus on the search box',
-      });
-      await popup.keyboard.type('1');
-      await popup.getByTestId('search-results').waitFor();
-    } finally {
-      await popup.close();
-    }
-  });
+  await run.check(
+    'keyboard: the popup starts on its search box; 再显示 puts the focus on the first row added',
+    async () => {
+      const popup = await context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+        await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
+        await waitFor(() => popup.evaluate(() => document.activeElement?.classList.contains('ar-search')), {
+          message: 'the focus on the search box',
+        });
+        // 再显示: the focus on the first row added (the 41st; the list-more check above left over 40 open).
+        await popup.getByTestId('list-more').focus();
+        await popup.keyboard.press('Enter');
+        await waitFor(
+          () =>
+            popup.evaluate(
+              () => [...document.querySelectorAll('[data-group] .ar-case-btn')].indexOf(document.activeElement) === 40,
+            ),
+          { message: 'the focus on the 41st row' },
+        );
+        await popup.locator('.ar-search').focus();
+        await popup.keyboard.type('1');
+        await popup.getByTestId('search-results').waitFor();
+      } finally {
+        await popup.close();
+      }
+    },
+  );
 
   await run.check('the options page reflows at 400% zoom (320 CSS px wide): no sideways scrolling', async () => {
     const options = await context.newPage();
@@ -318,6 +335,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
         };
       });
       assert(wide.scroll <= wide.vw, `the page scrolls sideways: ${wide.scroll} > ${wide.vw}; ${wide.over.join(', ')}`);
+      await options.screenshot({ path: path.join(shotsDir, 'options-320px.png') });
     } finally {
       await options.close();
     }
