@@ -223,6 +223,39 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     }
   });
 
+  await run.check('axe: in English, the sidebar, the popup and the options page', async () => {
+    const chooseLanguage = async (lang) => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
+      await options.getByLabel('界面语言 Language').selectOption(lang);
+      await options
+        .locator('nav h1')
+        .filter({ hasText: lang === 'en' ? 'settings' : '设置' })
+        .waitFor();
+      return options;
+    };
+    const options = await chooseLanguage('en');
+    try {
+      await assertAccessible(options, 'the options page in English');
+      const c = backend.cases.find(open);
+      await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+      await unfold(page);
+      await waitFor(async () => (await sidebar(page)).text.includes('Next steps'), {
+        message: 'the sidebar in English',
+      });
+      await assertAccessible(sidebarFrame(page), 'the sidebar in English');
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByPlaceholder('Search order or dispute id').waitFor();
+      await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
+      await assertAccessible(popup, 'the popup in English');
+      await popup.close();
+    } finally {
+      await options.close();
+      await (await chooseLanguage('zh')).close();
+    }
+  });
+
   // ---- the keyboard ----
 
   await run.check(
