@@ -5,7 +5,7 @@
  * whenever the element that had it is replaced. A request waits a few seconds at most: folding goes
  * through the page's content script and comes back as a new layout.
  */
-const WAIT_MS = 3000;
+const WAIT_MS = 5000;
 let wanted: { selector: string; until: number } | undefined;
 
 /** Focus the element `selector` names as soon as it is rendered. */
