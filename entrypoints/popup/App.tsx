@@ -121,6 +121,12 @@ function useTeamRefresh(setCases: (cases: CaseRecord[]) => void) {
 /** The popup starts on its search box: focused as it is drawn (once the queue is read). */
 const focusOnShow = (box: HTMLInputElement | null) => box?.focus();
 
+/** 再显示: the focus goes to the first row added, once drawn (the button goes when every row is). */
+function showMore(drawn: number, setLimit: (n: number) => void) {
+  setLimit(drawn + LIST_STEP);
+  setTimeout(() => document.querySelectorAll<HTMLElement>('[data-group] .ar-case-btn')[drawn]?.focus());
+}
+
 function Queue() {
   const t = useT();
   const [cases, setCases] = useState<CaseRecord[] | undefined>();
@@ -260,7 +266,7 @@ function Queue() {
               });
             })()}
           {!found && queue.length > limit && (
-            <button type="button" class="ar-more" data-testid="list-more" onClick={() => setLimit(limit + LIST_STEP)}>
+            <button type="button" class="ar-more" data-testid="list-more" onClick={() => showMore(limit, setLimit)}>
               {t('再显示 {k} 条', { k: Math.min(LIST_STEP, queue.length - limit) })}
             </button>
           )}

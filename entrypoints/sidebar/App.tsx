@@ -7,7 +7,7 @@ import { HOUR_MS } from '../../lib/shared/china-time';
 import { LangContext, useLang, useT } from '../../lib/ui/i18n';
 import { SIDEBAR_WIDTH } from '../../lib/messaging/sidebar-port';
 import type { SidebarActions } from './actions';
-import { applyFocus } from './focus';
+import { applyFocus, FOCUS, focusSoon } from './focus';
 import { CaseView } from './CaseView';
 import { Cockpit } from './Cockpit';
 import { DataNotes } from './DataNotes';
@@ -266,7 +266,11 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
                     type="button"
                     class="ar-more"
                     data-testid="list-more"
-                    onClick={() => setListed(listed + LIST_STEP)}
+                    onClick={() => {
+                      // The focus goes to the first case added (the button may go once all are listed).
+                      focusSoon(FOCUS.listed(listed));
+                      setListed(listed + LIST_STEP);
+                    }}
                   >
                     {t('按紧急程度已列出 {n} 条，再显示 {k} 条（共 {m} 条）', {
                       n: listed,

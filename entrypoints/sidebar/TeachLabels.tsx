@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/client';
 import { TEACHABLE_FIELDS } from '../../lib/page/vocabulary';
+import { FOCUS, focusSoon } from './focus';
 import { useLang, useT } from '../../lib/ui/i18n';
 
 export function TeachLabels({ labels, host }: { labels: string[]; host: string }) {
@@ -20,6 +21,8 @@ export function TeachLabels({ labels, host }: { labels: string[]; host: string }
     try {
       await send({ type: 'labels/teach', host, label, meaning });
       setSaid({ label, text: t('已记住“{label}”，正在重新读取页面…', { label }) });
+      // This section goes once the page is read again: the focus goes to the first case listed.
+      focusSoon(FOCUS.listed(0));
     } catch (e) {
       setSaid({ label, text: e instanceof Error ? e.message : String(e), error: true });
     }

@@ -9,6 +9,7 @@ import { send } from '../../lib/messaging/client';
 import { STATUSES_OF_KIND, type CaseSnapshot, type CaseStatus } from '../../lib/shared/types';
 import { STATUS_NAME } from '../../lib/ui/format';
 import { useLang, useT } from '../../lib/ui/i18n';
+import { FOCUS, focusSoon } from './focus';
 import { pageHost } from './TeachLabels';
 
 export function TeachStatus({ c }: { c: CaseSnapshot }) {
@@ -23,6 +24,8 @@ export function TeachStatus({ c }: { c: CaseSnapshot }) {
     try {
       await send({ type: 'statuses/teach', host: pageHost(), kind: c.kind, wording, status: choice });
       setSaid({ text: t('已记住“{label}”，正在重新读取页面…', { label: wording }) });
+      // This section goes once the page is read again: the focus waits on the case's heading.
+      focusSoon(FOCUS.caseView(c.disputeId));
     } catch (e) {
       setSaid({ text: e instanceof Error ? e.message : String(e), error: true });
     }

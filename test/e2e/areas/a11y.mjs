@@ -11,6 +11,7 @@ import {
   ensureLedger,
   M,
   ROOT,
+  shot,
   sidebar,
   sidebarFrame,
   sidebarMatchesPage,
@@ -86,7 +87,7 @@ const focusIs = (page, test, message) =>
   );
 
 /** @param {import('../harness.mjs').Session} session */
-export default async function a11yArea({ run, backend, context, extensionId, page, ext }) {
+export default async function a11yArea({ run, backend, context, extensionId, page, ext, shotsDir }) {
   await ensureLedger({ page, ext }, { finished: true });
   const open = (x) =>
     x.platform === 'taobao' && x.kind === 'refund' && x.status === 'WAIT_SELLER_AGREE' && x.deadlineAt;
@@ -97,6 +98,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await unfold(page);
     await sidebarMatchesPage(page, 'refund list');
     await assertAccessible(sidebarFrame(page), 'the sidebar on 退款管理');
+    await shot(page, shotsDir, 'refund-list-a11y');
     assert((await badges(page)).length > 0, 'badges on the list');
     await assertAccessible(page, 'the row badges', 'aftersales-radar-badge');
   });
@@ -147,6 +149,27 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await assertAccessible(sidebarFrame(page), 'the cockpit');
   });
 
+  await run.check(
+    'axe: the sidebar and the badges where the state was not read (its case, to teach), and where the id label is unknown',
+    async () => {
+      await page.goto(`${M}/refund-list?statusWording=unknown`);
+      await unfold(page);
+      const [id] = await waitFor(async () => (await sidebar(page)).ids?.length && (await sidebar(page)).ids, {
+        message: 'the cases listed',
+      });
+      await waitFor(async () => (await badges(page)).length > 0, { message: 'badges' });
+      await assertAccessible(sidebarFrame(page), 'the sidebar with states not read');
+      await assertAccessible(page, 'the row badges with states not read', 'aftersales-radar-badge');
+      await sidebarFrame(page).locator(`[data-testid=cases] [data-dispute-id="${id}"] button`).click();
+      await sidebarFrame(page).getByTestId('teach-status').waitFor();
+      await assertAccessible(sidebarFrame(page), 'the case whose state was not read');
+      await page.goto(`${M}/refund-list?layout=table&links=0&idLabel=维权工单号`);
+      await unfold(page);
+      await waitFor(async () => (await sidebar(page)).drift, { message: 'the drift warning and labels to teach' });
+      await assertAccessible(sidebarFrame(page), 'the sidebar offering labels to teach');
+    },
+  );
+
   await run.check('axe: the popup with cases, its export box and a search', async () => {
     const popup = await context.newPage();
     try {
@@ -155,6 +178,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
       await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
       await popup.getByTestId('total').waitFor();
       await assertAccessible(popup, 'the popup');
+      await shot(popup, shotsDir, 'popup-a11y');
       await popup.locator('.ar-export-box summary').click();
       await assertAccessible(popup, 'the popup with 导出台账 open');
       await popup.locator('.ar-search').fill('1');
@@ -199,6 +223,39 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     }
   });
 
+  await run.check('axe: in English, the sidebar, the popup and the options page', async () => {
+    const chooseLanguage = async (lang) => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#shop`);
+      await options.getByLabel('界面语言 Language').selectOption(lang);
+      await options
+        .locator('nav h1')
+        .filter({ hasText: lang === 'en' ? 'settings' : '设置' })
+        .waitFor();
+      return options;
+    };
+    const options = await chooseLanguage('en');
+    try {
+      await assertAccessible(options, 'the options page in English');
+      const c = backend.cases.find(open);
+      await page.goto(`${M}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+      await unfold(page);
+      await waitFor(async () => (await sidebar(page)).text.includes('Next steps'), {
+        message: 'the sidebar in English',
+      });
+      await assertAccessible(sidebarFrame(page), 'the sidebar in English');
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByPlaceholder('Search order or dispute id').waitFor();
+      await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
+      await assertAccessible(popup, 'the popup in English');
+      await popup.close();
+    } finally {
+      await options.close();
+      await (await chooseLanguage('zh')).close();
+    }
+  });
+
   // ---- the keyboard ----
 
   await run.check(
@@ -224,6 +281,16 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
       await page.keyboard.press('Enter');
       await waitFor(async () => !(await sidebar(page)).collapsed, { message: 'open again' });
       await focusIs(page, (f) => f.cls.includes('ar-icon'), 'the focus on the fold button');
+      // More cases listed: the focus on the first one added (the button goes once all are listed).
+      // (The first 40 of the badges area's sale-day rows: nothing new for the ledger in a full run.)
+      await page.goto(`${M}/refund-list?demoRows=40&pageSize=40`);
+      await waitFor(async () => (await sidebar(page)).ids?.length === 30, { message: '30 cases listed' });
+      const more = sidebarFrame(page).getByTestId('list-more');
+      await more.focus();
+      await page.keyboard.press('Enter');
+      const f = await focusIs(page, (x) => x.row !== null, 'the focus on a case added');
+      const ids = (await sidebar(page)).ids;
+      assertEqual([ids.length, ids.indexOf(f.row)], [40, 30], 'the 31st of 40 cases has the focus');
     },
   );
 
@@ -252,20 +319,34 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
     await focusIs(page, (f) => f.inCase, 'the focus in the case opened by the badge');
   });
 
-  await run.check('keyboard: the popup starts on its search box', async () => {
-    const popup = await context.newPage();
-    try {
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
-      await waitFor(() => popup.evaluate(() => document.activeElement?.classList.contains('ar-search')), {
-        message: 'the focus on the search box',
-      });
-      await popup.keyboard.type('1');
-      await popup.getByTestId('search-results').waitFor();
-    } finally {
-      await popup.close();
-    }
-  });
+  await run.check(
+    'keyboard: the popup starts on its search box; 再显示 puts the focus on the first row added',
+    async () => {
+      const popup = await context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+        await popup.locator('[data-group] [data-dispute-id]').first().waitFor();
+        await waitFor(() => popup.evaluate(() => document.activeElement?.classList.contains('ar-search')), {
+          message: 'the focus on the search box',
+        });
+        // 再显示: the focus on the first row added (the 41st; the list-more check above left over 40 open).
+        await popup.getByTestId('list-more').focus();
+        await popup.keyboard.press('Enter');
+        await waitFor(
+          () =>
+            popup.evaluate(
+              () => [...document.querySelectorAll('[data-group] .ar-case-btn')].indexOf(document.activeElement) === 40,
+            ),
+          { message: 'the focus on the 41st row' },
+        );
+        await popup.locator('.ar-search').focus();
+        await popup.keyboard.type('1');
+        await popup.getByTestId('search-results').waitFor();
+      } finally {
+        await popup.close();
+      }
+    },
+  );
 
   await run.check('the options page reflows at 400% zoom (320 CSS px wide): no sideways scrolling', async () => {
     const options = await context.newPage();
@@ -287,6 +368,7 @@ export default async function a11yArea({ run, backend, context, extensionId, pag
         };
       });
       assert(wide.scroll <= wide.vw, `the page scrolls sideways: ${wide.scroll} > ${wide.vw}; ${wide.over.join(', ')}`);
+      await options.screenshot({ path: path.join(shotsDir, 'options-320px.png') });
     } finally {
       await options.close();
     }

@@ -47,6 +47,10 @@ export default async function sidebarArea({ run, backend, context, extensionId, 
         await waitFor(async () => JSON.stringify(await listed(p)) === JSON.stringify(ids), {
           message: 'the cases listed after teaching, without a reload',
         });
+        // The teach section is gone: the focus went to the first case listed, not to the frame's body.
+        await waitFor(() => frame.evaluate(() => !!document.activeElement?.closest('[data-testid=cases]')), {
+          message: 'the focus on the first case listed',
+        });
         await shot(p, shotsDir, 'teach-after');
         const ext = await b.context.newPage();
         await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
@@ -102,6 +106,10 @@ export default async function sidebarArea({ run, backend, context, extensionId, 
         await teach.locator('button').click();
         await waitFor(async () => (await unread(frame)) === 0, {
           message: 'the case judged with the taught status, without a reload',
+        });
+        // The teach section is gone: the focus is on the case's heading, not on the frame's body.
+        await waitFor(() => frame.evaluate(() => !!document.activeElement?.matches('.ar-caseview .ar-case-title')), {
+          message: "the focus on the case's heading",
         });
         const steps = await frame.locator('section[aria-label="下一步"]').textContent();
         assert(!steps.includes('需要'), `next steps given for the taught status: ${steps}`);
