@@ -3,7 +3,7 @@ import { assess } from '../../lib/engine/assess';
 import type { ShopPolicy } from '../../lib/engine/policy';
 import { markOf, type BadgeMark } from '../../lib/engine/mark';
 import { toChinaIso } from '../../lib/shared/china-time';
-import type { CaseSnapshot, PageShop } from '../../lib/shared/types';
+import type { CaseSnapshot, Observation, PageShop, Platform } from '../../lib/shared/types';
 import { caseWithTimeline, listUrgent, updateStaff, upsertCases } from '../../lib/storage/cases';
 import type { CaseRecord, RadarDB } from '../../lib/storage/db';
 import type { SyncStatus } from '../../lib/sync/replicator';
@@ -14,6 +14,7 @@ import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../../
 import { isMeaning, loadTaught, taughtFor, teach } from '../../lib/storage/taught';
 import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../../lib/storage/taught-status';
 import { loadPolicy } from '../../lib/storage/policy-store';
+import { forgetKnownShops, knowShop, listShops } from '../../lib/storage/shops';
 import { loadCockpit } from '../../lib/storage/cockpit';
 import { resolveCase } from '../../lib/page/parse';
 import type { PageData } from './page-data';
@@ -86,6 +87,29 @@ async function marksFor(
       if (mark && rec.team?.claims.length) mark.claimedBy = claimsText(rec.team.claims);
     }
   return marks;
+}
+
+/** A page's cases as their shop's: every case stores the shop its page (or tab) named. */
+const owned = (cases: CaseSnapshot[], shop: PageShop | undefined) =>
+  shop ? cases.map((c) => ({ ...c, shop: shop.name })) : cases;
+
+/**
+ * Store a page's cases, and judge each row's badge, by their own shop's settings (the first shop a
+ * page names adopts the ledger kept before shops were told apart).
+ */
+async function storeSeen(
+  db: RadarDB,
+  hooks: HandlerHooks,
+  read: { shop: PageShop | undefined; platform: Platform; cases: CaseSnapshot[]; source: Observation; now: number },
+) {
+  const { shop, cases, source } = read;
+  if (shop) await knowShop(db, shop, shop.tmall ? 'tmall' : read.platform, source.readAt);
+  const policy = await loadPolicy(db, shop?.name);
+  const { createdKeys, changedKeys, ...saved } = await upsertCases(db, cases, source, policy);
+  // Only cases that changed in meaning were written, and only they are offered to team sync.
+  if (changedKeys.length) hooks.afterWrite?.();
+  const teamOn = await hooks.afterSeen?.(changedKeys, createdKeys).catch(() => true);
+  return { saved, marks: await marksFor(db, cases, policy, read.now, !!teamOn) };
 }
 
 /** A backup file merged into the ledger; with team sync (and cases shared), its cases go to the team too. */
@@ -161,8 +185,6 @@ export async function handleMessage(
   /** The page's shop: what its header named, else its tab's last naming page's (never another tab's). */
   const shopOf = async (named: PageShop | undefined) =>
     hooks.tabShops ? hooks.tabShops.resolve(sender.tabId, named) : named;
-  const owned = (cases: CaseSnapshot[], shop: PageShop | undefined) =>
-    shop ? cases.map((c) => ({ ...c, shop: shop.name })) : cases;
   /** The sidebar's diagnostics of the tab's data responses (fields switched off, responses ignored). */
   const dataNotes = (tabId: number) => {
     const notes = hooks.data?.notes(tabId);
@@ -187,12 +209,8 @@ export async function handleMessage(
             ...dataNotes(sender.tabId),
           });
         }
-        const policy = await loadPolicy(db);
-        const { createdKeys, changedKeys, ...saved } = await upsertCases(db, cases, msg.source, policy);
-        // Only cases that changed in meaning were written, and only they are offered to team sync.
-        if (changedKeys.length) hooks.afterWrite?.();
-        const teamOn = await hooks.afterSeen?.(changedKeys, createdKeys).catch(() => true);
-        const marks = await marksFor(db, cases, policy, now, !!teamOn);
+        const platform = msg.cases[0]?.platform ?? msg.sidebar?.reading.platform ?? 'taobao';
+        const { saved, marks } = await storeSeen(db, hooks, { shop, platform, cases, source: msg.source, now });
         if (msg.frameReading && hooks.relayToTop && sender.tabId !== undefined && sender.frameId) {
           const reading = {
             ...msg.frameReading,
@@ -261,7 +279,9 @@ export async function handleMessage(
         return { ok: true, value: rec };
       }
       case 'policy/get':
-        return { ok: true, value: await loadPolicy(db) };
+        return { ok: true, value: await loadPolicy(db, msg.shop) };
+      case 'shops/list':
+        return { ok: true, value: await listShops(db) };
       case 'labels/taught':
       case 'labels/teach':
       case 'statuses/taught':
@@ -281,6 +301,7 @@ export async function handleMessage(
       }
       case 'data/clear':
         await clearAll(db);
+        forgetKnownShops(db);
         hooks.afterWrite?.();
         return { ok: true, value: { cleared: true } };
       case 'case/open':

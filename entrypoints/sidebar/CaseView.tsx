@@ -171,6 +171,11 @@ function Money({ a, c, policy }: { a: Assessment; c: CaseSnapshot; policy: ShopP
       </p>
       <p class="ar-why">{p.why}</p>
       <FreightLine c={c} policy={policy} />
+      {a.promiseNote && (
+        <p class="ar-why" data-testid="promise-note">
+          {a.promiseNote}
+        </p>
+      )}
       {a.compensation.length === 0 ? (
         <p class="ar-why">{t('按目前读到的信息，无需赔付。')}</p>
       ) : (

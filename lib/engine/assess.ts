@@ -104,6 +104,7 @@ export function assess(c: CaseSnapshot, policy: ShopPolicy, now: number): Assess
     flags: flagsOf(c, tier),
     reasonCategory: category,
     needs: needsOf(c, deadline),
+    ...(policy.unsetReason ? { promiseNote: policy.unsetReason } : {}),
   };
   if (policy.workingHours && dueAt !== undefined) {
     const left = workingMsBetween(now, dueAt, policy.workingHours, policy.holidays);

@@ -156,6 +156,8 @@ export interface Assessment {
   reasonCategory: ReasonCategory;
   /** What was left out rather than guessed, and why (empty when nothing was). */
   needs: Needs;
+  /** Why no shop promise was counted: the case's own shop has no settings (ShopPolicy.unsetReason). */
+  promiseNote?: string;
 }
 
 /** An instant as epoch ms, undefined when absent or unreadable. */

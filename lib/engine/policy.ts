@@ -50,6 +50,11 @@ export interface ShopPolicy {
   holidays?: string[];
   /** The shop's freight table (运费表), per carrier: what a 退货邮费 claim is checked against. */
   freightTables?: FreightTable[];
+  /**
+   * Set by the caller when the case's own shop has no settings (or its shop is not known among several):
+   * no promise counts, and the guidance says why in these words.
+   */
+  unsetReason?: string;
 }
 
 export const EMPTY_POLICY: ShopPolicy = { commitments: [] };

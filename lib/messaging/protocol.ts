@@ -7,7 +7,14 @@ import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
 import { CASE_KINDS, CASE_STATUSES, PAGE_ERAS } from '../shared/types';
-import { IsoTime, PageKindSchema, PageShopSchema, PlatformSchema, ReadCaseSchema } from '../shared/snapshot-schema';
+import {
+  IsoTime,
+  PageKindSchema,
+  PageShopSchema,
+  PlatformSchema,
+  ReadCaseSchema,
+  ShopName,
+} from '../shared/snapshot-schema';
 import { CASE_ID, CASE_KEY } from '../shared/case-key';
 
 /** The snapshot's schema (defined with its type in lib/shared/snapshot-schema.ts). */
@@ -104,8 +111,10 @@ export const MessageSchema = v.variant('type', [
     dismissNotes: v.optional(v.literal(true)),
     step: v.optional(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), done: v.boolean() })),
   }),
-  /** The shop policy the engine runs with (for the sidebar's guidance). */
-  v.object({ type: v.literal('policy/get') }),
+  /** The shop policy the engine runs with for a case of `shop` (for the sidebar's guidance). */
+  v.object({ type: v.literal('policy/get'), shop: v.optional(ShopName) }),
+  /** The shops this browser has seen, the primary first. */
+  v.object({ type: v.literal('shops/list') }),
   /** The shop's reply templates (edits of shipped ones and its own). */
   v.object({ type: v.literal('replies/list') }),
   /** The labels staff taught: one host's (for its reader), or every host's (the options page). */

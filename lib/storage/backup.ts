@@ -214,10 +214,11 @@ export async function pruneClosed(db: RadarDB, days: number, now: number): Promi
   });
 }
 
-/** Remove every case, event, commitment, reply and setting. */
+/** Remove every case, event, commitment, reply, setting and shop seen. */
 export async function clearAll(db: RadarDB): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.policies, db.replies, db.settings], async () => {
+  await db.transaction('rw', [db.cases, db.events, db.policies, db.replies, db.settings, db.shops], async () => {
     await Promise.all([
+      db.shops.clear(),
       db.cases.clear(),
       db.events.clear(),
       db.policies.clear(),

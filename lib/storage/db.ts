@@ -4,11 +4,11 @@
  * Every schema version and every upgrade lives in this file.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { amountAtStake, type AutoAction, type CaseSnapshot, type Observation } from '../shared/types';
+import { amountAtStake, type AutoAction, type CaseSnapshot, type Observation, type Platform } from '../shared/types';
 import type { CommitmentEntry } from '../engine/policy';
 import type { RuleId } from '../engine/rules';
 import { EMPTY_POLICY, nextDeadline } from '../engine';
-import { dueAtV2, unreadDueV5 } from './frozen-upgrades';
+import { dueAtV2, firstShopV6, unreadDueV5 } from './frozen-upgrades';
 
 /**
  * The platform's next auto-action for a case, as the engine judged it when the case was stored.
@@ -92,12 +92,31 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** A commitment entry as stored, with its row id. */
-export type PolicyRecord = CommitmentEntry & { id?: number };
+/**
+ * A commitment entry as stored, with its row id and its shop (since v6). An entry without a shop is
+ * the primary shop's: the commitments recorded before shops were told apart.
+ */
+export type PolicyRecord = CommitmentEntry & { id?: number; shop?: string };
+
+/**
+ * A shop this browser has seen on a page (since v6). The primary shop is the first: the settings kept
+ * before shops were told apart (the settings keys without a shop, the commitments without one) are its.
+ */
+export interface ShopRecord {
+  /** The shop's name as its pages show it. */
+  name: string;
+  primary?: 1;
+  platform?: Platform;
+  /** Its pages' header carries the Tmall mark. */
+  tmall?: true;
+  firstSeenAt?: string;
+}
 
 /** A user-written (or user-edited) reply template. */
 export interface ReplyRecord {
   id: string;
+  /** The shop whose own template this is (since v6); absent: shared by every shop. */
+  shop?: string;
   title: string;
   category: string;
   body: string;
@@ -119,6 +138,7 @@ export type RadarDB = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   policies: EntityTable<PolicyRecord, 'id'>;
   replies: EntityTable<ReplyRecord, 'id'>;
+  shops: EntityTable<ShopRecord, 'name'>;
 };
 
 /** The ledger's schema, version by version. */
@@ -164,6 +184,17 @@ export const SCHEMA = {
     policies: '++id, type, effectiveFrom',
     replies: '&id, category, order',
   },
+  // v6 (2026-12-07, issue 32): several shops in one browser. Each case and commitment knows its shop,
+  // the shops seen are listed; the ledger and settings kept so far become the first shop's
+  // (upgradeToV6). Self-contained like v5: a merge that adds another version renumbers this one.
+  6: {
+    cases: '&key, orderId, disputeId, [open+deadlineAt], shop',
+    events: '++id, at, [caseKey+at], [type+at]',
+    settings: '&key',
+    policies: '++id, type, effectiveFrom, shop',
+    replies: '&id, category, order',
+    shops: '&name',
+  },
 } as const;
 
 /**
@@ -203,6 +234,36 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v5 → v6 (issue 32): the ledger and settings kept so far become the first shop's. When the options
+ * named the shop (设置 → 店铺名称), it is the primary shop now and every stored case is its; the
+ * settings keys and commitments stay where they are (those without a shop are the primary's). When no
+ * shop was named, nothing moves: the first shop a page names adopts them (`adoptFirstShop`). Nothing
+ * is deleted. Frozen like every upgrade.
+ */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const setting = await tx.table<SettingRecord, string>('settings').get('shop');
+  const first = firstShopV6(setting?.value);
+  if (!first) return;
+  await adoptFirstShop(tx, first);
+}
+
+/**
+ * Make `first` the primary shop and give it every case stored without a shop (the v6 upgrade, or the
+ * first shop a page names after an upgrade that knew no shop name). Runs inside the caller's transaction.
+ */
+export async function adoptFirstShop(tx: Transaction, first: Omit<ShopRecord, 'primary'>): Promise<void> {
+  const shops = tx.table<ShopRecord, string>('shops');
+  const cases = tx.table<CaseRecord, string>('cases');
+  const known = await shops.get(first.name);
+  await shops.put({ ...first, ...known, primary: 1 });
+  await cases
+    .filter((rec) => rec.shop === undefined)
+    .modify((rec) => {
+      rec.shop = first.name;
+    });
+}
+
 /** The engine's next deadline for a case, as stored in the ledger (null when none is known). */
 export function dueOf(c: CaseSnapshot, policy = EMPTY_POLICY): Due | null {
   const d = nextDeadline(c, policy);
@@ -225,5 +286,6 @@ export function createDb(name = DB_NAME): RadarDB {
   db.version(3).stores(SCHEMA[3]);
   db.version(4).stores(SCHEMA[4]);
   db.version(5).stores(SCHEMA[5]).upgrade(upgradeToV5);
+  db.version(6).stores(SCHEMA[6]).upgrade(upgradeToV6);
   return db;
 }

@@ -142,3 +142,15 @@ export function unreadDueV5(
   if (d.actor === null && d.consequence === announced && d.ruleId === undefined) return undefined;
   return { at: d.at, basis: 'page', consequence: announced, actor: null };
 }
+
+/**
+ * v5 → v6: the first shop, as the options page named it before shops were told apart (the `shop`
+ * setting's `shopName`, with its platform), or undefined when it named none.
+ */
+export function firstShopV6(setting: unknown): { name: string; platform?: 'taobao' | 'tmall' } | undefined {
+  if (!setting || typeof setting !== 'object') return undefined;
+  const { shopName, platform } = setting as { shopName?: unknown; platform?: unknown };
+  const name = typeof shopName === 'string' ? shopName.trim() : '';
+  if (!name || name.length > 60) return undefined;
+  return { name, ...(platform === 'taobao' || platform === 'tmall' ? { platform } : {}) };
+}

@@ -2,6 +2,7 @@
 import type { ShopPolicy } from '../engine/policy';
 import type { RadarDB } from './db';
 import { CommitmentSchema, PolicySchema } from './policy-schema';
+import { commitmentOf, shopKey } from './shops';
 
 /** The most commitment entries a shop keeps (the options page's and the settings file's limit). */
 export const MAX_COMMITMENTS = 500;
@@ -14,16 +15,35 @@ export const HOURS_KEY = 'workingHours';
 export const HOLIDAYS_KEY = 'holidays';
 export const FREIGHT_KEY = 'freightTables';
 
-/** The policy the engine runs with, from what the options page stored; malformed parts are left out. */
-export async function loadPolicy(db: RadarDB): Promise<ShopPolicy> {
+/** The settings keys a shop keeps its own (the primary's without a suffix, see lib/storage/shops.ts). */
+export const SHOP_SETTING_KEYS = [SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY, FREIGHT_KEY] as const;
+
+/**
+ * The policy the engine runs with for a case of `shop`, from what the options page stored for that
+ * shop; malformed parts are left out. Without a shop: the primary shop's while the ledger knows at
+ * most one shop (as before shops were told apart), else none, with the reason.
+ */
+export async function loadPolicy(db: RadarDB, shop?: string): Promise<ShopPolicy> {
+  const shops = await db.shops.toArray();
+  const primary = shops.find((s) => s.primary === 1)?.name;
+  if (shop === undefined && shops.length > 1)
+    return { commitments: [], unsetReason: '未读到这张单所属的店铺：不按任何店铺的服务承诺计算赔付' };
+  const policy = await loadShopPolicy(db, shop, primary);
+  const own = shop !== undefined && shop !== primary;
+  if (own && !policy.commitments.length)
+    return { ...policy, unsetReason: `店铺“${shop}”还没有设置服务承诺：不计承诺赔付（设置 → 服务承诺）` };
+  return policy;
+}
+
+async function loadShopPolicy(db: RadarDB, shop: string | undefined, primary: string | undefined): Promise<ShopPolicy> {
   const [commitments, settings] = await Promise.all([
     db.policies.toArray(),
-    db.settings.bulkGet([SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY, FREIGHT_KEY]),
+    db.settings.bulkGet(SHOP_SETTING_KEYS.map((k) => shopKey(k, shop, primary))),
   ]);
-  const [shop, rules, hours, holidays, freight] = settings.map((s) => s?.value);
+  const [shopInfo, rules, hours, holidays, freight] = settings.map((s) => s?.value);
   const candidate = {
-    ...(shop && typeof shop === 'object' ? shop : {}),
-    commitments: commitments.map(({ id: _id, ...c }) => c),
+    ...(shopInfo && typeof shopInfo === 'object' ? shopInfo : {}),
+    commitments: commitments.filter((c) => commitmentOf(c, shop, primary)).map(({ id: _id, shop: _s, ...c }) => c),
     ...(rules ? { ruleOverrides: rules } : {}),
     ...(hours ? { workingHours: hours } : {}),
     ...(holidays ? { holidays } : {}),

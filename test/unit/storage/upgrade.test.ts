@@ -133,7 +133,13 @@ describe('schema upgrades', () => {
     const db = createDb(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
-    expect(db.cases.schema.indexes.map((i) => i.name).sort()).toEqual(['[open+deadlineAt]', 'disputeId', 'orderId']);
+    // v6 (issue 32) adds the case's shop.
+    expect(db.cases.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[open+deadlineAt]',
+      'disputeId',
+      'orderId',
+      'shop',
+    ]);
     expect(db.events.schema.indexes.map((i) => i.name).sort()).toEqual(['[caseKey+at]', '[type+at]', 'at']);
     expect(await db.cases.count()).toBe(2);
     expect(await db.events.where('[caseKey+at]').between(['taobao:2', ''], ['taobao:2', '\uffff']).count()).toBe(2);
