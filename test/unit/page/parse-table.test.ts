@@ -56,6 +56,7 @@ describe('amounts', () => {
     ['¥1,2,3', 'separators out of place'],
     ['¥12,34', 'separators out of place'],
     ['¥1234,567', 'separators out of place'],
+    ['¥1,2345', 'separators out of place'],
     ['-¥5.00', 'negative'],
     ['¥-5.00', 'negative'],
     ['- ¥5.00', 'negative'],
@@ -85,6 +86,8 @@ describe('China times', () => {
     ['11月20日 13:05', '2026-11-20T13:05:00+08:00'],
     // Within the page's clock skew (10 minutes ahead): this year.
     ['11-22 15:09', '2026-11-22T15:09:00+08:00'],
+    ['11-22 15:10', '2026-11-22T15:10:00+08:00'],
+    ['2026 年 11 月 20 日 13:05', '2026-11-20T13:05:00+08:00'],
     // Beyond it: last year's.
     ['11-22 15:11', '2025-11-22T15:11:00+08:00'],
     ['11-23 09:00', '2025-11-23T09:00:00+08:00'],
@@ -112,6 +115,9 @@ describe('China times', () => {
     ['2026-11-21', true],
     ['2026年11月21日', true],
     ['2026/11/21', true],
+    ['签收2026-11-21', true],
+    ['2026 年 11 月 21 日', true],
+    ['2026-11-21 第1:2批', true],
     ['2026-11-21 10:00', false],
     ['11-21', false],
     ['共 3 件', false],
@@ -149,6 +155,7 @@ describe('durations', () => {
     ['2天 5小时', 2 * DAY + 5 * H],
     ['22小时31分12秒', 22 * H + 31 * MIN + 12_000],
     ['72小时', 72 * H],
+    ['72时', 72 * H],
     ['1天23时', DAY + 23 * H],
     ['59分59秒', 59 * MIN + 59_000],
     ['45分钟', 45 * MIN],
@@ -200,6 +207,7 @@ describe('countdowns', () => {
   it('keeps the countdown’s own words, and the action said right after it, not one far along the text', () => {
     const cd = parseCountdown('  还剩1天3时，逾期将自动关闭', NOW);
     expect(cd).toEqual({ at: at(DAY + 3 * H), text: '还剩1天3时', action: 'auto-close' });
+    expect(parseCountdown('还剩1天 后处理', NOW)?.text).toBe('还剩1天');
     const far = parseCountdown(`还剩1天，${'请及时处理'.repeat(30)}自动关闭`, NOW);
     expect(far?.action).toBeUndefined();
     expect(far && 'action' in far).toBe(false);
@@ -277,12 +285,19 @@ describe('buyer names and text', () => {
     ['  tb_8812 ', 't**2'],
     ['ab', 'a**b'],
     ['a😀', 'a**😀'],
+    ['ab\u{10000}', 'a**\u{10000}'],
+    ['ab\u{10FFFF}', 'a**\u{10FFFF}'],
+    ['ab\uE000', 'a**\uE000'],
+    ['a\uDC00', 'a**\uDC00'],
+    // A long name is read in its first 200 characters: its last character is the 200th.
+    [`a${'b'.repeat(250)}z`, 'a**b'],
     [`张${'小'.repeat(300)}`, '张**'],
   ])('%j is stored as %j', (name, masked) => expect(maskBuyer(name)).toBe(masked));
 
   it.each([
     ['退款金额：¥12', '退款金额:¥12'],
     ['退款金额 : ¥12', '退款金额:¥12'],
+    ['退款金额 :¥12', '退款金额:¥12'],
     ['a\tb', 'a b'],
     ['a  b', 'a b'],
     [' a', 'a'],
@@ -298,13 +313,13 @@ describe('a list row worked out as of its reading', () => {
   const row = (unparsed: CaseSnapshot['unparsed']): CaseSnapshot =>
     ({ platform: 'taobao', disputeId: '287140000008050', kind: 'refund', flags: {}, unparsed }) as CaseSnapshot;
 
-  it('takes the times it can, notes a date without a time, and leaves out a future time', () => {
+  it('takes the times it can, and notes a date without a time', () => {
     const c = resolveCase(
       row({
         times: {
           appliedAt: '2026-11-20 13:05',
           paidAt: '2026-11-18',
-          shippedAt: '2026-11-23 10:00',
+          shippedAt: '2026-11-21 08:00',
           signedAt: '11-21 09:00',
         },
         countdown: ['还剩1天'],
@@ -313,11 +328,29 @@ describe('a list row worked out as of its reading', () => {
     );
     expect(c.appliedAt).toBe('2026-11-20T13:05:00+08:00');
     expect(c.paidAt).toBeUndefined();
-    expect(c.shippedAt).toBeUndefined();
+    expect(c.shippedAt).toBe('2026-11-21T08:00:00+08:00');
     expect(c.signedAt).toBe('2026-11-21T09:00:00+08:00');
     expect(c.pageDeadline?.at).toBe(at(DAY));
     expect(c.drift).toEqual(['付款时间：页面只显示日期，没有时刻，未采用']);
     expect('unparsed' in c).toBe(false);
+  });
+
+  it('leaves out a time after this clock, without a note', () => {
+    const c = resolveCase(row({ times: { signedAt: '2026-11-23 10:00' } }), NOW);
+    expect(c.signedAt).toBeUndefined();
+    expect(c.drift).toBeUndefined();
+  });
+
+  it('names each time it left out for want of a time of day', () => {
+    const c = resolveCase(row({ times: { appliedAt: '2026-11-20', shippedAt: '2026-11-21' } }), NOW);
+    expect(c.drift).toEqual([
+      '申请时间：页面只显示日期，没有时刻，未采用',
+      '发货时间：页面只显示日期，没有时刻，未采用',
+    ]);
+    expect('pageDeadline' in c).toBe(false);
+    expect(resolveCase(row({ countdown: ['还剩1天', '还剩3天'] }), NOW).drift).toEqual([
+      '倒计时：页面上有两个不同的倒计时，改用规则估算',
+    ]);
   });
 
   it('says so when its countdowns disagree, and takes none', () => {
