@@ -3,7 +3,8 @@
 // case's status changes every 30 s, for SOAK_MINUTES (3) — beside the same page without the
 // extension, both open at once. Reports per tab: event listeners (CDP DOM counters) and the heap after
 // a collection, their slopes per hour; the ledger's case writes per real change and changes it
-// recorded that never happened; the renderer's task time per re-render, with ÷ without, per 30 s window.
+// recorded that never happened; the renderer's task time per re-render, with ÷ without, per 30 s window;
+// the page's layouts and style recalculations per re-render (counts: the machine's load does not move them).
 import { listUrl } from './bench-page.mjs';
 
 const REFETCH_MS = 10_000;
@@ -76,12 +77,15 @@ async function openTab(context, url) {
     // The task time first: the collection below is the bench's, not the page's.
     const { metrics } = await cdp.send('Performance.getMetrics');
     const task = metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+    // How often the page was laid out and its style worked out: counts, untouched by the machine's load.
+    const layouts = metrics.find((m) => m.name === 'LayoutCount').value;
+    const styles = metrics.find((m) => m.name === 'RecalcStyleCount').value;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
     const after =
       (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-    return { at: Date.now(), heap: usedSize, listeners: jsEventListeners, nodes, task, after };
+    return { at: Date.now(), heap: usedSize, listeners: jsEventListeners, nodes, task, after, layouts, styles };
   };
   return { page, sample };
 }
@@ -159,6 +163,8 @@ export async function benchSoak({ withExt, without, log }) {
     (e) => e.type === 'deadline-change' || (e.type === 'status-change' && !real.has(e.caseKey)),
   );
   const reads = scans.n - scans0.n;
+  const rerenders = (minutes * 60_000) / rerenderMs;
+  const per = (s, k) => round((s.at(-1)[k] - s[0][k]) / rerenders);
   return {
     minutes,
     rerenderMs,
@@ -181,6 +187,8 @@ export async function benchSoak({ withExt, without, log }) {
     phantomChanges: phantom.length,
     taskMsPerRerender: { with: round(median(w)), without: round(median(wo)) },
     addedShare: round(median(ratios) - 1, 3),
+    layoutsPerRerender: { with: per(samples.with, 'layouts'), without: per(samples.without, 'layouts') },
+    styleRecalcsPerRerender: { with: per(samples.with, 'styles'), without: per(samples.without, 'styles') },
     scanBusyMsPerRerender: round((scans.busy - scans0.busy) / ((minutes * 60_000) / rerenderMs)),
   };
 }

@@ -254,27 +254,52 @@ function itemGap(anchor: Element): number {
 }
 
 /**
+ * How each row's badge was fitted last, by what decided it (the anchor's text, the badge's widths, the
+ * window's width): a page that redraws a row as it was gets its badge fitted the same without a
+ * measure, so the page is not laid out in the middle of its own redraw to read a room already known.
+ */
+export type Fits = Map<string, { key: string; fit: string | null }>;
+
+const fitKey = (anchor: Element, w: { full: number; owed: number; chip: number }) =>
+  `${anchor.ownerDocument.defaultView?.innerWidth ?? 0}|${w.full}|${w.owed}|${w.chip}|${anchor.textContent ?? ''}`;
+
+/**
  * Place new badges together: every insertion makes the page lay its rows out again at the next
  * frame, so badges placed over several frames would cost the page a layout each. The room on each
  * line is read first, while the page's layout is still clean, and no badge is laid out too wide
- * even once: a row that grew for a moment would still cost the page its repaint.
+ * even once: a row that grew for a moment would still cost the page its repaint. With `fits`, a row
+ * redrawn as it was is fitted as it was, without reading its room.
  */
-export function placeBadges(pending: PendingBadge[]): void {
-  const rooms = pending.map(([anchor, , row]) => roomAfter(anchor, row));
+export function placeBadges(pending: PendingBadge[], fits?: Fits): void {
+  const widths = pending.map(([, badge]) => badgeWidths(badge));
+  const keys = pending.map(([anchor], i) => (fits ? fitKey(anchor, widths[i]!) : ''));
+  const known = pending.map(([, badge], i) => {
+    const had = fits?.get(badge.getAttribute('data-dispute-id') ?? '');
+    return had?.key === keys[i] ? had : undefined;
+  });
+  const rooms = pending.map(([anchor, , row], i) => (known[i] ? 0 : roomAfter(anchor, row)));
   pending.forEach(([, badge], i) => {
     const room = rooms[i]!;
-    const { full, owed, chip } = badgeWidths(badge);
+    const { full, owed, chip } = widths[i]!;
     // Compensation owed is the mark to keep longest. Where not even a dot fits, the dot goes in all
     // the same, taking no room on the line (drawn over its end): a case's badge is never left out,
     // and its row does not grow.
-    if (room < full)
-      badge.setAttribute(
-        'data-fit',
-        room >= owed && owed > chip ? 'owed' : room >= chip ? 'chip' : room >= DOT_WIDTH ? 'dot' : 'over',
-      );
+    const fit =
+      known[i]?.fit ??
+      (known[i] || room >= full
+        ? null
+        : room >= owed && owed > chip
+          ? 'owed'
+          : room >= chip
+            ? 'chip'
+            : room >= DOT_WIDTH
+              ? 'dot'
+              : 'over');
+    if (fit) badge.setAttribute('data-fit', fit);
+    fits?.set(badge.getAttribute('data-dispute-id') ?? '', { key: keys[i]!, fit });
     // A dot over the line's end that becomes a flex item would still add the line's gap: it takes it
     // back, and is drawn in the gap after the id.
-    const gap = badge.getAttribute('data-fit') === 'over' ? itemGap(pending[i]![0]) : 0;
+    const gap = fit === 'over' ? itemGap(pending[i]![0]) : 0;
     if (gap) badge.style.marginLeft = `${-gap}px`;
   });
   for (const [anchor, badge] of pending) {
@@ -334,6 +359,7 @@ export function createRowBadges(doc: Document): RowBadges {
   /** The rows watched: each row's region → its dispute id and badge anchor. */
   let watched = new Map<Element, [string, { root: Element; anchor: Element }]>();
   const nearScreen = new Set<Element>();
+  const fits: Fits = new Map();
   const rowsNearScreen = () => {
     const near: [string, { root: Element; anchor: Element }][] = [];
     for (const root of nearScreen) {
@@ -343,7 +369,7 @@ export function createRowBadges(doc: Document): RowBadges {
     return near;
   };
   /** New badges go in together (one layout for the page). */
-  const refresh = (now: number) => placeBadges(prepareBadges(rowsNearScreen(), marks, now));
+  const refresh = (now: number) => placeBadges(prepareBadges(rowsNearScreen(), marks, now), fits);
   const observer = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
@@ -358,17 +384,30 @@ export function createRowBadges(doc: Document): RowBadges {
     show(rows, now) {
       const roots = new Map<Element, [string, { root: Element; anchor: Element }]>();
       for (const [id, r] of rows) roots.set(r.root, [id, r]);
+      // A case whose row was near the screen is taken to be still: a redraw's new row for it is badged
+      // now, in the redraw's own frame, not after the observer's first word a frame later (which
+      // corrects it either way).
+      const nearIds = new Set<string>();
+      for (const el of nearScreen) {
+        const id = watched.get(el)?.[0];
+        if (id !== undefined) nearIds.add(id);
+      }
       for (const el of watched.keys()) {
         if (roots.has(el)) continue;
         observer.unobserve(el);
         nearScreen.delete(el);
       }
-      for (const el of roots.keys()) if (!watched.has(el)) observer.observe(el);
+      for (const [el, [id]] of roots) {
+        if (watched.has(el)) continue;
+        observer.observe(el);
+        if (nearIds.has(id)) nearScreen.add(el);
+      }
       watched = roots;
       // Judgements of cases the page no longer shows go (one back on the page is handed on, and judged, again).
       const ids = new Set<string>();
       for (const [id] of roots.values()) ids.add(id);
       for (const id of marks.keys()) if (!ids.has(id)) marks.delete(id);
+      for (const id of fits.keys()) if (!ids.has(id)) fits.delete(id);
       refresh(now);
     },
     refresh,

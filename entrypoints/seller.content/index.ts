@@ -153,7 +153,8 @@ export default defineContentScript({
     const observer = new MutationObserver((records) => {
       if (!records.some(isPageMutation)) return;
       generation++;
-      schedule();
+      // A redraw of what was read is badged in its own frame; anything else is read once it settles.
+      if (!scanner.redrawNow()) schedule();
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     // Badge countdowns tick between reads.

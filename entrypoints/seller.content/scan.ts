@@ -196,6 +196,13 @@ export interface Scanner {
   setFrameReading: (reading: PageReading) => void;
   /** Hand the next reading to the ledger even if unchanged (the shop's policy changed: badges are judged again). */
   forget: () => void;
+  /**
+   * In the page's own task, as it redraws (its mutations' callback): when it only redrew what the last
+   * read saw, its new rows are badged now, before the page's next frame (one layout and paint for the
+   * redraw and its badges, not a second one after it), and no read need be scheduled. Whether it did.
+   * After one that failed it waits for the next scan, so a page busy changing pays for one try per read.
+   */
+  redrawNow: () => boolean;
 }
 
 /** Reads in a row the page may change under before it is read in one go (no slices). */
@@ -238,6 +245,42 @@ function redrawn(redraw: RedrawCheck, { badges, relay, taught }: ScannerDeps, no
   return !!again;
 }
 
+/**
+ * The page as last read (`redraw`), and `Scanner.redrawNow`: a redraw badged in the page's own task,
+ * tried while no scan runs and once per scan at most when it fails; `scanning` runs a scan.
+ */
+function earlyRedraw(deps: ScannerDeps, cases: () => number | undefined) {
+  /** The page as last read, to tell a redraw of it (same-page.ts). */
+  const redraw = createRedrawCheck(document, ourElements);
+  /** The last try found a changed page: no more until a scan has run. */
+  let tried = false;
+  /** A scan is under way (it will see the page's change itself). */
+  let busy = false;
+  return {
+    redraw,
+    async scanning(scan: () => Promise<void>) {
+      tried = false;
+      busy = true;
+      try {
+        await scan();
+      } finally {
+        busy = false;
+      }
+    },
+    tryNow: (): boolean => {
+      const read = cases();
+      if (tried || busy || read === undefined || deps.ctx.isInvalid) return false;
+      const started = performance.now();
+      const clock = startSliceClock(undefined, deps.sliceMs);
+      clock.enter('badges');
+      const done = redrawn(redraw, deps, Date.now());
+      tried = !done;
+      if (done) deps.onScanned?.(started, read, clock.finish());
+      return done;
+    },
+  };
+}
+
 /** What the sidebar shows of a reading besides its cases. */
 const metaOf = (r: PageReading) =>
   JSON.stringify([r.page, r.era, r.platform, r.shop ?? null, r.stats, r.missing, r.unknownLabels ?? []]);
@@ -255,8 +298,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   /** The sidebar (or, in a child frame, the top frame) has not been shown the latest change. */
   let unshown = true;
   const readGuarded = guardedReader(deps);
-  /** The page as last read, to tell a redraw of it (same-page.ts). */
-  const redraw = createRedrawCheck(document, ourElements);
+  const { redraw, ...early } = earlyRedraw(deps, () => reading?.cases.length);
   const current = () => (frameReading && (!reading || reading.cases.length === 0) ? frameReading : reading);
   const showCurrent = async (wait?: SliceClock['pause']) => {
     const r = current();
@@ -325,15 +367,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
   };
 
   return {
-    scan,
+    scan: () => early.scanning(scan),
     current,
     showCurrent: () => showCurrent(),
     setFrameReading(r) {
       frameReading = r;
     },
-    forget() {
-      changes.forget();
-      redraw.forget();
-    },
+    forget: () => [changes, redraw].forEach((x) => x.forget()),
+    redrawNow: early.tryNow,
   };
 }

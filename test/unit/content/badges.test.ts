@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createRowBadges, placeBadges, prepareBadges } from '../../../entrypoints/seller.content/badges';
+import { createRowBadges, placeBadges, prepareBadges, type Fits } from '../../../entrypoints/seller.content/badges';
 import type { BadgeMark } from '../../../lib/engine/mark';
 
 const NOW = Date.UTC(2026, 10, 22, 7, 0, 0);
@@ -157,6 +157,35 @@ describe('fitting a badge to the room on its line', () => {
     expect(placeWithRoom(0)).toEqual(expect.objectContaining({ fit: 'over', marginLeft: '' }));
   });
 
+  it('a row the page redraws as it was is fitted as before, without laying the page out to measure it again', () => {
+    const fits: Fits = new Map();
+    const rows = listWithOneRow();
+    const { anchor } = rows.get('287140000008050')!;
+    const rect = (right: number) => ({ left: 0, right, top: 0, bottom: 20, width: right, height: 20 }) as DOMRect;
+    anchor.getClientRects = () => [rect(200)] as unknown as DOMRectList;
+    anchor.parentElement!.getBoundingClientRect = () => rect(290); // 90 px left: the chip alone
+    placeBadges(prepareBadges(rows, new Map([['287140000008050', mark]]), NOW), fits);
+    expect(badgesOnPage()[0]?.getAttribute('data-fit')).toBe('chip');
+    // The page draws the row anew: new elements, the same text. Measuring now would find room for all.
+    const redrawn = listWithOneRow();
+    const again = redrawn.get('287140000008050')!.anchor;
+    let measured = 0;
+    again.getClientRects = () => (measured++, [rect(200)] as unknown as DOMRectList);
+    again.parentElement!.getBoundingClientRect = () => rect(900);
+    placeBadges(prepareBadges(redrawn, new Map([['287140000008050', mark]]), NOW), fits);
+    expect(measured).toBe(0);
+    expect(badgesOnPage().map((b) => b.getAttribute('data-fit'))).toEqual(['chip']);
+    // A row whose id line says something else is measured again.
+    const changed = listWithOneRow();
+    const other = changed.get('287140000008050')!.anchor;
+    other.append('（已催）');
+    other.getClientRects = () => (measured++, [rect(200)] as unknown as DOMRectList);
+    other.parentElement!.getBoundingClientRect = () => rect(900);
+    placeBadges(prepareBadges(changed, new Map([['287140000008050', mark]]), NOW), fits);
+    expect(measured).toBeGreaterThan(0);
+    expect(badgesOnPage().map((b) => b.getAttribute('data-fit'))).toEqual([null]);
+  });
+
   it.each([
     [400, null],
     [90, 'chip'],
@@ -229,9 +258,18 @@ describe('row badges near the screen', () => {
       expect(badged()).toEqual(['101']);
       FakeObserver.last.scroll([root('103')], [root('101')]);
       expect(badged().sort()).toEqual(['101', '103']);
+      // The page redraws its rows: the new rows of cases near the screen are badged at once, in the
+      // redraw's own frame, before the observer says anything of them.
+      // (101 had scrolled away: its badge went with its old row, and comes back as it scrolls in.)
+      const redrawn = list(['101', '102', '103']);
+      badges.show(redrawn, NOW);
+      expect(badged()).toEqual(['103']);
+      expect(redrawn.get('103')!.root.contains(badgesOnPage()[0]!)).toBe(true);
+      FakeObserver.last.scroll([redrawn.get('101')!.root]);
+      expect(badged().sort()).toEqual(['101', '103']);
       // The next reading lists only 103: the others are no longer watched.
-      badges.show(new Map([['103', rows.get('103')!]]), NOW);
-      expect([...FakeObserver.last.watched]).toEqual([root('103')]);
+      badges.show(new Map([['103', redrawn.get('103')!]]), NOW);
+      expect([...FakeObserver.last.watched]).toEqual([redrawn.get('103')!.root]);
       badges.stop();
       expect(badged()).toEqual([]);
     } finally {

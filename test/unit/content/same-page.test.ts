@@ -61,6 +61,29 @@ describe('a page that only redrew what it showed', () => {
     expect(handed()).toBe(1);
   });
 
+  it('is badged in its own task as it redraws (before its next frame); a page that changed waits for its read', async () => {
+    const s = scanner();
+    expect(s.redrawNow()).toBe(false); // nothing read yet
+    await s.scan();
+    redraw();
+    expect(s.redrawNow()).toBe(true);
+    expect(shown).toHaveLength(2);
+    expect([...shown[1]!].every(([id, row]) => row.root.isConnected && row.anchor.textContent?.includes(id))).toBe(
+      true,
+    );
+    // Something else changed: no badges from the last read's places, and no second try until it is read.
+    redraw((h) => h.replace('拍错/多拍/不想要', '质量问题'));
+    expect(s.redrawNow()).toBe(false);
+    redraw();
+    expect(s.redrawNow()).toBe(false);
+    expect(shown).toHaveLength(2);
+    await s.scan();
+    expect(handed()).toBe(2);
+    redraw();
+    expect(s.redrawNow()).toBe(true);
+    expect(handed()).toBe(2);
+  });
+
   it('is read when anything else it says changed, when rows moved, and at least every FULL_READ_MS', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
