@@ -286,8 +286,8 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
       </div>
       <footer class="ar-foot">
         {state.team
-          ? t('只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 收起/展开')
-          : t('只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开')}
+          ? t('只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 进入侧栏，再按收起')
+          : t('只读 · 数据只保存在本浏览器 · Alt+Shift+R 进入侧栏，再按收起')}
       </footer>
     </aside>
   );

@@ -49,10 +49,10 @@ const EN: Record<string, string> = {
   '调整宽度 Resize': 'Resize',
   展开: 'Open',
   ' 单': ' cases',
-  '只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 收起/展开':
-    "Read-only · team sync on (to the shop's own server only) · Alt+Shift+R collapse/expand",
-  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 收起/展开':
-    'Read-only · data stays in this browser · Alt+Shift+R to toggle',
+  '只读 · 团队同步已开启（仅同步到本店服务器） · Alt+Shift+R 进入侧栏，再按收起':
+    "Read-only · team sync on (to the shop's own server only) · Alt+Shift+R to focus, again to collapse",
+  '只读 · 数据只保存在本浏览器 · Alt+Shift+R 进入侧栏，再按收起':
+    'Read-only · data stays in this browser · Alt+Shift+R to focus, again to collapse',
   '未能保存到本地台账：': 'Could not save to the local ledger: ',
   '页面结构可能已变化：未找到 {labels}。这些信息暂不显示，以免给出错误的判断。':
     'The page layout may have changed: {labels} not found. Those values are not shown rather than shown wrong.',
