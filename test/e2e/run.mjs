@@ -25,6 +25,7 @@ export const AREAS = [
   'team',
   'team-hostile',
   'welcome',
+  'store',
   'hardening',
 ];
 
