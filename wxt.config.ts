@@ -42,6 +42,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources archive for Mozilla's reviewers: what builds the add-on, without the listing's pictures.
+  zip: { excludeSources: ['store/screenshots/**'] },
   // No module-preload polyfill: it would fetch the extension's own chunks, and pages load them anyway.
   // storeSafe: no eval and no innerHTML in the bundles (scripts/build/store-safe.ts).
   vite: () => ({ plugins: [storeSafe(), preact()], build: { modulePreload: { polyfill: false } } }),

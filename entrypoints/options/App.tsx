@@ -11,6 +11,8 @@ import { RepliesSection } from './sections/RepliesSection';
 import { RulesSection } from './sections/RulesSection';
 import { ShopSection } from './sections/ShopSection';
 import { TeamSection } from './sections/TeamSection';
+// The privacy policy (PRIVACY.md), shipped in the options page as text.
+import privacyPolicy from '../../PRIVACY.md?raw';
 
 const SECTIONS = [
   ['shop', '店铺', 'Shop', ShopSection],
@@ -61,6 +63,10 @@ function About() {
         AfterSales Radar reads the after-sales pages you open, never acts on them, and keeps everything in this browser.
         Nothing leaves it, unless the shop turns on team sync with its own server.
       </p>
+      <details id="privacy-policy" data-testid="privacy-policy">
+        <summary>隐私政策全文 Privacy policy（PRIVACY.md）</summary>
+        <pre class="privacy">{privacyPolicy}</pre>
+      </details>
     </>
   );
 }
