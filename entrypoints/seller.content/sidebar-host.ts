@@ -6,7 +6,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
-import type { ShowReply } from '../../lib/messaging/protocol';
 import { parseToPage, SIDEBAR_PORT, type ToPage, type ToSidebar } from '../../lib/messaging/sidebar-port';
 import { findReplyBoxes, insertIntoBox } from '../../lib/page/reply-box';
 import type { PageReading } from '../../lib/shared/types';
@@ -127,7 +126,7 @@ export async function showInParts(
   for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
     const last = i + CASES_PER_MESSAGE >= cases.length;
     const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
-    const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
+    const reply = await wait(send({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
       () => undefined,
     );
     onEpoch(reply?.epoch);
