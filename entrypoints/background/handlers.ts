@@ -19,10 +19,21 @@ import { loadCockpit } from '../../lib/storage/cockpit';
 import { resolveCase } from '../../lib/page/parse';
 import type { PageData } from './page-data';
 import type { TabShops } from '../../lib/messaging/tab-shops';
-import { parseMessage, type Message, type Reply, type SeenReply, type ShowReply } from '../../lib/messaging/protocol';
+import {
+  parseMessage,
+  type Message,
+  type MessageType,
+  type Reply,
+  type ReplyFor,
+  type ReplyTo,
+  type ReplyValues,
+} from '../../lib/messaging/protocol';
 import type { ToSidebar } from '../../lib/messaging/sidebar-port';
 import { SHIPPED_REPLIES } from '../../lib/replies/library';
 import { effectiveTemplates } from '../../lib/replies/merge';
+
+/** An ok reply to a message of `type`: its value must be what the protocol fixes for that type. */
+const answer = <T extends MessageType>(_type: T, value: ReplyValues[T]): ReplyFor<T> => ({ ok: true, value });
 
 /** Where a message came from, as the browser reports it (never as the message says). */
 export interface Sender {
@@ -123,7 +134,7 @@ async function importBackup(db: RadarDB, text: string, hooks: HandlerHooks): Pro
     [],
   );
   hooks.afterTaught?.();
-  return { ok: true, value: report };
+  return answer('data/import', report);
 }
 
 type TeachingMessage = Extract<
@@ -135,12 +146,15 @@ type TeachingMessage = Extract<
 async function teaching(db: RadarDB, msg: TeachingMessage, hooks: HandlerHooks): Promise<Reply> {
   switch (msg.type) {
     case 'labels/taught':
-      return { ok: true, value: msg.host === undefined ? await loadTaught(db) : await taughtFor(db, msg.host) };
+      return msg.host === undefined
+        ? answer(msg.type, await loadTaught(db))
+        : ({ ok: true, value: await taughtFor(db, msg.host) } satisfies Reply<ReplyTo<typeof msg & { host: string }>>);
     case 'statuses/taught':
-      return {
-        ok: true,
-        value: msg.host === undefined ? await loadTaughtStatuses(db) : await taughtStatusesFor(db, msg.host),
-      };
+      return msg.host === undefined
+        ? answer(msg.type, await loadTaughtStatuses(db))
+        : ({ ok: true, value: await taughtStatusesFor(db, msg.host) } satisfies Reply<
+            ReplyTo<typeof msg & { host: string }>
+          >);
     case 'labels/teach': {
       const meaning = msg.meaning;
       if (meaning !== undefined && !isMeaning(meaning))
@@ -148,14 +162,14 @@ async function teaching(db: RadarDB, msg: TeachingMessage, hooks: HandlerHooks):
       const refused = await teach(db, msg.host, msg.label, meaning);
       if (refused) return { ok: false, error: refused };
       hooks.afterTaught?.();
-      return { ok: true, value: await taughtFor(db, msg.host) };
+      return answer(msg.type, await taughtFor(db, msg.host));
     }
     case 'statuses/teach': {
       if (msg.status === 'UNKNOWN') return { ok: false, error: '不能教成“未知” / not a status' };
       const refused = await teachStatus(db, msg.host, msg.kind, msg.wording, msg.status);
       if (refused) return { ok: false, error: refused };
       hooks.afterTaught?.();
-      return { ok: true, value: await taughtStatusesFor(db, msg.host) };
+      return answer(msg.type, await taughtStatusesFor(db, msg.host));
     }
   }
 }
@@ -221,17 +235,14 @@ export async function handleMessage(
             .relayToTop(sender.tabId, { type: 'frame/reading', url: msg.source.url, reading })
             .catch(() => undefined);
         }
-        return {
-          ok: true,
-          value: { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) } satisfies SeenReply,
-        };
+        return answer(msg.type, { ...saved, marks, shown, ...rejected, ...(epoch ? { epoch } : {}) });
       }
       case 'page/data': {
         if (!hooks.data || sender.tabId === undefined || sender.frameId === undefined)
           return { ok: false, error: "page/data comes from a page's content script" };
         if (!hooks.data.keep(sender.tabId, sender.frameId, msg.doc, msg.platform, msg.text))
           return { ok: false, error: 'page/data: the response is not JSON (nor JSONP)' };
-        return { ok: true, value: { epoch: hooks.data.epoch } };
+        return answer(msg.type, { epoch: hooks.data.epoch });
       }
       case 'reading/show': {
         if (sender.tabId === undefined || sender.frameId !== 0)
@@ -251,23 +262,23 @@ export async function handleMessage(
             last: msg.last,
             ...dataNotes(sender.tabId),
           }) ?? false;
-        return { ok: true, value: { shown, ...(epoch ? { epoch } : {}) } satisfies ShowReply };
+        return answer(msg.type, { shown, ...(epoch ? { epoch } : {}) });
       }
       case 'frame/reading':
         return { ok: false, error: 'frame/reading is sent by the background only' };
       case 'cases/urgent':
-        return { ok: true, value: await listUrgent(db, msg.limit ?? 50) };
+        return answer(msg.type, await listUrgent(db, msg.limit ?? 50));
       case 'cockpit/get':
-        return {
-          ok: true,
-          value: await loadCockpit(db, now, await loadPolicy(db), {
+        return answer(
+          msg.type,
+          await loadCockpit(db, now, await loadPolicy(db), {
             since: msg.since,
             look: msg.look,
             nowIso: toChinaIso(now),
           }),
-        };
+        );
       case 'case/get':
-        return { ok: true, value: (await caseWithTimeline(db, msg.key)) ?? null };
+        return answer(msg.type, (await caseWithTimeline(db, msg.key)) ?? null);
       case 'case/staff': {
         const { type: _t, key, ...patch } = msg;
         const viaTeam = (await hooks.teamStaff?.(key, patch)) ?? 'off';
@@ -276,12 +287,12 @@ export async function handleMessage(
         const rec = viaTeam === 'off' ? await updateStaff(db, key, patch, toChinaIso(now)) : viaTeam;
         if (!rec) return { ok: false, error: `no such case: ${key}` };
         hooks.afterWrite?.();
-        return { ok: true, value: rec };
+        return answer(msg.type, rec);
       }
       case 'policy/get':
-        return { ok: true, value: await loadPolicy(db, msg.shop) };
+        return answer(msg.type, await loadPolicy(db, msg.shop));
       case 'shops/list':
-        return { ok: true, value: await listShops(db) };
+        return answer(msg.type, await listShops(db));
       case 'labels/taught':
       case 'labels/teach':
       case 'statuses/taught':
@@ -289,28 +300,28 @@ export async function handleMessage(
         return teaching(db, msg, hooks);
       case 'replies/list':
         // The library lives here, not in the content script: pages get the shop's effective templates.
-        return { ok: true, value: effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()) };
+        return answer(msg.type, effectiveTemplates(SHIPPED_REPLIES, await db.replies.toArray()));
       case 'data/export':
-        return { ok: true, value: await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }) };
+        return answer(msg.type, await exportAll(db, toChinaIso(now), { includeBuyer: msg.includeBuyer ?? true }));
       case 'data/import':
         return await importBackup(db, msg.text, hooks);
       case 'data/prune': {
         const removed = await pruneClosed(db, msg.days, now);
         hooks.afterWrite?.();
-        return { ok: true, value: { removed } };
+        return answer(msg.type, { removed });
       }
       case 'data/clear':
         await clearAll(db);
         forgetKnownShops(db);
         hooks.afterWrite?.();
-        return { ok: true, value: { cleared: true } };
+        return answer(msg.type, { cleared: true });
       case 'case/open':
         await hooks.openCase?.(msg.key);
-        return { ok: true, value: null };
+        return answer(msg.type, null);
       case 'sync/now':
-        return { ok: true, value: (await hooks.teamRun?.()) ?? { state: 'off', pending: 0 } };
+        return answer(msg.type, (await hooks.teamRun?.()) ?? { state: 'off', pending: 0 });
       case 'alerts/sweep':
-        return { ok: true, value: (await hooks.sweep?.()) ?? null };
+        return answer(msg.type, (await hooks.sweep?.()) ?? null);
     }
   } catch (e) {
     return { ok: false, error: storageError(e) };

@@ -1,5 +1,6 @@
 /** What every options section needs: the ledger, and telling open tabs and alerts that settings changed. */
 import { browser } from 'wxt/browser';
+import { ask } from '../../lib/messaging/client';
 import { createDb } from '../../lib/storage/db';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 
@@ -8,7 +9,7 @@ export const db = createDb();
 /** Open seller tabs recompute (no reload) and the alerts re-plan. */
 export async function settingsChanged(): Promise<void> {
   await browser.storage.local.set({ [POLICY_VERSION_KEY]: Date.now() });
-  await browser.runtime.sendMessage({ type: 'alerts/sweep' }).catch(() => undefined);
+  await ask({ type: 'alerts/sweep' }).catch(() => undefined);
 }
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {

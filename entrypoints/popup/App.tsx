@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '../../lib/messaging/client';
+import { ask, send } from '../../lib/messaging/client';
 import { createDb, type CaseRecord } from '../../lib/storage/db';
 import { countOpen, listUrgent, searchCases } from '../../lib/storage/cases';
 import { digestSince, LAST_LOOKED_KEY, type Digest } from '../../lib/storage/digest';
@@ -59,7 +59,7 @@ function FirstRun() {
 }
 
 function open(key: string) {
-  void browser.runtime.sendMessage({ type: 'case/open', key }).then(() => window.close());
+  void ask({ type: 'case/open', key }).then(() => window.close());
 }
 
 function DigestLine({ d }: { d: Digest }) {

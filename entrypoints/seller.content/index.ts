@@ -12,8 +12,6 @@ import { detectPlatform } from '../../lib/page/detect';
 import { SELLER_HOST_PATTERNS } from '../../lib/page/hosts';
 import type { PageReading } from '../../lib/shared/types';
 import { POLICY_VERSION_KEY, TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
-import type { TaughtLabels } from '../../lib/page/tokens';
-import type { TaughtStatuses } from '../../lib/page/vocabulary';
 import { createRowBadges, onBadgeSelect } from './badges';
 import { isOurs } from './ours';
 import { createDataRelay, listenToObserver } from './data-relay';
@@ -68,8 +66,8 @@ function taughtForHost(): { current: () => Taught; load: () => Promise<void> } {
     load: async () => {
       const host = location.host;
       const [labels, statuses] = await Promise.all([
-        send<TaughtLabels>({ type: 'labels/taught', host }).catch(() => taught.labels),
-        send<TaughtStatuses>({ type: 'statuses/taught', host }).catch(() => taught.statuses),
+        send({ type: 'labels/taught', host }).catch(() => taught.labels),
+        send({ type: 'statuses/taught', host }).catch(() => taught.statuses),
       ]);
       taught = { labels, statuses };
     },
@@ -91,8 +89,7 @@ export default defineContentScript({
     let sidebar: SidebarHost | undefined;
     let schedule = () => {};
     const relay = createDataRelay({
-      forward: async (text, platform) =>
-        (await send<{ epoch: string }>({ type: 'page/data', doc, platform, text })).epoch,
+      forward: async (text, platform) => (await send({ type: 'page/data', doc, platform, text })).epoch,
       platform: () => scanner.current()?.platform ?? detectPlatform(location.href, document.title),
       onChange: () => schedule(),
       later: (forward) => timers.requestIdleCallback(forward, { timeout: 1000 }),

@@ -158,7 +158,7 @@ async function handToLedger(
   for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
     const last = i + CASES_PER_MESSAGE >= cases.length;
     parts.push(
-      send<SeenReply>({
+      send({
         type: 'cases/seen',
         doc,
         source,

@@ -134,7 +134,7 @@ export async function showInParts(
   for (let i = 0; i === 0 || i < cases.length; i += CASES_PER_MESSAGE) {
     const last = i + CASES_PER_MESSAGE >= cases.length;
     const part = { ...rest, cases: cases.slice(i, i + CASES_PER_MESSAGE) };
-    const reply = await wait(send<ShowReply>({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
+    const reply = await wait(send({ type: 'reading/show', doc, seq, last, readAt, reading: part })).catch(
       () => undefined,
     );
     onEpoch(reply?.epoch);

@@ -98,7 +98,7 @@ export function Cockpit({ stats, now }: { stats: Record<string, number>; now: nu
     let since: string | undefined;
     let live = true;
     const load = (look: boolean) =>
-      send<CockpitReply>({ type: 'cockpit/get', ...(look ? { look } : since ? { since } : {}) }).then(
+      send({ type: 'cockpit/get', ...(look ? { look } : since ? { since } : {}) }).then(
         (c) => {
           if (!live) return;
           if (look) since = c.digest.since ?? undefined;

@@ -20,10 +20,8 @@ import {
   type ToPage,
 } from '../../lib/messaging/sidebar-port';
 import { resolveCase } from '../../lib/page/parse';
-import type { ReplyTemplate } from '../../lib/replies/model';
 import { caseKey } from '../../lib/shared/case-key';
 import { isDetailPage, type CaseSnapshot } from '../../lib/shared/types';
-import type { CaseEvent, CaseRecord } from '../../lib/storage/db';
 import { POLICY_VERSION_KEY } from '../../lib/storage/keys';
 import type { SyncStatus } from '../../lib/sync/replicator';
 import { parseTeamSettings } from '../../lib/sync/settings';
@@ -70,7 +68,7 @@ function focusCase(): CaseSnapshot | undefined {
 async function loadLedger(): Promise<void> {
   const c = focusCase();
   if (!c) return store.set({ ledger: undefined });
-  const got = await send<{ record: CaseRecord; events: CaseEvent[] } | null>({
+  const got = await send({
     type: 'case/get',
     key: caseKey(c),
   }).catch(() => null);
@@ -79,8 +77,8 @@ async function loadLedger(): Promise<void> {
 
 async function loadSettings(): Promise<void> {
   const [policy, templates] = await Promise.all([
-    send<ShopPolicy>({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
-    send<ReplyTemplate[]>({ type: 'replies/list' }).catch(() => []),
+    send({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
+    send({ type: 'replies/list' }).catch(() => []),
   ]);
   judge({ policy, templates });
 }

@@ -5,6 +5,16 @@
  */
 import * as v from 'valibot';
 import type { BadgeMark } from '../engine/mark';
+import type { ShopPolicy } from '../engine/policy';
+import type { TaughtLabels } from '../page/tokens';
+import type { TaughtStatuses } from '../page/vocabulary';
+import type { ReplyTemplate } from '../replies/model';
+import type { Backup, ImportReport } from '../storage/backup';
+import type { CockpitReply } from '../storage/cockpit';
+import type { CaseEvent, CaseRecord, ShopRecord } from '../storage/db';
+import type { Taught } from '../storage/taught';
+import type { AllTaughtStatuses } from '../storage/taught-status';
+import type { SyncStatus } from '../sync/replicator';
 import { MAX_RESPONSE_CHARS } from '../page/mtop-api';
 import { CASE_KINDS, CASE_STATUSES, PAGE_ERAS } from '../shared/types';
 import {
@@ -173,6 +183,45 @@ export interface ShowReply {
 }
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the background answers each message type with (the `value` of an ok reply). */
+export interface ReplyValues {
+  'cases/seen': SeenReply;
+  'page/data': { epoch: string };
+  'reading/show': ShowReply;
+  /** Sent by the background only: a content script answers nothing. */
+  'frame/reading': never;
+  'cases/urgent': CaseRecord[];
+  'cockpit/get': CockpitReply;
+  'case/get': { record: CaseRecord; events: CaseEvent[] } | null;
+  'case/staff': CaseRecord;
+  'policy/get': ShopPolicy;
+  'shops/list': ShopRecord[];
+  /** Every host's labels (a message naming a host gets that host's: `ReplyTo`). */
+  'labels/taught': Taught;
+  'labels/teach': TaughtLabels;
+  /** Every host's wordings (a message naming a host gets that host's: `ReplyTo`). */
+  'statuses/taught': AllTaughtStatuses;
+  'statuses/teach': TaughtStatuses;
+  'replies/list': ReplyTemplate[];
+  'data/export': Backup;
+  'data/import': ImportReport;
+  'data/prune': { removed: number };
+  'data/clear': { cleared: true };
+  'case/open': null;
+  'sync/now': SyncStatus;
+  'alerts/sweep': unknown;
+}
+
+/** The reply value a message gets: fixed by its type (and, for the taught lists, by naming a host). */
+export type ReplyTo<M extends Message> = M extends { type: 'labels/taught'; host: string }
+  ? TaughtLabels
+  : M extends { type: 'statuses/taught'; host: string }
+    ? TaughtStatuses
+    : ReplyValues[M['type']];
+
+/** A reply as a handler gives it for a message type. */
+export type ReplyFor<T extends MessageType> = Reply<ReplyValues[T]>;
 
 /** Validate an incoming message; the reason names the first problem and where it is. */
 export function parseMessage(

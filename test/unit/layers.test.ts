@@ -100,3 +100,10 @@ describe('module layers', () => {
     },
   );
 });
+
+describe('messages', () => {
+  // Each message type fixes its reply type (lib/messaging/protocol.ts ReplyValues): a caller never chooses it.
+  it.each(SOURCES.filter((f) => f !== 'lib/messaging/client.ts'))('%s sends without choosing a reply type', (f) => {
+    expect(code(f)).not.toMatch(/\b(send|ask)<|runtime\.sendMessage</);
+  });
+});

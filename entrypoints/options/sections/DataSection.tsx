@@ -1,15 +1,12 @@
 /** Export, import, retention, clear all. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { ask } from '../../../lib/messaging/client';
 import { DEFAULT_RETENTION_DAYS, RETENTION_KEY } from '../../../lib/storage/alert-settings';
 import { chinaToday, db, getSetting, putSetting, settingsChanged } from '../shared';
 import { LedgerExport } from '../../../lib/ui/ledger-export';
 import { download, JSON_TYPE } from '../../../lib/export/download';
 import { TaughtLabels } from './TaughtLabels';
 import { TaughtStatuses } from './TaughtStatuses';
-
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-const ask = <T,>(m: unknown) => browser.runtime.sendMessage<unknown, Reply<T>>(m);
 
 export function DataSection() {
   const [includeBuyer, setIncludeBuyer] = useState(true);
@@ -45,7 +42,7 @@ export function DataSection() {
       <button
         type="button"
         onClick={async () => {
-          const r = await ask<unknown>({ type: 'data/export', includeBuyer });
+          const r = await ask({ type: 'data/export', includeBuyer });
           if (!r.ok) return setMessage({ ok: false, text: r.error });
           download(new Blob([JSON.stringify(r.value)], { type: JSON_TYPE }), `售后雷达-导出-${chinaToday()}.json`);
         }}
@@ -63,13 +60,7 @@ export function DataSection() {
           onChange={async (e) => {
             const file = (e.target as HTMLInputElement).files?.[0];
             if (!file) return;
-            const r = await ask<{
-              cases: { added: number; updated: number };
-              events: number;
-              policies: number;
-              replies: number;
-              settings: number;
-            }>({ type: 'data/import', text: await file.text() });
+            const r = await ask({ type: 'data/import', text: await file.text() });
             if (!r.ok) return setMessage({ ok: false, text: `导入失败：${r.error}` });
             await settingsChanged();
             refresh();
@@ -99,7 +90,7 @@ export function DataSection() {
         onClick={async () => {
           if (!(days >= 1)) return;
           await putSetting(RETENTION_KEY, Math.round(days));
-          const r = await ask<{ removed: number }>({ type: 'data/prune', days: Math.round(days) });
+          const r = await ask({ type: 'data/prune', days: Math.round(days) });
           refresh();
           setMessage(
             r.ok
@@ -117,7 +108,7 @@ export function DataSection() {
         onClick={async () => {
           if (!confirm('确定清空全部数据？所有售后单、记录、承诺、模板和设置都会被删除，且无法恢复。建议先导出。'))
             return;
-          const r = await ask<unknown>({ type: 'data/clear', confirm: '清空全部数据' });
+          const r = await ask({ type: 'data/clear', confirm: '清空全部数据' });
           await settingsChanged();
           refresh();
           setMessage(r.ok ? { ok: true, text: '已清空全部数据' } : { ok: false, text: r.error });

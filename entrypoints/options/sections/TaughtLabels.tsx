@@ -2,13 +2,12 @@
 import { TEACHABLE_FIELDS } from '../../../lib/page/vocabulary';
 import { TaughtSection } from './TaughtSection';
 
-type Taught = Record<string, Record<string, string>>;
 const meaningText = (m: string) =>
   m === 'ignore' ? '忽略 ignore' : (TEACHABLE_FIELDS.find((f) => f.field === m)?.zh ?? m);
 
 export function TaughtLabels() {
   return (
-    <TaughtSection<Taught, [string, Record<string, string>]>
+    <TaughtSection
       title="页面标签 Taught labels"
       intro="在侧栏“教一教”中教过的页面标签。它们只会增加识别的标签，并随导出文件带给同事。"
       list={{ type: 'labels/taught' }}

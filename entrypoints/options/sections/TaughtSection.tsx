@@ -5,34 +5,34 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { ask } from '../../../lib/messaging/client';
+import type { Message, ReplyTo } from '../../../lib/messaging/protocol';
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-const ask = <T,>(m: unknown): Promise<Reply<T>> => browser.runtime.sendMessage<unknown, Reply<T>>(m);
+type ListMessage = { type: 'labels/taught' } | { type: 'statuses/taught' };
 
-export interface TaughtSectionProps<T, R> {
+export interface TaughtSectionProps<M extends ListMessage, R> {
   title: string;
   intro: string;
   /** The message that lists the taught entries, e.g. `{ type: 'labels/taught' }`. */
-  list: { type: 'labels/taught' | 'statuses/taught' };
+  list: M;
   /** The rows of what the background answered. */
-  rowsOf: (taught: T) => R[];
+  rowsOf: (taught: ReplyTo<M>) => R[];
   empty: { text: string; testId: string };
   /** The table of the rows; `remove(row message)` forgets one and lists again. */
-  table: (rows: R[], remove: (message: unknown) => Promise<void>) => ComponentChildren;
-  initial: T;
+  table: (rows: R[], remove: (message: Message) => Promise<void>) => ComponentChildren;
+  initial: ReplyTo<M>;
 }
 
-export function TaughtSection<T, R>(p: TaughtSectionProps<T, R>) {
-  const [taught, setTaught] = useState<T>(p.initial);
+export function TaughtSection<M extends ListMessage, R>(p: TaughtSectionProps<M, R>) {
+  const [taught, setTaught] = useState<ReplyTo<M>>(p.initial);
   const [error, setError] = useState<string>();
   const load = async () => {
-    const r = await ask<T>(p.list);
+    const r = await ask(p.list);
     if (r.ok) setTaught(r.value);
     else setError(r.error);
   };
   useEffect(() => void load(), []);
-  const remove = async (message: unknown) => {
+  const remove = async (message: Message) => {
     const r = await ask(message);
     if (!r.ok) return setError(r.error);
     await load();

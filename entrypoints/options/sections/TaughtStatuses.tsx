@@ -1,15 +1,13 @@
 /** 状态文字: the status wordings staff taught the reader, per seller host and case kind; each can be removed. */
-import { CASE_KINDS, type CaseKind, type CaseStatus } from '../../../lib/shared/types';
+import { CASE_KINDS, type CaseStatus } from '../../../lib/shared/types';
 import { KIND_LABEL, STATUS_NAME } from '../../../lib/ui/format';
 import { TaughtSection } from './TaughtSection';
 
-type Taught = Record<string, Partial<Record<CaseKind, Record<string, CaseStatus>>>>;
-type Row = { host: string; kind: CaseKind; wording: string; status: CaseStatus };
 const statusText = (s: CaseStatus) => (s === 'UNKNOWN' ? s : STATUS_NAME[s].zh);
 
 export function TaughtStatuses() {
   return (
-    <TaughtSection<Taught, Row>
+    <TaughtSection
       title="状态文字 Taught statuses"
       intro="在侧栏“这是什么状态？”中教过的状态文字（按网站和售后类型），随导出文件带给同事。"
       list={{ type: 'statuses/taught' }}

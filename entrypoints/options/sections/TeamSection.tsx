@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ask } from '../../../lib/messaging/client';
 import type { SyncStatus } from '../../../lib/sync/replicator';
 import { parseTeamSettings, serverOrigin, type TeamSettings } from '../../../lib/sync/settings';
 import { TEAM_STATUS_KEY, TEAM_SYNC_KEY } from '../../../lib/storage/keys';
@@ -121,11 +122,7 @@ export function TeamSection() {
       )}
       {on ? (
         <p>
-          <button
-            type="button"
-            data-testid="sync-now"
-            onClick={() => void browser.runtime.sendMessage({ type: 'sync/now' })}
-          >
+          <button type="button" data-testid="sync-now" onClick={() => void ask({ type: 'sync/now' })}>
             立即同步 Sync now
           </button>{' '}
           <button type="button" data-testid="sync-disable" onClick={disable}>
