@@ -75,7 +75,7 @@ async function loadSettings(): Promise<void> {
   const shop = store.get().reading?.shop?.name;
   policyShop = shop;
   const [policy, templates] = await Promise.all([
-    send<ShopPolicy>({ type: 'policy/get', ...(shop ? { shop } : {}) }).catch(() => EMPTY_POLICY),
+    send<ShopPolicy>({ type: 'policy/get', ofPage: true, ...(shop ? { shop } : {}) }).catch(() => EMPTY_POLICY),
     send<ReplyTemplate[]>({ type: 'replies/list' }).catch(() => []),
   ]);
   judge({ policy, templates });

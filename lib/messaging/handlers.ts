@@ -13,7 +13,7 @@ import { claimsText } from '../ui/format';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../storage/backup';
 import { isMeaning, loadTaught, taughtFor, teach } from '../storage/taught';
 import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../storage/taught-status';
-import { loadPolicy } from '../storage/policy-store';
+import { loadCasePolicy, loadPolicy } from '../storage/policy-store';
 import { forgetKnownShops, knowShop, listShops } from '../storage/shops';
 import { loadCockpit } from '../storage/cockpit';
 import { resolveCase } from '../page/parse';
@@ -104,7 +104,7 @@ async function storeSeen(
 ) {
   const { shop, cases, source } = read;
   if (shop) await knowShop(db, shop, shop.tmall ? 'tmall' : read.platform, source.readAt);
-  const policy = await loadPolicy(db, shop?.name);
+  const policy = await loadCasePolicy(db, shop?.name);
   const { createdKeys, changedKeys, ...saved } = await upsertCases(db, cases, source, policy);
   // Only cases that changed in meaning were written, and only they are offered to team sync.
   if (changedKeys.length) hooks.afterWrite?.();
@@ -279,7 +279,8 @@ export async function handleMessage(
         return { ok: true, value: rec };
       }
       case 'policy/get':
-        return { ok: true, value: await loadPolicy(db, msg.shop) };
+        // A page that named no shop (nor did its tab) is judged as a case of an unknown shop.
+        return { ok: true, value: await (msg.ofPage ? loadCasePolicy(db, msg.shop) : loadPolicy(db, msg.shop)) };
       case 'shops/list':
         return { ok: true, value: await listShops(db) };
       case 'labels/taught':
