@@ -24,7 +24,8 @@ export const SHOP_SETTING_KEYS = [SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY, 
  * other than the primary with no commitments gets none, with the reason.
  */
 export async function loadPolicy(db: RadarDB, shop?: string): Promise<ShopPolicy> {
-  const primary = (await db.shops.filter((s) => s.primary === 1).first())?.name;
+  // Before any shop is known, the settings there are belong to the first shop to be named.
+  const primary = (await db.shops.filter((s) => s.primary === 1).first())?.name ?? shop;
   const policy = await loadShopPolicy(db, shop, primary);
   if (shop !== undefined && shop !== primary && !policy.commitments.length)
     return { ...policy, unsetReason: `店铺“${shop}”还没有设置服务承诺：不计承诺赔付（设置 → 服务承诺）` };
