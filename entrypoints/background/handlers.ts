@@ -13,7 +13,7 @@ import { claimsText } from '../../lib/ui/format';
 import { clearAll, exportAll, importAll, parseBackup, pruneClosed } from '../../lib/storage/backup';
 import { isMeaning, loadTaught, taughtFor, teach } from '../../lib/storage/taught';
 import { loadTaughtStatuses, taughtStatusesFor, teachStatus } from '../../lib/storage/taught-status';
-import { loadPolicy } from '../../lib/storage/policy-store';
+import { loadCasePolicy, loadPolicy } from '../../lib/storage/policy-store';
 import { forgetKnownShops, knowShop, listShops } from '../../lib/storage/shops';
 import { loadCockpit } from '../../lib/storage/cockpit';
 import { resolveCase } from '../../lib/page/parse';
@@ -115,7 +115,7 @@ async function storeSeen(
 ) {
   const { shop, cases, source } = read;
   if (shop) await knowShop(db, shop, shop.tmall ? 'tmall' : read.platform, source.readAt);
-  const policy = await loadPolicy(db, shop?.name);
+  const policy = await loadCasePolicy(db, shop?.name);
   const { createdKeys, changedKeys, ...saved } = await upsertCases(db, cases, source, policy);
   // Only cases that changed in meaning were written, and only they are offered to team sync.
   if (changedKeys.length) hooks.afterWrite?.();
@@ -290,7 +290,8 @@ export async function handleMessage(
         return answer(msg.type, rec);
       }
       case 'policy/get':
-        return answer(msg.type, await loadPolicy(db, msg.shop));
+        // A page that named no shop (nor did its tab) is judged as a case of an unknown shop.
+        return answer(msg.type, await (msg.ofPage ? loadCasePolicy(db, msg.shop) : loadPolicy(db, msg.shop)));
       case 'shops/list':
         return answer(msg.type, await listShops(db));
       case 'labels/taught':

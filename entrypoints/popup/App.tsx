@@ -97,7 +97,9 @@ export function App() {
 
 /** A case of the queue or the search; opens its page. */
 function QueueRow({ c, now }: { c: CaseRecord; now: number }) {
-  return <CaseRow c={c} due={c.due} now={now} onSelect={() => open(c.key)} aside={teamLine(c)} />;
+  // The case's shop beside what colleagues did: one queue holds every shop's cases.
+  const aside = [c.shop, teamLine(c)].filter(Boolean).join(' · ') || undefined;
+  return <CaseRow c={c} due={c.due} now={now} onSelect={() => open(c.key)} aside={aside} />;
 }
 
 /**

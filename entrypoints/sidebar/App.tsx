@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Assessment } from '../../lib/engine/assess';
 import { amountAtStake, isDetailPage, type CaseSnapshot } from '../../lib/shared/types';
 import { CaseRow } from '../../lib/ui/case-row';
@@ -14,6 +15,25 @@ import { DataNotes } from './DataNotes';
 import { pageHost, TeachLabels } from './TeachLabels';
 import { SyncMark } from './TeamParts';
 import type { SidebarState, SidebarStore } from './store';
+
+/** A shop whose promises are not set (seen for the first time): offered to set them, for this shop alone. */
+function NewShop({ name }: { name: string }) {
+  const t = useT();
+  return (
+    <p class="ar-warn" role="status" data-testid="new-shop">
+      {t('新店铺：{name}', { name })} —{' '}
+      <a
+        href={browser.runtime.getURL(`/options.html#shop=${encodeURIComponent(name)}`)}
+        target="_blank"
+        rel="noreferrer"
+      >
+        {t('设置服务承诺')}
+      </a>
+      <br />
+      <span class="ar-why">{t('未设置前，本店的单不计任何店铺承诺的赔付。')}</span>
+    </p>
+  );
+}
 
 function useStore(store: SidebarStore): SidebarState {
   const [state, setState] = useState(store.get());
@@ -217,6 +237,7 @@ function Panel({ state, actions }: { state: SidebarState; actions: SidebarAction
             })}
           </p>
         )}
+        {reading?.shop && state.policy.unsetReason && <NewShop name={reading.shop.name} />}
         {state.dataNotes && <DataNotes notes={state.dataNotes} />}
         {reading && reading.missing.length > 0 && !!reading.unknownLabels?.length && pageHost() && (
           <TeachLabels labels={reading.unknownLabels} host={pageHost()} />

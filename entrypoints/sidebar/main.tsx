@@ -75,9 +75,14 @@ async function loadLedger(): Promise<void> {
   store.set({ ledger: got ?? undefined });
 }
 
+/** The shop whose settings the sidebar judges with: the page's (or its tab's) shop. */
+let policyShop: string | undefined;
+
 async function loadSettings(): Promise<void> {
+  const shop = store.get().reading?.shop?.name;
+  policyShop = shop;
   const [policy, templates] = await Promise.all([
-    send({ type: 'policy/get' }).catch(() => EMPTY_POLICY),
+    send({ type: 'policy/get', ofPage: true, ...(shop ? { shop } : {}) }).catch(() => EMPTY_POLICY),
     send({ type: 'replies/list' }).catch(() => []),
   ]);
   judge({ policy, templates });
@@ -176,6 +181,8 @@ function receive(input: unknown): void {
         dataNotes: Array.isArray(m.dataNotes) ? m.dataNotes : [],
         ...(selected && !reading.cases.some((c) => c.disputeId === selected) ? { selected: undefined } : {}),
       });
+      // Another shop's page in this tab: its cases are judged by its own settings.
+      if (reading.shop?.name !== policyShop) void loadSettings();
       break;
     }
     case 'layout':

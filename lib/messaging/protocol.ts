@@ -121,8 +121,11 @@ export const MessageSchema = v.variant('type', [
     dismissNotes: v.optional(v.literal(true)),
     step: v.optional(v.object({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), done: v.boolean() })),
   }),
-  /** The shop policy the engine runs with for a case of `shop` (for the sidebar's guidance). */
-  v.object({ type: v.literal('policy/get'), shop: v.optional(ShopName) }),
+  /**
+   * The shop policy of `shop` (none: the primary shop's); `ofPage`: the policy a page's cases are
+   * judged by (the sidebar's guidance), so a page of no known shop among several gets none.
+   */
+  v.object({ type: v.literal('policy/get'), shop: v.optional(ShopName), ofPage: v.optional(v.literal(true)) }),
   /** The shops this browser has seen, the primary first. */
   v.object({ type: v.literal('shops/list') }),
   /** The shop's reply templates (edits of shipped ones and its own). */

@@ -19,20 +19,28 @@ export const FREIGHT_KEY = 'freightTables';
 export const SHOP_SETTING_KEYS = [SHOP_KEY, RULES_KEY, HOURS_KEY, HOLIDAYS_KEY, FREIGHT_KEY] as const;
 
 /**
- * The policy the engine runs with for a case of `shop`, from what the options page stored for that
- * shop; malformed parts are left out. Without a shop: the primary shop's while the ledger knows at
- * most one shop (as before shops were told apart), else none, with the reason.
+ * The policy of `shop`, from what the options page stored for that shop; malformed parts are left
+ * out. Without a shop: the primary shop's (the settings kept before shops were told apart). A shop
+ * other than the primary with no commitments gets none, with the reason.
  */
 export async function loadPolicy(db: RadarDB, shop?: string): Promise<ShopPolicy> {
-  const shops = await db.shops.toArray();
-  const primary = shops.find((s) => s.primary === 1)?.name;
-  if (shop === undefined && shops.length > 1)
-    return { commitments: [], unsetReason: '未读到这张单所属的店铺：不按任何店铺的服务承诺计算赔付' };
+  // Before any shop is known, the settings there are belong to the first shop to be named.
+  const primary = (await db.shops.filter((s) => s.primary === 1).first())?.name ?? shop;
   const policy = await loadShopPolicy(db, shop, primary);
-  const own = shop !== undefined && shop !== primary;
-  if (own && !policy.commitments.length)
+  if (shop !== undefined && shop !== primary && !policy.commitments.length)
     return { ...policy, unsetReason: `店铺“${shop}”还没有设置服务承诺：不计承诺赔付（设置 → 服务承诺）` };
   return policy;
+}
+
+/**
+ * The policy a case is judged by: its own shop's. A case whose shop was not read is judged by the
+ * primary shop's while the ledger knows at most one shop (as before shops were told apart); among
+ * several shops, by none, with the reason.
+ */
+export async function loadCasePolicy(db: RadarDB, shop: string | undefined): Promise<ShopPolicy> {
+  if (shop === undefined && (await db.shops.count()) > 1)
+    return { commitments: [], unsetReason: '未读到这张单所属的店铺：不按任何店铺的服务承诺计算赔付' };
+  return loadPolicy(db, shop);
 }
 
 async function loadShopPolicy(db: RadarDB, shop: string | undefined, primary: string | undefined): Promise<ShopPolicy> {

@@ -4,7 +4,9 @@ import * as v from 'valibot';
 import type { CommitmentType } from '../../../lib/engine/policy';
 import type { PolicyRecord } from '../../../lib/storage/db';
 import { CommitmentSchema } from '../../../lib/storage/policy-schema';
+import { commitmentOf } from '../../../lib/storage/shops';
 import { chinaDateToIso, chinaToday, db, settingsChanged } from '../shared';
+import { ShopPicker, useShops } from './ShopPicker';
 
 type Param = { name: string; label: string; kind: 'number' | 'payer' | 'fen'; default: number | string };
 const TYPES: { type: CommitmentType; title: string; explain: string; params: Param[] }[] = [
@@ -58,7 +60,18 @@ const TYPES: { type: CommitmentType; title: string; explain: string; params: Par
   },
 ];
 
-function Editor({ t, history, onSaved }: { t: (typeof TYPES)[number]; history: PolicyRecord[]; onSaved: () => void }) {
+function Editor({
+  t,
+  history,
+  onSaved,
+  shop,
+}: {
+  t: (typeof TYPES)[number];
+  history: PolicyRecord[];
+  onSaved: () => void;
+  /** The shop the entry is for; undefined: the primary shop's (stored without a shop). */
+  shop: string | undefined;
+}) {
   const current = history.filter((h) => Date.parse(h.effectiveFrom) <= Date.now()).at(-1);
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
   const [from, setFrom] = useState(chinaToday());
@@ -89,7 +102,7 @@ function Editor({ t, history, onSaved }: { t: (typeof TYPES)[number]; history: P
     const r = v.safeParse(CommitmentSchema, entry);
     if (!r.success) return setError(`数值有误：${r.issues[0]?.message ?? ''}`);
     setError(undefined);
-    await db.policies.add(r.output);
+    await db.policies.add({ ...r.output, ...(shop ? { shop } : {}) });
     await settingsChanged();
     onSaved();
   };
@@ -163,15 +176,19 @@ function Editor({ t, history, onSaved }: { t: (typeof TYPES)[number]; history: P
 
 export function CommitmentsSection() {
   const [all, setAll] = useState<PolicyRecord[] | undefined>();
+  const { shops, shop, primary, choose } = useShops();
   const load = () => void db.policies.orderBy('effectiveFrom').toArray().then(setAll);
   useEffect(load, []);
   if (!all) return <p class="muted">读取中…</p>;
+  const mine = all.filter((h) => commitmentOf(h, shop, primary));
+  const own = shop !== undefined && shop !== primary ? shop : undefined;
   return (
     <>
+      <ShopPicker shops={shops} shop={shop} choose={choose} />
       <p class="muted">每次保存都会新增一条带生效日期的记录，旧记录保留：售后单按付款时有效的承诺来判断。</p>
-      <ul class="commitments">
+      <ul class="commitments" key={shop ?? ''} data-shop={shop ?? ''}>
         {TYPES.map((t) => (
-          <Editor key={t.type} t={t} history={all.filter((h) => h.type === t.type)} onSaved={load} />
+          <Editor key={t.type} t={t} history={mine.filter((h) => h.type === t.type)} onSaved={load} shop={own} />
         ))}
       </ul>
     </>

@@ -66,6 +66,9 @@ describe('export rows', () => {
     expect(row.length).toBe(EXPORT_COLUMNS.length);
     expect(row[col('售后单号')]).toEqual({ text: LONG_ID });
     expect(row[col('订单编号')]).toEqual({ text: '4012345678901234567' });
+    // Each case's shop (issue 32): one ledger holds several shops' cases.
+    expect(exportRow(rec('2', { shop: '青禾家居旗舰店' }), NOW)[col('店铺')]).toEqual({ text: '青禾家居旗舰店' });
+    expect(row[col('店铺')]).toBeNull();
     expect(row[col('退款金额（元）')]).toEqual({ yuan: 12.3 });
     expect(row[col('申请时间')]).toEqual({ text: '2026-12-02 10:15:00' });
     expect(row[col('时限（北京时间）')]).toEqual({ text: '2026-12-04 01:00:00' });

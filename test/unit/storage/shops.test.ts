@@ -8,7 +8,7 @@ import { assess } from '../../../lib/engine/assess';
 import { handleMessage } from '../../../entrypoints/background/handlers';
 import { TabShops } from '../../../lib/messaging/tab-shops';
 import { createDb, NO_DEADLINE, SCHEMA, type RadarDB } from '../../../lib/storage/db';
-import { HOURS_KEY, loadPolicy, RULES_KEY, SHOP_KEY } from '../../../lib/storage/policy-store';
+import { HOURS_KEY, loadCasePolicy, loadPolicy, RULES_KEY, SHOP_KEY } from '../../../lib/storage/policy-store';
 import { listShops, shopKey } from '../../../lib/storage/shops';
 import type { CaseSnapshot } from '../../../lib/shared/types';
 
@@ -146,7 +146,7 @@ describe('each case is judged by its own shop’s promises', () => {
   it('the same kind of case gets each shop’s own 品质承诺; a shop with none gets none and says why', async () => {
     const ledger = await twoShops();
     const comp = async (shop?: string) => {
-      const a = assess({ ...qualityCase, ...(shop ? { shop } : {}) }, await loadPolicy(ledger, shop), NOW);
+      const a = assess({ ...qualityCase, ...(shop ? { shop } : {}) }, await loadCasePolicy(ledger, shop), NOW);
       return { fen: a.compensation.map((c) => c.fen), note: a.promiseNote };
     };
     expect(await comp('青禾小铺')).toEqual({ fen: [2000], note: undefined });
@@ -157,6 +157,8 @@ describe('each case is judged by its own shop’s promises', () => {
     });
     // Among several shops, a case whose shop was never read is judged by none of them.
     expect(await comp(undefined)).toEqual({ fen: [], note: expect.stringContaining('未读到这张单所属的店铺') });
+    // Settings asked for without a shop (the cockpit's working hours) are still the primary shop's.
+    expect((await loadPolicy(ledger)).commitments).toEqual([quality(2000)]);
     expect((await loadPolicy(ledger, '青禾家居旗舰店')).workingHours).toEqual(HOURS);
     expect((await loadPolicy(ledger, '青禾小铺')).workingHours).toBeUndefined();
   });
