@@ -6,7 +6,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messaging/client';
-import type { ShowReply } from '../../lib/messaging/protocol';
 import { TICKET_CHECK } from '../../lib/messaging/sidebar-gate';
 import {
   parseToPage,

@@ -8,7 +8,7 @@ import './style.css';
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { assess, type Assessment } from '../../lib/engine/assess';
-import { EMPTY_POLICY, type ShopPolicy } from '../../lib/engine/policy';
+import { EMPTY_POLICY } from '../../lib/engine/policy';
 import { send, stampMessages } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/protocol';
 import { portName, SIDEBAR_HELLO, SIDEBAR_RELAY_PORT, ticketFromHash } from '../../lib/messaging/sidebar-gate';
