@@ -14,7 +14,7 @@ import {
   TICKET_CHECK,
   ticketOfPort,
 } from '../../lib/messaging/sidebar-gate';
-import { TAUGHT_VERSION_KEY } from '../../lib/storage/keys';
+import { TAUGHT_VERSION_KEY, WELCOMED_KEY } from '../../lib/storage/keys';
 import { installAlerts, openCase, sweep } from './alerts';
 import { installTeamSync } from './team';
 
@@ -24,7 +24,7 @@ export default defineBackground({
     const db = createDb();
     // A fresh install opens the welcome page once (what it does and never does, the shop's basics, where to start).
     browser.runtime.onInstalled.addListener(({ reason }) => {
-      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      if (reason === 'install') void welcomeOnce();
     });
     const alerts = installAlerts(db);
     const team = installTeamSync(db, alerts.schedule);
@@ -128,4 +128,11 @@ function bufferPort(sidebar: Browser.runtime.Port): (page: Browser.runtime.Port)
     opened.onDisconnect.addListener(() => sidebar.disconnect());
     for (const m of waiting.splice(0)) opened.postMessage(m);
   };
+}
+
+/** Opens the welcome page unless this profile has shown it already. */
+async function welcomeOnce(): Promise<void> {
+  if ((await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY]) return;
+  await browser.storage.local.set({ [WELCOMED_KEY]: true });
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }

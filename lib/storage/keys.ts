@@ -12,3 +12,6 @@ export const TAUGHT_VERSION_KEY = 'taughtVersion';
 export const TEAM_SYNC_KEY = 'teamSync';
 /** Team sync's last run: its status (lib/sync/replicator.ts `SyncStatus`), for the options page, the sidebar and the popup. */
 export const TEAM_STATUS_KEY = 'teamSyncStatus';
+/** Set once the welcome page has been opened: a browser that reports the install again (a profile started
+ * with the extension on its command line does, at every start) does not open it again. */
+export const WELCOMED_KEY = 'welcomed';

@@ -368,16 +368,31 @@ export default async function dayArea({ run, context, extensionId, page, ext, ba
         const message = box.getByTestId('export-message');
         let downloaded = false;
         options.on('download', () => (downloaded = true));
-        await box.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
-        await waitFor(
-          async () =>
-            /^正在(读取台账：[\d,]+ \/ 20,000 单|生成 Excel 文件…)$/.test((await message.textContent()) ?? ''),
-          { timeout: 30_000, interval: 20, message: 'the export saying where it is' },
+        // Watched inside the page, at the moment the progress is drawn: on a quiet machine the whole export
+        // takes a second, so a look from outside could come after it ended. The cancel is pressed then too.
+        const midExport = options.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const root = document.querySelector('[data-testid=ledger-export]');
+              const look = () => {
+                const text = root.querySelector('[data-testid=export-message]')?.textContent ?? '';
+                if (!/^正在(读取台账：[\d,]+ \/ 20,000 单|生成 Excel 文件…)$/.test(text)) return;
+                observer.disconnect();
+                const button = (name) => [...root.querySelectorAll('button')].find((b) => b.textContent === name);
+                const csvDisabled = button('导出 CSV')?.disabled;
+                button('取消导出')?.click();
+                resolve({ text, csvDisabled });
+              };
+              const observer = new MutationObserver(look);
+              observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+            }),
         );
-        await box.screenshot({ path: path.join(shotsDir, 'day-export-progress.png') });
-        assert(await box.getByRole('button', { name: '导出 CSV' }).isDisabled(), 'no second export meanwhile');
-        await box.getByRole('button', { name: '取消导出' }).click();
-        assertEqual(await message.textContent(), '已取消导出', 'the page says it was cancelled');
+        await box.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
+        const seen = await midExport;
+        assert(seen.csvDisabled, `no second export meanwhile (shown: ${seen.text})`);
+        await waitFor(async () => (await message.textContent()) === '已取消导出', {
+          message: 'the page says it was cancelled',
+        });
         await options.waitForTimeout(3_000);
         assert(!downloaded, 'nothing downloaded after cancelling');
         assert(await box.getByRole('button', { name: '导出 CSV' }).isEnabled(), 'the buttons are back');
