@@ -2,6 +2,7 @@
 // shop's basics, saved where the options page keeps them; 打开退款管理), and the popup of an empty ledger
 // says how to start and opens 退款管理.
 import { launchBrowser } from '../../../scripts/chromium.mjs';
+import { assertAccessible } from '../axe.mjs';
 import { assert, assertEqual, badges, EXTENSION, ledger, shot, sidebar, waitFor } from '../harness.mjs';
 
 const REFUND_LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
@@ -26,6 +27,7 @@ export default async function welcomeArea({ run, backend, shotsDir }) {
           'the step’s heading has the focus',
         );
         await shot(welcome, shotsDir, 'welcome-1');
+        await assertAccessible(welcome, 'the welcome page, step 1');
         await welcome.getByRole('button', { name: '下一步' }).click();
         await welcome.getByRole('heading', { name: '本店基本信息' }).waitFor();
         await welcome.getByLabel('天猫').check();
@@ -34,6 +36,7 @@ export default async function welcomeArea({ run, backend, shotsDir }) {
         await welcome.getByLabel('七天无理由退货').check();
         await welcome.getByLabel('假一赔三').check();
         await shot(welcome, shotsDir, 'welcome-2');
+        await assertAccessible(welcome, 'the welcome page, step 2 (the shop basics)');
         await welcome.getByRole('button', { name: '保存并继续' }).click();
         await welcome.getByRole('heading', { name: '开始使用' }).waitFor();
         const stored = await ledger(welcome, async (all) => ({
@@ -60,6 +63,7 @@ export default async function welcomeArea({ run, backend, shotsDir }) {
         await waitFor(() => options.getByLabel('假一赔三 开启').isChecked(), { message: '假一赔三 on in the options' });
         await options.close();
         await shot(welcome, shotsDir, 'welcome-3');
+        await assertAccessible(welcome, 'the welcome page, step 3');
 
         // Nothing read yet: the popup says how to start, and its button opens 退款管理.
         const popup = await b.context.newPage();
@@ -68,6 +72,7 @@ export default async function welcomeArea({ run, backend, shotsDir }) {
         await firstRun.waitFor();
         assertEqual(await popup.locator('[data-group], [data-testid=counts]').count(), 0, 'no empty lists');
         await shot(popup, shotsDir, 'popup-empty');
+        await assertAccessible(popup, 'the popup of an empty ledger');
         const [list] = await Promise.all([
           b.context.waitForEvent('page'),
           firstRun.getByRole('button', { name: '打开退款管理' }).click(),
