@@ -60,9 +60,13 @@ async function loadShopPolicy(db: RadarDB, shop: string | undefined, primary: st
   const r = v.safeParse(PolicySchema, candidate);
   if (r.success) return r.output;
   // Keep what is valid, part by part: a broken part never drops its siblings. The commitments one by
-  // one, the last stored within the limit.
+  // one, the latest in effect within the limit (a dated history: the oldest entries judge only old orders),
+  // whatever order they were stored in, so a colleague's flood cannot push out the shop's current promises.
   const valid = candidate.commitments.filter((c) => v.is(CommitmentSchema, c));
-  const out: Record<string, unknown> = { commitments: valid.slice(-MAX_COMMITMENTS) };
+  const latest = new Set(
+    [...valid].sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom)).slice(-MAX_COMMITMENTS),
+  );
+  const out: Record<string, unknown> = { commitments: valid.filter((c) => latest.has(c)) };
   for (const [key, value] of Object.entries(candidate))
     if (key !== 'commitments' && v.safeParse(PolicySchema, { commitments: [], [key]: value }).success) out[key] = value;
   return v.parse(PolicySchema, out);

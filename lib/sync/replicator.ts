@@ -258,7 +258,8 @@ export class TeamSync {
       }
       // The shop's collections stay within their limits: the newest documents are kept, the rest refused.
       if ([...docs.keys()].some((id) => COLLECTIONS.some((c) => id.startsWith(c.prefix)))) {
-        const over = overLimit(await this.shopDocs(ctx), await this.heldShop());
+        const shop = await this.shopDocs(ctx);
+        const over = overLimit(shop, this.ownOf(shop, await this.heldShop()));
         for (const id of over)
           if (docs.delete(id))
             refused.push({ id, reason: '超出店铺设置的数量上限，只保留最新的', at: toChinaIso(now) });
@@ -325,6 +326,16 @@ export class TeamSync {
   private async heldShop(): Promise<Set<string>> {
     const local = await readLocalShop(this.o.db);
     return new Set(shopChanges({ ...local, unreadable: new Set() }, new Map(), this.o.name, '').map(shopDocId));
+  }
+
+  /**
+   * Of the items this browser holds, those it wrote itself (or has not shared yet): a flood can never push
+   * them out. A colleague's item held here competes by its stamp like any other, so a collection a flood
+   * filled still takes a colleague's newer item (the oldest of the flood gives way).
+   */
+  private ownOf(docs: ReadonlyMap<string, ShopDoc>, held: ReadonlySet<string>): Set<string> {
+    const by = (id: string) => (docs.get(id) as { by?: string } | undefined)?.by ?? this.o.name;
+    return new Set([...held].filter((id) => by(id) === this.o.name));
   }
 
   /** The shop's documents (not the cases'), those that pass the checks, by id. */

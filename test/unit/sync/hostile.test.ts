@@ -146,6 +146,28 @@ describe('a hostile colleague against a second browser', () => {
     expect(policy.commitments.length).toBe(500);
   });
 
+  it("after a flood fills the commitments, a colleague's newer commitment still arrives, and this browser's own stay", async () => {
+    const remote = server();
+    const victim = browser('小李', false, loadPolicy);
+    const own = { type: 'fake-3x', enabled: true, effectiveFrom: iso(-10) } as CommitmentEntry;
+    await victim.db.policies.put(own);
+    await victim.team.run(remote, at(0));
+    const flood = Array.from({ length: 501 }, (_, i) => {
+      const entry = { type: 'seven-day', days: i % 365, enabled: true, effectiveFrom: toChinaIso(T0 - i * 86_400_000) };
+      return { _id: commitmentId(entry as never), type: 'commitment', entry, by: '坏同事', at: iso(1) };
+    });
+    await remote.bulkDocs(flood);
+    await victim.team.run(remote, at(2));
+    const promise = { type: 'return-promise', days: 30, postagePaidBy: 'seller', enabled: true, effectiveFrom: iso(3) };
+    await remote.bulkDocs([
+      { _id: commitmentId(promise as never), type: 'commitment', entry: promise, by: '小王', at: iso(3) },
+    ]);
+    await victim.team.run(remote, at(4));
+    const types = (await loadPolicy(victim.db)).commitments.map((c) => c.type);
+    expect(types).toContain('return-promise');
+    expect(types).toContain('fake-3x');
+  });
+
   it('refuses a 9999 reading alone; a reading here beats a shared one; shared readings still add cases and fill fields', async () => {
     const remote = server();
     const victim = browser('小李', true);
