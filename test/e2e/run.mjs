@@ -26,6 +26,7 @@ export const AREAS = [
   'team',
   'team-hostile',
   'welcome',
+  'shops',
   'store',
   'hardening',
 ];
