@@ -176,6 +176,72 @@ export default async function shopsArea({ run, backend, shotsDir }) {
       },
     );
 
+    await run.check(
+      "发货时间承诺 set for the Tmall shop alone: its 未按约定时间发货 case owes the promised late-shipment compensation, the Taobao shop's same kind of case is judged by the platform's 48 hours only",
+      async () => {
+        assert(b, 'the browser of the first check');
+        const lateCase = (platform) =>
+          backend.cases.find(
+            (x) => x.platform === platform && x.reason === '未按约定时间发货' && x.status === 'WAIT_SELLER_AGREE',
+          );
+        const taobaoCase = lateCase('taobao');
+        const tmallCase = lateCase('tmall');
+        const shopOf = (c) =>
+          ledger(
+            ext,
+            async (all, id) => (await all('cases')).find((x) => x.disputeId === id)?.shop ?? null,
+            c.disputeId,
+          );
+        assertEqual([await shopOf(taobaoCase), await shopOf(tmallCase)], [TAOBAO_SHOP, TMALL_SHOP], 'the cases’ shops');
+        const options = await b.context.newPage();
+        await options.goto(optionsUrl(`shop=${encodeURIComponent(TMALL_SHOP)}`));
+        await waitFor(async () => (await options.getByTestId('shop-switcher').inputValue()) === TMALL_SHOP, {
+          message: 'the options on the Tmall shop',
+        });
+        const ship = options.locator('[data-commitment="shipping-promise"]');
+        await ship.getByLabel('发货时间承诺 开启').check();
+        await ship.getByLabel('小时').fill('4');
+        await ship.getByLabel('发货时间承诺 生效日期').fill('2026-01-01');
+        await ship.getByRole('button', { name: '保存为新的一条记录' }).click();
+        await ship.locator('.history li').first().waitFor();
+        await options.close();
+        const shown = async (host, c) => {
+          await page.goto(`${host}/refund-list/detail?disputeId=${c.disputeId}&type=1`);
+          await waitFor(async () => (await sidebar(page)).caseView === c.disputeId, {
+            message: `case view ${c.disputeId}`,
+          });
+          // Both cases are unshipped past some deadline: each owes a late-shipment line of some kind.
+          return waitFor(
+            async () => {
+              const lines = await sidebarFrame(page).evaluate(() =>
+                [...document.querySelectorAll('[data-testid=compensation] [data-kind]')].map((e) => [
+                  e.getAttribute('data-kind'),
+                  e.textContent,
+                ]),
+              );
+              return lines.length ? lines : undefined;
+            },
+            { message: `the compensation of ${c.disputeId}` },
+          );
+        };
+        const onTmall = await shown(Q, tmallCase);
+        const promised = onTmall.find(([kind]) => kind === 'shipping-promise');
+        assert(
+          promised && promised[1].includes('店铺承诺 4 小时内发货'),
+          `the Tmall shop's promise: ${JSON.stringify(onTmall)}`,
+        );
+        const onTaobao = await shown(M, taobaoCase);
+        // Unshipped past the platform's 48 hours: the platform's rule, not the other shop's 4-hour promise.
+        const lateOnTaobao = onTaobao.filter(([kind]) => kind === 'shipping-promise' || kind === 'late-shipment');
+        assertEqual(
+          lateOnTaobao.map(([kind]) => kind),
+          ['late-shipment'],
+          `the platform's late shipment, no shop promise: ${JSON.stringify(onTaobao)}`,
+        );
+        assert(lateOnTaobao[0][1].includes('48 小时内未发货'), `the platform's hours: ${lateOnTaobao[0][1]}`);
+      },
+    );
+
     await run.check('the popup queue holds both shops’ cases, each row naming its shop', async () => {
       assert(b, 'the browser of the first check');
       const popup = await b.context.newPage();
